@@ -1,0 +1,7 @@
+/** The app's version, read from package.json (the CLI and web mode run from the source tree). */
+import { readFileSync } from 'node:fs';
+
+export function appVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}

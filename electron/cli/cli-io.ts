@@ -1,0 +1,38 @@
+/**
+ * The CLI's view of the outside world: where output goes and how it ends. Commands return an exit
+ * code (0 success, 1 failure with a one-line reason on stderr, 2 usage error) instead of exiting,
+ * so tests can run them in-process.
+ */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Resolves when the user asks a long-running command to stop (Ctrl+C, SIGTERM). */
+  untilStopped(): Promise<void>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function processIo(): CliIo {
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    env: process.env,
+    cwd: process.cwd(),
+    untilStopped: () =>
+      new Promise((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      }),
+  };
+}

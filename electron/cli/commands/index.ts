@@ -1,0 +1,24 @@
+/** Every CLI command, and the help text derived from them. */
+import type { Command } from '../command';
+import { demoServerCommand } from './demo-server';
+import { webCommand } from './web';
+
+export const COMMANDS: readonly Command[] = [webCommand, demoServerCommand];
+
+export function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  return [
+    'Partner Desk: manage your 360dialog clients and WhatsApp channels, online or offline.',
+    '',
+    'Usage: partner-desk <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    '',
+    'Global options:',
+    '  --data-dir DIR   data folder (default: the per-user app data folder; env PARTNER_DESK_DATA_DIR)',
+    '  --hub-url URL    Partner API base URL (default https://hub.360dialog.io/api/v2; env PARTNER_DESK_HUB_URL)',
+    '  -h, --help       help for a command: partner-desk <command> --help',
+    '  --version        print the version',
+  ].join('\n');
+}

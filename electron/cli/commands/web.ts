@@ -1,0 +1,46 @@
+/** `partner-desk web`: the app in a browser, served on 127.0.0.1 with a per-launch token. */
+import { ensureRendererBuild } from '../../web/renderer-build';
+import { startWebServer } from '../../web/web-server';
+import type { Command } from '../command';
+import { openCore } from '../open-core';
+import { portOption, urlOption } from '../options';
+
+export const webCommand: Command = {
+  name: 'web',
+  summary: 'Run the app in your browser (web mode), on 127.0.0.1 only',
+  usage: 'partner-desk web [--demo] [--demo-hub URL] [--port N] [--data-dir DIR]',
+  help: [
+    'Usage: partner-desk web [--demo] [--demo-hub URL] [--port N] [--data-dir DIR] [--hub-url URL]',
+    '',
+    'Serves Partner Desk on http://127.0.0.1 and prints the address to open. The address carries a',
+    'one-time access token: only that page may use the app; other pages and processes are refused.',
+    '',
+    '  --demo            start with demo data (the built-in simulated Partner Hub)',
+    '  --demo-hub URL    use a running `partner-desk demo-server` as the demo hub',
+    '  --port N          port to listen on (default 4780; 0 picks a free port)',
+    '  --data-dir DIR    data folder (default: the per-user app data folder, or PARTNER_DESK_DATA_DIR)',
+    '  --hub-url URL     Partner API base URL for sign-in (default https://hub.360dialog.io/api/v2)',
+  ].join('\n'),
+  options: {
+    demo: { type: 'boolean' },
+    'demo-hub': { type: 'string' },
+    port: { type: 'string' },
+  },
+  async run({ values, io }) {
+    const port = portOption(values.port, 4780);
+    const demoHub = urlOption('demo-hub', values['demo-hub']);
+    const rendererDir = await ensureRendererBuild((line) => io.err(line));
+    const core = await openCore({ values, io, runMode: 'web', ...(demoHub ? { demo: { externalUrl: demoHub } } : {}) });
+    try {
+      if (values.demo) await core.session.startDemo();
+      const server = await startWebServer({ core, rendererDir, port });
+      io.out(`Partner Desk is running in web mode. Open ${server.url}`);
+      io.err(`Data folder: ${core.dataDir}. Press Ctrl+C to stop.`);
+      await io.untilStopped();
+      await server.close();
+      return 0;
+    } finally {
+      core.close();
+    }
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * `partner-desk`: the same core from a terminal. Parses global options, picks the command and maps
+ * failures to exit codes: 0 success, 1 failure (one-line reason on stderr), 2 usage error.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isAppError } from '../../shared/errors';
+import { EXIT_FAILURE, EXIT_USAGE, processIo, UsageError, type CliIo } from './cli-io';
+import { COMMANDS, helpText } from './commands';
+
+export const GLOBAL_OPTIONS = {
+  'data-dir': { type: 'string' },
+  'hub-url': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const commandIndex = argv.findIndex((arg) => !arg.startsWith('-'));
+  const name = commandIndex === -1 ? undefined : argv[commandIndex];
+  const command = name ? COMMANDS.find((c) => c.name === name) : undefined;
+  try {
+    if (!name) {
+      const { values } = parseArgs({ args: argv, options: GLOBAL_OPTIONS, strict: true });
+      if (values.version) {
+        io.out((await import('./app-version')).appVersion());
+        return 0;
+      }
+      io.out(helpText());
+      return values.help ? 0 : EXIT_USAGE;
+    }
+    if (!command) throw new UsageError(`Unknown command "${name}". Run "partner-desk --help" to see the commands.`);
+    const rest = [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)];
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { ...GLOBAL_OPTIONS, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.help) {
+      io.out(command.help);
+      return 0;
+    }
+    return await command.run({ values: values as Record<string, string | boolean | undefined>, positionals, io });
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.err(`partner-desk: ${oneLine(error)}`);
+      io.err(command ? `Usage: ${command.usage}` : 'Run "partner-desk --help" for usage.');
+      return EXIT_USAGE;
+    }
+    io.err(`partner-desk: ${isAppError(error) ? error.message : oneLine(error)}`);
+    return EXIT_FAILURE;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');
+}
+
+function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
+}

@@ -1,0 +1,41 @@
+/**
+ * Builds the core for a CLI or web-mode process: the data folder (--data-dir, PARTNER_DESK_DATA_DIR
+ * or the per-user app data folder shared with the desktop app), the system keychain, a log file.
+ */
+import path from 'node:path';
+import { createCore, type Core, type CoreOptions } from '../core';
+import { defaultDataDir, defaultHubUrl } from '../core/config';
+import { createLogger } from '../core/log';
+import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
+import type { SecretStore } from '../core/secrets/secret-store';
+import { appVersion } from './app-version';
+import type { CliIo } from './cli-io';
+import { urlOption } from './options';
+
+export interface OpenCoreOptions {
+  values: Record<string, string | boolean | undefined>;
+  io: CliIo;
+  runMode: CoreOptions['runMode'];
+  demo?: CoreOptions['demo'];
+  secrets?: SecretStore;
+}
+
+export function resolveDataDir(values: Record<string, string | boolean | undefined>, io: CliIo): string {
+  const given = values['data-dir'];
+  if (typeof given === 'string' && given.trim() !== '') return path.resolve(io.cwd, given);
+  return defaultDataDir(io.env);
+}
+
+export async function openCore({ values, io, runMode, demo, secrets }: OpenCoreOptions): Promise<Core> {
+  const dataDir = resolveDataDir(values, io);
+  const hubUrl = urlOption('hub-url', values['hub-url']) ?? defaultHubUrl(io.env);
+  return createCore({
+    dataDir,
+    secrets: secrets ?? new KeytarSecretStore(),
+    log: createLogger({ file: path.join(dataDir, 'logs', 'partner-desk.log') }),
+    runMode,
+    appVersion: appVersion(),
+    hubUrl,
+    ...(demo ? { demo } : {}),
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * Demo mode's link to a simulated Partner Hub: the in-process one (created on first use, so the
+ * app does not pay for generating data it may never show), or an external `demo-server` when a URL
+ * is given (tests use that to switch the hub offline while the app runs).
+ */
+import { createDemoHub, DEMO_HUB_IN_PROCESS_ORIGIN, type DemoHub, type DemoHubOptions } from '../demo';
+
+export interface DemoConnection {
+  fetch: typeof fetch;
+  hubUrl: string;
+  apiKey: string;
+  partnerId: string;
+}
+
+export interface DemoConnectorOptions {
+  /** Options for the in-process hub. */
+  hub?: DemoHubOptions;
+  /** Talk to a running `partner-desk demo-server` instead (its origin, e.g. http://127.0.0.1:4010). */
+  externalUrl?: string;
+  /** fetch used for the external hub. */
+  fetch: typeof fetch;
+}
+
+export interface DemoConnector {
+  connect(): DemoConnection;
+  /** The in-process hub, once created (tests and benchmarks reach its faults and state). */
+  readonly hub: DemoHub | null;
+}
+
+export function createDemoConnector(options: DemoConnectorOptions): DemoConnector {
+  let hub: DemoHub | null = null;
+  let connection: DemoConnection | null = null;
+  return {
+    get hub() {
+      return hub;
+    },
+    connect() {
+      if (connection) return connection;
+      if (options.externalUrl) {
+        // The server derives its partner and key from the seed alone; an empty local hub tells us both.
+        const identity = createDemoHub({ ...options.hub, clients: 0, channels: 0 });
+        const hubUrl = `${options.externalUrl.replace(/\/+$/, '')}/api/v2`;
+        connection = { fetch: options.fetch, hubUrl, apiKey: identity.apiKey, partnerId: identity.partnerId };
+      } else {
+        hub = createDemoHub(options.hub);
+        connection = { fetch: hub.fetch, hubUrl: `${DEMO_HUB_IN_PROCESS_ORIGIN}/api/v2`, apiKey: hub.apiKey, partnerId: hub.partnerId };
+      }
+      return connection;
+    },
+  };
+}

@@ -1,0 +1,246 @@
+/**
+ * Sign-in, demo, profile switching and sign-out. Owns the "connection" part of the session state
+ * and emits `session.changed` whenever it changes. Credentials go to the keychain before a profile
+ * is written, and only after the Hub accepted them, so a refused key leaves nothing behind.
+ */
+import { AppError, isAppError } from '../../../shared/errors';
+import type { ConnectionState, SessionState, SignInInput } from '../../../shared/contract';
+import { getPartner, requestToken, type HubCall } from '../api/partner-info';
+import type { CoreEvents } from '../events';
+import type { Logger } from '../log';
+import type { ProfileRepository, ProfileRow } from '../profiles/profile-repository';
+import { secretAccounts, type SecretStore } from '../secrets/secret-store';
+import type { DemoConnector } from './demo-connector';
+import { storedTokenSchema, type StoredToken } from './stored-token';
+
+export interface SessionServiceDeps {
+  profiles: ProfileRepository;
+  secrets: SecretStore;
+  events: CoreEvents;
+  log: Logger;
+  fetch: typeof fetch;
+  now: () => number;
+  defaultHubUrl: string;
+  demo: DemoConnector;
+}
+
+const SIGNED_OUT: ConnectionState = { status: 'signed_out', partner: null, message: null, checkedAt: null };
+
+export class SessionService {
+  private connection: ConnectionState = SIGNED_OUT;
+  private readonly hasSecret = new Map<string, boolean>();
+
+  constructor(private readonly deps: SessionServiceDeps) {}
+
+  /** Restores the last active profile (if any) and checks its connection in the background. */
+  async restore(): Promise<void> {
+    const active = this.activeProfile();
+    if (!active) return;
+    await this.refreshSecretFlags();
+    this.setConnection({ status: 'connecting', partner: null, message: null, checkedAt: null });
+    void this.refresh().catch(() => undefined);
+  }
+
+  async state(): Promise<SessionState> {
+    if (this.hasSecret.size === 0) await this.refreshSecretFlags();
+    return this.snapshot();
+  }
+
+  async signIn(input: SignInInput): Promise<SessionState> {
+    const hubUrl = input.hubUrl ?? this.deps.defaultHubUrl;
+    this.setConnection({ status: 'connecting', partner: null, message: null, checkedAt: null });
+    try {
+      const { headers, storeSecrets } = await this.authenticate(input, hubUrl);
+      const partner = await getPartner({ fetch: this.deps.fetch, baseUrl: hubUrl, headers }, input.partnerId);
+      const label = partner.brand_name?.trim() || input.partnerId;
+      const existing = this.deps.profiles.find(input.partnerId, hubUrl, input.method);
+      const profileId = existing?.id ?? crypto.randomUUID();
+      await storeSecrets(profileId); // keychain first: a profile never exists without its credential
+      const profile = this.deps.profiles.upsert({ id: profileId, partnerId: input.partnerId, hubUrl, authMethod: input.method, label });
+      this.deps.profiles.setActive(profile.id);
+      this.hasSecret.set(profile.id, true);
+      this.setConnection(connected(partner.id, label, this.deps.now()));
+      this.deps.log.info('signed in', { profileId: profile.id, partnerId: input.partnerId, method: input.method });
+      return this.snapshot();
+    } catch (error) {
+      this.setConnection(this.activeProfile() ? failedConnection(error, this.deps.now()) : SIGNED_OUT);
+      throw error;
+    }
+  }
+
+  async startDemo(): Promise<SessionState> {
+    const demo = this.deps.demo.connect();
+    const partner = await getPartner({ fetch: demo.fetch, baseUrl: demo.hubUrl, headers: { 'X-API-Key': demo.apiKey } }, demo.partnerId);
+    const label = partner.brand_name?.trim() || demo.partnerId;
+    const profile = this.deps.profiles.upsert({ partnerId: demo.partnerId, hubUrl: demo.hubUrl, authMethod: 'demo', label });
+    this.deps.profiles.setActive(profile.id);
+    this.hasSecret.set(profile.id, true); // the demo hub's key is public and built in
+    this.setConnection(connected(partner.id, label, this.deps.now()));
+    return this.snapshot();
+  }
+
+  async switchProfile(profileId: string): Promise<SessionState> {
+    if (!this.deps.profiles.get(profileId)) throw new AppError('not_found', 'That profile no longer exists. Choose another one or sign in again.');
+    this.deps.profiles.setActive(profileId);
+    await this.refresh();
+    return this.snapshot();
+  }
+
+  /** Re-checks the active profile's connection; offline is a state, not an error. */
+  async refresh(): Promise<SessionState> {
+    const profile = this.activeProfile();
+    if (!profile) {
+      this.setConnection(SIGNED_OUT);
+      return this.snapshot();
+    }
+    this.setConnection({ ...this.connection, status: 'connecting', message: null });
+    try {
+      const call = await this.hubCall(profile);
+      const partner = await getPartner(call, profile.partner_id);
+      this.setConnection(connected(partner.id, partner.brand_name?.trim() || profile.label, this.deps.now()));
+    } catch (error) {
+      this.setConnection(failedConnection(error, this.deps.now()));
+    }
+    return this.snapshot();
+  }
+
+  async signOut(profileId: string, keepCache: boolean): Promise<SessionState> {
+    const profile = this.deps.profiles.get(profileId);
+    if (!profile) throw new AppError('not_found', 'That profile is already signed out.');
+    for (const account of [secretAccounts.partnerApiKey, secretAccounts.partnerPassword, secretAccounts.bearerToken]) {
+      if (profile.auth_method !== 'demo') await this.deps.secrets.delete(account(profileId));
+    }
+    this.hasSecret.set(profileId, false);
+    if (keepCache && profile.auth_method !== 'demo') {
+      if (this.deps.profiles.activeId() === profileId) this.deps.profiles.setActive(null);
+    } else {
+      this.deps.profiles.delete(profileId);
+      this.hasSecret.delete(profileId);
+    }
+    if (!this.activeProfile()) this.setConnection(SIGNED_OUT);
+    this.deps.log.info('signed out', { profileId, keepCache });
+    return this.snapshot();
+  }
+
+  /** Everything needed to call the Hub as the given profile; credentials read from the keychain. */
+  async hubCall(profile: ProfileRow): Promise<HubCall> {
+    if (profile.auth_method === 'demo') {
+      const demo = this.deps.demo.connect();
+      return { fetch: demo.fetch, baseUrl: demo.hubUrl, headers: { 'X-API-Key': demo.apiKey } };
+    }
+    const base = { fetch: this.deps.fetch, baseUrl: profile.hub_url };
+    if (profile.auth_method === 'api_key') {
+      const key = await this.deps.secrets.get(secretAccounts.partnerApiKey(profile.id));
+      if (!key) throw notSignedIn(profile);
+      this.deps.log.redact(key);
+      return { ...base, headers: { 'X-API-Key': key } };
+    }
+    const token = await this.validToken(profile);
+    return { ...base, headers: { Authorization: `Bearer ${token}` } };
+  }
+
+  private async validToken(profile: ProfileRow): Promise<string> {
+    const raw = await this.deps.secrets.get(secretAccounts.bearerToken(profile.id));
+    const parsed = raw ? storedTokenSchema.safeParse(safeJson(raw)) : null;
+    const renewBefore = this.deps.now() + 5 * 60_000;
+    if (parsed?.success && parsed.data.expiresAt > renewBefore) return parsed.data.accessToken;
+    const password = await this.deps.secrets.get(secretAccounts.partnerPassword(profile.id));
+    const username = parsed?.success ? parsed.data.username : null;
+    if (!password || !username) throw notSignedIn(profile);
+    const token = await requestToken({ fetch: this.deps.fetch, baseUrl: profile.hub_url, headers: {} }, username, password);
+    await this.storeToken(profile.id, username, token.access_token, token.expires_in);
+    return token.access_token;
+  }
+
+  private async authenticate(
+    input: SignInInput,
+    hubUrl: string,
+  ): Promise<{ headers: Record<string, string>; storeSecrets: (profileId: string) => Promise<void> }> {
+    if (input.method === 'api_key') {
+      this.deps.log.redact(input.apiKey);
+      return {
+        headers: { 'X-API-Key': input.apiKey },
+        storeSecrets: (id) => this.deps.secrets.set(secretAccounts.partnerApiKey(id), input.apiKey),
+      };
+    }
+    this.deps.log.redact(input.password);
+    const token = await requestToken({ fetch: this.deps.fetch, baseUrl: hubUrl, headers: {} }, input.username, input.password);
+    this.deps.log.redact(token.access_token);
+    return {
+      headers: { Authorization: `Bearer ${token.access_token}` },
+      storeSecrets: async (id) => {
+        await this.deps.secrets.set(secretAccounts.partnerPassword(id), input.password);
+        await this.storeToken(id, input.username, token.access_token, token.expires_in);
+      },
+    };
+  }
+
+  private async storeToken(profileId: string, username: string, accessToken: string, expiresIn: number): Promise<void> {
+    const stored: StoredToken = { username, accessToken, expiresAt: this.deps.now() + expiresIn * 1000 };
+    await this.deps.secrets.set(secretAccounts.bearerToken(profileId), JSON.stringify(stored));
+  }
+
+  private async refreshSecretFlags(): Promise<void> {
+    for (const profile of this.deps.profiles.list()) {
+      if (profile.auth_method === 'demo') {
+        this.hasSecret.set(profile.id, true);
+        continue;
+      }
+      const account = profile.auth_method === 'api_key' ? secretAccounts.partnerApiKey(profile.id) : secretAccounts.partnerPassword(profile.id);
+      try {
+        this.hasSecret.set(profile.id, (await this.deps.secrets.get(account)) !== null);
+      } catch {
+        this.hasSecret.set(profile.id, false); // keychain unavailable: treat as signed out, keep the cache
+      }
+    }
+  }
+
+  private activeProfile(): ProfileRow | null {
+    const id = this.deps.profiles.activeId();
+    return id ? this.deps.profiles.get(id) : null;
+  }
+
+  private snapshot(): SessionState {
+    return {
+      profiles: this.deps.profiles.list().map((p) => ({
+        id: p.id,
+        partnerId: p.partner_id,
+        label: p.label,
+        authMethod: p.auth_method,
+        hubUrl: p.hub_url,
+        hasSecret: this.hasSecret.get(p.id) ?? false,
+        createdAt: p.created_at,
+        lastUsedAt: p.last_used_at,
+      })),
+      activeProfileId: this.deps.profiles.activeId(),
+      connection: this.connection,
+    };
+  }
+
+  private setConnection(next: ConnectionState): void {
+    this.connection = next;
+    this.deps.events.emit('session.changed', this.snapshot());
+  }
+}
+
+function connected(partnerId: string, name: string, now: number): ConnectionState {
+  return { status: 'connected', partner: { id: partnerId, name }, message: null, checkedAt: new Date(now).toISOString() };
+}
+
+function failedConnection(error: unknown, now: number): ConnectionState {
+  const offline = isAppError(error) && error.code === 'offline';
+  const message = isAppError(error) ? error.message : 'The connection check failed unexpectedly.';
+  return { status: offline ? 'offline' : 'error', partner: null, message, checkedAt: new Date(now).toISOString() };
+}
+
+function notSignedIn(profile: ProfileRow): AppError {
+  return new AppError('not_signed_in', `The keychain holds no credential for ${profile.label} (${profile.partner_id}). Sign in again.`);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

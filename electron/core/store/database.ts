@@ -1,0 +1,98 @@
+/**
+ * Opens the app's SQLite database: refuses (without touching) a file that is not a SQLite database
+ * or that a newer app version wrote, then enables WAL and applies pending migrations, each in its own
+ * transaction so a failure leaves the previous version intact.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export interface OpenDatabaseOptions {
+  /** Where the better-sqlite3 native binding lives (Electron ships its own ABI build). */
+  nativeBinding?: string;
+  migrations?: readonly Migration[];
+}
+
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database.Database {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations === MIGRATIONS ? LATEST_SCHEMA_VERSION : Math.max(0, ...migrations.map((m) => m.version));
+  const dbOptions: Database.Options = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+
+  if (fs.existsSync(file)) {
+    assertLooksLikeSqlite(file);
+    const version = readUserVersionReadOnly(file, dbOptions);
+    if (version > latest) {
+      throw new AppError(
+        'database_too_new',
+        `The database ${file} was written by a newer version of Partner Desk (schema ${version}; this version knows up to ${latest}). ` +
+          'Update Partner Desk, or start it with another data folder. The file was not changed.',
+      );
+    }
+  } else {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  }
+
+  const db = new Database(file, dbOptions);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function assertLooksLikeSqlite(file: string): void {
+  const size = fs.statSync(file).size;
+  if (size === 0) return; // SQLite treats an empty file as an empty database.
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, header.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (size < 512 || !header.equals(SQLITE_HEADER)) throw corrupt(file, 'it does not start with a SQLite header');
+}
+
+function readUserVersionReadOnly(file: string, dbOptions: Database.Options): number {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { ...dbOptions, readonly: true, fileMustExist: true });
+    const version = db.pragma('user_version', { simple: true });
+    if (typeof version !== 'number') throw corrupt(file, 'its schema version is unreadable');
+    return version;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw corrupt(file, error instanceof Error ? error.message : String(error), error);
+  } finally {
+    db?.close();
+  }
+}
+
+function corrupt(file: string, reason: string, cause?: unknown): AppError {
+  return new AppError(
+    'database_corrupt',
+    `The database ${file} cannot be read (${reason}). It was left untouched: move it aside to start with an empty cache, or restore a backup.`,
+    { cause },
+  );
+}
+
+function migrate(db: Database.Database, migrations: readonly Migration[]): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const pending = [...migrations].filter((m) => m.version > current).sort((a, b) => a.version - b.version);
+  for (const migration of pending) {
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Web mode: the same core and renderer without Electron. Serves the built renderer and the
+ * contract (POST /api/request/<name>, GET /api/events as server-sent events) on 127.0.0.1 only,
+ * guarded by a per-launch token and Host/Origin checks.
+ */
+import { randomBytes } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Result } from '../../shared/result';
+import type { ErrorCode } from '../../shared/errors';
+import type { Core } from '../core';
+import { checkApiRequest, checkHost, type GuardFailure } from './request-guard';
+import { SECURITY_HEADERS, serveStatic } from './static-files';
+import { openEventStream } from './event-stream';
+
+export interface WebServerOptions {
+  core: Core;
+  rendererDir: string;
+  host?: string;
+  port?: number;
+  /** Fixed token for tests; a fresh random one otherwise. */
+  token?: string;
+  maxBodyBytes?: number;
+}
+
+export interface WebServer {
+  /** The address to open, including the access token in the fragment (never sent to the server). */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const STATUS_FOR_CODE: Partial<Record<ErrorCode, number>> = { invalid_input: 400, unknown_request: 404 };
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const host = options.host ?? '127.0.0.1';
+  if (host !== '127.0.0.1' && host !== 'localhost') throw new Error('Web mode binds to 127.0.0.1 only.');
+  const token = options.token ?? randomBytes(32).toString('hex');
+  const maxBody = options.maxBodyBytes ?? 1_000_000;
+  const streams = new Set<() => void>();
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      options.core.log.error('web request failed', { url: req.url, error: String(error) });
+      if (!res.headersSent) sendResult(res, 500, { ok: false, error: { code: 'internal', message: 'Partner Desk failed to answer this request.' } });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = req.method ?? 'GET';
+    if (url.pathname.startsWith('/api/')) {
+      const failure = checkApiRequest(req.headers, port, token);
+      if (failure) return refuse(res, failure);
+      if (url.pathname === '/api/events' && method === 'GET') {
+        const end: () => void = openEventStream(req, res, options.core.events, () => streams.delete(end));
+        streams.add(end);
+        return;
+      }
+      const match = /^\/api\/request\/([A-Za-z0-9_.-]+)$/.exec(url.pathname);
+      if (!match?.[1]) return sendResult(res, 404, fail('unknown_request', `There is no API endpoint ${url.pathname}.`));
+      if (method !== 'POST') return sendResult(res, 405, fail('invalid_input', 'Requests are sent with POST.'), { Allow: 'POST' });
+      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+        return sendResult(res, 415, fail('invalid_input', 'Requests must be JSON (Content-Type: application/json).'));
+      }
+      const body = await readBody(req, maxBody);
+      if (body === null) return sendResult(res, 413, fail('invalid_input', `The request is larger than ${maxBody} bytes.`));
+      let input: unknown;
+      try {
+        input = body.length === 0 ? {} : JSON.parse(body);
+      } catch {
+        return sendResult(res, 400, fail('invalid_input', 'The request body is not valid JSON.'));
+      }
+      const result = await options.core.dispatch(match[1], input);
+      const status = result.ok ? 200 : (STATUS_FOR_CODE[result.error.code] ?? 200);
+      return sendResult(res, status, result);
+    }
+    const hostFailure = checkHost(req.headers, port);
+    if (hostFailure) return refuse(res, hostFailure);
+    if (method !== 'GET' && method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
+      return;
+    }
+    serveStatic(options.rendererDir, url.pathname, method, res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    port,
+    token,
+    async close() {
+      for (const end of streams) end();
+      streams.clear();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function fail(code: ErrorCode, message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function refuse(res: ServerResponse, failure: GuardFailure): void {
+  sendResult(res, failure.status, fail(failure.code, failure.message));
+}
+
+function sendResult(res: ServerResponse, status: number, result: Result<unknown>, headers: Record<string, string> = {}): void {
+  const body = JSON.stringify(result);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...SECURITY_HEADERS,
+    ...headers,
+  });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit) return null;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,124 @@
+/**
+ * The one contract between renderer and main. Every request the renderer may make and every event
+ * main may push is declared here once, with zod schemas. The Electron preload, the IPC wiring, the
+ * web-mode HTTP transport and the renderer's typed client are all derived from this object, so a
+ * request exists everywhere or nowhere.
+ */
+import { z } from 'zod';
+
+const NoInput = z.object({}).strict();
+
+export const AuthMethod = z.enum(['api_key', 'token', 'demo']);
+export type AuthMethod = z.infer<typeof AuthMethod>;
+
+/** A partner id as the Hub issues them (they end in "PA"); kept loose but bounded. */
+export const PartnerId = z
+  .string()
+  .trim()
+  .min(2, 'Enter your partner id (it ends in "PA", e.g. f167CmPA).')
+  .max(64, 'A partner id is at most 64 characters.')
+  .regex(/^[A-Za-z0-9_-]+$/, 'A partner id contains only letters, digits, "-" and "_".');
+
+export const ProfileSummary = z.object({
+  id: z.string(),
+  partnerId: z.string(),
+  label: z.string(),
+  authMethod: AuthMethod,
+  hubUrl: z.string(),
+  /** Whether the keychain holds this profile's credential. The credential itself never leaves main. */
+  hasSecret: z.boolean(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+export type ProfileSummary = z.infer<typeof ProfileSummary>;
+
+export const ConnectionState = z.object({
+  status: z.enum(['signed_out', 'connecting', 'connected', 'offline', 'error']),
+  partner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  message: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+});
+export type ConnectionState = z.infer<typeof ConnectionState>;
+
+export const SessionState = z.object({
+  profiles: z.array(ProfileSummary),
+  activeProfileId: z.string().nullable(),
+  connection: ConnectionState,
+});
+export type SessionState = z.infer<typeof SessionState>;
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  runMode: z.enum(['desktop', 'web', 'cli']),
+  dataDir: z.string(),
+  keychainAvailable: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const SignInInput = z.discriminatedUnion('method', [
+  z.object({
+    method: z.literal('api_key'),
+    partnerId: PartnerId,
+    apiKey: z.string().trim().min(8, 'The Partner API key looks too short; paste the whole key.').max(512),
+    hubUrl: z.url().optional(),
+  }),
+  z.object({
+    method: z.literal('token'),
+    partnerId: PartnerId,
+    username: z.string().trim().min(1, 'Enter the username (email) of a partner user.').max(320),
+    password: z.string().min(1, 'Enter the password.').max(1024),
+    hubUrl: z.url().optional(),
+  }),
+]);
+export type SignInInput = z.infer<typeof SignInInput>;
+
+export const SignOutInput = z
+  .object({
+    profileId: z.string().min(1),
+    /** Keep the cached accounts for offline browsing (default) or delete them too. */
+    keepCache: z.boolean().default(true),
+  })
+  .strict();
+
+export const SwitchProfileInput = z.object({ profileId: z.string().min(1) }).strict();
+
+function request<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
+  return { input, output } as const;
+}
+
+export const requests = {
+  'app.info': request(NoInput, AppInfo),
+  'session.get': request(NoInput, SessionState),
+  'session.signIn': request(SignInInput, SessionState),
+  'session.startDemo': request(NoInput, SessionState),
+  'session.switchProfile': request(SwitchProfileInput, SessionState),
+  'session.refresh': request(NoInput, SessionState),
+  'session.signOut': request(SignOutInput, SessionState),
+} as const;
+
+export const events = {
+  'session.changed': SessionState,
+} as const;
+
+export type Requests = typeof requests;
+export type Events = typeof events;
+export type RequestName = keyof Requests;
+export type EventName = keyof Events;
+/** What the caller passes (defaults may be omitted). */
+export type RequestInput<N extends RequestName> = z.input<Requests[N]['input']>;
+/** What the handler receives, after validation and defaults. */
+export type ParsedInput<N extends RequestName> = z.output<Requests[N]['input']>;
+export type RequestOutput<N extends RequestName> = z.output<Requests[N]['output']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.hasOwn(requests, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
