@@ -1,0 +1,100 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createDispatch, type Handlers } from '../../shared/dispatch';
+import { AppError } from '../../shared/errors';
+import { REQUEST_NAMES, requests, type SessionState } from '../../shared/contract';
+
+const state: SessionState = {
+  profiles: [],
+  activeProfileId: null,
+  connection: { status: 'signed_out', partner: null, message: null, checkedAt: null },
+};
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  const base: Handlers = {
+    'app.info': () => ({ name: 'Partner Desk', version: '1', runMode: 'web', dataDir: '/tmp/x', keychainAvailable: true }),
+    'session.get': () => state,
+    'session.signIn': () => state,
+    'session.startDemo': () => state,
+    'session.switchProfile': () => state,
+    'session.refresh': () => state,
+    'session.signOut': () => state,
+  };
+  return { ...base, ...overrides };
+}
+
+describe('createDispatch', () => {
+  it('covers every request of the contract', () => {
+    expect(Object.keys(handlers()).sort()).toEqual([...REQUEST_NAMES].sort());
+    expect(REQUEST_NAMES.length).toBe(Object.keys(requests).length);
+  });
+
+  it('wraps a handler value as ok', async () => {
+    const dispatch = createDispatch(handlers());
+    await expect(dispatch('session.get', {})).resolves.toEqual({ ok: true, value: state });
+  });
+
+  it('refuses unknown names without running anything', async () => {
+    const dispatch = createDispatch(handlers());
+    const result = await dispatch('session.deleteEverything', {});
+    expect(result).toEqual({ ok: false, error: { code: 'unknown_request', message: expect.stringContaining('session.deleteEverything') } });
+    expect((await dispatch('__proto__', {})).ok).toBe(false);
+    expect((await dispatch('toString', {})).ok).toBe(false);
+  });
+
+  it('validates input before the handler runs, with a readable message', async () => {
+    const signIn = vi.fn(() => state);
+    const dispatch = createDispatch(handlers({ 'session.signIn': signIn }));
+    const result = await dispatch('session.signIn', { method: 'api_key', partnerId: 'bad id!', apiKey: 'short' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_input');
+    expect(result.error.message).toMatch(/partnerId: A partner id contains only letters/);
+    expect(result.error.message).toMatch(/apiKey: The Partner API key looks too short/);
+    expect(signIn).not.toHaveBeenCalled();
+  });
+
+  it('refuses extra fields on strict inputs', async () => {
+    const dispatch = createDispatch(handlers());
+    const result = await dispatch('session.get', { sneaky: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('passes parsed input with defaults to the handler', async () => {
+    const signOut = vi.fn(() => state);
+    const dispatch = createDispatch(handlers({ 'session.signOut': signOut }));
+    await dispatch('session.signOut', { profileId: 'p1' });
+    expect(signOut).toHaveBeenCalledWith({ profileId: 'p1', keepCache: true });
+  });
+
+  it('returns AppErrors as they are and hides unexpected errors behind a generic message', async () => {
+    const onUnexpectedError = vi.fn();
+    const dispatch = createDispatch(
+      handlers({
+        'session.refresh': () => {
+          throw new AppError('offline', 'You are offline.');
+        },
+        'session.get': () => {
+          throw new Error('SQLITE_BUSY: secret internals');
+        },
+      }),
+      { onUnexpectedError },
+    );
+    await expect(dispatch('session.refresh', {})).resolves.toEqual({ ok: false, error: { code: 'offline', message: 'You are offline.' } });
+    const hidden = await dispatch('session.get', {});
+    expect(hidden).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(hidden)).not.toContain('secret internals');
+    expect(onUnexpectedError).toHaveBeenCalledWith('session.get', expect.any(Error));
+  });
+
+  it('strips fields a handler returns that the contract does not declare', async () => {
+    const leaky = { ...state, apiKey: 'must-not-leave-main' };
+    const dispatch = createDispatch(handlers({ 'session.get': () => leaky }));
+    const result = await dispatch('session.get', {});
+    expect(JSON.stringify(result)).not.toContain('must-not-leave-main');
+  });
+
+  it('treats an output that breaks its schema as an internal error', async () => {
+    const dispatch = createDispatch(handlers({ 'session.get': () => ({ profiles: 'nope' }) as unknown as SessionState }));
+    await expect(dispatch('session.get', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
