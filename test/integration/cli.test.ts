@@ -1,0 +1,96 @@
+/** The `partner-desk` command as users run it: a real child process, real ports on 127.0.0.1. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLI, ROOT, runCli, startLongRunning, type LongRunning } from '../helpers/spawn-cli';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const running: LongRunning[] = [];
+const temps: Array<{ cleanup(): void }> = [];
+afterEach(async () => {
+  for (const process of running.splice(0)) await process.stop();
+  for (const tmp of temps.splice(0)) tmp.cleanup();
+});
+
+function tempDir(): string {
+  const tmp = makeTempDir();
+  temps.push(tmp);
+  return tmp.dir;
+}
+
+describe('partner-desk CLI', () => {
+  it('prints help listing every command, exit 0', () => {
+    const { status, stdout } = runCli(['--help']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/Usage: partner-desk <command>/);
+    expect(stdout).toMatch(/^\s+web\s+/m);
+    expect(stdout).toMatch(/^\s+demo-server\s+/m);
+    expect(runCli(['web', '--help']).stdout).toMatch(/--port N/);
+  });
+
+  it('exits 2 with a usage message for no command, an unknown command or a bad option', () => {
+    expect(runCli([]).status).toBe(2);
+    const unknown = runCli(['frobnicate']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown command "frobnicate"/);
+    const badPort = runCli(['demo-server', '--port', 'eighty']);
+    expect(badPort.status).toBe(2);
+    expect(badPort.stderr).toMatch(/--port must be a number/);
+    const badFlag = runCli(['web', '--no-such-flag']);
+    expect(badFlag.status).toBe(2);
+  });
+
+  it('exits 1 with a one-line reason when the data folder holds a corrupt database', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'partner-desk.sqlite'), 'not a database at all'.repeat(100));
+    const result = runCli(['web', '--port', '0', '--data-dir', dir]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/partner-desk: The database .*partner-desk\.sqlite cannot be read/);
+    expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^partner-desk: /);
+  });
+
+  it('demo-server --port 0 serves the simulated hub on 127.0.0.1 and prints its URL', async () => {
+    const server = startLongRunning([CLI, 'demo-server', '--port', '0', '--clients', '5', '--channels', '8']);
+    running.push(server);
+    const [url] = await server.waitFor(/http:\/\/127\.0\.0\.1:\d+/);
+    const key = /API key (\S+?)\./.exec(server.stderr())?.[1];
+    const partner = /partner id (\S+?),/.exec(server.stderr())?.[1];
+    expect(key).toBeTruthy();
+    const res = await fetch(`${url}/api/v2/partners/${partner}/channels`, { headers: { 'X-API-Key': key! } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { total: number };
+    expect(body.total).toBe(8);
+    expect(await server.stop()).toBe(0);
+  });
+
+  it('web --port 0 serves the app on 127.0.0.1, prints the URL with its token, and refuses requests without it', async () => {
+    const web = startLongRunning([CLI, 'web', '--port', '0', '--data-dir', tempDir()]);
+    running.push(web);
+    const [url, origin, token] = await web.waitFor(/(http:\/\/127\.0\.0\.1:\d+)\/#token=([0-9a-f]{64})/, 120_000);
+    expect(url).toBeTruthy();
+    const page = await fetch(`${origin}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<title>Partner Desk<\/title>/);
+    const refused = await fetch(`${origin}/api/request/app.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(refused.status).toBe(401);
+    const info = await fetch(`${origin}/api/request/app.info`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: '{}',
+    });
+    expect(await info.json()).toMatchObject({ ok: true, value: { runMode: 'web' } });
+    expect(await web.stop()).toBe(0);
+  });
+
+  it('npm start says plainly why Electron is unavailable here and serves web mode instead', async () => {
+    // Where a developer does have Electron, force the fallback so this test never opens a window.
+    const hasElectron = fs.existsSync(path.join(ROOT, 'node_modules', 'electron', 'path.txt'));
+    const start = startLongRunning([path.join(ROOT, 'scripts', 'start.mjs'), '--port', '0', '--data-dir', tempDir()], {
+      PARTNER_DESK_FORCE_WEB: hasElectron ? '1' : '',
+    });
+    running.push(start);
+    const [, origin] = await start.waitFor(/(http:\/\/127\.0\.0\.1:\d+)\/#token=/, 180_000);
+    expect(start.stderr()).toMatch(/cannot start as a desktop app here: .+\.\nStarting web mode instead/);
+    expect((await fetch(`${origin}/`)).status).toBe(200);
+  });
+});
