@@ -1,0 +1,89 @@
+/** Phone number, display name, quality rating and messaging limit, including wrong shapes. */
+import { describe, expect, it } from 'vitest';
+import { deriveDisplayName, deriveMessagingLimit, derivePhoneNumber, deriveQualityRating } from '../../../shared/status';
+import { liveChannel } from './channels';
+
+const withSetup = (setup_info: unknown) => ({ ...liveChannel(), setup_info });
+
+describe('phoneNumber (digits of setup_info.phone_number)', () => {
+  it.each<[unknown, string | null]>([
+    [withSetup({ phone_number: '4930123456' }), '4930123456'],
+    [withSetup({ phone_number: '+49 (30) 123-456' }), '4930123456'],
+    [withSetup({ phone_number: 4930123456 }), '4930123456'],
+    [withSetup({ phone_number: 'n/a' }), null],
+    [withSetup({ phone_number: '' }), null],
+    [withSetup({ phone_number: null }), null],
+    [withSetup({ phone_number: -5 }), null],
+    [withSetup({ phone_number: 1.5 }), null],
+    [withSetup({ phone_number: ['4930123456'] }), null],
+    [withSetup(42), null],
+    [withSetup(null), null],
+    [{}, null],
+  ])('%j -> %s', (raw, expected) => {
+    expect(derivePhoneNumber(raw)).toBe(expected);
+  });
+});
+
+describe('displayName (setup_info.phone_name)', () => {
+  it.each<[unknown, string | null]>([
+    [withSetup({ phone_name: 'Acme Support' }), 'Acme Support'],
+    [withSetup({ phone_name: '  Acme  ' }), 'Acme'],
+    [withSetup({ phone_name: '' }), null],
+    [withSetup({ phone_name: 12 }), null],
+    [withSetup('Acme'), null],
+    [undefined, null],
+  ])('%j -> %s', (raw, expected) => {
+    expect(deriveDisplayName(raw)).toBe(expected);
+  });
+});
+
+describe('qualityRating (current_quality_rating)', () => {
+  const rating = (value: unknown) => ({ ...liveChannel(), current_quality_rating: value });
+
+  it.each([
+    ['GREEN', 'High', 'positive'],
+    ['YELLOW', 'Medium', 'attention'],
+    ['RED', 'Low', 'negative'],
+    ['UNKNOWN', 'Not rated yet', 'neutral'],
+    ['NA', 'Not rated yet', 'neutral'],
+  ])('%s -> %s', (value, label, tone) => {
+    expect(deriveQualityRating(rating(value))).toEqual({ value, label, tone });
+  });
+
+  it.each<[unknown, unknown]>([
+    ['PURPLE', { value: 'PURPLE', label: 'Unknown (PURPLE)', tone: 'neutral' }],
+    ['green', { value: 'green', label: 'Unknown (green)', tone: 'neutral' }],
+    [3, { value: '3', label: 'Unknown (3)', tone: 'neutral' }],
+    [null, null],
+    [undefined, null],
+    ['', null],
+  ])('%j -> %j', (value, expected) => {
+    expect(deriveQualityRating(rating(value))).toEqual(expected);
+  });
+});
+
+describe('messagingLimit (current_limit)', () => {
+  const limit = (value: unknown) => ({ ...liveChannel(), current_limit: value });
+
+  it.each([
+    ['TIER_50', '50 conversations / 24 h'],
+    ['TIER_250', '250 conversations / 24 h'],
+    ['TIER_1K', '1K conversations / 24 h'],
+    ['TIER_2K', '2K conversations / 24 h'],
+    ['TIER_10K', '10K conversations / 24 h'],
+    ['TIER_100K', '100K conversations / 24 h'],
+    ['UNLIMITED', 'Unlimited'],
+  ])('%s -> %s', (value, label) => {
+    expect(deriveMessagingLimit(limit(value))).toEqual({ value, label });
+  });
+
+  it.each<[unknown, unknown]>([
+    ['TIER_5K', { value: 'TIER_5K', label: 'TIER_5K' }],
+    ['hasOwnProperty', { value: 'hasOwnProperty', label: 'hasOwnProperty' }],
+    [1000, { value: '1000', label: '1000' }],
+    [null, null],
+    ['  ', null],
+  ])('%j -> %j', (value, expected) => {
+    expect(deriveMessagingLimit(limit(value))).toEqual(expected);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * The channel state badge: every documented status, the seed's precedence and the unknown fallback.
+ * Expectations are written out by hand from the seed and the API reference, not read from the
+ * module's tables, so a wrong table fails here.
+ */
+import { describe, expect, it } from 'vitest';
+import { CHANNEL_STATES, ChannelStateId, channelStateDefinition, deriveChannelState } from '../../../shared/status';
+import { classicChannel, liveChannel, sandboxDraftChannel } from './channels';
+
+describe('classic status -> state (sandbox channel with an app id)', () => {
+  const expected: [status: string, label: string, tone: string][] = [
+    ['created', 'Created', 'attention'],
+    ['unverified', 'Unverified', 'progress'],
+    ['verified', 'Verified', 'progress'],
+    ['certificate_declined', 'Display name rejected', 'negative'],
+    ['new_name_requested', 'New display name requested', 'progress'],
+    ['ready', 'Ready', 'positive'],
+    ['error', 'Error', 'negative'],
+    ['modified', 'Modified', 'progress'],
+    ['imported', 'Imported', 'progress'],
+    ['consents_signed', 'Consents signed', 'progress'],
+    ['porting_ready', 'Ready for porting', 'progress'],
+    ['ready_for_migration', 'Ready for migration', 'progress'],
+    ['waiting_for_migration_code', 'Waiting for migration code', 'progress'],
+    ['migration_code_requested', 'Migration code requested', 'progress'],
+  ];
+
+  it.each(expected)('%s -> %s (%s)', (status, label, tone) => {
+    const state = deriveChannelState(classicChannel(status));
+    expect(state).toMatchObject({ id: status, label, tone });
+    expect(state.description.length).toBeGreaterThan(10);
+  });
+
+  it('uses the seed words in descriptions', () => {
+    expect(deriveChannelState(classicChannel('created')).description).toBe("The account was created but the number wasn't registered.");
+    expect(deriveChannelState(classicChannel('ready')).description).toBe('The number was registered and the API key can be generated.');
+    expect(deriveChannelState(classicChannel('verified')).description).toMatch(/approved in the Commerce Policy review/);
+  });
+
+  it('shows setup_info.error in the error description', () => {
+    const raw = classicChannel('error', { setup_info: { error: 'Phone number already registered elsewhere' } });
+    expect(deriveChannelState(raw).description).toBe('Setup error: Phone number already registered elsewhere');
+    expect(deriveChannelState(classicChannel('error', { setup_info: { error: 42 } })).description).toBe('The setup stopped because of an error.');
+  });
+});
+
+describe('precedence (seed: terminated_at, then account_mode live, then no app id, then status)', () => {
+  const cases: [name: string, raw: () => unknown, id: string, label: string][] = [
+    ['live + terminated_at -> pending deletion', () => ({ ...liveChannel(), terminated_at: '2024-07-01T00:00:00Z' }), 'pending_deletion', 'Pending deletion'],
+    ['terminated without app id -> pending deletion, not draft', () => ({ ...sandboxDraftChannel(), terminated_at: '2024-07-01' }), 'pending_deletion', 'Pending deletion'],
+    ['live + ready -> live', liveChannel, 'live', 'Live'],
+    ['live with status created -> live', () => ({ ...liveChannel(), status: 'created' }), 'live', 'Live'],
+    ['live with status error -> live', () => ({ ...liveChannel(), status: 'error' }), 'live', 'Live'],
+    ['live without app id -> live (live beats draft)', () => ({ ...liveChannel(), integration: { app_id: null } }), 'live', 'Live'],
+    ['live with an unknown status -> live', () => ({ ...liveChannel(), status: 'weird' }), 'live', 'Live'],
+    ['sandbox + no app id -> draft', sandboxDraftChannel, 'draft', 'Draft'],
+    ['sandbox + empty app id -> draft', () => classicChannel('ready', { integration: { app_id: '  ' } }), 'draft', 'Draft'],
+    ['sandbox + no integration at all -> draft', () => classicChannel('ready', { integration: undefined }), 'draft', 'Draft'],
+    ['top-level app_id counts as an app', () => classicChannel('verified', { integration: null, app_id: '104148' }), 'verified', 'Verified'],
+    ['numeric app id counts as an app', () => classicChannel('verified', { integration: { app_id: 104148 } }), 'verified', 'Verified'],
+    ['terminated_at null -> not pending deletion', () => classicChannel('ready', { terminated_at: null }), 'ready', 'Ready'],
+    ['terminated_at empty string -> not pending deletion', () => classicChannel('ready', { terminated_at: '' }), 'ready', 'Ready'],
+    ['terminated_at of the wrong type -> ignored', () => classicChannel('ready', { terminated_at: 1720000000 }), 'ready', 'Ready'],
+    ['account_mode LIVE (wrong case) is not live', () => classicChannel('created', { account_mode: 'LIVE' }), 'created', 'Created'],
+  ];
+
+  it.each(cases)('%s', (_name, raw, id, label) => {
+    expect(deriveChannelState(raw())).toMatchObject({ id, label });
+  });
+
+  it('describes pending deletion as the seed does', () => {
+    const state = deriveChannelState({ ...liveChannel(), terminated_at: '2024-07-01T00:00:00Z' });
+    expect(state.description).toMatch(/still works until it is deleted at the end of the month/);
+    expect(state.tone).toBe('negative');
+  });
+});
+
+describe('unknown or missing status', () => {
+  const cases: [raw: unknown, label: string][] = [
+    [classicChannel('weird_new_status'), 'Unknown status (weird_new_status)'],
+    [classicChannel(undefined), 'Unknown status'],
+    [classicChannel(null), 'Unknown status'],
+    [classicChannel(''), 'Unknown status'],
+    [classicChannel(42), 'Unknown status (42)'],
+    [classicChannel(['ready']), 'Unknown status (["ready"])'],
+    [classicChannel({ value: 'ready' }), 'Unknown status ({"value":"ready"})'],
+    [classicChannel('READY'), 'Unknown status (READY)'],
+    [classicChannel('constructor'), 'Unknown status (constructor)'],
+  ];
+
+  it.each(cases)('%j -> %s', (raw, label) => {
+    expect(deriveChannelState(raw)).toMatchObject({ id: 'unknown', label, tone: 'neutral' });
+  });
+
+  it('matches a status with stray whitespace', () => {
+    expect(deriveChannelState(classicChannel(' ready ')).id).toBe('ready');
+  });
+
+  it('truncates a huge raw value', () => {
+    const label = deriveChannelState(classicChannel('x'.repeat(500))).label;
+    expect(label.length).toBeLessThan(90);
+    expect(label).toMatch(/^Unknown status \(x+…\)$/);
+  });
+
+  it.each([undefined, null, 42, 'ready', [], [liveChannel()], true])('a non-object channel %j is a draft, never a crash', (raw) => {
+    // No app id and no terminated_at: the seed's definition of a draft.
+    expect(deriveChannelState(raw).id).toBe('draft');
+  });
+});
+
+describe('the state list', () => {
+  it('is in display order with unique labels and orders', () => {
+    expect(CHANNEL_STATES.map((s) => [s.id, s.label])).toEqual([
+      ['live', 'Live'],
+      ['ready', 'Ready'],
+      ['verified', 'Verified'],
+      ['unverified', 'Unverified'],
+      ['new_name_requested', 'New display name requested'],
+      ['modified', 'Modified'],
+      ['consents_signed', 'Consents signed'],
+      ['imported', 'Imported'],
+      ['porting_ready', 'Ready for porting'],
+      ['ready_for_migration', 'Ready for migration'],
+      ['migration_code_requested', 'Migration code requested'],
+      ['waiting_for_migration_code', 'Waiting for migration code'],
+      ['created', 'Created'],
+      ['certificate_declined', 'Display name rejected'],
+      ['error', 'Error'],
+      ['draft', 'Draft'],
+      ['pending_deletion', 'Pending deletion'],
+      ['unknown', 'Unknown status'],
+    ]);
+    expect(CHANNEL_STATES.map((s) => s.order)).toEqual(CHANNEL_STATES.map((_s, i) => i));
+  });
+
+  it('has a zod enum that accepts every state id and refuses others', () => {
+    for (const state of CHANNEL_STATES) expect(ChannelStateId.parse(state.id)).toBe(state.id);
+    expect(ChannelStateId.safeParse('running').success).toBe(false);
+    expect(ChannelStateId.options).toHaveLength(18);
+  });
+
+  it('gives a derived state the order of its definition', () => {
+    expect(deriveChannelState(liveChannel()).order).toBe(0);
+    expect(channelStateDefinition('draft')).toMatchObject({ label: 'Draft', order: 15 });
+  });
+});
