@@ -19,7 +19,7 @@ function devCsp(): Plugin {
     name: 'partner-desk:dev-csp',
     apply: 'serve',
     transformIndexHtml(html) {
-      return html.replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")/, (_all, open: string, policy: string, close: string) => {
+      return html.replace(/(http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/, (_all, open: string, policy: string, close: string) => {
         const relaxed = policy
           .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
           .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")

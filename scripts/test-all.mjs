@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every suite, then one line `N passed, N failed` that sums them all. Suites: type
 // check and lint (one check each), vitest (unit + integration, inside a private keyring session
-// for the real-keychain tests) and Playwright in Chromium against web mode.
+// for the real-keychain tests) and the browser suite (vitest driving Debian's Chromium through
+// playwright-core against web mode).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,6 +49,14 @@ function suite(label, command, args, reportFile, count) {
   lines.push(`${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`);
 }
 
+function vitestCounts(r) {
+  return {
+    passed: r.numPassedTests ?? 0,
+    failed: (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0),
+    skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+  };
+}
+
 check('typecheck', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
 check('typecheck-web', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit']);
 check('lint', bin('eslint'), ['.', '--max-warnings=0']);
@@ -58,16 +67,16 @@ suite(
   path.join(root, 'scripts', 'keyring-session.sh'),
   [bin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
   vitestReport,
-  (r) => ({ passed: r.numPassedTests ?? 0, failed: (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0), skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0) }),
+  vitestCounts,
 );
 
 const e2eReport = path.join(results, 'e2e.json');
 suite(
   'e2e',
-  bin('playwright'),
-  ['test'],
+  path.join(root, 'scripts', 'keyring-session.sh'),
+  [bin('vitest'), 'run', '--config', 'test/e2e/vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eReport}`],
   e2eReport,
-  (r) => ({ passed: r.stats?.expected ?? 0, failed: (r.stats?.unexpected ?? 0) + (r.stats?.flaky ?? 0), skipped: r.stats?.skipped ?? 0 }),
+  vitestCounts,
 );
 
 process.stdout.write(`\n${lines.join('\n')}\n`);

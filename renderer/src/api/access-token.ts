@@ -54,11 +54,14 @@ export function takeAccessToken(env: TokenEnvironment): string | null {
     }
     return fromHash;
   }
-  let stored: string | null = null;
+  return readStored(env.storage);
+}
+
+function readStored(storage: TokenStorage): string | null {
   try {
-    stored = env.storage.getItem(TOKEN_STORAGE_KEY);
+    const stored = storage.getItem(TOKEN_STORAGE_KEY);
+    return isPlausibleToken(stored) ? stored : null;
   } catch {
-    stored = null;
+    return null;
   }
-  return isPlausibleToken(stored) ? stored : null;
 }

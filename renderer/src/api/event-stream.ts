@@ -33,7 +33,6 @@ export function openEventStream(options: EventStreamOptions): EventStream {
       try {
         const response = await options.fetch(options.url, {
           headers: { ...options.headers, Accept: 'text/event-stream' },
-          cache: 'no-store',
           signal: abort.signal,
         });
         if (response.status === 401 || response.status === 403) {

@@ -42,7 +42,6 @@ export function createWebTransport(options: WebTransportOptions): PartnerDeskApi
         method: 'POST',
         headers: { ...auth, 'Content-Type': 'application/json' },
         body: JSON.stringify(input ?? {}),
-        cache: 'no-store',
       });
     } catch {
       return { ok: false, error: { code: 'offline', message: OFFLINE_MESSAGE } };

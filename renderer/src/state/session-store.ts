@@ -19,6 +19,8 @@ export interface SessionStoreState {
   pending: SessionAction | null;
   /** The last failed action and why, shown next to the control that caused it. */
   error: { action: SessionAction; info: ErrorInfo } | null;
+  /** Fills the sign-in form when the user chose "Sign in again" for a known profile. */
+  signInPrefill: SignInPrefill | null;
 
   load(): Promise<void>;
   startDemo(): Promise<Result<SessionState>>;
@@ -26,6 +28,8 @@ export interface SessionStoreState {
   signOut(profileId: string, keepCache?: boolean): Promise<Result<SessionState>>;
   switchProfile(profileId: string): Promise<Result<SessionState>>;
   refresh(): Promise<Result<SessionState>>;
+  /** Back to the sign-in form for a profile whose key is missing; leaves it first if it is active. */
+  signInAgain(profile: ProfileSummary): Promise<void>;
   dismissError(): void;
   /** Stops listening to events (tests, hot reload). */
   dispose(): void;
@@ -33,8 +37,16 @@ export interface SessionStoreState {
 
 export type SessionStore = StoreApi<SessionStoreState>;
 
+export interface SignInPrefill {
+  partnerId: string;
+  hubUrl: string;
+  /** Changes on every request, so asking twice for the same profile still refills the form. */
+  seq: number;
+}
+
 export function createSessionStore(api: PartnerDeskApi): SessionStore {
   let unsubscribe: (() => void) | null = null;
+  let prefillSeq = 0;
 
   return createStore<SessionStoreState>()((set, get) => {
     /** Runs one session request, tracking pending/error and adopting the returned snapshot. */
@@ -52,6 +64,7 @@ export function createSessionStore(api: PartnerDeskApi): SessionStore {
       session: null,
       pending: null,
       error: null,
+      signInPrefill: null,
 
       async load() {
         set({ phase: 'loading', pending: 'load', error: null });
@@ -71,6 +84,14 @@ export function createSessionStore(api: PartnerDeskApi): SessionStore {
       signOut: (profileId, keepCache = true) => run('signOut', () => api.request('session.signOut', { profileId, keepCache })),
       switchProfile: (profileId) => run('switchProfile', () => api.request('session.switchProfile', { profileId })),
       refresh: () => run('refresh', () => api.request('session.refresh', {})),
+
+      async signInAgain(profile) {
+        // Set first, so the form is filled the moment the welcome screen appears.
+        set({ signInPrefill: { partnerId: profile.partnerId, hubUrl: profile.hubUrl, seq: ++prefillSeq } });
+        if (get().session?.activeProfileId !== profile.id) return;
+        const left = await run('signOut', () => api.request('session.signOut', { profileId: profile.id, keepCache: true }));
+        if (!left.ok) set({ signInPrefill: null });
+      },
 
       dismissError() {
         if (get().error) set({ error: null });

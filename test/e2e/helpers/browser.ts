@@ -1,0 +1,51 @@
+/**
+ * Chromium for the e2e tests: Debian's /usr/bin/chromium through playwright-core (never a
+ * downloaded browser), plus page helpers that collect console errors and take screenshots.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { REPO_ROOT } from './child-process';
+
+export const LAUNCH_OPTIONS = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch(LAUNCH_OPTIONS);
+}
+
+export interface TestPage {
+  page: Page;
+  /** Page errors and console errors seen so far (minus known, harmless browser notices). */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+// Browsers ignore frame-ancestors in a <meta> CSP and say so; the server sends it as a header too.
+const IGNORED = [/frame-ancestors' is ignored when delivered via a <meta> element/];
+
+export async function openPage(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<TestPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, colorScheme, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    const text = message.text();
+    if ((message.type() === 'error' || /Content Security Policy/.test(text)) && !IGNORED.some((re) => re.test(text))) {
+      problems.push(`console.${message.type()}: ${text}`);
+    }
+  });
+  return { page, problems, close: () => context.close() };
+}
+
+/** Saves a full-page screenshot to test-results/screenshots/<name>.png (git-ignored). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  return file;
+}

@@ -1,0 +1,63 @@
+/**
+ * Starts `partner-desk web --port 0` with its own temporary data folder, so every test file gets a
+ * fresh database, and removes the folder afterwards.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Result } from '../../../shared/result';
+import { startCommand } from './child-process';
+
+export interface WebApp {
+  /** The printed address, including `#token=`. */
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  /** Calls a contract request directly over HTTP, as the renderer would. */
+  request<T = unknown>(name: string, input?: unknown): Promise<Result<T>>;
+  stop(): Promise<void>;
+}
+
+const URL_PATTERN = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([0-9a-f]+)/;
+
+export interface WebAppOptions {
+  /** Start with the demo already active (`--demo`). */
+  demo?: boolean;
+  /** Reuse this data folder (e.g. to restart on the same database); the caller removes it. */
+  dataDir?: string;
+}
+
+export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> {
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'partner-desk-e2e-')));
+  const args = ['web', '--port', '0', '--data-dir', dataDir, ...(options.demo ? ['--demo'] : [])];
+  let running;
+  try {
+    running = await startCommand(args, URL_PATTERN);
+  } catch (error) {
+    if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const [url, origin, token] = running.match as unknown as [string, string, string];
+  const command = running;
+  return {
+    url,
+    origin,
+    token,
+    dataDir,
+    async request<T>(name: string, input: unknown = {}) {
+      const response = await fetch(`${origin}/api/request/${name}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as Result<T>;
+    },
+    async stop() {
+      await command.stop();
+      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+

@@ -1,0 +1,115 @@
+/**
+ * A real sign-in against a simulated Hub, signing out while keeping the cache, and switching
+ * between profiles. Needs a working keychain: run inside scripts/keyring-session.sh, else skipped.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppInfo, SessionState } from '../../shared/contract';
+import { launchChromium, openPage, screenshot, type TestPage } from './helpers/browser';
+import { startDemoServer, type DemoServer } from './helpers/demo-server';
+import { startWebApp, type WebApp } from './helpers/web-app';
+
+describe('profiles', () => {
+  let hub: DemoServer;
+  let app: WebApp;
+  let browser: Browser;
+  let tab: TestPage;
+  let keychain = false;
+
+  beforeAll(async () => {
+    hub = await startDemoServer();
+    app = await startWebApp();
+    const info = await app.request<AppInfo>('app.info');
+    keychain = info.ok && info.value.keychainAvailable;
+    browser = await launchChromium();
+    tab = await openPage(browser);
+  });
+
+  afterAll(async () => {
+    await tab?.close();
+    await browser?.close();
+    await app?.stop();
+    await hub?.stop();
+  });
+
+  it('signs in with a valid key and shows the partner', async (ctx) => {
+    if (!keychain) ctx.skip();
+    const { page } = tab;
+    await page.goto(app.url);
+    await page.getByRole('textbox', { name: 'Partner ID' }).fill(hub.partnerId);
+    await page.getByLabel('Partner API key', { exact: true }).fill(hub.apiKey);
+    await page.getByText('Advanced').click();
+    await page.getByRole('textbox', { name: /Hub URL/ }).fill(hub.hubUrl);
+    await page.getByRole('textbox', { name: /Hub URL/ }).press('Enter');
+
+    await page.locator('#partner-name').waitFor();
+    const session = await app.request<SessionState>('session.get');
+    const name = session.ok ? session.value.connection.partner?.name : undefined;
+    expect(name).toBeTruthy();
+    await page.getByRole('heading', { level: 1, name: name ?? '', exact: true }).waitFor();
+    expect(await page.getByText('In the system keychain').isVisible()).toBe(true);
+    expect(await page.getByText('Demo data', { exact: true }).count()).toBe(0);
+    expect(tab.problems).toEqual([]);
+  });
+
+  it('signs out after confirming, keeping the profile for later', async (ctx) => {
+    if (!keychain) ctx.skip();
+    const { page } = tab;
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.getByRole('checkbox').isChecked()).toBe(true);
+    await screenshot(page, 'sign-out-dialog-light');
+    await dialog.getByRole('button', { name: 'Sign out' }).click();
+
+    await page.getByRole('heading', { level: 2, name: 'Profiles on this computer' }).waitFor();
+    expect(await page.getByText('Signed out, cached data kept').isVisible()).toBe(true);
+    await screenshot(page, 'welcome-with-profile-light');
+  });
+
+  it('switches from the demo to the signed-out profile and says why it cannot connect', async (ctx) => {
+    if (!keychain) ctx.skip();
+    const { page } = tab;
+    await page.getByRole('button', { name: 'Explore with demo data' }).click();
+    await page.getByRole('button', { name: 'Leave demo' }).waitFor();
+
+    const switcher = page.getByRole('combobox', { name: 'Profile' });
+    const session = await app.request<SessionState>('session.get');
+    const signedOut = session.ok ? session.value.profiles.find((p) => p.authMethod === 'api_key') : undefined;
+    expect(signedOut).toBeDefined();
+    await switcher.selectOption(signedOut?.id ?? '');
+    await page.getByRole('button', { name: 'Switch' }).click();
+
+    await page.getByRole('heading', { level: 1, name: signedOut?.label ?? '', exact: true }).waitFor();
+    await page.locator('.badge', { hasText: 'Connection problem' }).waitFor();
+    const after = await app.request<SessionState>('session.get');
+    expect(after.ok && after.value.connection.status).toBe('error');
+    const message = (after.ok && after.value.connection.message) || '';
+    expect(message).not.toBe('');
+    await page.getByRole('alert').filter({ hasText: message }).waitFor();
+    expect(await page.getByRole('option', { name: /Demo data/ }).count()).toBe(1);
+    await screenshot(page, 'connected-error-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'connected-error-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(tab.problems).toEqual([]);
+  });
+
+  it('"Sign in again" returns to the form with the profile filled in, asking only for the key', async (ctx) => {
+    if (!keychain) ctx.skip();
+    const { page } = tab;
+    await page.getByRole('button', { name: 'Sign in again' }).click();
+    await page.getByRole('region', { name: 'Sign in with a Partner API key' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Partner ID' }).inputValue()).toBe(hub.partnerId);
+    expect(await page.getByRole('textbox', { name: /Hub URL/ }).inputValue()).toBe(hub.hubUrl);
+    expect(await page.locator(':focus').getAttribute('name')).toBe('apiKey');
+
+    await page.keyboard.type(hub.apiKey);
+    await page.keyboard.press('Enter');
+    await page.locator('.badge', { hasText: 'Connected' }).waitFor();
+    const session = await app.request<SessionState>('session.get');
+    // The same profile came back rather than a second copy of it.
+    expect(session.ok && session.value.profiles.filter((p) => p.authMethod === 'api_key').length).toBe(1);
+    expect(tab.problems).toEqual([]);
+  });
+});

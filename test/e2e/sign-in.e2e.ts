@@ -1,0 +1,51 @@
+/** Signing in with a wrong key against a simulated Hub shows the Hub's refusal in words. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, screenshot } from './helpers/browser';
+import { startDemoServer, type DemoServer } from './helpers/demo-server';
+import { startWebApp, type WebApp } from './helpers/web-app';
+
+describe('sign-in', () => {
+  let hub: DemoServer;
+  let app: WebApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    hub = await startDemoServer();
+    app = await startWebApp();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await hub?.stop();
+  });
+
+  it("shows the Hub's refusal of a wrong key and stays on the welcome screen", async () => {
+    const { page, problems, close } = await openPage(browser);
+    await page.goto(app.url);
+    await page.getByRole('textbox', { name: 'Partner ID' }).fill('e2eWrongKeyPA');
+    await page.getByLabel('Partner API key', { exact: true }).fill('this-is-not-the-right-key');
+    await page.getByText('Advanced').click();
+    await page.getByRole('textbox', { name: /Hub URL/ }).fill(hub.hubUrl);
+
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/request/session.signIn'));
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const body = (await (await answer).json()) as { ok: boolean; error?: { code: string; message: string } };
+    expect(body.ok).toBe(false);
+    const message = body.error?.message ?? '';
+    expect(message).not.toBe('');
+
+    const alert = page.getByRole('alert').filter({ hasText: 'Sign-in failed' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(message.replace(/`/g, ''));
+    // The refused key does not linger in the form; the partner id stays for the next try.
+    expect(await page.getByLabel('Partner API key', { exact: true }).inputValue()).toBe('');
+    expect(await page.getByRole('textbox', { name: 'Partner ID' }).inputValue()).toBe('e2eWrongKeyPA');
+    expect(await page.getByRole('heading', { level: 1, name: 'Partner Desk' }).isVisible()).toBe(true);
+    await screenshot(page, 'welcome-sign-in-refused-light');
+    expect(problems).toEqual([]);
+    await close();
+  });
+});

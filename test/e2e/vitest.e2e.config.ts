@@ -1,0 +1,20 @@
+/**
+ * End-to-end tests in Chromium against web mode, with vitest + playwright-core (the project does
+ * not have @playwright/test). Files run one at a time: each starts its own `partner-desk web`.
+ * Run: npx vitest run --config test/e2e/vitest.e2e.config.ts
+ */
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('../../', import.meta.url)),
+  test: {
+    include: ['test/e2e/**/*.e2e.ts'],
+    environment: 'node',
+    pool: 'forks',
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    reporters: ['default', ['json', { outputFile: 'test-results/e2e.json' }]],
+  },
+});
