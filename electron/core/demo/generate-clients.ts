@@ -3,9 +3,9 @@
  * strings, a null contact_info, or a payload with leading zeros, because the app must survive those.
  */
 import { CURATED_CLIENTS, composeName, slugify } from './client-names';
-import { LOCALE_WEIGHTS, localeFor, type Locale } from './locales';
-import { isoSeconds, type Rng } from './prng';
-import type { ClientEntry, ContactInfo, DemoClient } from './types';
+import { LOCALE_TABLE, localeFor, type Locale } from './locales';
+import { flat, isoSeconds, weights, type Rng } from './prng';
+import type { ClientEntry, ClientSummary, ContactInfo, DemoClient } from './types';
 import { BUSINESS_VERTICALS } from './vocabulary';
 
 /** Generated history spans these dates, fixed so data never depends on the wall clock. */
@@ -13,6 +13,11 @@ export const DATA_START_MS = Date.UTC(2021, 0, 1);
 export const DATA_END_MS = Date.UTC(2025, 5, 30);
 
 const SYSTEM_USER = { user_id: 'system', user_name: 'system' } as const;
+const MAX_CHANNELS = weights([[2, 70], [1, 10], [3, 10], [5, 7], [10, 3]]);
+const CHANNEL_WEIGHT = weights([[0, 10], [1, 50], [2, 28], [4, 9], [9, 3]]);
+const EMAIL_LOCAL = weights([['info', 3], ['ops', 1], ['', 2], ['Support+WA', 1]]);
+const USE_CASES = ['Customer support', 'Order updates', 'Appointments', ''] as const;
+const TIERS = ['gold', 'silver'] as const;
 
 export interface GeneratedClient {
   entry: ClientEntry;
@@ -20,11 +25,13 @@ export interface GeneratedClient {
   /** Relative share of the channels this client gets (0 = a client without channels). */
   channelWeight: number;
   createdMs: number;
+  /** Shared by all of the client's generated channels; replaced (never edited) when the client changes. */
+  summary?: ClientSummary;
 }
 
 export function uniqueId(rng: Rng, length: number, suffix: string, used: Set<string>): string {
   for (;;) {
-    const id = rng.alnum(length) + suffix;
+    const id = flat(rng.alnum(length) + suffix);
     if (!used.has(id)) {
       used.add(id);
       return id;
@@ -43,65 +50,66 @@ function contactInfo(rng: Rng, locale: Locale, name: string, index: number): Con
   const first = rng.pick(locale.firstNames);
   const last = rng.pick(locale.lastNames);
   const slug = slugify(name) || `client-${index}`;
-  const local = rng.weighted([['info', 3], ['ops', 1], [slugify(first) || 'contact', 2], ['Support+WA', 1]] as const);
+  // '' stands for the contact's first name, e.g. "jurgen@..."; mixed case is on purpose.
+  const local = rng.draw(EMAIL_LOCAL) || slugify(first) || 'contact';
   const sparse = rng.chance(0.12);
   return {
-    webpage_url: sparse ? '' : `https://${slug}.example`,
-    phone: sparse ? '' : `+${locale.dial}${rng.number(locale.nationalDigits)}`,
+    webpage_url: sparse ? '' : flat(`https://${slug}.example`),
+    phone: sparse ? '' : flat(`+${locale.dial}${rng.number(locale.nationalDigits)}`),
     language: locale.language,
     country: locale.country,
     street_name: sparse ? '' : rng.pick(locale.streets),
     city: sparse ? '' : rng.pick(locale.cities),
-    email: `${local}@${slug}.example`,
-    full_name: `${first} ${last}`,
+    email: flat(`${local}@${slug}.example`),
+    full_name: flat(`${first} ${last}`),
     zip_code: sparse ? '' : zip(rng, locale),
   };
 }
 
 function partnerPayload(rng: Rng, index: number): string | null {
-  return rng.weighted<string | null>([
-    [null, 35],
-    [`crm-${1000 + index}`, 40],
-    [`007${rng.digits(5)}`, 10],
-    ['', 5],
-    [`{"tier":"${rng.pick(['gold', 'silver'])}"}`, 10],
-  ]);
+  const roll = rng.float();
+  if (roll < 0.35) return null;
+  if (roll < 0.75) return `crm-${1000 + index}`;
+  // Leading zeros: a spreadsheet would turn "00712345" into 712345.
+  if (roll < 0.85) return `007${rng.digits(5)}`;
+  if (roll < 0.9) return '';
+  return `{"tier":"${rng.pick(TIERS)}"}`;
 }
 
 export function makeClient(rng: Rng, index: number, used: Set<string>, createdMs?: number): GeneratedClient {
   const curated = CURATED_CLIENTS[index];
-  const locale = curated ? localeFor(curated.country) : rng.weighted(LOCALE_WEIGHTS);
-  const name = curated ? curated.name : composeName(rng, locale);
+  const locale = curated ? localeFor(curated.country) : rng.draw(LOCALE_TABLE);
+  const name = curated ? curated.name : flat(composeName(rng, locale));
   const created = createdMs ?? rng.int(DATA_START_MS, DATA_END_MS - 30 * 86_400_000);
-  const modified = rng.chance(0.6) ? created : rng.int(created, DATA_END_MS);
+  const modified = rng.chance(0.6) ? created : rng.int(created, Math.max(created, DATA_END_MS));
   const contact = contactInfo(rng, locale, name, index);
+  const hasMeta = !rng.chance(0.1);
   const record: DemoClient = {
     id: uniqueId(rng, 8, 'CL', used),
     name,
     status: 'active',
-    organisation: rng.chance(0.85) ? name : `${name} (Holding)`,
-    max_channels: rng.weighted([[2, 70], [1, 10], [3, 10], [5, 7], [10, 3]] as const),
+    organisation: rng.chance(0.85) ? name : flat(`${name} (Holding)`),
+    max_channels: rng.draw(MAX_CHANNELS),
     partner_payload: partnerPayload(rng, index),
+    // Absent objects are present-but-undefined (JSON omits them) so every record shares one shape.
+    meta_info: hasMeta
+      ? {
+          business_vertical: rng.pick(BUSINESS_VERTICALS),
+          timezone: locale.timezone,
+          about: rng.chance(0.5) ? '' : flat(`${name} on WhatsApp`),
+          business_description: rng.chance(0.3) ? '' : flat(`${name}: customer service and orders`),
+          use_case: rng.pick(USE_CASES),
+        }
+      : undefined,
     contact_info: contact,
+    contact_user: contact && !rng.chance(0.15) ? { phone: contact.phone, email: contact.email, name: contact.full_name } : undefined,
     created_at: isoSeconds(created),
     created_by: SYSTEM_USER,
     modified_at: isoSeconds(modified),
     modified_by: SYSTEM_USER,
     suspicious: rng.chance(0.01),
   };
-  if (!rng.chance(0.1)) {
-    record.meta_info = {
-      business_vertical: rng.pick(BUSINESS_VERTICALS),
-      timezone: locale.timezone,
-      about: rng.chance(0.5) ? '' : `${name} on WhatsApp`,
-      business_description: rng.chance(0.3) ? '' : `${name}: customer service and orders`,
-      use_case: rng.pick(['Customer support', 'Order updates', 'Appointments', '']),
-    };
-  }
-  if (contact && !rng.chance(0.15)) {
-    record.contact_user = { phone: contact.phone, email: contact.email, name: contact.full_name };
-  }
-  const channelWeight = rng.weighted([[0, 10], [1, 50], [2, 28], [4, 9], [9, 3]] as const);
+  const channelWeight = rng.draw(CHANNEL_WEIGHT);
   return {
     entry: { record, directPayment: rng.chance(0.4) },
     locale,

@@ -3,6 +3,8 @@
  * exercised on umlauts, accents, right-to-left text, CJK and Cyrillic rather than on ASCII only.
  */
 
+import { weights, type WeightTable } from './prng';
+
 export interface Locale {
   country: string;
   dial: string;
@@ -135,4 +137,4 @@ export function localeFor(country: string): Locale {
   return found;
 }
 
-export const LOCALE_WEIGHTS: readonly (readonly [Locale, number])[] = LOCALES.map((l) => [l, l.weight] as const);
+export const LOCALE_TABLE: WeightTable<Locale> = weights(LOCALES.map((l) => [l, l.weight] as const));

@@ -1,0 +1,129 @@
+/**
+ * One request through the hub: offline check, latency, the faults that answer instead of the
+ * server, routing, authentication, the handler, the faults that spoil an answer, and counting.
+ * Both transports (in-process fetch and the HTTP server) go through here.
+ */
+import { authenticatePartner } from './auth';
+import { htmlError, messagingError, metaError, oauthError, tooManyRequests, truncated, type HubReply } from './replies';
+import type { HubContext, RequestContext } from './hub-context';
+import type { RouteMatch, Router } from './router';
+
+/** What undici throws when the network is gone; callers' offline detection keys on this. */
+export function offlineError(): TypeError {
+  const cause = Object.assign(new Error('connect ECONNREFUSED (demo hub offline)'), { code: 'ECONNREFUSED' });
+  return new TypeError('fetch failed', { cause });
+}
+
+export function isOfflineError(error: unknown): boolean {
+  return error instanceof TypeError && error.message === 'fetch failed';
+}
+
+/** Paths that the network faults govern; control endpoints stay reachable. */
+export function isGoverned(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/') || path === '/waba' || path.startsWith('/waba/');
+}
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(abortError(signal));
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function routeKey(match: RouteMatch): string {
+  if (match.kind === 'route') return match.route.template;
+  return match.kind === 'method-not-allowed' ? match.template : '<unmatched>';
+}
+
+async function route(hub: HubContext, match: RouteMatch, req: RequestContext): Promise<HubReply> {
+  if (match.kind === 'none') return metaError(404, `Not found: no endpoint ${req.method} ${req.path}`);
+  if (match.kind === 'method-not-allowed') {
+    return metaError(405, `Method ${req.method} not allowed; use ${match.allowed.join(', ')}`, { allow: match.allowed.join(', ') });
+  }
+  if (match.route.auth === 'partner') {
+    const auth = authenticatePartner(req.headers, hub.apiKey, hub.tokens);
+    if (!auth.ok) return metaError(401, auth.message);
+    const pid = req.params.pid;
+    if (pid !== undefined && pid !== hub.partnerId) return metaError(403, `Forbidden: these credentials do not belong to partner ${pid}`);
+  }
+  try {
+    return await match.route.handler(hub, req);
+  } catch (error) {
+    return metaError(500, `Demo hub internal error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Faults that answer in the server's place; the handler never runs, so nothing changes. */
+function preempt(hub: HubContext, method: string, path: string): { reply: HubReply; fault: string } | null {
+  if (hub.faults.take('unauthorized', method, path)) {
+    const reply = path.startsWith('/waba')
+      ? messagingError(401, 'Invalid api key')
+      : path.endsWith('/token')
+        ? oauthError(401, 'invalid_grant', 'Wrong email or password.')
+        : metaError(401, 'Token expired or API key revoked');
+    return { reply, fault: 'unauthorized' };
+  }
+  const limited = hub.faults.take('rateLimitBurst', method, path);
+  if (limited) return { reply: tooManyRequests(limited.retryAfterSeconds ?? 1, 'Too many requests'), fault: 'rateLimitBurst' };
+  const failing = hub.faults.take('serverErrors', method, path);
+  if (failing) {
+    const status = failing.status ?? 500;
+    const html = (failing.body ?? (status === 500 ? 'meta' : 'html')) === 'html';
+    return { reply: html ? htmlError(status) : metaError(status, 'Internal server error'), fault: 'serverErrors' };
+  }
+  return null;
+}
+
+export async function dispatch(hub: HubContext, router: Router, request: Request): Promise<HubReply> {
+  const url = new URL(request.url);
+  const path = url.pathname;
+  const method = request.method.toUpperCase();
+  if (request.signal.aborted) throw abortError(request.signal);
+  if (isGoverned(path)) {
+    if (hub.faults.offline) {
+      hub.stats.dropped++;
+      throw offlineError();
+    }
+    const delay = hub.faults.latency(() => hub.rng.float());
+    if (delay > 0) {
+      await sleep(delay, request.signal);
+      if (hub.faults.offline) {
+        hub.stats.dropped++;
+        throw offlineError();
+      }
+    }
+  }
+  const at = hub.now();
+  const match = router.match(method, path);
+  let text: Promise<string> | null = null;
+  const req: RequestContext = {
+    method,
+    path,
+    url,
+    headers: request.headers,
+    params: match.kind === 'route' ? match.params : {},
+    origin: url.origin,
+    body: () => (text ??= request.text()),
+  };
+  const pre = isGoverned(path) ? preempt(hub, method, path) : null;
+  let reply = pre ? pre.reply : await route(hub, match, req);
+  let fault = pre ? pre.fault : null;
+  if (!pre && reply.status >= 200 && reply.status < 300 && isGoverned(path) && hub.faults.take('malformedJson', method, path)) {
+    reply = truncated(reply);
+    fault = 'malformedJson';
+  }
+  hub.stats.recordRequest(method, routeKey(match), path, reply.status, at, fault);
+  return reply;
+}

@@ -1,0 +1,32 @@
+/**
+ * Every endpoint the simulated hub answers, as one table. Paths are the real ones under `/api/v2`
+ * (Partner API) and `/waba` (channel-level Messaging API, On-Premise style).
+ */
+import { postApiKey, postCancellation } from './channel-routes';
+import { getClientBalance, patchClient } from './client-routes';
+import { listChannels, listClients, listTemplates } from './list-routes';
+import { getHealth, getPhoneNumber } from './messaging-routes';
+import { getPartner, getPartnerBalance, postToken } from './partner-routes';
+import type { RouteDef } from './router';
+
+const P = '/api/v2/partners/:pid';
+
+export const HUB_ROUTES: readonly RouteDef[] = [
+  { method: 'POST', template: '/api/v2/token', auth: 'none', handler: postToken },
+  { method: 'GET', template: P, auth: 'partner', handler: getPartner },
+  { method: 'GET', template: `${P}/balance`, auth: 'partner', handler: getPartnerBalance },
+  { method: 'GET', template: `${P}/clients`, auth: 'partner', handler: listClients },
+  { method: 'PATCH', template: `${P}/clients/:cid`, auth: 'partner', handler: patchClient },
+  { method: 'GET', template: `${P}/clients/:cid/info/balance`, auth: 'partner', handler: getClientBalance },
+  {
+    method: 'POST',
+    template: `${P}/clients/:cid/channels/:chid/control/cancellation_request`,
+    auth: 'partner',
+    handler: postCancellation,
+  },
+  { method: 'GET', template: `${P}/channels`, auth: 'partner', handler: listChannels },
+  { method: 'POST', template: `${P}/channels/:chid/api_keys`, auth: 'partner', handler: postApiKey },
+  { method: 'GET', template: `${P}/waba_accounts/:waid/waba_templates`, auth: 'partner', handler: listTemplates },
+  { method: 'GET', template: '/waba/v1/health', auth: 'channel', handler: getHealth },
+  { method: 'GET', template: '/waba/v1/configs/phone_number', auth: 'channel', handler: getPhoneNumber },
+];
