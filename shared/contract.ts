@@ -5,6 +5,7 @@
  * request exists everywhere or nowhere.
  */
 import { z } from 'zod';
+import { ChannelDetails, ChannelPage, ChannelQuery, ClientListItem, ClientPage, ClientQuery, NotificationPage, SyncStatus } from './accounts';
 
 const NoInput = z.object({}).strict();
 
@@ -83,6 +84,12 @@ export const SignOutInput = z
 
 export const SwitchProfileInput = z.object({ profileId: z.string().min(1) }).strict();
 
+const ById = z.object({ id: z.string().min(1).max(100) }).strict();
+const NotificationListInput = z
+  .object({ limit: z.number().int().min(1).max(500).default(100), beforeId: z.number().int().optional(), unreadOnly: z.boolean().default(false) })
+  .strict();
+const MarkReadInput = z.object({ ids: z.union([z.array(z.number().int()).max(1000), z.literal('all')]) }).strict();
+
 function request<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output } as const;
 }
@@ -95,10 +102,20 @@ export const requests = {
   'session.switchProfile': request(SwitchProfileInput, SessionState),
   'session.refresh': request(NoInput, SessionState),
   'session.signOut': request(SignOutInput, SessionState),
+  'sync.now': request(NoInput, SyncStatus),
+  'sync.status': request(NoInput, SyncStatus),
+  'channels.list': request(ChannelQuery, ChannelPage),
+  'channels.get': request(ById, ChannelDetails),
+  'clients.list': request(ClientQuery, ClientPage),
+  'clients.get': request(ById, ClientListItem),
+  'notifications.list': request(NotificationListInput, NotificationPage),
+  'notifications.markRead': request(MarkReadInput, z.object({ unread: z.number().int() })),
 } as const;
 
 export const events = {
   'session.changed': SessionState,
+  'sync.status': SyncStatus,
+  'notifications.changed': z.object({ profileId: z.string() }),
 } as const;
 
 export type Requests = typeof requests;

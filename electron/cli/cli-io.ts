@@ -8,6 +8,9 @@ export interface CliIo {
   err(line: string): void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Whether stderr is a terminal (progress lines only then). */
+  interactive: boolean;
   /** Resolves when the user asks a long-running command to stop (Ctrl+C, SIGTERM). */
   untilStopped(): Promise<void>;
 }
@@ -29,6 +32,8 @@ export function processIo(): CliIo {
     err: (line) => process.stderr.write(`${line}\n`),
     env: process.env,
     cwd: process.cwd(),
+    stdin: process.stdin,
+    interactive: process.stderr.isTTY === true,
     untilStopped: () =>
       new Promise((resolve) => {
         process.once('SIGINT', () => resolve());

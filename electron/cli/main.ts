@@ -15,7 +15,7 @@ export const GLOBAL_OPTIONS = {
 } as const satisfies ParseArgsConfig['options'];
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
-  const commandIndex = argv.findIndex((arg) => !arg.startsWith('-'));
+  const commandIndex = findCommandIndex(argv);
   const name = commandIndex === -1 ? undefined : argv[commandIndex];
   const command = name ? COMMANDS.find((c) => c.name === name) : undefined;
   try {
@@ -50,6 +50,18 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     io.err(`partner-desk: ${isAppError(error) ? error.message : oneLine(error)}`);
     return EXIT_FAILURE;
   }
+}
+
+/** The first argument that is neither an option nor the value of a global option (`--data-dir DIR sync`). */
+export function findCommandIndex(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('-')) return i;
+    const name = arg.replace(/^--?/, '');
+    const option = (GLOBAL_OPTIONS as Record<string, { type: string }>)[name];
+    if (option?.type === 'string') i += 1; // its value follows
+  }
+  return -1;
 }
 
 function isParseArgsError(error: unknown): boolean {

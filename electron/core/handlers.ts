@@ -4,14 +4,16 @@
  */
 import type { Handlers } from '../../shared/dispatch';
 import type { AppInfo } from '../../shared/contract';
+import type { AccountsService } from './accounts/accounts-service';
 import type { SessionService } from './session/session-service';
 
 export interface HandlerDeps {
   session: SessionService;
+  accounts: AccountsService;
   appInfo: () => Promise<AppInfo>;
 }
 
-export function createHandlers({ session, appInfo }: HandlerDeps): Handlers {
+export function createHandlers({ session, accounts, appInfo }: HandlerDeps): Handlers {
   return {
     'app.info': () => appInfo(),
     'session.get': () => session.state(),
@@ -20,5 +22,13 @@ export function createHandlers({ session, appInfo }: HandlerDeps): Handlers {
     'session.switchProfile': ({ profileId }) => session.switchProfile(profileId),
     'session.refresh': () => session.refresh(),
     'session.signOut': ({ profileId, keepCache }) => session.signOut(profileId, keepCache),
+    'sync.now': () => accounts.syncNow(),
+    'sync.status': () => accounts.syncStatus(),
+    'channels.list': (query) => accounts.listChannels(query),
+    'channels.get': ({ id }) => accounts.channelDetails(id),
+    'clients.list': (query) => accounts.listClients(query),
+    'clients.get': ({ id }) => accounts.client(id),
+    'notifications.list': (input) => accounts.notifications(input),
+    'notifications.markRead': ({ ids }) => accounts.markNotificationsRead(ids),
   };
 }

@@ -17,6 +17,16 @@ import { createDemoConnector, type DemoConnector } from './session/demo-connecto
 import { SessionService } from './session/session-service';
 import { openDatabase } from './store/database';
 import type { DemoHubOptions } from './demo';
+import { AccountsService } from './accounts/accounts-service';
+import { ChannelQueries } from './store/channel-queries';
+import { ClientQueries } from './store/client-queries';
+import { NotificationStore } from './store/notification-store';
+import { QuarantineStore } from './store/quarantine-store';
+import { RecordTableWriter } from './store/record-tables';
+import { SyncRunStore } from './store/sync-run-store';
+import { CHANNEL_COLUMNS, CLIENT_COLUMNS } from './sync/record-rows';
+import { SyncEngine } from './sync/sync-engine';
+import { SyncScheduler } from './sync/sync-scheduler';
 
 export interface CoreOptions {
   dataDir: string;
@@ -32,6 +42,8 @@ export interface CoreOptions {
   /** Electron's build of the better-sqlite3 binding. */
   sqliteNativeBinding?: string;
   demo?: { hub?: DemoHubOptions; externalUrl?: string };
+  /** Sync the active profile in the background (the app and web mode; not the CLI or tests). */
+  backgroundSync?: boolean | { intervalMs?: number; firstDelayMs?: number };
 }
 
 export interface Core {
@@ -41,6 +53,9 @@ export interface Core {
   readonly events: CoreEvents;
   readonly session: SessionService;
   readonly demo: DemoConnector;
+  readonly accounts: AccountsService;
+  readonly sync: SyncEngine;
+  readonly scheduler: SyncScheduler | null;
   readonly handlers: Handlers;
   readonly dispatch: Dispatch;
   readonly log: Logger;
@@ -70,6 +85,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     demo,
   });
 
+  const clientQueries = new ClientQueries(db);
+  const notifications = new NotificationStore(db);
+  const sync = new SyncEngine({
+    db,
+    clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS),
+    channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS),
+    notifications,
+    quarantine: new QuarantineStore(db),
+    runs: new SyncRunStore(db),
+    clientQueries,
+    events,
+    log,
+    now,
+  });
+  const accounts = new AccountsService({ session, engine: sync, channels: new ChannelQueries(db), clients: clientQueries, notifications, log, now });
+
   const appInfo = async (): Promise<AppInfo> => ({
     name: 'Partner Desk',
     version: options.appVersion,
@@ -77,13 +108,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     keychainAvailable: await options.secrets.isAvailable(),
   });
-  const handlers = createHandlers({ session, appInfo });
+  const handlers = createHandlers({ session, accounts, appInfo });
   const dispatch = createDispatch(handlers, {
     onUnexpectedError: (name, error) =>
       log.error('request failed unexpectedly', { request: name, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
   });
 
   await session.restore();
+  const scheduler = options.backgroundSync ? startBackgroundSync(accounts, events, log, options.backgroundSync) : null;
   log.info('core started', { dataDir: options.dataDir, runMode: options.runMode });
 
   return {
@@ -93,11 +125,32 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     session,
     demo,
+    accounts,
+    sync,
+    scheduler,
     handlers,
     dispatch,
     log,
     close() {
+      scheduler?.stop();
       if (db.open) db.close();
     },
   };
+}
+
+/** Syncs the active profile periodically, and at once whenever a profile becomes connected. */
+function startBackgroundSync(accounts: AccountsService, events: CoreEvents, log: Logger, config: true | { intervalMs?: number; firstDelayMs?: number }): SyncScheduler {
+  const scheduler = new SyncScheduler({
+    syncActive: async () => (accounts.activeProfileId() ? accounts.syncNow() : null),
+    log,
+    ...(config === true ? {} : config),
+  });
+  let lastConnected: string | null = null;
+  events.on('session.changed', (state) => {
+    const connectedProfile = state.connection.status === 'connected' ? state.activeProfileId : null;
+    if (connectedProfile && connectedProfile !== lastConnected) scheduler.poke();
+    lastConnected = connectedProfile;
+  });
+  scheduler.start();
+  return scheduler;
 }

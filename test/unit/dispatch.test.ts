@@ -2,11 +2,24 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDispatch, type Handlers } from '../../shared/dispatch';
 import { AppError } from '../../shared/errors';
 import { REQUEST_NAMES, requests, type SessionState } from '../../shared/contract';
+import type { SyncStatus } from '../../shared/accounts';
 
 const state: SessionState = {
   profiles: [],
   activeProfileId: null,
   connection: { status: 'signed_out', partner: null, message: null, checkedAt: null },
+};
+
+const syncStatus: SyncStatus = {
+  profileId: null,
+  state: 'idle',
+  phase: 'idle',
+  done: 0,
+  total: null,
+  lastSucceededAt: null,
+  lastAttemptAt: null,
+  error: null,
+  counts: { clients: 0, channels: 0 },
 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
@@ -18,6 +31,18 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'session.switchProfile': () => state,
     'session.refresh': () => state,
     'session.signOut': () => state,
+    'sync.now': () => syncStatus,
+    'sync.status': () => syncStatus,
+    'channels.list': () => ({ total: 0, offset: 0, items: [], countsByState: {} }),
+    'channels.get': () => {
+      throw new AppError('not_found', 'no channel');
+    },
+    'clients.list': () => ({ total: 0, offset: 0, items: [] }),
+    'clients.get': () => {
+      throw new AppError('not_found', 'no client');
+    },
+    'notifications.list': () => ({ unread: 0, items: [] }),
+    'notifications.markRead': () => ({ unread: 0 }),
   };
   return { ...base, ...overrides };
 }

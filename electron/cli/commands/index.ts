@@ -1,9 +1,20 @@
 /** Every CLI command, and the help text derived from them. */
 import type { Command } from '../command';
+import { channelsCommand, clientsCommand, statusCommand, syncCommand } from './accounts';
 import { demoServerCommand } from './demo-server';
+import { loginCommand, logoutCommand } from './login';
 import { webCommand } from './web';
 
-export const COMMANDS: readonly Command[] = [webCommand, demoServerCommand];
+export const COMMANDS: readonly Command[] = [
+  loginCommand,
+  logoutCommand,
+  statusCommand,
+  syncCommand,
+  clientsCommand,
+  channelsCommand,
+  webCommand,
+  demoServerCommand,
+];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -89,7 +89,7 @@ export function makeChannel(
   const locale = owner.locale;
   const latestMs = Math.max(createdMs, DATA_END_MS);
 
-  let phone = '';
+  let phone: string;
   do phone = flat(locale.dial + rng.number(locale.nationalDigits)); while (ids.phones.has(phone));
   ids.phones.add(phone);
 

@@ -5,7 +5,7 @@
 import { DATA_END_MS, DATA_START_MS } from './generate-clients';
 import { isoSeconds, Rng } from './prng';
 import type { DemoTemplate, TemplateComponent } from './types';
-import { TEMPLATE_CATEGORIES } from './vocabulary';
+import { type TEMPLATE_CATEGORIES } from './vocabulary';
 
 type Category = (typeof TEMPLATE_CATEGORIES)[number];
 

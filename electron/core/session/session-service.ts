@@ -5,13 +5,14 @@
  */
 import { AppError, isAppError } from '../../../shared/errors';
 import type { ConnectionState, SessionState, SignInInput } from '../../../shared/contract';
+import { apiKeyAuth, bearerAuth, storeBearerToken, type AuthProvider, type BearerAuth } from '../api/auth';
+import { createPartnerApi } from '../api/partner-api';
 import { getPartner, requestToken, type HubCall } from '../api/partner-info';
 import type { CoreEvents } from '../events';
 import type { Logger } from '../log';
 import type { ProfileRepository, ProfileRow } from '../profiles/profile-repository';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import type { DemoConnector } from './demo-connector';
-import { storedTokenSchema, type StoredToken } from './stored-token';
 
 export interface SessionServiceDeps {
   profiles: ProfileRepository;
@@ -24,11 +25,21 @@ export interface SessionServiceDeps {
   demo: DemoConnector;
 }
 
+/** What a Partner API client for a profile needs; credentials stay behind the AuthProvider. */
+export interface HubConnection {
+  fetch: typeof fetch;
+  baseUrl: string;
+  partnerId: string;
+  auth: AuthProvider;
+}
+
 const SIGNED_OUT: ConnectionState = { status: 'signed_out', partner: null, message: null, checkedAt: null };
 
 export class SessionService {
   private connection: ConnectionState = SIGNED_OUT;
   private readonly hasSecret = new Map<string, boolean>();
+  /** One per profile, so concurrent requests share a token renewal. */
+  private readonly bearers = new Map<string, BearerAuth>();
 
   constructor(private readonly deps: SessionServiceDeps) {}
 
@@ -95,8 +106,9 @@ export class SessionService {
     }
     this.setConnection({ ...this.connection, status: 'connecting', message: null });
     try {
-      const call = await this.hubCall(profile);
-      const partner = await getPartner(call, profile.partner_id);
+      // One attempt, like sign-in: the state shows offline at once instead of after a backoff.
+      const api = createPartnerApi({ ...(await this.connectionFor(profile)), now: this.deps.now, log: this.deps.log, retry: { maxAttempts: 1 }, timeoutMs: 20_000 });
+      const partner = await api.getPartner();
       this.setConnection(connected(partner.id, partner.brand_name?.trim() || profile.label, this.deps.now()));
     } catch (error) {
       this.setConnection(failedConnection(error, this.deps.now()));
@@ -111,6 +123,7 @@ export class SessionService {
       if (profile.auth_method !== 'demo') await this.deps.secrets.delete(account(profileId));
     }
     this.hasSecret.set(profileId, false);
+    this.bearers.delete(profileId);
     if (keepCache && profile.auth_method !== 'demo') {
       if (this.deps.profiles.activeId() === profileId) this.deps.profiles.setActive(null);
     } else {
@@ -124,32 +137,36 @@ export class SessionService {
 
   /** Everything needed to call the Hub as the given profile; credentials read from the keychain. */
   async hubCall(profile: ProfileRow): Promise<HubCall> {
+    const connection = await this.connectionFor(profile);
+    return { fetch: connection.fetch, baseUrl: connection.baseUrl, headers: await connection.auth.headers() };
+  }
+
+  /** A profile's Hub endpoint and credentials, for building a Partner API client. */
+  async connectionFor(profile: ProfileRow): Promise<HubConnection> {
     if (profile.auth_method === 'demo') {
       const demo = this.deps.demo.connect();
-      return { fetch: demo.fetch, baseUrl: demo.hubUrl, headers: { 'X-API-Key': demo.apiKey } };
+      return { fetch: demo.fetch, baseUrl: demo.hubUrl, partnerId: demo.partnerId, auth: apiKeyAuth(demo.apiKey) };
     }
-    const base = { fetch: this.deps.fetch, baseUrl: profile.hub_url };
+    const base = { fetch: this.deps.fetch, baseUrl: profile.hub_url, partnerId: profile.partner_id };
     if (profile.auth_method === 'api_key') {
       const key = await this.deps.secrets.get(secretAccounts.partnerApiKey(profile.id));
       if (!key) throw notSignedIn(profile);
-      this.deps.log.redact(key);
-      return { ...base, headers: { 'X-API-Key': key } };
+      return { ...base, auth: apiKeyAuth(key, this.deps.log) };
     }
-    const token = await this.validToken(profile);
-    return { ...base, headers: { Authorization: `Bearer ${token}` } };
-  }
-
-  private async validToken(profile: ProfileRow): Promise<string> {
-    const raw = await this.deps.secrets.get(secretAccounts.bearerToken(profile.id));
-    const parsed = raw ? storedTokenSchema.safeParse(safeJson(raw)) : null;
-    const renewBefore = this.deps.now() + 5 * 60_000;
-    if (parsed?.success && parsed.data.expiresAt > renewBefore) return parsed.data.accessToken;
-    const password = await this.deps.secrets.get(secretAccounts.partnerPassword(profile.id));
-    const username = parsed?.success ? parsed.data.username : null;
-    if (!password || !username) throw notSignedIn(profile);
-    const token = await requestToken({ fetch: this.deps.fetch, baseUrl: profile.hub_url, headers: {} }, username, password);
-    await this.storeToken(profile.id, username, token.access_token, token.expires_in);
-    return token.access_token;
+    let bearer = this.bearers.get(profile.id);
+    if (!bearer) {
+      bearer = bearerAuth({
+        secrets: this.deps.secrets,
+        profileId: profile.id,
+        baseUrl: profile.hub_url,
+        fetch: this.deps.fetch,
+        now: this.deps.now,
+        log: this.deps.log,
+        profileLabel: `${profile.label} (${profile.partner_id})`,
+      });
+      this.bearers.set(profile.id, bearer);
+    }
+    return { ...base, auth: bearer };
   }
 
   private async authenticate(
@@ -170,14 +187,10 @@ export class SessionService {
       headers: { Authorization: `Bearer ${token.access_token}` },
       storeSecrets: async (id) => {
         await this.deps.secrets.set(secretAccounts.partnerPassword(id), input.password);
-        await this.storeToken(id, input.username, token.access_token, token.expires_in);
+        await storeBearerToken(this.deps.secrets, id, input.username, token, this.deps.now());
+        this.bearers.delete(id); // a renewal provider may still hold the previous token
       },
     };
-  }
-
-  private async storeToken(profileId: string, username: string, accessToken: string, expiresIn: number): Promise<void> {
-    const stored: StoredToken = { username, accessToken, expiresAt: this.deps.now() + expiresIn * 1000 };
-    await this.deps.secrets.set(secretAccounts.bearerToken(profileId), JSON.stringify(stored));
   }
 
   private async refreshSecretFlags(): Promise<void> {
@@ -193,6 +206,11 @@ export class SessionService {
         this.hasSecret.set(profile.id, false); // keychain unavailable: treat as signed out, keep the cache
       }
     }
+  }
+
+  /** The active profile's row, for services that call the Hub as it (accounts, outbox). */
+  activeProfileRow(): ProfileRow | null {
+    return this.activeProfile();
   }
 
   private activeProfile(): ProfileRow | null {
@@ -235,12 +253,4 @@ function failedConnection(error: unknown, now: number): ConnectionState {
 
 function notSignedIn(profile: ProfileRow): AppError {
   return new AppError('not_signed_in', `The keychain holds no credential for ${profile.label} (${profile.partner_id}). Sign in again.`);
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

@@ -3,6 +3,8 @@
  * applied. Append only: a shipped migration is never edited, a new one is added after it.
  */
 import type Database from 'better-sqlite3';
+import { profilesMigration } from './001-profiles';
+import { accountsMigration } from './002-accounts';
 
 export interface Migration {
   version: number;
@@ -10,29 +12,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    description: 'profiles and app settings',
-    up(db) {
-      db.exec(`
-        CREATE TABLE profiles (
-          id            TEXT PRIMARY KEY,
-          partner_id    TEXT NOT NULL,
-          label         TEXT NOT NULL,
-          auth_method   TEXT NOT NULL CHECK (auth_method IN ('api_key', 'token', 'demo')),
-          hub_url       TEXT NOT NULL,
-          created_at    TEXT NOT NULL,
-          last_used_at  TEXT
-        ) STRICT;
-        CREATE UNIQUE INDEX profiles_partner_hub ON profiles (partner_id, hub_url, auth_method);
-        CREATE TABLE settings (
-          key    TEXT PRIMARY KEY,
-          value  TEXT NOT NULL
-        ) STRICT;
-      `);
-    },
-  },
-];
+export const MIGRATIONS: readonly Migration[] = [profilesMigration, accountsMigration];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,155 @@
+/** `partner-desk status | sync | clients | channels`: the synced book of accounts from a terminal. */
+import { ChannelQuery, ClientQuery, type SyncStatus } from '../../../shared/accounts';
+import { ChannelStateId } from '../../../shared/status';
+import type { Core } from '../../core';
+import { UsageError, type CliIo } from '../cli-io';
+import type { Command, CommandContext } from '../command';
+import { formatTable } from '../format-table';
+import { openCore } from '../open-core';
+
+async function withCore(context: CommandContext, run: (core: Core) => Promise<number>): Promise<number> {
+  const core = await openCore({ values: context.values, io: context.io, runMode: 'cli' });
+  try {
+    return await run(core);
+  } finally {
+    core.close();
+  }
+}
+
+function requireSignedIn(core: Core, io: CliIo): string | null {
+  const id = core.accounts.activeProfileId();
+  if (!id) io.err('partner-desk: Nobody is signed in. Run `partner-desk login --partner-id ID --api-key-stdin` first.');
+  return id;
+}
+
+function printJson(io: CliIo, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2));
+}
+
+/** Every page of a listing, in order. */
+function collectPages<T>(pageSize: number, fetchPage: (offset: number) => { total: number; items: T[] }): { total: number; items: T[] } {
+  const first = fetchPage(0);
+  const items = [...first.items];
+  for (let offset = pageSize; items.length < first.total && offset < first.total; offset += pageSize) items.push(...fetchPage(offset).items);
+  return { total: first.total, items };
+}
+
+function describeSync(status: SyncStatus): string {
+  if (!status.lastSucceededAt) return 'never synced';
+  return `last synced ${status.lastSucceededAt}`;
+}
+
+export const statusCommand: Command = {
+  name: 'status',
+  summary: 'Show the signed-in partner, the connection and the last sync',
+  usage: 'partner-desk status [--json]',
+  help: 'Usage: partner-desk status [--json]',
+  options: { json: { type: 'boolean' } },
+  run: (context) =>
+    withCore(context, async (core) => {
+      const session = await core.session.refresh();
+      const sync = core.accounts.syncStatus();
+      const profile = session.profiles.find((p) => p.id === session.activeProfileId) ?? null;
+      if (context.values.json) {
+        printJson(context.io, { profile, connection: session.connection, sync });
+        return 0;
+      }
+      if (!profile) {
+        context.io.out('Not signed in.');
+        return 0;
+      }
+      context.io.out(`${profile.label} (${profile.partnerId}) · ${profile.authMethod === 'demo' ? 'demo data' : profile.hubUrl}`);
+      context.io.out(`Connection: ${session.connection.status}${session.connection.message ? ` (${session.connection.message})` : ''}`);
+      context.io.out(`Cache: ${sync.counts.clients} clients, ${sync.counts.channels} channels, ${describeSync(sync)}`);
+      if (sync.error) context.io.out(`Last attempt: ${sync.state}: ${sync.error.message}`);
+      return 0;
+    }),
+};
+
+export const syncCommand: Command = {
+  name: 'sync',
+  summary: 'Sync clients and channels from the 360dialog Hub into the local database',
+  usage: 'partner-desk sync [--json]',
+  help: 'Usage: partner-desk sync [--json]\n\nExit 0 when the sync succeeded, 1 when it failed or the Hub was unreachable (the cache is then unchanged).',
+  options: { json: { type: 'boolean' } },
+  run: (context) =>
+    withCore(context, async (core) => {
+      if (!requireSignedIn(core, context.io)) return 1;
+      const started = Date.now();
+      const off = context.io.interactive
+        ? core.events.on('sync.status', (s) => {
+            if (s.state === 'running') process.stderr.write(`\r${s.phase}: ${s.done}${s.total ? ` of ${s.total}` : ''}   `);
+          })
+        : () => undefined;
+      const status = await core.accounts.syncNow();
+      off();
+      if (context.io.interactive) process.stderr.write('\r\x1b[K');
+      if (context.values.json) printJson(context.io, status);
+      else if (status.state === 'succeeded') {
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        context.io.out(`Synced ${status.counts.clients} clients and ${status.counts.channels} channels in ${seconds} s.`);
+      }
+      if (status.state !== 'succeeded') {
+        context.io.err(`partner-desk: ${status.error?.message ?? `The sync ended as ${status.state}.`}`);
+        return 1;
+      }
+      return 0;
+    }),
+};
+
+export const clientsCommand: Command = {
+  name: 'clients',
+  summary: 'List the cached clients (works offline)',
+  usage: 'partner-desk clients [--json] [--search Q]',
+  help: 'Usage: partner-desk clients [--json] [--search Q]\n\nLists clients from the local copy, with their channel count and limit.',
+  options: { json: { type: 'boolean' }, search: { type: 'string' } },
+  run: (context) =>
+    withCore(context, async (core) => {
+      if (!requireSignedIn(core, context.io)) return 1;
+      const query = ClientQuery.parse({ search: typeof context.values.search === 'string' ? context.values.search : '', limit: 1000 });
+      const { total, items } = collectPages(query.limit, (offset) => core.accounts.listClients({ ...query, offset }));
+      if (context.values.json) {
+        printJson(context.io, { total, items });
+        return 0;
+      }
+      const rows = items.map((c) => [c.id, c.organisation ?? c.name, `${c.channelCount}/${c.maxChannels ?? '?'}`, c.email ?? '']);
+      context.io.out(formatTable(['Client ID', 'Company', 'Channels', 'Contact email'], rows));
+      context.io.out(`${total} client${total === 1 ? '' : 's'}`);
+      return 0;
+    }),
+};
+
+export const channelsCommand: Command = {
+  name: 'channels',
+  summary: 'List the cached WhatsApp channels (works offline)',
+  usage: 'partner-desk channels [--json] [--search Q] [--state S]',
+  help: `Usage: partner-desk channels [--json] [--search Q] [--state S]\n\nStates: ${ChannelStateId.options.join(', ')}`,
+  options: { json: { type: 'boolean' }, search: { type: 'string' }, state: { type: 'string', multiple: true } },
+  run: (context) =>
+    withCore(context, async (core) => {
+      const stateValue: unknown = context.values.state; // a list: --state may repeat
+      const rawStates = Array.isArray(stateValue) ? stateValue.map(String) : typeof stateValue === 'string' ? [stateValue] : [];
+      const states = rawStates.map((s) => {
+        const parsed = ChannelStateId.safeParse(s);
+        if (!parsed.success) throw new UsageError(`Unknown state "${s}". States: ${ChannelStateId.options.join(', ')}.`);
+        return parsed.data;
+      });
+      if (!requireSignedIn(core, context.io)) return 1;
+      const query = ChannelQuery.parse({ search: typeof context.values.search === 'string' ? context.values.search : '', states, limit: 1000 });
+      const { total, items } = collectPages(query.limit, (offset) => core.accounts.listChannels({ ...query, offset }));
+      if (context.values.json) {
+        printJson(context.io, { total, items });
+        return 0;
+      }
+      const rows = items.map((c) => [
+        c.companyName ?? '',
+        c.phoneNumber ? `+${c.phoneNumber}` : '',
+        c.displayName ?? '',
+        c.status.state.label,
+        c.status.actionRequired?.text ?? '',
+      ]);
+      context.io.out(formatTable(['Company', 'WhatsApp number', 'Display name', 'State', 'Action required'], rows));
+      context.io.out(`${total} channel${total === 1 ? '' : 's'}`);
+      return 0;
+    }),
+};

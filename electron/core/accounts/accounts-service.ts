@@ -1,0 +1,107 @@
+/**
+ * The book of accounts of the active profile, as the contract and the CLI ask for it: sync now,
+ * sync status, lists, details and notifications. Resolves the active profile and its Partner API
+ * client (one per profile, so rate limits and token renewals are shared), then delegates to the
+ * sync engine and the store's queries.
+ */
+import type { ChannelDetails, ChannelPage, ChannelQuery, ClientListItem, ClientPage, ClientQuery, NotificationPage, SyncStatus } from '../../../shared/accounts';
+import { AppError } from '../../../shared/errors';
+import { createPartnerApi, createPartnerLimiters, type PartnerApi, type PartnerLimiters } from '../api';
+import type { Logger } from '../log';
+import type { ProfileRow } from '../profiles/profile-repository';
+import type { HubConnection } from '../session/session-service';
+import type { ChannelQueries } from '../store/channel-queries';
+import type { ClientQueries } from '../store/client-queries';
+import type { NotificationStore } from '../store/notification-store';
+import type { SyncEngine, SyncOptions } from '../sync/sync-engine';
+
+export interface ProfileSource {
+  activeProfileRow(): ProfileRow | null;
+  connectionFor(profile: ProfileRow): Promise<HubConnection>;
+}
+
+export interface AccountsDeps {
+  session: ProfileSource;
+  engine: SyncEngine;
+  channels: ChannelQueries;
+  clients: ClientQueries;
+  notifications: NotificationStore;
+  log: Logger;
+  now: () => number;
+}
+
+export class AccountsService {
+  /** One set of client-side rate limits per profile, shared by every request made for it. */
+  private readonly limiters = new Map<string, PartnerLimiters>();
+
+  constructor(private readonly deps: AccountsDeps) {}
+
+  activeProfileId(): string | null {
+    return this.deps.session.activeProfileRow()?.id ?? null;
+  }
+
+  async syncNow(options: SyncOptions = {}): Promise<SyncStatus> {
+    const profile = this.requireProfile();
+    return this.deps.engine.sync(profile.id, await this.api(profile), options);
+  }
+
+  syncStatus(): SyncStatus {
+    return this.deps.engine.status(this.activeProfileId());
+  }
+
+  listChannels(query: ChannelQuery): ChannelPage {
+    const id = this.activeProfileId();
+    if (!id) return { total: 0, offset: query.offset, items: [], countsByState: {} };
+    return this.deps.channels.list(id, query);
+  }
+
+  channelDetails(channelId: string): ChannelDetails {
+    const profileId = this.requireProfile().id;
+    const found = this.deps.channels.get(profileId, channelId);
+    if (!found) throw new AppError('not_found', `Channel ${channelId} is not in the local copy. Sync, then try again.`);
+    const client = found.item.clientId ? this.deps.clients.get(profileId, found.item.clientId) : null;
+    return { channel: found.item, client, raw: found.raw };
+  }
+
+  listClients(query: ClientQuery): ClientPage {
+    const id = this.activeProfileId();
+    if (!id) return { total: 0, offset: query.offset, items: [] };
+    return this.deps.clients.list(id, query);
+  }
+
+  client(clientId: string): ClientListItem {
+    const found = this.deps.clients.get(this.requireProfile().id, clientId);
+    if (!found) throw new AppError('not_found', `Client ${clientId} is not in the local copy. Sync, then try again.`);
+    return found;
+  }
+
+  notifications(options: { limit: number; beforeId?: number | undefined; unreadOnly: boolean }): NotificationPage {
+    const id = this.activeProfileId();
+    if (!id) return { unread: 0, items: [] };
+    const items = this.deps.notifications.list(id, { limit: options.limit, unreadOnly: options.unreadOnly, ...(options.beforeId !== undefined ? { beforeId: options.beforeId } : {}) });
+    return { unread: this.deps.notifications.unreadCount(id), items };
+  }
+
+  markNotificationsRead(ids: number[] | 'all'): { unread: number } {
+    const id = this.requireProfile().id;
+    this.deps.notifications.markRead(id, ids, new Date(this.deps.now()).toISOString());
+    return { unread: this.deps.notifications.unreadCount(id) };
+  }
+
+  /** A Partner API client for a profile, with its current credentials and its shared rate limits. */
+  async api(profile: ProfileRow): Promise<PartnerApi> {
+    const connection = await this.deps.session.connectionFor(profile);
+    let limiters = this.limiters.get(profile.id);
+    if (!limiters) {
+      limiters = createPartnerLimiters({ now: this.deps.now });
+      this.limiters.set(profile.id, limiters);
+    }
+    return createPartnerApi({ ...connection, limiters, now: this.deps.now, log: this.deps.log });
+  }
+
+  private requireProfile(): ProfileRow {
+    const profile = this.deps.session.activeProfileRow();
+    if (!profile) throw new AppError('not_signed_in', 'No partner profile is signed in. Sign in, or explore the demo data.');
+    return profile;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * One page of a Partner API list (§2): the query it is asked with (`filters` as URL-encoded JSON,
+ * `sort` as a string) and the envelope it comes back in. Items stay `unknown`: the sync validates
+ * them one by one, while an envelope that is not what §2 describes makes the whole page unusable.
+ */
+import { badResponseError } from './http-errors';
+import type { QueryValue } from './http-client';
+import { describeIssues, ListEnvelopeSchema } from './schemas';
+
+export type FilterScalar = string | number | boolean | null;
+export type FilterValue = FilterScalar | FilterScalar[];
+/** Field (dotted for nested ones, e.g. `waba_account.id`) -> wanted value(s). */
+export type ListFilters = Record<string, FilterValue>;
+
+export interface PageRequest {
+  offset: number;
+  limit: number;
+  signal?: AbortSignal;
+}
+
+export interface ListPageQuery extends PageRequest {
+  filters?: ListFilters;
+  /** e.g. `-created_at`; sent as a string though echoed back as an array (§5 quirk 1). */
+  sort?: string;
+}
+
+export interface ListPage {
+  items: unknown[];
+  /** As the server stated it; `items.length` is what actually arrived. */
+  count: number;
+  total: number;
+  offset: number;
+  /** The limit the server says it applied, if it says. */
+  limit: number | null;
+}
+
+export function listQueryParams(query: Partial<ListPageQuery>): Record<string, QueryValue> {
+  const params: Record<string, QueryValue> = {};
+  if (query.offset !== undefined) params.offset = query.offset;
+  if (query.limit !== undefined) params.limit = query.limit;
+  if (query.filters && Object.keys(query.filters).length > 0) params.filters = JSON.stringify(query.filters);
+  if (query.sort) params.sort = query.sort;
+  return params;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads the envelope. `itemsKeys` lists where the items may be, first the documented key
+ * (`clients`, `partner_channels`, `waba_templates`), then tolerated alternatives.
+ */
+export function readListPage(body: unknown, itemsKeys: readonly string[], what: string, requestedOffset: number, status: number | null = 200): ListPage {
+  if (!isRecord(body)) throw badResponseError(what, 'the list answer is not a JSON object', status);
+  const envelope = ListEnvelopeSchema.safeParse(body, { reportInput: true });
+  if (!envelope.success) throw badResponseError(what, `the list envelope is malformed: ${describeIssues(envelope.error.issues)}`, status);
+  const key = itemsKeys.find((k) => Array.isArray(body[k]));
+  const items = key === undefined ? undefined : body[key];
+  if (!Array.isArray(items)) throw badResponseError(what, `the answer has no "${itemsKeys[0] ?? 'items'}" list`, status);
+  return {
+    items: items as unknown[],
+    count: envelope.data.count,
+    total: envelope.data.total,
+    offset: envelope.data.offset ?? requestedOffset,
+    limit: envelope.data.limit ?? null,
+  };
+}

@@ -1,0 +1,80 @@
+/** Client list queries: search, sort, paging, each client's live channel count. */
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { ClientListItem, ClientPage, ClientQuery } from '../../../shared/accounts';
+import { searchTerms } from './channel-queries';
+
+const SORT_SQL: Record<ClientQuery['sort'], string> = {
+  name: 'k.name_sort',
+  channels: 'channel_count',
+  created: 'k.created_at',
+  modified: 'k.modified_at',
+};
+
+const Row = z.object({
+  id: z.string(),
+  name: z.string(),
+  organisation: z.string().nullable(),
+  email: z.string().nullable(),
+  contact_name: z.string().nullable(),
+  status: z.string().nullable(),
+  max_channels: z.number().int().nullable(),
+  channel_count: z.number().int(),
+  created_at: z.string().nullable(),
+  synced_at: z.string(),
+  removed_at: z.string().nullable(),
+});
+
+const SELECT = `
+  SELECT k.id, k.name, k.organisation, k.email, k.contact_name, k.status, k.max_channels, k.created_at, k.synced_at, k.removed_at,
+         (SELECT count(*) FROM channels c WHERE c.profile_id = k.profile_id AND c.client_id = k.id AND c.removed_at IS NULL) AS channel_count
+  FROM clients k`;
+
+function toItem(row: unknown): ClientListItem {
+  const r = Row.parse(row);
+  return {
+    id: r.id,
+    name: r.name,
+    organisation: r.organisation,
+    email: r.email,
+    contactName: r.contact_name,
+    status: r.status,
+    maxChannels: r.max_channels,
+    channelCount: r.channel_count,
+    createdAt: r.created_at,
+    syncedAt: r.synced_at,
+    removedAt: r.removed_at,
+  };
+}
+
+export class ClientQueries {
+  constructor(private readonly db: Database.Database) {}
+
+  list(profileId: string, query: ClientQuery): ClientPage {
+    const clauses = ['k.profile_id = ?'];
+    const params: Array<string | number> = [profileId];
+    if (!query.includeRemoved) clauses.push('k.removed_at IS NULL');
+    for (const term of searchTerms(query.search)) {
+      clauses.push(term.digits ? '(instr(k.search_text, ?) > 0 OR instr(k.search_text, ?) > 0)' : 'instr(k.search_text, ?) > 0');
+      params.push(term.text, ...(term.digits ? [term.digits] : []));
+    }
+    const where = clauses.join(' AND ');
+    const { n: total } = this.db.prepare(`SELECT count(*) AS n FROM clients k WHERE ${where}`).get(...params) as { n: number };
+    const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
+    const rows = this.db
+      .prepare(`${SELECT} WHERE ${where} ORDER BY ${SORT_SQL[query.sort]} ${direction} NULLS LAST, k.id ${direction} LIMIT ? OFFSET ?`)
+      .all(...params, query.limit, query.offset);
+    return { total, offset: query.offset, items: rows.map(toItem) };
+  }
+
+  get(profileId: string, clientId: string): ClientListItem | null {
+    const row = this.db.prepare(`${SELECT} WHERE k.profile_id = ? AND k.id = ?`).get(profileId, clientId);
+    return row ? toItem(row) : null;
+  }
+
+  counts(profileId: string): { clients: number; channels: number } {
+    const clients = this.db.prepare('SELECT count(*) AS n FROM clients WHERE profile_id = ? AND removed_at IS NULL').get(profileId) as { n: number };
+    const channels = this.db.prepare('SELECT count(*) AS n FROM channels WHERE profile_id = ? AND removed_at IS NULL').get(profileId) as { n: number };
+    return { clients: clients.n, channels: channels.n };
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Writes synced records (clients, channels) as narrow indexed columns plus the raw JSON, and
+ * answers what the sync needs to diff a listing: each stored record's content hash. Unchanged
+ * records are never rewritten; records missing from a complete listing are marked removed.
+ */
+import type Database from 'better-sqlite3';
+
+export interface StoredHash {
+  rid: number;
+  hash: string;
+  removed: boolean;
+  /** channels only: the stored status fingerprint, to tell a status change from any other edit. */
+  fingerprint: string | null;
+}
+
+export interface RecordRow {
+  id: string;
+  hash: string;
+  raw: string;
+  /** What the status rules derived from raw (JSON), stored beside it. */
+  derived: string | null;
+  /** The table's indexed columns (other than profile_id, id, hash, synced_at, removed_at). */
+  columns: Record<string, string | number | null>;
+}
+
+export interface WriteCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+}
+
+const TABLES = {
+  clients: { records: 'client_records' },
+  channels: { records: 'channel_records' },
+} as const;
+export type RecordTable = keyof typeof TABLES;
+
+export class RecordTableWriter {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly table: RecordTable,
+    private readonly columnNames: readonly string[],
+  ) {}
+
+  hashes(profileId: string): Map<string, StoredHash> {
+    const fingerprint = this.table === 'channels' ? 'status_fingerprint' : 'NULL';
+    const rows = this.stmt(`SELECT rid, id, hash, removed_at, ${fingerprint} AS fingerprint FROM ${this.table} WHERE profile_id = ?`).all(profileId) as Array<{
+      rid: number;
+      id: string;
+      hash: string;
+      removed_at: string | null;
+      fingerprint: string | null;
+    }>;
+    return new Map(rows.map((r) => [r.id, { rid: r.rid, hash: r.hash, removed: r.removed_at !== null, fingerprint: r.fingerprint }]));
+  }
+
+  /** Inserts or updates one record unless its hash is unchanged; call inside a transaction. */
+  write(profileId: string, row: RecordRow, stored: StoredHash | undefined, syncedAt: string): 'inserted' | 'updated' | 'unchanged' {
+    if (stored && stored.hash === row.hash && !stored.removed) return 'unchanged';
+    const values = this.columnNames.map((name) => row.columns[name] ?? null);
+    if (!stored) {
+      const placeholders = this.columnNames.map(() => '?').join(', ');
+      const names = this.columnNames.join(', ');
+      const { lastInsertRowid } = this.stmt(
+        `INSERT INTO ${this.table} (profile_id, id, hash, synced_at, removed_at, ${names}) VALUES (?, ?, ?, ?, NULL, ${placeholders})`,
+      ).run(profileId, row.id, row.hash, syncedAt, ...values);
+      this.stmt(`INSERT INTO ${TABLES[this.table].records} (rid, raw, derived) VALUES (?, ?, ?)`).run(lastInsertRowid, row.raw, row.derived);
+      return 'inserted';
+    }
+    const assignments = this.columnNames.map((name) => `${name} = ?`).join(', ');
+    this.stmt(`UPDATE ${this.table} SET hash = ?, synced_at = ?, removed_at = NULL, ${assignments} WHERE rid = ?`).run(row.hash, syncedAt, ...values, stored.rid);
+    this.stmt(`UPDATE ${TABLES[this.table].records} SET raw = ?, derived = ? WHERE rid = ?`).run(row.raw, row.derived, stored.rid);
+    return 'updated';
+  }
+
+  /** Marks removed every stored, not yet removed record whose id the complete listing lacked. */
+  markMissingRemoved(profileId: string, seen: ReadonlySet<string>, stored: Map<string, StoredHash>, removedAt: string): string[] {
+    const removed: string[] = [];
+    const mark = this.stmt(`UPDATE ${this.table} SET removed_at = ? WHERE rid = ?`);
+    for (const [id, entry] of stored) {
+      if (entry.removed || seen.has(id)) continue;
+      mark.run(removedAt, entry.rid);
+      removed.push(id);
+    }
+    return removed;
+  }
+
+  record(profileId: string, id: string): { raw: string; derived: string | null } | null {
+    const sql = `SELECT r.raw, r.derived FROM ${this.table} t JOIN ${TABLES[this.table].records} r ON r.rid = t.rid WHERE t.profile_id = ? AND t.id = ?`;
+    const row = this.stmt(sql).get(profileId, id) as { raw: string; derived: string | null } | undefined;
+    return row ?? null;
+  }
+
+  /** Who a channel is, for a notification about it (channels table only). */
+  summary(profileId: string, id: string): { id: string; clientId: string | null; companyName: string | null; phoneNumber: string | null } | null {
+    if (this.table !== 'channels') return null;
+    const row = this.stmt('SELECT client_id, company_name, phone_number FROM channels WHERE profile_id = ? AND id = ?').get(profileId, id) as
+      | { client_id: string | null; company_name: string | null; phone_number: string | null }
+      | undefined;
+    return row ? { id, clientId: row.client_id, companyName: row.company_name, phoneNumber: row.phone_number } : null;
+  }
+
+  /** The stored derivation of a record by its row id (to describe what changed). */
+  derivedByRid(rid: number): string | null {
+    const row = this.stmt(`SELECT derived FROM ${TABLES[this.table].records} WHERE rid = ?`).get(rid) as { derived: string | null } | undefined;
+    return row?.derived ?? null;
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}

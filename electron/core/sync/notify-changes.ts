@@ -1,0 +1,54 @@
+/**
+ * What a sync tells the user: every change of a channel's derived status (and channels appearing
+ * or disappearing, after the first sync) becomes a notification, written in the same transaction
+ * as the data it describes.
+ */
+import { describeStatusChanges, DerivedChannelStatus } from '../../../shared/status';
+import { parseJsonOr } from '../store/json-column';
+import type { NewNotification } from '../store/notification-store';
+
+export function channelTitle(companyName: string | null, phoneNumber: string | null, channelId: string): string {
+  const number = phoneNumber ? `+${phoneNumber}` : channelId;
+  return companyName ? `${companyName} ${number}` : number;
+}
+
+export function parseStoredDerivation(json: string | null): DerivedChannelStatus | null {
+  const parsed = DerivedChannelStatus.safeParse(parseJsonOr(json, null));
+  return parsed.success ? parsed.data : null;
+}
+
+export function statusChangeNotification(
+  channel: { id: string; clientId: string | null; companyName: string | null },
+  before: DerivedChannelStatus,
+  after: DerivedChannelStatus,
+): NewNotification | null {
+  const changes = describeStatusChanges(before, after);
+  if (changes.length === 0) return null;
+  return {
+    clientId: channel.clientId,
+    channelId: channel.id,
+    title: channelTitle(channel.companyName, after.phoneNumber, channel.id),
+    body: changes.map((c) => c.text).join('\n'),
+    changes: changes.map((c) => ({ field: c.field, from: c.from, to: c.to })),
+  };
+}
+
+export function newChannelNotification(channel: { id: string; clientId: string | null; companyName: string | null }, status: DerivedChannelStatus): NewNotification {
+  return {
+    clientId: channel.clientId,
+    channelId: channel.id,
+    title: channelTitle(channel.companyName, status.phoneNumber, channel.id),
+    body: `New channel: ${status.state.label}`,
+    changes: [{ field: 'channel', from: null, to: status.state.label }],
+  };
+}
+
+export function removedChannelNotification(channel: { id: string; clientId: string | null; companyName: string | null; phoneNumber: string | null }): NewNotification {
+  return {
+    clientId: channel.clientId,
+    channelId: channel.id,
+    title: channelTitle(channel.companyName, channel.phoneNumber, channel.id),
+    body: 'The channel is no longer listed by the 360dialog Hub (deleted or moved to another partner).',
+    changes: [{ field: 'channel', from: 'listed', to: null }],
+  };
+}

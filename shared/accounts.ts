@@ -1,0 +1,123 @@
+/**
+ * The shapes of the synced book of accounts as the renderer and the CLI see them: queries over
+ * clients and channels, list items, details, sync status and notifications. Declared with zod so the
+ * contract validates both directions.
+ */
+import { z } from 'zod';
+import { ChannelStateId, DerivedChannelStatus } from './status';
+
+const Page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
+const SortDirection = z.enum(['asc', 'desc']).default('asc');
+
+export const ChannelSort = z.enum(['company', 'display_name', 'phone', 'state', 'created', 'modified']);
+export type ChannelSort = z.infer<typeof ChannelSort>;
+
+export const ChannelQuery = z
+  .object({
+    search: z.string().max(200).default(''),
+    states: z.array(ChannelStateId).max(50).default([]),
+    /** Activation status filters match the labels the UI shows ("Verified", "Not available"...). */
+    messageOnBehalf: z.array(z.string().max(100)).max(50).default([]),
+    metaBusinessVerification: z.array(z.string().max(100)).max(50).default([]),
+    numberRegistration: z.array(z.string().max(100)).max(50).default([]),
+    clientId: z.string().max(100).optional(),
+    actionRequired: z.boolean().optional(),
+    includeRemoved: z.boolean().default(false),
+    sort: ChannelSort.default('company'),
+    direction: SortDirection,
+    ...Page,
+  })
+  .strict();
+export type ChannelQuery = z.infer<typeof ChannelQuery>;
+export type ChannelQueryInput = z.input<typeof ChannelQuery>;
+
+export const ChannelListItem = z.object({
+  id: z.string(),
+  clientId: z.string().nullable(),
+  companyName: z.string().nullable(),
+  displayName: z.string().nullable(),
+  phoneNumber: z.string().nullable(),
+  email: z.string().nullable(),
+  status: DerivedChannelStatus,
+  createdAt: z.string().nullable(),
+  syncedAt: z.string(),
+  removedAt: z.string().nullable(),
+});
+export type ChannelListItem = z.infer<typeof ChannelListItem>;
+
+export const ChannelPage = z.object({
+  total: z.number().int(),
+  offset: z.number().int(),
+  items: z.array(ChannelListItem),
+  /** Counts per state for the current search and other filters (the state filter itself excluded). */
+  countsByState: z.record(z.string(), z.number().int()),
+});
+export type ChannelPage = z.infer<typeof ChannelPage>;
+
+export const ClientSort = z.enum(['name', 'channels', 'created', 'modified']);
+export const ClientQuery = z
+  .object({
+    search: z.string().max(200).default(''),
+    includeRemoved: z.boolean().default(false),
+    sort: ClientSort.default('name'),
+    direction: SortDirection,
+    ...Page,
+  })
+  .strict();
+export type ClientQuery = z.infer<typeof ClientQuery>;
+export type ClientQueryInput = z.input<typeof ClientQuery>;
+
+export const ClientListItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  organisation: z.string().nullable(),
+  email: z.string().nullable(),
+  contactName: z.string().nullable(),
+  status: z.string().nullable(),
+  maxChannels: z.number().int().nullable(),
+  channelCount: z.number().int(),
+  createdAt: z.string().nullable(),
+  syncedAt: z.string(),
+  removedAt: z.string().nullable(),
+});
+export type ClientListItem = z.infer<typeof ClientListItem>;
+
+export const ClientPage = z.object({ total: z.number().int(), offset: z.number().int(), items: z.array(ClientListItem) });
+export type ClientPage = z.infer<typeof ClientPage>;
+
+export const ChannelDetails = z.object({
+  channel: ChannelListItem,
+  client: ClientListItem.nullable(),
+  /** The record as the Partner API sent it (unknown fields kept), for support cases. */
+  raw: z.unknown(),
+});
+export type ChannelDetails = z.infer<typeof ChannelDetails>;
+
+export const SyncPhase = z.enum(['idle', 'clients', 'channels', 'writing', 'done']);
+export const SyncStatus = z.object({
+  profileId: z.string().nullable(),
+  state: z.enum(['idle', 'running', 'succeeded', 'failed', 'offline']),
+  phase: SyncPhase,
+  done: z.number().int(),
+  total: z.number().int().nullable(),
+  lastSucceededAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  counts: z.object({ clients: z.number().int(), channels: z.number().int() }),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const NotificationItem = z.object({
+  id: z.number().int(),
+  createdAt: z.string(),
+  clientId: z.string().nullable(),
+  channelId: z.string().nullable(),
+  title: z.string(),
+  body: z.string(),
+  changes: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+  readAt: z.string().nullable(),
+});
+export type NotificationItem = z.infer<typeof NotificationItem>;
+
+export const NotificationPage = z.object({ unread: z.number().int(), items: z.array(NotificationItem) });
+export type NotificationPage = z.infer<typeof NotificationPage>;
