@@ -9,6 +9,7 @@ import { createDispatch, type Dispatch, type Handlers } from '../../shared/dispa
 import type { AppInfo } from '../../shared/contract';
 import { defaultHubUrl } from './config';
 import { CoreEvents } from './events';
+import { headlessDesktop, type DesktopIntegration } from './desktop';
 import { createHandlers } from './handlers';
 import { silentLogger, type Logger } from './log';
 import { ProfileRepository } from './profiles/profile-repository';
@@ -42,6 +43,8 @@ export interface CoreOptions {
   /** Electron's build of the better-sqlite3 binding. */
   sqliteNativeBinding?: string;
   demo?: { hub?: DemoHubOptions; externalUrl?: string };
+  /** Save dialog, reveal in folder, clipboard, OS notifications (Electron); headless otherwise. */
+  desktop?: DesktopIntegration;
   /** Sync the active profile in the background (the app and web mode; not the CLI or tests). */
   backgroundSync?: boolean | { intervalMs?: number; firstDelayMs?: number };
 }
@@ -59,6 +62,7 @@ export interface Core {
   readonly handlers: Handlers;
   readonly dispatch: Dispatch;
   readonly log: Logger;
+  readonly desktop: DesktopIntegration;
   close(): void;
 }
 
@@ -68,6 +72,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? silentLogger;
   const now = options.clock ?? Date.now;
   const fetchImpl = options.fetch ?? globalThis.fetch;
+  const desktop = options.desktop ?? headlessDesktop();
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
   const db = openDatabase(databaseFile, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
 
@@ -131,6 +136,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlers,
     dispatch,
     log,
+    desktop,
     close() {
       scheduler?.stop();
       if (db.open) db.close();
