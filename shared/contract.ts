@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ChannelDetails, ChannelPage, ChannelQuery, ClientListItem, ClientPage, ClientQuery, NotificationPage, SyncStatus } from './accounts';
+import { ChannelTemplates, ClientBalanceInfo, InsightRequest } from './insights';
 
 const NoInput = z.object({}).strict();
 
@@ -108,6 +109,8 @@ export const requests = {
   'channels.get': request(ById, ChannelDetails),
   'clients.list': request(ClientQuery, ClientPage),
   'clients.get': request(ById, ClientListItem),
+  'clients.balance': request(InsightRequest, ClientBalanceInfo),
+  'channels.templates': request(InsightRequest, ChannelTemplates),
   'notifications.list': request(NotificationListInput, NotificationPage),
   'notifications.markRead': request(MarkReadInput, z.object({ unread: z.number().int() })),
 } as const;

@@ -18,6 +18,7 @@ export interface OpenCoreOptions {
   runMode: CoreOptions['runMode'];
   demo?: CoreOptions['demo'];
   secrets?: SecretStore;
+  backgroundSync?: boolean;
 }
 
 export function resolveDataDir(values: Record<string, string | boolean | undefined>, io: CliIo): string {
@@ -26,7 +27,7 @@ export function resolveDataDir(values: Record<string, string | boolean | undefin
   return defaultDataDir(io.env);
 }
 
-export async function openCore({ values, io, runMode, demo, secrets }: OpenCoreOptions): Promise<Core> {
+export async function openCore({ values, io, runMode, demo, secrets, backgroundSync }: OpenCoreOptions): Promise<Core> {
   const dataDir = resolveDataDir(values, io);
   const hubUrl = urlOption('hub-url', values['hub-url']) ?? defaultHubUrl(io.env);
   return createCore({
@@ -36,6 +37,7 @@ export async function openCore({ values, io, runMode, demo, secrets }: OpenCoreO
     runMode,
     appVersion: appVersion(),
     hubUrl,
+    ...(backgroundSync ? { backgroundSync: true } : {}),
     ...(demo ? { demo } : {}),
   });
 }

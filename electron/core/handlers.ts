@@ -5,15 +5,17 @@
 import type { Handlers } from '../../shared/dispatch';
 import type { AppInfo } from '../../shared/contract';
 import type { AccountsService } from './accounts/accounts-service';
+import type { InsightsService } from './insights/insights-service';
 import type { SessionService } from './session/session-service';
 
 export interface HandlerDeps {
   session: SessionService;
   accounts: AccountsService;
+  insights: InsightsService;
   appInfo: () => Promise<AppInfo>;
 }
 
-export function createHandlers({ session, accounts, appInfo }: HandlerDeps): Handlers {
+export function createHandlers({ session, accounts, insights, appInfo }: HandlerDeps): Handlers {
   return {
     'app.info': () => appInfo(),
     'session.get': () => session.state(),
@@ -28,6 +30,8 @@ export function createHandlers({ session, accounts, appInfo }: HandlerDeps): Han
     'channels.get': ({ id }) => accounts.channelDetails(id),
     'clients.list': (query) => accounts.listClients(query),
     'clients.get': ({ id }) => accounts.client(id),
+    'clients.balance': ({ id, refresh }) => insights.balance(id, refresh),
+    'channels.templates': ({ id, refresh }) => insights.templates(id, refresh),
     'notifications.list': (input) => accounts.notifications(input),
     'notifications.markRead': ({ ids }) => accounts.markNotificationsRead(ids),
   };

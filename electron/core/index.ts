@@ -19,6 +19,8 @@ import { SessionService } from './session/session-service';
 import { openDatabase } from './store/database';
 import type { DemoHubOptions } from './demo';
 import { AccountsService } from './accounts/accounts-service';
+import { InsightsService } from './insights/insights-service';
+import { InsightsStore } from './insights/insights-store';
 import { ChannelQueries } from './store/channel-queries';
 import { ClientQueries } from './store/client-queries';
 import { NotificationStore } from './store/notification-store';
@@ -27,7 +29,8 @@ import { RecordTableWriter } from './store/record-tables';
 import { SyncRunStore } from './store/sync-run-store';
 import { CHANNEL_COLUMNS, CLIENT_COLUMNS } from './sync/record-rows';
 import { SyncEngine } from './sync/sync-engine';
-import { SyncScheduler } from './sync/sync-scheduler';
+import { startBackgroundWork, type BackgroundWork } from './sync/background-work';
+import type { SyncScheduler } from './sync/sync-scheduler';
 
 export interface CoreOptions {
   dataDir: string;
@@ -57,6 +60,7 @@ export interface Core {
   readonly session: SessionService;
   readonly demo: DemoConnector;
   readonly accounts: AccountsService;
+  readonly insights: InsightsService;
   readonly sync: SyncEngine;
   readonly scheduler: SyncScheduler | null;
   readonly handlers: Handlers;
@@ -106,6 +110,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const accounts = new AccountsService({ session, engine: sync, channels: new ChannelQueries(db), clients: clientQueries, notifications, log, now });
 
+  const insights = new InsightsService({ store: new InsightsStore(db), active: () => accounts.activeApi(), now, log });
+
   const appInfo = async (): Promise<AppInfo> => ({
     name: 'Partner Desk',
     version: options.appVersion,
@@ -113,14 +119,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     keychainAvailable: await options.secrets.isAvailable(),
   });
-  const handlers = createHandlers({ session, accounts, appInfo });
+  const handlers = createHandlers({ session, accounts, insights, appInfo });
   const dispatch = createDispatch(handlers, {
     onUnexpectedError: (name, error) =>
       log.error('request failed unexpectedly', { request: name, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
   });
 
   await session.restore();
-  const scheduler = options.backgroundSync ? startBackgroundSync(accounts, events, log, options.backgroundSync) : null;
+  const background: BackgroundWork | null = options.backgroundSync
+    ? startBackgroundWork({ accounts, insights, events, log, ...(options.backgroundSync === true ? {} : options.backgroundSync) })
+    : null;
+  const scheduler = background?.scheduler ?? null;
   log.info('core started', { dataDir: options.dataDir, runMode: options.runMode });
 
   return {
@@ -131,6 +140,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     session,
     demo,
     accounts,
+    insights,
     sync,
     scheduler,
     handlers,
@@ -138,25 +148,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     desktop,
     close() {
-      scheduler?.stop();
+      background?.stop();
       if (db.open) db.close();
     },
   };
-}
-
-/** Syncs the active profile periodically, and at once whenever a profile becomes connected. */
-function startBackgroundSync(accounts: AccountsService, events: CoreEvents, log: Logger, config: true | { intervalMs?: number; firstDelayMs?: number }): SyncScheduler {
-  const scheduler = new SyncScheduler({
-    syncActive: async () => (accounts.activeProfileId() ? accounts.syncNow() : null),
-    log,
-    ...(config === true ? {} : config),
-  });
-  let lastConnected: string | null = null;
-  events.on('session.changed', (state) => {
-    const connectedProfile = state.connection.status === 'connected' ? state.activeProfileId : null;
-    if (connectedProfile && connectedProfile !== lastConnected) scheduler.poke();
-    lastConnected = connectedProfile;
-  });
-  scheduler.start();
-  return scheduler;
 }

@@ -41,6 +41,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'clients.get': () => {
       throw new AppError('not_found', 'no client');
     },
+    'clients.balance': ({ id }) => ({ clientId: id, available: false, reason: null, currency: null, balance: null, lastRenewal: null, usage: [], fetchedAt: null, refreshError: null }),
+    'channels.templates': ({ id }) => ({ channelId: id, wabaAccountId: null, items: [], fetchedAt: null, refreshError: null }),
     'notifications.list': () => ({ unread: 0, items: [] }),
     'notifications.markRead': () => ({ unread: 0 }),
   };

@@ -30,7 +30,7 @@ export const webCommand: Command = {
     const port = portOption(values.port, 4780);
     const demoHub = urlOption('demo-hub', values['demo-hub']);
     const rendererDir = await ensureRendererBuild((line) => io.err(line));
-    const core = await openCore({ values, io, runMode: 'web', ...(demoHub ? { demo: { externalUrl: demoHub } } : {}) });
+    const core = await openCore({ values, io, runMode: 'web', backgroundSync: true, ...(demoHub ? { demo: { externalUrl: demoHub } } : {}) });
     try {
       if (values.demo) await core.session.startDemo();
       const server = await startWebServer({ core, rendererDir, port });

@@ -88,6 +88,12 @@ export class AccountsService {
     return { unread: this.deps.notifications.unreadCount(id) };
   }
 
+  /** The active profile and a Partner API client for it; not signed in is an error. */
+  async activeApi(): Promise<{ profileId: string; api: PartnerApi }> {
+    const profile = this.requireProfile();
+    return { profileId: profile.id, api: await this.api(profile) };
+  }
+
   /** A Partner API client for a profile, with its current credentials and its shared rate limits. */
   async api(profile: ProfileRow): Promise<PartnerApi> {
     const connection = await this.deps.session.connectionFor(profile);

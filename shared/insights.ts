@@ -1,0 +1,61 @@
+/**
+ * Balances and message templates as the renderer sees them: cached for offline use, fetched on
+ * demand within the Partner API's rate limits (balance 5 per 30 s, templates 400 per minute).
+ */
+import { z } from 'zod';
+
+export const UsageCategory = z.object({ quantity: z.number().nullable(), price: z.number().nullable() });
+
+export const UsagePeriod = z.object({
+  periodDate: z.string().nullable(),
+  quantity: z.number().nullable(),
+  paidQuantity: z.number().nullable(),
+  freeQuantity: z.number().nullable(),
+  totalPrice: z.number().nullable(),
+  categories: z.object({
+    marketing: UsageCategory,
+    utility: UsageCategory,
+    authentication: UsageCategory,
+    service: UsageCategory,
+  }),
+});
+export type UsagePeriod = z.infer<typeof UsagePeriod>;
+
+export const ClientBalanceInfo = z.object({
+  clientId: z.string(),
+  /** False for clients without direct payment (the Hub has no balance for them); `reason` says so. */
+  available: z.boolean(),
+  reason: z.string().nullable(),
+  currency: z.string().nullable(),
+  balance: z.number().nullable(),
+  lastRenewal: z.object({ date: z.string().nullable(), amount: z.number().nullable() }).nullable(),
+  usage: z.array(UsagePeriod),
+  fetchedAt: z.string().nullable(),
+  /** Why fresh data could not be had this time (offline, rate limited); the cached copy is shown. */
+  refreshError: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type ClientBalanceInfo = z.infer<typeof ClientBalanceInfo>;
+
+export const TemplateItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  language: z.string(),
+  category: z.string().nullable(),
+  status: z.string().nullable(),
+  rejectedReason: z.string().nullable(),
+  /** HEADER/BODY/FOOTER/BUTTONS as the API sends them (validated loosely: shapes vary). */
+  components: z.array(z.record(z.string(), z.unknown())),
+  modifiedAt: z.string().nullable(),
+});
+export type TemplateItem = z.infer<typeof TemplateItem>;
+
+export const ChannelTemplates = z.object({
+  channelId: z.string(),
+  wabaAccountId: z.string().nullable(),
+  items: z.array(TemplateItem),
+  fetchedAt: z.string().nullable(),
+  refreshError: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type ChannelTemplates = z.infer<typeof ChannelTemplates>;
+
+export const InsightRequest = z.object({ id: z.string().min(1).max(100), refresh: z.boolean().default(false) }).strict();
