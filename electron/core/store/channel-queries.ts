@@ -1,13 +1,13 @@
 /**
  * Channel list queries for the UI, the CLI and the export: search, filters, sort, paging and
- * counts per state. Search scans the narrow `search_text` column with instr() (a few ms for 50,000
+ * counts per state. Search scans the narrow `channel_search` table with instr() (a few ms for 50,000
  * channels) with every term required; phone-like terms also match by digits.
  */
 import type Database from 'better-sqlite3';
 import { type ChannelListItem, type ChannelPage, type ChannelQuery, type ChannelSort } from '../../../shared/accounts';
 import { foldForSearch, phoneDigits } from '../../../shared/search-text';
 import { parseJsonOr } from './json-column';
-import { deriveChannelStatus, DerivedChannelStatus } from '../../../shared/status';
+import { deriveChannelStatus } from '../../../shared/status';
 
 const SORT_SQL: Record<ChannelSort, string> = {
   company: 'c.company_sort',
@@ -21,19 +21,25 @@ const SORT_SQL: Record<ChannelSort, string> = {
 interface Where {
   sql: string;
   params: Array<string | number>;
+  /** Whether a condition reads the wide channels row (else the narrow search table suffices). */
+  needsChannel: boolean;
 }
 
-/** Builds the WHERE clause; `withStates` false leaves out the state filter (for per-state counts). */
+/**
+ * Builds the WHERE clause over `channel_search s` (and `channels c` when a filter needs it);
+ * `withStates` false leaves out the state filter (for per-state counts).
+ */
 export function channelWhere(profileId: string, query: ChannelQuery, withStates: boolean): Where {
-  const clauses = ['c.profile_id = ?'];
+  const clauses = ['s.profile_id = ?'];
   const params: Array<string | number> = [profileId];
-  if (!query.includeRemoved) clauses.push('c.removed_at IS NULL');
+  let needsChannel = false;
+  if (!query.includeRemoved) clauses.push('s.removed = 0');
   for (const term of searchTerms(query.search)) {
     if (term.digits) {
-      clauses.push('(instr(c.search_text, ?) > 0 OR instr(c.search_text, ?) > 0)');
+      clauses.push('(instr(s.search_text, ?) > 0 OR instr(s.search_text, ?) > 0)');
       params.push(term.text, term.digits);
     } else {
-      clauses.push('instr(c.search_text, ?) > 0');
+      clauses.push('instr(s.search_text, ?) > 0');
       params.push(term.text);
     }
   }
@@ -41,17 +47,22 @@ export function channelWhere(profileId: string, query: ChannelQuery, withStates:
     if (values.length === 0) return;
     clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
+    if (column.startsWith('c.')) needsChannel = true;
   };
-  if (withStates) anyOf('c.state', query.states);
+  if (withStates) anyOf('s.state', query.states);
   anyOf('c.message_on_behalf', query.messageOnBehalf);
   anyOf('c.meta_business_verification', query.metaBusinessVerification);
   anyOf('c.number_registration', query.numberRegistration);
   if (query.clientId !== undefined) {
     clauses.push('c.client_id = ?');
     params.push(query.clientId);
+    needsChannel = true;
   }
-  if (query.actionRequired !== undefined) clauses.push(query.actionRequired ? 'c.action_required IS NOT NULL' : 'c.action_required IS NULL');
-  return { sql: clauses.join(' AND '), params };
+  if (query.actionRequired !== undefined) {
+    clauses.push(query.actionRequired ? 'c.action_required IS NOT NULL' : 'c.action_required IS NULL');
+    needsChannel = true;
+  }
+  return { sql: clauses.join(' AND '), params, needsChannel };
 }
 
 /** Search terms: whitespace-separated, folded; a phone-like query is also one digits-only term. */
@@ -77,17 +88,19 @@ interface ItemRow {
   synced_at: string;
   removed_at: string | null;
   raw: string;
-  derived: string | null;
 }
 
-export const CHANNEL_ITEM_SELECT = `
-  SELECT c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.email, c.created_at, c.synced_at, c.removed_at, r.raw, r.derived
+const CHANNEL_ITEM_SELECT_BY_RID = `
+  SELECT c.rid, c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.email, c.created_at, c.synced_at, c.removed_at, r.raw
   FROM channels c JOIN channel_records r ON r.rid = c.rid`;
 
-/** A stored row as a list item; the stored derivation is validated, re-derived from raw if damaged. */
+export const CHANNEL_ITEM_SELECT = `
+  SELECT c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.email, c.created_at, c.synced_at, c.removed_at, r.raw
+  FROM channel_search s JOIN channels c ON c.rid = s.rid JOIN channel_records r ON r.rid = s.rid`;
+
+/** A stored row as a list item; its status is derived from the raw record by the current rules. */
 export function toChannelItem(row: ItemRow): ChannelListItem {
-  const stored = DerivedChannelStatus.safeParse(parseJsonOr(row.derived, null));
-  const status = stored.success ? stored.data : deriveChannelStatus(parseJsonOr(row.raw, null));
+  const status = deriveChannelStatus(parseJsonOr(row.raw, null));
   return {
     id: row.id,
     clientId: row.client_id,
@@ -107,24 +120,62 @@ export function orderBy(query: ChannelQuery): string {
   return `${SORT_SQL[query.sort]} ${direction} NULLS LAST, c.id ${direction}`;
 }
 
+function countPage(page: ReadonlyArray<{ state: string }>): { countsByState: Record<string, number>; total: number } {
+  const countsByState: Record<string, number> = {};
+  for (const { state } of page) countsByState[state] = (countsByState[state] ?? 0) + 1;
+  return { countsByState, total: page.length };
+}
+
 export class ChannelQueries {
   constructor(private readonly db: Database.Database) {}
 
   list(profileId: string, query: ChannelQuery): ChannelPage {
+    const where = channelWhere(profileId, query, true);
+    // Page first (sort keys only), then read the wide rows and raw JSON of that page alone.
+    const page = this.db
+      .prepare(`SELECT s.rid AS rid, s.state AS state FROM ${this.source(query)} WHERE ${where.sql} ORDER BY ${orderBy(query)} LIMIT ? OFFSET ?`)
+      .all(...where.params, query.limit, query.offset) as Array<{ rid: number; state: string }>;
+    // A first page that holds every match (typical once a search is typed) already tells the counts:
+    // one scan instead of two. Otherwise count separately, with the state filter left out.
+    const complete = query.offset === 0 && page.length < query.limit && query.states.length === 0;
+    const { countsByState, total } = complete ? countPage(page) : this.counts(profileId, query);
+    const rowByRid = new Map<number, ItemRow & { rid: number }>();
+    if (page.length > 0) {
+      const rows = this.db
+        .prepare(`${CHANNEL_ITEM_SELECT_BY_RID} WHERE c.rid IN (${page.map(() => '?').join(', ')})`)
+        .all(...page.map((p) => p.rid)) as Array<ItemRow & { rid: number }>;
+      for (const row of rows) rowByRid.set(row.rid, row);
+    }
+    const items = page.flatMap(({ rid }) => {
+      const row = rowByRid.get(rid);
+      return row ? [toChannelItem(row)] : [];
+    });
+    return { total, offset: query.offset, items, countsByState };
+  }
+
+  /**
+   * Where rows come from: without a search term the channels table leads, so sorting by an indexed
+   * column walks its index and stops after one page; with one, the narrow search table is scanned.
+   */
+  private source(query: ChannelQuery): string {
+    return searchTerms(query.search).length === 0
+      ? 'channels c JOIN channel_search s ON s.rid = c.rid'
+      : 'channel_search s JOIN channels c ON c.rid = s.rid';
+  }
+
+  /** Counts per state (the state filter left out) and the total for the wanted states. */
+  private counts(profileId: string, query: ChannelQuery): { countsByState: Record<string, number>; total: number } {
     const facet = channelWhere(profileId, query, false);
-    const countRows = this.db.prepare(`SELECT c.state AS state, count(*) AS n FROM channels c WHERE ${facet.sql} GROUP BY c.state`).all(...facet.params) as Array<{
+    const from = facet.needsChannel ? 'channel_search s JOIN channels c ON c.rid = s.rid' : 'channel_search s';
+    const rows = this.db.prepare(`SELECT s.state AS state, count(*) AS n FROM ${from} WHERE ${facet.sql} GROUP BY s.state`).all(...facet.params) as Array<{
       state: string;
       n: number;
     }>;
-    const countsByState = Object.fromEntries(countRows.map((r) => [r.state, r.n]));
     const wanted = new Set<string>(query.states);
-    const total = countRows.reduce((sum, r) => sum + (wanted.size === 0 || wanted.has(r.state) ? r.n : 0), 0);
-
-    const where = channelWhere(profileId, query, true);
-    const rows = this.db
-      .prepare(`${CHANNEL_ITEM_SELECT} WHERE ${where.sql} ORDER BY ${orderBy(query)} LIMIT ? OFFSET ?`)
-      .all(...where.params, query.limit, query.offset) as ItemRow[];
-    return { total, offset: query.offset, items: rows.map(toChannelItem), countsByState };
+    return {
+      countsByState: Object.fromEntries(rows.map((r) => [r.state, r.n])),
+      total: rows.reduce((sum, r) => sum + (wanted.size === 0 || wanted.has(r.state) ? r.n : 0), 0),
+    };
   }
 
   /** Every matching row in order, one at a time (the export streams this; memory stays flat). */

@@ -42,6 +42,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // A sync writes ~150 MB of pages in one transaction; a small page cache would spill and re-read
+    // index pages all the way through it.
+    db.pragma('cache_size = -65536');
     migrate(db, migrations);
     return db;
   } catch (error) {

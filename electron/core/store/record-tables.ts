@@ -17,8 +17,6 @@ export interface RecordRow {
   id: string;
   hash: string;
   raw: string;
-  /** What the status rules derived from raw (JSON), stored beside it. */
-  derived: string | null;
   /** The table's indexed columns (other than profile_id, id, hash, synced_at, removed_at). */
   columns: Record<string, string | number | null>;
 }
@@ -30,20 +28,27 @@ export interface WriteCounts {
   removed: number;
 }
 
+/** Each table's raw-JSON side table and, for channels, the narrow search table (search_text, state). */
 const TABLES = {
-  clients: { records: 'client_records' },
-  channels: { records: 'channel_records' },
+  clients: { records: 'client_records', search: null },
+  channels: { records: 'channel_records', search: 'channel_search' },
 } as const;
 export type RecordTable = keyof typeof TABLES;
 
 export class RecordTableWriter {
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly columnNames: readonly string[];
+  private readonly search: string | null;
 
   constructor(
     private readonly db: Database.Database,
     private readonly table: RecordTable,
-    private readonly columnNames: readonly string[],
-  ) {}
+    columnNames: readonly string[],
+  ) {
+    this.search = TABLES[table].search;
+    // With a search table, search_text lives there only.
+    this.columnNames = this.search ? columnNames.filter((name) => name !== 'search_text') : columnNames;
+  }
 
   hashes(profileId: string): Map<string, StoredHash> {
     const fingerprint = this.table === 'channels' ? 'status_fingerprint' : 'NULL';
@@ -67,12 +72,23 @@ export class RecordTableWriter {
       const { lastInsertRowid } = this.stmt(
         `INSERT INTO ${this.table} (profile_id, id, hash, synced_at, removed_at, ${names}) VALUES (?, ?, ?, ?, NULL, ${placeholders})`,
       ).run(profileId, row.id, row.hash, syncedAt, ...values);
-      this.stmt(`INSERT INTO ${TABLES[this.table].records} (rid, raw, derived) VALUES (?, ?, ?)`).run(lastInsertRowid, row.raw, row.derived);
+      this.stmt(`INSERT INTO ${TABLES[this.table].records} (rid, raw) VALUES (?, ?)`).run(lastInsertRowid, row.raw);
+      if (this.search) {
+        this.stmt(`INSERT INTO ${this.search} (rid, profile_id, state, removed, search_text) VALUES (?, ?, ?, 0, ?)`).run(
+          lastInsertRowid,
+          profileId,
+          row.columns.state ?? 'unknown',
+          row.columns.search_text ?? '',
+        );
+      }
       return 'inserted';
     }
     const assignments = this.columnNames.map((name) => `${name} = ?`).join(', ');
     this.stmt(`UPDATE ${this.table} SET hash = ?, synced_at = ?, removed_at = NULL, ${assignments} WHERE rid = ?`).run(row.hash, syncedAt, ...values, stored.rid);
-    this.stmt(`UPDATE ${TABLES[this.table].records} SET raw = ?, derived = ? WHERE rid = ?`).run(row.raw, row.derived, stored.rid);
+    this.stmt(`UPDATE ${TABLES[this.table].records} SET raw = ? WHERE rid = ?`).run(row.raw, stored.rid);
+    if (this.search) {
+      this.stmt(`UPDATE ${this.search} SET state = ?, removed = 0, search_text = ? WHERE rid = ?`).run(row.columns.state ?? 'unknown', row.columns.search_text ?? '', stored.rid);
+    }
     return 'updated';
   }
 
@@ -80,18 +96,20 @@ export class RecordTableWriter {
   markMissingRemoved(profileId: string, seen: ReadonlySet<string>, stored: Map<string, StoredHash>, removedAt: string): string[] {
     const removed: string[] = [];
     const mark = this.stmt(`UPDATE ${this.table} SET removed_at = ? WHERE rid = ?`);
+    const markSearch = this.search ? this.stmt(`UPDATE ${this.search} SET removed = 1 WHERE rid = ?`) : null;
     for (const [id, entry] of stored) {
       if (entry.removed || seen.has(id)) continue;
       mark.run(removedAt, entry.rid);
+      markSearch?.run(entry.rid);
       removed.push(id);
     }
     return removed;
   }
 
-  record(profileId: string, id: string): { raw: string; derived: string | null } | null {
-    const sql = `SELECT r.raw, r.derived FROM ${this.table} t JOIN ${TABLES[this.table].records} r ON r.rid = t.rid WHERE t.profile_id = ? AND t.id = ?`;
-    const row = this.stmt(sql).get(profileId, id) as { raw: string; derived: string | null } | undefined;
-    return row ?? null;
+  raw(profileId: string, id: string): string | null {
+    const sql = `SELECT r.raw FROM ${this.table} t JOIN ${TABLES[this.table].records} r ON r.rid = t.rid WHERE t.profile_id = ? AND t.id = ?`;
+    const row = this.stmt(sql).get(profileId, id) as { raw: string } | undefined;
+    return row?.raw ?? null;
   }
 
   /** Who a channel is, for a notification about it (channels table only). */
@@ -103,10 +121,10 @@ export class RecordTableWriter {
     return row ? { id, clientId: row.client_id, companyName: row.company_name, phoneNumber: row.phone_number } : null;
   }
 
-  /** The stored derivation of a record by its row id (to describe what changed). */
-  derivedByRid(rid: number): string | null {
-    const row = this.stmt(`SELECT derived FROM ${TABLES[this.table].records} WHERE rid = ?`).get(rid) as { derived: string | null } | undefined;
-    return row?.derived ?? null;
+  /** The stored raw record by its row id (to tell what changed). */
+  rawByRid(rid: number): string | null {
+    const row = this.stmt(`SELECT raw FROM ${TABLES[this.table].records} WHERE rid = ?`).get(rid) as { raw: string } | undefined;
+    return row?.raw ?? null;
   }
 
   private stmt(sql: string): Database.Statement {

@@ -3,18 +3,12 @@
  * or disappearing, after the first sync) becomes a notification, written in the same transaction
  * as the data it describes.
  */
-import { describeStatusChanges, DerivedChannelStatus } from '../../../shared/status';
-import { parseJsonOr } from '../store/json-column';
+import { describeStatusChanges, type DerivedChannelStatus } from '../../../shared/status';
 import type { NewNotification } from '../store/notification-store';
 
 export function channelTitle(companyName: string | null, phoneNumber: string | null, channelId: string): string {
   const number = phoneNumber ? `+${phoneNumber}` : channelId;
   return companyName ? `${companyName} ${number}` : number;
-}
-
-export function parseStoredDerivation(json: string | null): DerivedChannelStatus | null {
-  const parsed = DerivedChannelStatus.safeParse(parseJsonOr(json, null));
-  return parsed.success ? parsed.data : null;
 }
 
 export function statusChangeNotification(

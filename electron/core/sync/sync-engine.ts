@@ -11,6 +11,7 @@ import type { CoreEvents } from '../events';
 import type { Logger } from '../log';
 import type { ClientQueries } from '../store/client-queries';
 import type { SyncRunStore } from '../store/sync-run-store';
+import { RecordPreparer } from './record-preparer';
 import { writeListings, type WriteDeps, type WriteResult } from './write-listing';
 
 export interface SyncEngineDeps extends WriteDeps {
@@ -19,6 +20,8 @@ export interface SyncEngineDeps extends WriteDeps {
   events: CoreEvents;
   log: Logger;
   now: () => number;
+  /** After a sync committed (the outbox then reports conflicts and replays the queue). */
+  onSucceeded?: (profileId: string) => void;
 }
 
 export interface SyncOptions {
@@ -36,6 +39,8 @@ interface Progress {
 export class SyncEngine {
   private readonly running = new Map<string, Promise<SyncStatus>>();
   private readonly progress = new Map<string, Progress>();
+  /** Record counts per profile; they change only when a sync writes, so progress events reuse them. */
+  private readonly counts = new Map<string, SyncStatus['counts']>();
 
   constructor(private readonly deps: SyncEngineDeps) {
     deps.runs.closeAbandoned(this.iso());
@@ -81,8 +86,17 @@ export class SyncEngine {
       lastSucceededAt: succeeded?.finishedAt ?? null,
       lastAttemptAt: latest?.startedAt ?? null,
       error: !progress && latest && latest.status !== 'succeeded' ? latest.error : null,
-      counts: this.deps.clientQueries.counts(profileId),
+      counts: this.countsOf(profileId),
     };
+  }
+
+  private countsOf(profileId: string): SyncStatus['counts'] {
+    let counts = this.counts.get(profileId);
+    if (!counts) {
+      counts = this.deps.clientQueries.counts(profileId);
+      this.counts.set(profileId, counts);
+    }
+    return counts;
   }
 
   private async run(profileId: string, api: PartnerApi, options: SyncOptions): Promise<SyncStatus> {
@@ -102,17 +116,20 @@ export class SyncEngine {
     report('clients');
     try {
       const pageOptions = { pageSize: options.pageSize ?? 1000, concurrency: options.concurrency ?? 4, ...(options.signal ? { signal: options.signal } : {}) };
+      const preparer = new RecordPreparer(); // per-record work happens while later pages are in flight
       const [clients, channels] = await Promise.all([
-        listAll((q) => api.listClientsPage(q), { ...pageOptions, onProgress: track('clients') }),
-        listAll((q) => api.listChannelsPage(q), { ...pageOptions, onProgress: track('channels') }),
+        listAll(preparer.clientPages((q) => api.listClientsPage(q)), { ...pageOptions, onProgress: track('clients') }),
+        listAll(preparer.channelPages((q) => api.listChannelsPage(q)), { ...pageOptions, onProgress: track('channels') }),
       ]);
       options.signal?.throwIfAborted();
       report('writing');
-      const written = writeListings(this.deps, profileId, clients, channels, this.iso());
+      const written = writeListings(this.deps, profileId, clients, channels, { syncedAt: this.iso(), listedSince: new Date(started).toISOString(), preparer });
+      this.counts.delete(profileId);
       const stats = { ...written, requests: clients.requests + channels.requests, complete: clients.complete && channels.complete };
       this.deps.runs.finish(runId, this.iso(), 'succeeded', stats);
       this.deps.log.info('sync succeeded', { profileId, ms: this.deps.now() - started, ...summary(written) });
       if (written.notifications > 0) this.deps.events.emit('notifications.changed', { profileId });
+      this.notifySucceeded(profileId);
     } catch (error) {
       const { status, info } = classify(error, options.signal);
       this.deps.runs.finish(runId, this.iso(), status, null, info);
@@ -120,6 +137,14 @@ export class SyncEngine {
     }
     this.progress.delete(profileId);
     return this.status(profileId);
+  }
+
+  private notifySucceeded(profileId: string): void {
+    try {
+      this.deps.onSucceeded?.(profileId);
+    } catch (error) {
+      this.deps.log.error('after-sync hook failed', { profileId, error: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   private emit(profileId: string): void {

@@ -5,12 +5,14 @@
  * status changes become notifications.
  */
 import type Database from 'better-sqlite3';
-import { parseChannel, parseClient } from '../api/schemas';
 import type { NewNotification, NotificationStore } from '../store/notification-store';
 import type { QuarantinedRecord, QuarantineStore } from '../store/quarantine-store';
 import type { RecordTableWriter, WriteCounts } from '../store/record-tables';
-import { newChannelNotification, parseStoredDerivation, removedChannelNotification, statusChangeNotification } from './notify-changes';
-import { channelRow, clientRow, clientSummary, type ClientSummary } from './record-rows';
+import { deriveChannelStatus } from '../../../shared/status';
+import { parseJsonOr } from '../store/json-column';
+import { newChannelNotification, removedChannelNotification, statusChangeNotification } from './notify-changes';
+import { RecordPreparer } from './record-preparer';
+import { channelHash, channelRow, clientRow, type ClientSummary } from './record-rows';
 
 export interface Listing {
   items: unknown[];
@@ -33,44 +35,67 @@ export interface WriteDeps {
   channels: RecordTableWriter;
   notifications: NotificationStore;
   quarantine: QuarantineStore;
+  /** The offline outbox's say in what a listing may overwrite (see outbox/sync-guard.ts). */
+  guard?: ListingGuard;
+}
+
+/** Lets queued user actions keep their records: a sync never undoes what an action just did. */
+export interface ListingGuard {
+  /** Ids whose stored record this listing must leave alone (an action on it is in flight or took effect after `listedSince`). */
+  protectedIds(profileId: string, resource: 'clients' | 'channels', listedSince: string): ReadonlySet<string>;
+  /** Inside the write transaction, after both listings: open actions the server's state made moot become conflicts. */
+  afterWrite(profileId: string): void;
 }
 
 const zero = (): ResourceCounts => ({ inserted: 0, updated: 0, unchanged: 0, removed: 0, quarantined: 0 });
 
-function rawText(item: unknown): string {
-  return JSON.stringify(item) ?? 'null';
+function quarantined(resource: QuarantinedRecord['resource'], recordId: string | null, raw: string, reason: string): QuarantinedRecord {
+  return { resource, recordId, raw: raw.slice(0, 100_000), reason };
 }
 
-function quarantined(resource: QuarantinedRecord['resource'], item: unknown, reason: string): QuarantinedRecord {
-  const id = typeof item === 'object' && item !== null && 'id' in item ? (item as { id: unknown }).id : null;
-  return { resource, recordId: typeof id === 'string' || typeof id === 'number' ? String(id) : null, raw: rawText(item).slice(0, 100_000), reason };
+export interface WriteOptions {
+  syncedAt: string;
+  /** When the listing started: actions that took effect after it are newer than what it shows. */
+  listedSince?: string;
+  /** Per-record work already done while the pages arrived. */
+  preparer?: RecordPreparer;
 }
 
-export function writeListings(deps: WriteDeps, profileId: string, clients: Listing, channels: Listing, syncedAt: string): WriteResult {
+export function writeListings(deps: WriteDeps, profileId: string, clients: Listing, channels: Listing, options: WriteOptions): WriteResult {
+  const { syncedAt, listedSince = options.syncedAt, preparer = new RecordPreparer() } = options;
   return deps.db.transaction(() => {
+    const keepClients = deps.guard?.protectedIds(profileId, 'clients', listedSince) ?? new Set<string>();
+    const keepChannels = deps.guard?.protectedIds(profileId, 'channels', listedSince) ?? new Set<string>();
     const result: WriteResult = { clients: zero(), channels: zero(), notifications: 0 };
     const notify = (n: NewNotification) => {
       deps.notifications.add(profileId, syncedAt, n);
       result.notifications += 1;
     };
 
-    // Clients first: channels take their company name from them.
+    // Clients first: channels take their company name from them. A record whose content hash is
+    // unchanged is skipped: it passed validation when it was stored and nothing about it changed.
     const storedClients = deps.clients.hashes(profileId);
     const summaries = new Map<string, ClientSummary>();
     const seenClients = new Set<string>();
     const badClients: QuarantinedRecord[] = [];
     for (const item of clients.items) {
-      const parsed = parseClient(item);
-      if (!parsed.ok) {
-        const bad = quarantined('clients', item, parsed.reason);
+      const prepared = preparer.client(item);
+      if (!prepared.parsed.ok || !prepared.summary) {
+        const bad = quarantined('clients', prepared.id, prepared.raw, prepared.parsed.ok ? 'no id' : prepared.parsed.reason);
         if (bad.recordId) seenClients.add(bad.recordId); // listed, so not removed: its last good version stays
         badClients.push(bad);
         continue;
       }
-      const id = parsed.value.id;
-      seenClients.add(id);
-      summaries.set(id, clientSummary(parsed.value, id));
-      result.clients[deps.clients.write(profileId, clientRow(id, parsed.value, rawText(item)), storedClients.get(id), syncedAt)] += 1;
+      const { summary } = prepared;
+      seenClients.add(summary.id);
+      summaries.set(summary.id, summary);
+      const stored = storedClients.get(summary.id);
+      if ((stored && stored.hash === prepared.hash && !stored.removed) || keepClients.has(summary.id)) {
+        result.clients.unchanged += 1;
+        continue;
+      }
+      const row = clientRow(summary.id, prepared.parsed.value, prepared.raw, prepared.hash, summary);
+      result.clients[deps.clients.write(profileId, row, stored, syncedAt)] += 1;
     }
     if (clients.complete) result.clients.removed = deps.clients.markMissingRemoved(profileId, seenClients, storedClients, syncedAt).length;
     result.clients.quarantined = badClients.length;
@@ -81,23 +106,29 @@ export function writeListings(deps: WriteDeps, profileId: string, clients: Listi
     const seenChannels = new Set<string>();
     const badChannels: QuarantinedRecord[] = [];
     for (const item of channels.items) {
-      const parsed = parseChannel(item);
-      if (!parsed.ok) {
-        const bad = quarantined('channels', item, parsed.reason);
+      const prepared = preparer.channel(item);
+      if (!prepared.parsed.ok || !prepared.derived) {
+        const bad = quarantined('channels', prepared.id, prepared.raw, prepared.parsed.ok ? 'no id' : prepared.parsed.reason);
         if (bad.recordId) seenChannels.add(bad.recordId);
         badChannels.push(bad);
         continue;
       }
-      const id = parsed.value.id;
-      seenChannels.add(id);
-      const stored = storedChannels.get(id);
-      const { row, derived } = channelRow(id, parsed.value, rawText(item), summaries.get(parsed.value.client_id));
-      // Read the previous derivation before the write replaces it.
+      const channel = prepared.parsed.value;
+      seenChannels.add(channel.id);
+      const client = summaries.get(channel.client_id);
+      const hash = channelHash(prepared.raw, client);
+      const stored = storedChannels.get(channel.id);
+      if ((stored && stored.hash === hash && !stored.removed) || keepChannels.has(channel.id)) {
+        result.channels.unchanged += 1;
+        continue;
+      }
+      const { row, derived } = channelRow(channel.id, channel, prepared.raw, hash, client, prepared.derived);
+      // Read the previous version before the write replaces it, to tell what the user should hear.
       const statusChanged = stored !== undefined && !stored.removed && stored.fingerprint !== derived.fingerprint;
-      const before = statusChanged ? parseStoredDerivation(deps.channels.derivedByRid(stored.rid)) : null;
+      const before = statusChanged ? deriveChannelStatus(parseJsonOr(deps.channels.rawByRid(stored.rid), null)) : null;
       const outcome = deps.channels.write(profileId, row, stored, syncedAt);
       result.channels[outcome] += 1;
-      const who = { id, clientId: parsed.value.client_id, companyName: typeof row.columns.company_name === 'string' ? row.columns.company_name : null };
+      const who = { id: channel.id, clientId: channel.client_id, companyName: typeof row.columns.company_name === 'string' ? row.columns.company_name : null };
       if (outcome === 'inserted' && !firstSync) notify(newChannelNotification(who, derived));
       if (before) {
         const notification = statusChangeNotification(who, before, derived);
@@ -111,6 +142,7 @@ export function writeListings(deps: WriteDeps, profileId: string, clients: Listi
     }
     result.channels.quarantined = badChannels.length;
     deps.quarantine.replace(profileId, 'channels', badChannels, syncedAt);
+    deps.guard?.afterWrite(profileId);
     return result;
   })();
 }

@@ -1,0 +1,158 @@
+/**
+ * Sync benchmark (issue 3): a full sync of 25,000 clients and 50,000 channels from the simulated
+ * hub over HTTP on 127.0.0.1 (a separate process, 20 ms added per request, pages of 1000); the write
+ * phase against a bare better-sqlite3 insert of the same rows in one transaction; a re-sync with
+ * nothing changed; search latency over the 50,000 channels; the RSS of this (main-process) side.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ChannelQuery } from '../shared/accounts';
+import { createCore } from '../electron/core';
+import { createPartnerApi, apiKeyAuth, listAll } from '../electron/core/api';
+import { MemorySecretStore } from '../electron/core/secrets/secret-store';
+import { RecordTableWriter } from '../electron/core/store/record-tables';
+import { NotificationStore } from '../electron/core/store/notification-store';
+import { QuarantineStore } from '../electron/core/store/quarantine-store';
+import { CHANNEL_COLUMNS, CLIENT_COLUMNS, channelHash, channelRow, clientRow, clientSummary, contentHash } from '../electron/core/sync/record-rows';
+import { parseChannel, parseClient } from '../electron/core/api';
+import { writeListings } from '../electron/core/sync/write-listing';
+
+const CLIENTS = 25_000;
+const CHANNELS = 50_000;
+const root = path.resolve(import.meta.dirname, '..');
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+async function startHub(): Promise<{ url: string; apiKey: string; partnerId: string; stop(): void }> {
+  const child = spawn(process.execPath, [path.join(root, 'bin/partner-desk.mjs'), 'demo-server', '--port', '0', '--clients', `${CLIENTS}`, '--channels', `${CHANNELS}`, '--latency', '20'], { cwd: root });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  for (let i = 0; i < 600 && !/API key (\S+?)\./.test(err); i += 1) await new Promise((r) => setTimeout(r, 100));
+  const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out)?.[0];
+  const apiKey = /API key (\S+?)\./.exec(err)?.[1];
+  const partnerId = /partner id (\S+?),/.exec(err)?.[1];
+  if (!url || !apiKey || !partnerId) throw new Error(`demo-server did not start: ${out} ${err}`);
+  return { url, apiKey, partnerId, stop: () => child.kill('SIGTERM') };
+}
+
+const hub = await startHub();
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-desk-bench-'));
+try {
+  const core = await createCore({ dataDir, secrets: new MemorySecretStore(), runMode: 'cli', appVersion: 'bench', hubUrl: `${hub.url}/api/v2` });
+  await core.session.signIn({ method: 'api_key', partnerId: hub.partnerId, apiKey: hub.apiKey });
+  // Warm the hub's sort caches so the measured sync is not the hub's first-request cost.
+  await fetch(`${hub.url}/api/v2/partners/${hub.partnerId}/channels?limit=1`, { headers: { 'X-API-Key': hub.apiKey } });
+  await fetch(`${hub.url}/api/v2/partners/${hub.partnerId}/clients?limit=1`, { headers: { 'X-API-Key': hub.apiKey } });
+
+  let t0 = performance.now();
+  const first = await core.accounts.syncNow({ pageSize: 1000, concurrency: 4 });
+  const fullSync = performance.now() - t0;
+  if (first.state !== 'succeeded') throw new Error(`sync failed: ${JSON.stringify(first.error)}`);
+  global.gc?.();
+  const rssAfterSync = process.memoryUsage().rss;
+
+  t0 = performance.now();
+  const again = await core.accounts.syncNow({ pageSize: 1000, concurrency: 4 });
+  const reSync = performance.now() - t0;
+  const stats = JSON.parse((core.db.prepare('SELECT stats FROM sync_runs ORDER BY id DESC LIMIT 1').get() as { stats: string }).stats);
+  const written = ['inserted', 'updated', 'removed'].reduce((n, k) => n + stats.clients[k] + stats.channels[k], 0);
+
+  // Search: a mix of name fragments, numbers as typed, ids, emails, nothing-matches.
+  const sample = core.accounts.listChannels(ChannelQuery.parse({ limit: 200, offset: 1000 })).items;
+  const queries = sample.flatMap((c) => [
+    (c.companyName ?? 'acme').slice(0, 4),
+    c.phoneNumber ? `+${c.phoneNumber.slice(0, 2)} ${c.phoneNumber.slice(2, 6)}` : '49 30',
+    c.id.slice(0, 6),
+    'zzqx',
+  ]);
+  const times: number[] = [];
+  for (const search of queries) {
+    const q = ChannelQuery.parse({ search, limit: 100 });
+    const s = performance.now();
+    core.accounts.listChannels(q);
+    times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+  core.close();
+
+  // Write phase alone, against a bare insert of the same rows, each into a fresh database file.
+  const api = createPartnerApi({ baseUrl: `${hub.url}/api/v2`, partnerId: hub.partnerId, fetch, auth: apiKeyAuth(hub.apiKey) });
+  const [clients, channels] = await Promise.all([
+    listAll((q) => api.listClientsPage(q), { pageSize: 1000, concurrency: 4 }),
+    listAll((q) => api.listChannelsPage(q), { pageSize: 1000, concurrency: 4 }),
+  ]);
+  const writeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-desk-bench-write-'));
+  const writeCore = await createCore({ dataDir: writeDir, secrets: new MemorySecretStore(), runMode: 'cli', appVersion: 'bench', hubUrl: `${hub.url}/api/v2` });
+  await writeCore.session.signIn({ method: 'api_key', partnerId: hub.partnerId, apiKey: hub.apiKey });
+  const profileId = writeCore.accounts.activeProfileId()!;
+  const db = writeCore.db;
+  t0 = performance.now();
+  writeListings(
+    {
+      db,
+      clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS),
+      channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS),
+      notifications: new NotificationStore(db),
+      quarantine: new QuarantineStore(db),
+    },
+    profileId,
+    clients,
+    channels,
+    { syncedAt: new Date().toISOString() },
+  );
+  const storeWrite = performance.now() - t0;
+  writeCore.close();
+
+  // The store's SQL alone: the same rows prepared in advance, written through the store's writer.
+  const summaries = new Map(clients.items.map((c) => { const p = parseClient(c); if (!p.ok) throw new Error(p.reason); return [p.value.id, clientSummary(p.value, p.value.id)]; }));
+  const clientRows = clients.items.map((c) => { const raw = JSON.stringify(c); const p = parseClient(c); if (!p.ok) throw new Error(p.reason); return clientRow(p.value.id, p.value, raw, contentHash(raw), summaries.get(p.value.id)!); });
+  const channelRows = channels.items.map((c) => { const raw = JSON.stringify(c); const p = parseChannel(c); if (!p.ok) throw new Error(p.reason); const s = summaries.get(p.value.client_id); return channelRow(p.value.id, p.value, raw, channelHash(raw, s), s).row; });
+  const sqlDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-desk-bench-sql-'));
+  const sqlCore = await createCore({ dataDir: sqlDir, secrets: new MemorySecretStore(), runMode: 'cli', appVersion: 'bench', hubUrl: `${hub.url}/api/v2` });
+  await sqlCore.session.signIn({ method: 'api_key', partnerId: hub.partnerId, apiKey: hub.apiKey });
+  const sqlProfile = sqlCore.accounts.activeProfileId()!;
+  const clientWriter = new RecordTableWriter(sqlCore.db, 'clients', CLIENT_COLUMNS);
+  const channelWriter = new RecordTableWriter(sqlCore.db, 'channels', CHANNEL_COLUMNS);
+  const syncedAt = new Date().toISOString();
+  t0 = performance.now();
+  sqlCore.db.transaction(() => {
+    for (const row of clientRows) clientWriter.write(sqlProfile, row, undefined, syncedAt);
+    for (const row of channelRows) channelWriter.write(sqlProfile, row, undefined, syncedAt);
+  })();
+  const storeSql = performance.now() - t0;
+  sqlCore.close();
+  fs.rmSync(sqlDir, { recursive: true, force: true });
+
+  const bare = new Database(path.join(writeDir, 'bare.sqlite'));
+  bare.pragma('journal_mode = WAL');
+  bare.pragma('synchronous = NORMAL');
+  bare.exec('CREATE TABLE clients (id TEXT PRIMARY KEY, raw TEXT NOT NULL); CREATE TABLE channels (id TEXT PRIMARY KEY, raw TEXT NOT NULL);');
+  const insertClient = bare.prepare('INSERT INTO clients (id, raw) VALUES (?, ?)');
+  const insertChannel = bare.prepare('INSERT INTO channels (id, raw) VALUES (?, ?)');
+  t0 = performance.now();
+  bare.transaction(() => {
+    for (const row of clientRows) insertClient.run(row.id, row.raw);
+    for (const row of channelRows) insertChannel.run(row.id, row.raw);
+  })();
+  const bareWrite = performance.now() - t0;
+  bare.close();
+  fs.rmSync(writeDir, { recursive: true, force: true });
+
+  console.log(`rows: ${clients.items.length} clients, ${channels.items.length} channels; ${stats.requests} requests per sync`);
+  console.log(`full sync over HTTP (20 ms latency, pages of 1000): ${ms(fullSync)}   [target < 5000 ms, aim 2000 ms]`);
+  console.log(`re-sync, nothing changed: ${ms(reSync)}, rows written: ${written}   [target 0]`);
+  console.log(`bare better-sqlite3 insert of the same rows (id, raw JSON) in one transaction: ${ms(bareWrite)}`);
+  console.log(`store write, SQL only (same rows prepared in advance): ${ms(storeSql)}: speed = ${(bareWrite / storeSql).toFixed(2)} x bare   [target >= 0.5]`);
+  console.log(`whole write phase (validate, derive status, hash, fold search text, write, notify): ${ms(storeWrite)}: speed = ${(bareWrite / storeWrite).toFixed(2)} x bare`);
+  console.log(`search over ${CHANNELS} channels, ${times.length} queries: p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms   [target p95 < 20 ms]`);
+  console.log(`main-process RSS after the sync: ${mb(rssAfterSync)}`);
+} finally {
+  hub.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
