@@ -59,6 +59,7 @@ try {
   t0 = performance.now();
   const again = await core.accounts.syncNow({ pageSize: 1000, concurrency: 4 });
   const reSync = performance.now() - t0;
+  if (again.state !== 'succeeded') throw new Error(`re-sync failed: ${JSON.stringify(again.error)}`);
   const stats = JSON.parse((core.db.prepare('SELECT stats FROM sync_runs ORDER BY id DESC LIMIT 1').get() as { stats: string }).stats);
   const written = ['inserted', 'updated', 'removed'].reduce((n, k) => n + stats.clients[k] + stats.channels[k], 0);
 
