@@ -98,8 +98,13 @@ export const CHANNEL_ITEM_SELECT = `
   SELECT c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.email, c.created_at, c.synced_at, c.removed_at, r.raw
   FROM channel_search s JOIN channels c ON c.rid = s.rid JOIN channel_records r ON r.rid = s.rid`;
 
-/** A stored row as a list item; its status is derived from the raw record by the current rules. */
-export function toChannelItem(row: ItemRow): ChannelListItem {
+/**
+ * A stored row as a list item; its status is derived from the raw record by the current rules.
+ * A row is rewritten only when it changes, so its own `synced_at` says when it last changed; every
+ * row still listed was confirmed by the last successful sync (`confirmedAt`), which is the age the
+ * user needs to see.
+ */
+export function toChannelItem(row: ItemRow, confirmedAt: string | null = null): ChannelListItem {
   const status = deriveChannelStatus(parseJsonOr(row.raw, null));
   return {
     id: row.id,
@@ -110,7 +115,7 @@ export function toChannelItem(row: ItemRow): ChannelListItem {
     email: row.email,
     status,
     createdAt: row.created_at,
-    syncedAt: row.synced_at,
+    syncedAt: !row.removed_at && confirmedAt !== null && confirmedAt > row.synced_at ? confirmedAt : row.synced_at,
     removedAt: row.removed_at,
   };
 }
@@ -146,9 +151,10 @@ export class ChannelQueries {
         .all(...page.map((p) => p.rid)) as Array<ItemRow & { rid: number }>;
       for (const row of rows) rowByRid.set(row.rid, row);
     }
+    const confirmedAt = this.confirmedAt(profileId);
     const items = page.flatMap(({ rid }) => {
       const row = rowByRid.get(rid);
-      return row ? [toChannelItem(row)] : [];
+      return row ? [toChannelItem(row, confirmedAt)] : [];
     });
     return { total, offset: query.offset, items, countsByState };
   }
@@ -161,6 +167,12 @@ export class ChannelQueries {
     return searchTerms(query.search).length === 0
       ? 'channels c JOIN channel_search s ON s.rid = c.rid'
       : 'channel_search s JOIN channels c ON c.rid = s.rid';
+  }
+
+  /** When the last successful sync finished: every row still listed was confirmed then. */
+  private confirmedAt(profileId: string): string | null {
+    const value: unknown = this.db.prepare("SELECT max(finished_at) FROM sync_runs WHERE profile_id = ? AND status = 'succeeded'").pluck().get(profileId);
+    return typeof value === 'string' ? value : null;
   }
 
   /** Counts per state (the state filter left out) and the total for the wanted states. */
@@ -182,12 +194,13 @@ export class ChannelQueries {
   *iterate(profileId: string, query: ChannelQuery): Generator<ChannelListItem> {
     const where = channelWhere(profileId, query, true);
     const statement = this.db.prepare(`${CHANNEL_ITEM_SELECT} WHERE ${where.sql} ORDER BY ${orderBy(query)}`);
-    for (const row of statement.iterate(...where.params) as Iterable<ItemRow>) yield toChannelItem(row);
+    const confirmedAt = this.confirmedAt(profileId);
+    for (const row of statement.iterate(...where.params) as Iterable<ItemRow>) yield toChannelItem(row, confirmedAt);
   }
 
   get(profileId: string, channelId: string): { item: ChannelListItem; raw: unknown } | null {
     const row = this.db.prepare(`${CHANNEL_ITEM_SELECT} WHERE c.profile_id = ? AND c.id = ?`).get(profileId, channelId) as ItemRow | undefined;
     if (!row) return null;
-    return { item: toChannelItem(row), raw: parseJsonOr(row.raw, row.raw) };
+    return { item: toChannelItem(row, this.confirmedAt(profileId)), raw: parseJsonOr(row.raw, row.raw) };
   }
 }

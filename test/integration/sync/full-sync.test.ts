@@ -56,6 +56,19 @@ describe('full sync', () => {
     expect(f.core.accounts.channelDetails(target.id).channel.displayName).toBe('Renamed Support');
   });
 
+  it('a re-sync that rewrites nothing still confirms every listed row: its "last synced" moves on', async () => {
+    await f.core.accounts.syncNow();
+    const before = channels({ limit: 1 }).items[0]!;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await f.core.accounts.syncNow();
+    const after = channels({ limit: 1 }).items[0]!;
+    expect(after.id).toBe(before.id);
+    expect(after.syncedAt > before.syncedAt).toBe(true);
+    expect(after.syncedAt).toBe(second.lastSucceededAt);
+    const stats = JSON.parse((f.core.db.prepare('SELECT stats FROM sync_runs ORDER BY id DESC LIMIT 1').get() as { stats: string }).stats);
+    expect(stats.channels.updated).toBe(0);
+  });
+
   it('marks channels and clients missing from a complete listing as removed, not silently kept', async () => {
     await f.core.accounts.syncNow();
     const gone = f.hub.state.listChannels()[10]!;
