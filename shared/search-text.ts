@@ -23,3 +23,11 @@ export function phoneDigits(query: string): string | null {
 export function searchTextOf(parts: ReadonlyArray<string | null | undefined>): string {
   return foldForSearch(parts.filter((p): p is string => typeof p === 'string' && p.length > 0).join(' \u0001 '));
 }
+
+const LEADING_PUNCTUATION = /^[^\p{L}\p{N}]+/u;
+
+/** The key names sort by: folded, and leading quotes or symbols ignored ("“Quoted” Ltd" sorts under Q). */
+export function sortKeyOf(name: string): string {
+  const folded = foldForSearch(name);
+  return folded.replace(LEADING_PUNCTUATION, '') || folded;
+}

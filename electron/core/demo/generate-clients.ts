@@ -76,10 +76,22 @@ function partnerPayload(rng: Rng, index: number): string | null {
   return `{"tier":"${rng.pick(TIERS)}"}`;
 }
 
-export function makeClient(rng: Rng, index: number, used: Set<string>, createdMs?: number): GeneratedClient {
+/**
+ * Real partners rarely have two clients of the same name: a composed name already taken gets its
+ * city, then a branch number ("Bäckerei Größ Köln", "Bäckerei Größ Köln 2").
+ */
+function distinctName(rng: Rng, locale: Locale, name: string, names: Map<string, number>): string {
+  let candidate = name;
+  if (names.has(candidate)) candidate = flat(`${name} ${rng.pick(locale.cities)}`);
+  const seen = names.get(candidate) ?? 0;
+  names.set(candidate, seen + 1);
+  return seen === 0 ? candidate : flat(`${candidate} ${seen + 1}`);
+}
+
+export function makeClient(rng: Rng, index: number, used: Set<string>, createdMs?: number, names: Map<string, number> = new Map()): GeneratedClient {
   const curated = CURATED_CLIENTS[index];
   const locale = curated ? localeFor(curated.country) : rng.draw(LOCALE_TABLE);
-  const name = curated ? curated.name : flat(composeName(rng, locale));
+  const name = curated ? curated.name : distinctName(rng, locale, flat(composeName(rng, locale)), names);
   const created = createdMs ?? rng.int(DATA_START_MS, DATA_END_MS - 30 * 86_400_000);
   const modified = rng.chance(0.6) ? created : rng.int(created, Math.max(created, DATA_END_MS));
   const contact = contactInfo(rng, locale, name, index);
@@ -120,6 +132,7 @@ export function makeClient(rng: Rng, index: number, used: Set<string>, createdMs
 
 export function generateClients(rng: Rng, count: number, used: Set<string>): GeneratedClient[] {
   const out: GeneratedClient[] = new Array<GeneratedClient>(count);
-  for (let i = 0; i < count; i++) out[i] = makeClient(rng, i, used);
+  const names = new Map<string, number>(CURATED_CLIENTS.map((c) => [c.name, 1]));
+  for (let i = 0; i < count; i++) out[i] = makeClient(rng, i, used, undefined, names);
   return out;
 }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { pick, pickText } from '../../../shared/status/pick';
 import { deriveChannelStatus, type DerivedChannelStatus } from '../../../shared/status';
-import { foldForSearch, searchTextOf } from '../../../shared/search-text';
+import { searchTextOf, sortKeyOf } from '../../../shared/search-text';
 import type { RecordRow } from '../store/record-tables';
 
 /** Bump when the status rules change what they derive: every channel's indexed status columns are then rewritten. */
@@ -59,7 +59,7 @@ export function clientSummary(client: unknown, id: string): ClientSummary {
   return {
     id,
     companyName,
-    companySort: foldForSearch(companyName),
+    companySort: sortKeyOf(companyName),
     email: pickText(client, 'contact_info', 'email') ?? pickText(client, 'contact_user', 'email'),
   };
 }
@@ -113,7 +113,7 @@ export function channelRow(
 ): ChannelRowResult {
   const clientId = pickText(channel, 'client_id') ?? pickText(channel, 'client', 'id');
   const companyName = client?.companyName ?? pickText(channel, 'client', 'name');
-  const companySort = client?.companySort ?? (companyName ? foldForSearch(companyName) : null);
+  const companySort = client?.companySort ?? (companyName ? sortKeyOf(companyName) : null);
   const email = pickText(channel, 'client', 'contact_info', 'email') ?? client?.email ?? null;
   const wabaAccountId = pickText(channel, 'waba_account', 'id') ?? pickText(channel, 'waba_account_id');
   const searchText = searchTextOf([
@@ -137,7 +137,7 @@ export function channelRow(
         company_name: companyName ?? null,
         company_sort: companySort,
         display_name: derived.displayName,
-        display_sort: derived.displayName ? foldForSearch(derived.displayName) : null,
+        display_sort: derived.displayName ? sortKeyOf(derived.displayName) : null,
         phone_number: derived.phoneNumber,
         email,
         state: derived.state.id,

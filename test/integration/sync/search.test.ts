@@ -1,7 +1,7 @@
 /** Searching the local copy: folded text (umlauts, case), phone numbers as typed, ids, filters, sort. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChannelQuery, ClientQuery } from '../../../shared/accounts';
-import { foldForSearch } from '../../../shared/search-text';
+import { foldForSearch, sortKeyOf } from '../../../shared/search-text';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
 
 let f: SyncedFixture;
@@ -62,8 +62,8 @@ describe('channel search and filters', () => {
   });
 
   it('sorts and pages deterministically', () => {
-    // Sorted by the folded name, so accents and case do not scatter a client across the list.
-    const byCompany = search({ sort: 'company' }).items.map((c) => Buffer.from(foldForSearch(c.companyName ?? '')));
+    // Sorted by the folded name, so accents, case and leading quotes do not scatter clients across the list.
+    const byCompany = search({ sort: 'company' }).items.map((c) => Buffer.from(sortKeyOf(c.companyName ?? '')));
     expect(byCompany).toEqual([...byCompany].sort(Buffer.compare));
     const desc = search({ sort: 'state', direction: 'desc' }).items.map((c) => c.status.state.order);
     expect(desc).toEqual([...desc].sort((a, b) => b - a));

@@ -153,3 +153,11 @@ describe('demo hub data', () => {
     );
   });
 });
+
+describe('client names', () => {
+  it('repeat as rarely as real books of accounts do: a taken name gets its city, then a branch number', () => {
+    const hub = createDemoHub({ seed: 99, clients: 5000, channels: 5000 });
+    const names = hub.state.listClients().map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
