@@ -44,6 +44,19 @@ describe('KeytarSecretStore against a real Secret Service', () => {
     expect(await store.get(account)).toBe('a');
   });
 
+  it('lists the accounts under a prefix (names only), for signing a profile out completely', async () => {
+    const prefix = `${account}:`;
+    await store.set(`${prefix}channel:A:api-key`, 'key-a');
+    await store.set(`${prefix}channel:B:api-key`, 'key-b');
+    try {
+      expect((await store.accounts(prefix)).sort()).toEqual([`${prefix}channel:A:api-key`, `${prefix}channel:B:api-key`]);
+      expect(await store.accounts(`${prefix}nothing-here`)).toEqual([]);
+    } finally {
+      await store.delete(`${prefix}channel:A:api-key`);
+      await store.delete(`${prefix}channel:B:api-key`);
+    }
+  });
+
   it('refuses to store an empty secret', async () => {
     await expect(store.set(account, '')).rejects.toMatchObject({ code: 'invalid_input' });
   });

@@ -100,8 +100,12 @@ describe('session', () => {
   it('signs out: removes the credential, keeps the cached profile for offline browsing unless asked', async () => {
     const state = await fixture.core.session.signIn({ method: 'api_key', partnerId: hub.partnerId, apiKey: hub.apiKey });
     const id = state.activeProfileId!;
+    await fixture.secrets.set(secretAccounts.channelApiKey(id, 'abcCH'), 'a-channel-key');
+    await fixture.secrets.set(secretAccounts.channelApiKey('another-profile', 'abcCH'), 'someone-elses-key');
     const kept = await fixture.core.session.signOut(id, true);
     expect(await fixture.secrets.get(secretAccounts.partnerApiKey(id))).toBeNull();
+    expect(await fixture.secrets.get(secretAccounts.channelApiKey(id, 'abcCH'))).toBeNull();
+    expect(await fixture.secrets.get(secretAccounts.channelApiKey('another-profile', 'abcCH'))).toBe('someone-elses-key');
     expect(kept.profiles).toEqual([expect.objectContaining({ id, hasSecret: false })]);
     expect(kept.activeProfileId).toBeNull();
     expect(kept.connection.status).toBe('signed_out');

@@ -13,6 +13,7 @@ interface KeytarModule {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
+  findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 
 const HELP =
@@ -36,6 +37,11 @@ export class KeytarSecretStore implements SecretStore {
 
   async delete(account: string): Promise<boolean> {
     return this.call('delete a credential from', (k) => k.deletePassword(this.service, account));
+  }
+
+  async accounts(prefix: string): Promise<string[]> {
+    const credentials = await this.call('list the credentials in', (k) => k.findCredentials(this.service));
+    return credentials.map((c) => c.account).filter((account) => account.startsWith(prefix));
   }
 
   async isAvailable(): Promise<boolean> {

@@ -9,12 +9,16 @@ export interface SecretStore {
   set(account: string, secret: string): Promise<void>;
   /** Returns whether something was deleted. */
   delete(account: string): Promise<boolean>;
+  /** The accounts (names only) that start with `prefix`, e.g. all of one profile's credentials. */
+  accounts(prefix: string): Promise<string[]>;
   /** Whether the backing store answers at all (e.g. a Secret Service is running). */
   isAvailable(): Promise<boolean>;
 }
 
 /** Keychain account names: one place, so every layer agrees on them. */
 export const secretAccounts = {
+  /** Every credential of a profile starts with this (partner credential, token, channel keys). */
+  profilePrefix: (profileId: string) => `profile:${profileId}:`,
   partnerApiKey: (profileId: string) => `profile:${profileId}:partner-api-key`,
   partnerPassword: (profileId: string) => `profile:${profileId}:partner-password`,
   bearerToken: (profileId: string) => `profile:${profileId}:bearer-token`,
@@ -35,6 +39,10 @@ export class MemorySecretStore implements SecretStore {
 
   async delete(account: string): Promise<boolean> {
     return this.secrets.delete(account);
+  }
+
+  async accounts(prefix: string): Promise<string[]> {
+    return [...this.secrets.keys()].filter((account) => account.startsWith(prefix));
   }
 
   async isAvailable(): Promise<boolean> {

@@ -119,9 +119,13 @@ export class SessionService {
   async signOut(profileId: string, keepCache: boolean): Promise<SessionState> {
     const profile = this.deps.profiles.get(profileId);
     if (!profile) throw new AppError('not_found', 'That profile is already signed out.');
-    for (const account of [secretAccounts.partnerApiKey, secretAccounts.partnerPassword, secretAccounts.bearerToken]) {
-      if (profile.auth_method !== 'demo') await this.deps.secrets.delete(account(profileId));
-    }
+    // Every credential of the profile: the partner key or password and token, and the channel API keys.
+    // A demo profile on a machine without a keychain has none, and signing out must still work.
+    const accounts = await this.deps.secrets.accounts(secretAccounts.profilePrefix(profileId)).catch((error: unknown) => {
+      if (profile.auth_method === 'demo') return [];
+      throw error;
+    });
+    for (const account of accounts) await this.deps.secrets.delete(account);
     this.hasSecret.set(profileId, false);
     this.bearers.delete(profileId);
     if (keepCache && profile.auth_method !== 'demo') {
