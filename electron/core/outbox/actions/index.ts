@@ -1,0 +1,14 @@
+/** Every kind of queued action and the handler that knows how to send and resolve it. */
+import type { ActionKind } from '../../../../shared/outbox';
+import type { ActionHandler } from '../action-handler';
+import { cancelChannelHandler } from './cancel-channel';
+import { checkHealthHandler } from './check-health';
+import { generateApiKeyHandler } from './generate-api-key';
+import { setMaxChannelsHandler } from './set-max-channels';
+
+export const ACTION_HANDLERS: Readonly<Record<ActionKind, ActionHandler>> = {
+  cancel_channel: cancelChannelHandler,
+  set_max_channels: setMaxChannelsHandler,
+  generate_api_key: generateApiKeyHandler,
+  check_health: checkHealthHandler,
+};

@@ -1,0 +1,132 @@
+/**
+ * The local copy of the records actions are about: what an action needs to be queued (who the
+ * client is, the number, the channel count) and what a sync just wrote (to spot conflicts), plus
+ * writing back the record a successful action returned, so the card shows "Pending deletion" or the
+ * new limit without waiting for the next sync.
+ */
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { pickText } from '../../../shared/status/pick';
+import type { Channel, Client } from '../api';
+import { parseClient } from '../api';
+import { parseJsonOr } from '../store/json-column';
+import type { RecordTableWriter, StoredHash } from '../store/record-tables';
+import { channelHash, channelRow, clientRow, clientSummary, contentHash } from '../sync/record-rows';
+
+export interface LocalChannel {
+  id: string;
+  clientId: string | null;
+  companyName: string | null;
+  phoneNumber: string | null;
+  displayName: string | null;
+  state: string;
+  terminatedAt: string | null;
+  modifiedAt: string | null;
+  removed: boolean;
+}
+
+export interface LocalClient {
+  id: string;
+  name: string;
+  organisation: string | null;
+  maxChannels: number | null;
+  /** Channels listed for the client (not removed), pending deletion included: they still exist. */
+  channelCount: number;
+  modifiedAt: string | null;
+  removed: boolean;
+}
+
+const ChannelRow = z.object({
+  id: z.string(),
+  client_id: z.string().nullable(),
+  company_name: z.string().nullable(),
+  phone_number: z.string().nullable(),
+  display_name: z.string().nullable(),
+  state: z.string(),
+  modified_at: z.string().nullable(),
+  removed_at: z.string().nullable(),
+  raw: z.string(),
+});
+
+const ClientRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  organisation: z.string().nullable(),
+  max_channels: z.number().int().nullable(),
+  modified_at: z.string().nullable(),
+  removed_at: z.string().nullable(),
+  channel_count: z.number().int(),
+});
+
+const HashRow = z.object({ rid: z.number().int(), hash: z.string(), removed_at: z.string().nullable(), fingerprint: z.string().nullable() });
+
+export class LocalRecords {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly writers: { clients: RecordTableWriter; channels: RecordTableWriter },
+  ) {}
+
+  channel(profileId: string, id: string): LocalChannel | null {
+    const row = ChannelRow.safeParse(
+      this.db
+        .prepare(
+          `SELECT c.id, c.client_id, c.company_name, c.phone_number, c.display_name, c.state, c.modified_at, c.removed_at, r.raw
+           FROM channels c JOIN channel_records r ON r.rid = c.rid WHERE c.profile_id = ? AND c.id = ?`,
+        )
+        .get(profileId, id),
+    );
+    if (!row.success) return null;
+    const r = row.data;
+    return {
+      id: r.id,
+      clientId: r.client_id,
+      companyName: r.company_name,
+      phoneNumber: r.phone_number,
+      displayName: r.display_name,
+      state: r.state,
+      terminatedAt: pickText(parseJsonOr(r.raw, null), 'terminated_at'),
+      modifiedAt: r.modified_at,
+      removed: r.removed_at !== null,
+    };
+  }
+
+  client(profileId: string, id: string): LocalClient | null {
+    const row = ClientRow.safeParse(
+      this.db
+        .prepare(
+          `SELECT k.id, k.name, k.organisation, k.max_channels, k.modified_at, k.removed_at,
+                  (SELECT count(*) FROM channels c WHERE c.profile_id = k.profile_id AND c.client_id = k.id AND c.removed_at IS NULL) AS channel_count
+           FROM clients k WHERE k.profile_id = ? AND k.id = ?`,
+        )
+        .get(profileId, id),
+    );
+    if (!row.success) return null;
+    const r = row.data;
+    return { id: r.id, name: r.name, organisation: r.organisation, maxChannels: r.max_channels, channelCount: r.channel_count, modifiedAt: r.modified_at, removed: r.removed_at !== null };
+  }
+
+  private stored(table: 'channels' | 'clients', profileId: string, id: string): StoredHash | undefined {
+    const fingerprint = table === 'channels' ? 'status_fingerprint' : 'NULL';
+    const row = HashRow.safeParse(this.db.prepare(`SELECT rid, hash, removed_at, ${fingerprint} AS fingerprint FROM ${table} WHERE profile_id = ? AND id = ?`).get(profileId, id));
+    return row.success ? { rid: row.data.rid, hash: row.data.hash, removed: row.data.removed_at !== null, fingerprint: row.data.fingerprint } : undefined;
+  }
+
+  /** Writes the channel as the Hub just returned it; call inside the transaction that marks the action done. */
+  writeChannel(profileId: string, channel: Channel, at: string): void {
+    const owner = this.db
+      .prepare('SELECT r.raw FROM clients k JOIN client_records r ON r.rid = k.rid WHERE k.profile_id = ? AND k.id = ?')
+      .get(profileId, channel.client_id) as { raw: string } | undefined;
+    const parsedOwner = owner ? parseClient(parseJsonOr(owner.raw, null)) : null;
+    const summary = parsedOwner?.ok ? clientSummary(parsedOwner.value, channel.client_id) : undefined;
+    const raw = JSON.stringify(channel);
+    const { row } = channelRow(channel.id, channel, raw, channelHash(raw, summary), summary);
+    this.writers.channels.write(profileId, row, this.stored('channels', profileId, channel.id), at);
+  }
+
+  /** Writes the client as the Hub just returned it; call inside the transaction that marks the action done. */
+  writeClient(profileId: string, client: Client, at: string): void {
+    const raw = JSON.stringify(client);
+    const row = clientRow(client.id, client, raw, contentHash(raw), clientSummary(client, client.id));
+    this.writers.clients.write(profileId, row, this.stored('clients', profileId, client.id), at);
+  }
+}
