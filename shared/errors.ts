@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'database_too_new',
   'not_signed_in',
   'conflict',
+  'write_failed',
   'internal',
 ] as const;
 

@@ -1,0 +1,112 @@
+/**
+ * Writes a file so that its name only ever holds a complete file: the bytes go to a temporary file
+ * beside the target (same folder, so the rename cannot cross disks), which is fsynced, closed and
+ * renamed over the target; the folder is fsynced too where the OS allows it. A crash, a full disk or
+ * any error leaves the target as it was (absent, or the previous file) and removes the temporary file.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError, isAppError } from '../../../shared/errors';
+
+/** Where bytes go. Each write is awaited before the next, so at most one chunk is ever in flight. */
+export interface ByteSink {
+  write(chunk: Uint8Array): Promise<void>;
+  /** Flushes to the disk (fsync). */
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens the sink for a new file; tests pass one that fails on purpose. */
+export type OpenSink = (file: string) => Promise<ByteSink>;
+
+/** A new file (never an existing one: flag "wx"), written with awaited writes. */
+export const openFileSink: OpenSink = async (file) => {
+  const handle = await fs.promises.open(file, 'wx');
+  return {
+    async write(chunk) {
+      let offset = 0;
+      // A write may be partial; loop until the whole chunk is on its way.
+      while (offset < chunk.byteLength) {
+        const { bytesWritten } = await handle.write(chunk, offset, chunk.byteLength - offset);
+        offset += bytesWritten;
+      }
+    },
+    sync: () => handle.sync(),
+    close: () => handle.close(),
+  };
+};
+
+/** `.name.csv.tmp-<random>` beside the target: hidden, unique, recognisably ours. */
+export function temporaryPathFor(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.tmp-${randomBytes(6).toString('hex')}`);
+}
+
+export async function writeFileAtomically<T>(target: string, produce: (sink: ByteSink) => Promise<T>, openSink: OpenSink = openFileSink): Promise<T> {
+  const temporary = temporaryPathFor(target);
+  let sink: ByteSink | null = null;
+  let open = false;
+  let stage: WriteStage = 'write';
+  try {
+    sink = await openSink(temporary);
+    open = true;
+    const result = await produce(sink);
+    await sink.sync();
+    open = false;
+    await sink.close();
+    stage = 'rename';
+    await fs.promises.rename(temporary, target);
+    await syncDirectory(path.dirname(target));
+    return result;
+  } catch (error) {
+    if (sink && open) await sink.close().catch(() => undefined);
+    await fs.promises.rm(temporary, { force: true }).catch(() => undefined);
+    throw isAppError(error) ? error : writeError(error, target, stage);
+  }
+}
+
+/** Makes the rename itself durable. Windows cannot open a folder for fsync; the rename still happened. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    handle = await fs.promises.open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Not supported here (EISDIR/EPERM/EINVAL): the file is complete either way.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+type WriteStage = 'write' | 'rename';
+
+/** What happened and what to do, for a person; the target name is always said to be untouched. */
+export function writeError(error: unknown, target: string, stage: WriteStage): AppError {
+  const code = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : '';
+  const dir = path.dirname(target);
+  const name = path.basename(target);
+  const untouched = `Nothing was saved as ${name}`;
+  const options = { cause: error };
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new AppError('write_failed', `The disk is full: there was no room for the export in ${dir}. ${untouched}. Free some space or choose another folder, then export again.`, options);
+    case 'EACCES':
+    case 'EROFS':
+      return new AppError('forbidden', `Partner Desk may not write to ${dir}. ${untouched}. Choose another folder.`, options);
+    case 'EPERM':
+    case 'EBUSY':
+      return stage === 'rename'
+        ? new AppError('conflict', `${target} could not be replaced: it may be open in another program, such as a spreadsheet. ${untouched}. Close it, or choose another name, then export again.`, options)
+        : new AppError('forbidden', `Partner Desk may not write to ${dir}. ${untouched}. Choose another folder.`, options);
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new AppError('not_found', `The folder ${dir} does not exist. ${untouched}. Choose another folder.`, options);
+    case 'EISDIR':
+      return new AppError('conflict', `${target} is a folder. ${untouched}. Choose a file name.`, options);
+    default: {
+      const reason = error instanceof Error ? error.message : String(error);
+      return new AppError('write_failed', `Writing the export to ${target} failed (${reason}). ${untouched}. Try again, or choose another folder.`, options);
+    }
+  }
+}

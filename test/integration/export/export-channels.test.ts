@@ -1,0 +1,206 @@
+/**
+ * The export end to end: a core synced from the simulated hub over HTTP (whose names include
+ * CSV-hostile ones, plus more added here), exported through the contract with a test desktop, read
+ * back with a CSV parser, and the spreadsheet flavour opened in LibreOffice Calc.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChannelQuery, type ChannelListItem, type ChannelQueryInput } from '../../../shared/accounts';
+import type { DesktopIntegration, SavePathRequest } from '../../../electron/core/desktop';
+import { ChannelExporter, type ChannelExporterDeps } from '../../../electron/core/export/channel-exporter';
+import { silentLogger } from '../../../electron/core/log';
+import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { failingAfter, pausedAtFirstWrite } from '../../unit/export/failing-sink';
+import { HEADER, shownRow } from '../../unit/export/hostile-fixture';
+import { openInCalc } from './calc';
+
+/** A desktop whose save dialog answers what the test says and which records what it was asked. */
+class TestDesktop implements DesktopIntegration {
+  readonly kind = 'headless' as const;
+  answer: string | null = null;
+  readonly asked: SavePathRequest[] = [];
+  readonly revealed: string[] = [];
+  async chooseSavePath(request: SavePathRequest) {
+    this.asked.push(request);
+    return this.answer;
+  }
+  async revealFile(file: string) {
+    this.revealed.push(file);
+    return true;
+  }
+  async writeClipboard() {
+    return false;
+  }
+  notify() {}
+  setBadgeCount() {}
+}
+
+const HOSTILE_COMPANIES = [
+  'Zeilen\numbruch & "Quotes", Semi; Colon GmbH',
+  'שלום 🍕 مرحبا Ltd',
+  '=HYPERLINK("http://x","y")',
+  '-1',
+  '@SUM(A1)',
+  '0049 Holding',
+];
+
+let f: SyncedFixture;
+let desktop: TestDesktop;
+let tmp: ReturnType<typeof makeTempDir>;
+
+beforeAll(async () => {
+  desktop = new TestDesktop();
+  tmp = makeTempDir();
+  f = await startSyncedCore({ clients: 40, channels: 400, seed: 11 }, { desktop, locale: 'de-DE' });
+  for (const [i, organisation] of HOSTILE_COMPANIES.entries()) {
+    const client = f.hub.state.addClient({ organisation, name: organisation });
+    const channel = f.hub.state.addChannel(client.id);
+    f.hub.state.updateChannel(channel.id, { setup_info: { ...channel.setup_info, phone_number: `00491510000${i}`, phone_name: `${organisation} support` } });
+  }
+  const status = await f.core.accounts.syncNow();
+  expect(status.state).toBe('succeeded');
+});
+afterAll(() => {
+  f.dispose();
+  tmp.cleanup();
+});
+
+function stored(input: ChannelQueryInput = {}): ChannelListItem[] {
+  const query = ChannelQuery.parse({ ...input, limit: 1000 });
+  const page = f.core.accounts.listChannels(query);
+  expect(page.total).toBeLessThanOrEqual(1000);
+  return page.items;
+}
+
+function readPlain(file: string, delimiter = ','): string[][] {
+  return parse(fs.readFileSync(file, 'utf8'), { delimiter, bom: false }) as string[][];
+}
+
+function exporterWith(overrides: Partial<ChannelExporterDeps>): ChannelExporter {
+  return new ChannelExporter({
+    databaseFile: f.core.databaseFile,
+    activeProfileId: () => f.core.accounts.activeProfileId(),
+    lastSyncedAt: () => f.core.accounts.syncStatus().lastSucceededAt,
+    desktop,
+    now: Date.now,
+    log: silentLogger,
+    ...overrides,
+  });
+}
+
+describe('plain export round trip', () => {
+  it('gives back every stored value, field for field, in the list order', async () => {
+    const items = stored();
+    const companies = items.map((i) => i.companyName ?? '');
+    // The fixture really holds what naive CSV breaks on.
+    for (const needle of ['"', ',', ';', '\n', '🍕', 'مرحبا', 'ש', '=', 'ö']) expect(companies.some((c) => c.includes(needle)), needle).toBe(true);
+
+    const target = path.join(tmp.dir, 'plain.csv');
+    const outcome = await f.core.exporter.exportToFile(target, { format: 'plain' });
+    expect(outcome).toEqual({ path: target, rows: items.length });
+    const bytes = fs.readFileSync(target);
+    expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
+    expect(bytes.toString('utf8').endsWith('\r\n')).toBe(true);
+    expect(readPlain(target)).toEqual([HEADER, ...items.map(shownRow)]);
+  });
+
+  it('exports the current view through the contract: filters and sort kept, paging ignored', async () => {
+    const query: ChannelQueryInput = { states: ['live', 'pending_deletion'], search: 'e', sort: 'phone', direction: 'desc', limit: 5, offset: 3 };
+    const expected = stored({ ...query, offset: 0 });
+    expect(expected.length).toBeGreaterThan(5);
+    desktop.answer = path.join(tmp.dir, 'view.csv');
+    const result = await f.core.dispatch('export.channels', { format: 'plain', scope: 'view', query });
+    expect(result).toEqual({ ok: true, value: { status: 'saved', path: desktop.answer, rows: expected.length } });
+    expect(readPlain(desktop.answer)).toEqual([HEADER, ...expected.map(shownRow)]);
+  });
+
+  it('with safe, neutralises only values that would run', async () => {
+    const target = path.join(tmp.dir, 'safe.csv');
+    await f.core.exporter.exportToFile(target, { format: 'plain', safe: true });
+    const rows = readPlain(target).slice(1);
+    expect(rows.map((r) => r[0])).toContain(`'=HYPERLINK("http://x","y")`);
+    expect(rows.map((r) => r[0])).toContain("'-1");
+    expect(rows.every((r) => r[1] === '' || r[1]?.startsWith("'+"))).toBe(true);
+    expect(rows.map((r) => r[0])).toContain('0049 Holding');
+  });
+});
+
+describe('export through the contract', () => {
+  it('asks the save dialog with the dated name; cancelling writes nothing', async () => {
+    desktop.answer = null;
+    const before = fs.readdirSync(tmp.dir);
+    const result = await f.core.dispatch('export.channels', {});
+    expect(result).toEqual({ ok: true, value: { status: 'cancelled' } });
+    expect(fs.readdirSync(tmp.dir)).toEqual(before);
+    expect(desktop.asked.at(-1)?.suggestedName).toMatch(/^partner-accounts-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(desktop.asked.at(-1)?.filters).toEqual([{ name: 'CSV for Excel and LibreOffice', extensions: ['csv'] }]);
+  });
+
+  it('refuses invalid input before asking anything', async () => {
+    const asked = desktop.asked.length;
+    expect(await f.core.dispatch('export.channels', { scope: 'view' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await f.core.dispatch('export.channels', { delimiter: '\t' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(desktop.asked.length).toBe(asked);
+  });
+
+  it('reveals only files this process exported', async () => {
+    desktop.answer = path.join(tmp.dir, 'reveal.csv');
+    const saved = await f.core.dispatch('export.channels', {});
+    expect(saved.ok).toBe(true);
+    expect(await f.core.dispatch('export.reveal', { path: desktop.answer })).toEqual({ ok: true, value: { revealed: true } });
+    expect(desktop.revealed).toEqual([desktop.answer]);
+    for (const other of ['/etc/passwd', path.join(tmp.dir, 'plain-not-exported.csv'), `${desktop.answer}/../reveal.csv.x`]) {
+      expect(await f.core.dispatch('export.reveal', { path: other })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(desktop.revealed).toEqual([desktop.answer]);
+  });
+
+  it('writes the spreadsheet flavour by default with the locale\'s separator, which Calc shows as the app does', async () => {
+    desktop.answer = path.join(tmp.dir, 'spreadsheet.csv');
+    const result = await f.core.dispatch('export.channels', {});
+    expect(result).toMatchObject({ ok: true, value: { status: 'saved' } });
+    const text = fs.readFileSync(desktop.answer, 'utf8');
+    expect(text.startsWith(`\uFEFF${HEADER.join(';')}\r\n`)).toBe(true);
+
+    const shown = await openInCalc(desktop.answer, ';', 'displayed');
+    const expected = [HEADER, ...stored().map(shownRow)].map((row) => row.map((cell) => cell.replace(/\r\n?/g, '\n')));
+    expect(shown.map((row, r) => Array.from({ length: HEADER.length }, (_, c) => row[c] ?? '').join('\u0001') + (expected[r] ? '' : ' (extra row)'))).toEqual(
+      expected.map((row) => row.join('\u0001')),
+    );
+  });
+});
+
+describe('robustness', () => {
+  it('a disk that fills up midway leaves no file under the name, keeps the previous one, and says what to do', async () => {
+    const target = path.join(tmp.dir, 'full-disk.csv');
+    fs.writeFileSync(target, 'the previous export');
+    const exporter = exporterWith({ openSink: failingAfter(70_000) });
+    await expect(exporter.exportToFile(target, { format: 'spreadsheet' })).rejects.toMatchObject({ message: expect.stringMatching(/The disk is full.+Nothing was saved as full-disk\.csv.+Free some space/) });
+    expect(fs.readFileSync(target, 'utf8')).toBe('the previous export');
+    expect(fs.readdirSync(tmp.dir).filter((name) => name.includes('full-disk'))).toEqual(['full-disk.csv']);
+  });
+
+  it('lets a sync write while an export is midway, and exports one consistent snapshot', async () => {
+    const before = stored().length;
+    const paused = pausedAtFirstWrite();
+    const exporter = exporterWith({ openSink: paused.openSink });
+    const exporting = exporter.exportToFile(path.join(tmp.dir, 'snapshot.csv'), { format: 'plain' });
+    await paused.reached;
+    const client = f.hub.state.listClients()[0]!;
+    f.hub.state.addChannel(client.id);
+    const status = await f.core.accounts.syncNow();
+    expect(status.state, status.error?.message).toBe('succeeded');
+    expect(stored().length).toBe(before + 1);
+    paused.release();
+    await expect(exporting).resolves.toMatchObject({ rows: before });
+  });
+
+  it('needs a signed-in profile', async () => {
+    const exporter = exporterWith({ activeProfileId: () => null });
+    await expect(exporter.exportToFile(path.join(tmp.dir, 'nobody.csv'), { format: 'plain' })).rejects.toMatchObject({ code: 'not_signed_in' });
+    expect(fs.existsSync(path.join(tmp.dir, 'nobody.csv'))).toBe(false);
+  });
+});
