@@ -5,6 +5,11 @@ import { rendererConfig } from './renderer/vite.config';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
+/** electron-vite looks for src/renderer/index.html unless told; ours is renderer/index.html. */
+function withRendererEntry(config: ReturnType<typeof rendererConfig>): ReturnType<typeof rendererConfig> {
+  return { ...config, build: { ...config.build, rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } } } };
+}
+
 export default defineConfig({
   main: {
     build: {
@@ -23,5 +28,5 @@ export default defineConfig({
       },
     },
   },
-  renderer: rendererConfig(),
+  renderer: withRendererEntry(rendererConfig()),
 });

@@ -1,8 +1,9 @@
 /**
  * Which better-sqlite3 binding the desktop app loads. Tests and the CLI use the binding npm built
- * for Node; the packaged app ships a second build for Electron's ABI (made by the packaging hook
- * with @electron/rebuild into `native/electron/`, unpacked from the asar), so neither build is ever
- * overwritten by the other. Pure: decides from paths and flags only.
+ * for Node (node_modules/better-sqlite3/build); the app loads a second build for Electron's ABI,
+ * made by `npm run native:electron` (and by the packaging hook) with @electron/rebuild into
+ * `out/native/electron/` and unpacked from the asar, so neither build is ever overwritten by the
+ * other. Pure: decides from paths and flags only.
  */
 import path from 'node:path';
 
@@ -15,7 +16,7 @@ export interface BindingContext {
   exists(file: string): boolean;
 }
 
-export const ELECTRON_BINDING_RELATIVE = path.join('native', 'electron', 'better_sqlite3.node');
+export const ELECTRON_BINDING_RELATIVE = path.join('out', 'native', 'electron', 'better_sqlite3.node');
 
 /** The binding file to pass as `nativeBinding`, or undefined to let better-sqlite3 find its own. */
 export function chooseSqliteBinding(context: BindingContext): string | undefined {

@@ -1,49 +1,82 @@
 /**
- * The one factory for app windows: every BrowserWindow is created here with the secure defaults
- * (context isolation, sandbox, no Node in the page, no webviews), so no window can forget them.
+ * The one factory for app windows: every BrowserWindow is created here, from
+ * policy/window-options.ts, so none can forget the secure web preferences. It restores the saved
+ * size and position, saves them as they change, and hides rather than closes on macOS. Navigation
+ * and permission guards apply to every web contents (security.ts).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, nativeTheme, screen, type WebContents } from 'electron';
+import type { Logger } from '../core/log';
+import type { RendererSource } from './policy/app-origin';
+import { closeAction, mainWindowOptions } from './policy/window-options';
+import { restoreWindowState, windowStateToSave, type SavedWindowState } from './policy/window-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+export const PRELOAD_FILE = path.join(here, '../preload/index.cjs');
+export const RENDERER_DIR = path.join(here, '../renderer');
 
-export const SECURE_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webviewTag: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  spellcheck: true,
-} as const;
+/** Web contents of windows made here: the only ones IPC answers. */
+const appContents = new WeakSet<WebContents>();
 
-export function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
-    show: false,
-    title: 'Partner Desk',
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: path.join(here, '../preload/index.cjs') },
-  });
+export function isAppWebContents(contents: WebContents): boolean {
+  return appContents.has(contents);
+}
+
+export interface MainWindowDeps {
+  source: RendererSource;
+  savedState: SavedWindowState | null;
+  saveState(state: SavedWindowState): void;
+  isQuitting(): boolean;
+  icon?: string | undefined;
+  log: Logger;
+}
+
+export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
+  const primary = screen.getPrimaryDisplay();
+  const workAreas = [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map((display) => display.workArea);
+  const restored = restoreWindowState(deps.savedState, workAreas);
+  const window = new BrowserWindow(
+    mainWindowOptions({ bounds: restored.bounds, preload: PRELOAD_FILE, platform: process.platform, icon: deps.icon, darkMode: nativeTheme.shouldUseDarkColors }),
+  );
+  appContents.add(window.webContents);
+  if (restored.maximized) window.maximize();
+  if (restored.fullScreen) window.setFullScreen(true);
   window.once('ready-to-show', () => window.show());
 
-  // The app never navigates away from itself or opens pages; links go to the system browser.
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
+  let saveTimer: NodeJS.Timeout | null = null;
+  const save = (): void => {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = null;
+    if (!window.isDestroyed()) deps.saveState(windowStateToSave(window.getNormalBounds(), { maximized: window.isMaximized(), fullScreen: window.isFullScreen() }));
+  };
+  const saveSoon = (): void => {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(save, 500);
+  };
+  window.on('resize', saveSoon);
+  window.on('move', saveSoon);
+  window.on('maximize', saveSoon);
+  window.on('unmaximize', saveSoon);
+  window.on('enter-full-screen', saveSoon);
+  window.on('leave-full-screen', saveSoon);
+  window.on('close', (event) => {
+    save();
+    if (closeAction({ platform: process.platform, quitting: deps.isQuitting() }) === 'hide') {
+      event.preventDefault();
+      if (window.isFullScreen()) window.setFullScreen(false);
+      window.hide();
+    }
   });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (url !== window.webContents.getURL()) event.preventDefault();
-  });
+  window.webContents.on('render-process-gone', (_event, details) => deps.log.error('renderer process gone', { reason: details.reason }));
 
-  const devServer = process.env.ELECTRON_RENDERER_URL;
-  if (devServer) void window.loadURL(devServer);
-  else void window.loadFile(path.join(here, '../renderer/index.html'));
+  window.loadURL(deps.source.url).catch((error: unknown) => deps.log.error('could not load the app page', { error: String(error) }));
   return window;
+}
+
+/** Brings the window to the front (second launch, dock click, notification click). */
+export function showWindow(window: BrowserWindow): void {
+  if (window.isMinimized()) window.restore();
+  if (!window.isVisible()) window.show();
+  window.focus();
 }

@@ -5,41 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { contentTypeFor, SECURITY_HEADERS } from '../../shared/page-security';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
-
-export const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-};
+// The policy and headers are shared with the desktop app's app:// protocol (one definition).
+export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../shared/page-security';
 
 /** Maps a URL path to a file inside root, or null if it would escape root. */
 export function resolveStaticPath(root: string, urlPath: string): string | null {
@@ -71,7 +40,7 @@ export function serveStatic(root: string, urlPath: string, method: string, res: 
     }
     file = path.join(root, 'index.html');
   }
-  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+  const type = contentTypeFor(path.extname(file));
   const isHtml = type.startsWith('text/html');
   res.writeHead(200, {
     'Content-Type': type,

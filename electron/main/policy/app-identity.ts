@@ -1,0 +1,10 @@
+/**
+ * The app's identity, shared by the packaging config and the running app so they always agree:
+ * Windows matches toast notifications and taskbar grouping by the AppUserModelID, which must equal
+ * the installer's appId; macOS and Linux use the bundle id and product name. Pure constants.
+ */
+export const APP_ID = 'io.partnerdesk.app';
+export const PRODUCT_NAME = 'Partner Desk';
+/** Where the menu's help items lead (both on the external-link allowlist). */
+export const PARTNER_HUB_URL = 'https://hub.360dialog.com/';
+export const DOCS_URL = 'https://docs.360dialog.com/';

@@ -1,0 +1,48 @@
+/** The export save dialog and the start-up error texts. */
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/errors';
+import { chosenSavePath, saveDialogOptions } from '../../../electron/main/policy/save-dialog';
+import { describeStartupError } from '../../../electron/main/policy/startup-error';
+
+const request = { suggestedName: 'partner-accounts-2026-11-28.csv', title: 'Export channels', filters: [{ name: 'CSV', extensions: ['csv'] }] };
+
+describe('save dialog', () => {
+  it('opens in Downloads with the suggested name and asks before overwriting', () => {
+    expect(saveDialogOptions(request, '/home/ana/Downloads')).toEqual({
+      title: 'Export channels',
+      defaultPath: '/home/ana/Downloads/partner-accounts-2026-11-28.csv',
+      filters: request.filters,
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+  });
+
+  it('never takes a folder from the suggested name', () => {
+    expect(saveDialogOptions({ ...request, suggestedName: '../../etc/passwd' }, '/d').defaultPath).toBe('/d/passwd');
+    expect(saveDialogOptions({ ...request, suggestedName: '..\\..\\x.csv' }, '/d').defaultPath).toBe('/d/x.csv');
+  });
+
+  it('writes nothing when cancelled, and adds a missing extension', () => {
+    expect(chosenSavePath({ canceled: true, filePath: '/d/x.csv' }, request)).toBeNull();
+    expect(chosenSavePath({ canceled: false, filePath: '' }, request)).toBeNull();
+    expect(chosenSavePath({ canceled: false, filePath: '/d/report' }, request)).toBe('/d/report.csv');
+    expect(chosenSavePath({ canceled: false, filePath: '/d/report.CSV' }, request)).toBe('/d/report.CSV');
+    expect(chosenSavePath({ canceled: false, filePath: '/d/report.v2' }, request)).toBe('/d/report.v2.csv');
+  });
+});
+
+describe('describeStartupError', () => {
+  it('passes the message of a known problem through', () => {
+    const error = new AppError('database_too_new', 'The data folder was written by a newer Partner Desk.');
+    expect(describeStartupError(error, { isPackaged: true })).toEqual({ title: 'Partner Desk cannot open its data', message: error.message });
+  });
+
+  it('explains a SQLite build for the wrong runtime, per build kind', () => {
+    const abi = new Error('The module was compiled against a different Node.js version using NODE_MODULE_VERSION 115. This version of Node.js requires NODE_MODULE_VERSION 139.');
+    expect(describeStartupError(abi, { isPackaged: false }).message).toMatch(/npm run native:electron/);
+    expect(describeStartupError(abi, { isPackaged: true }).message).toMatch(/Reinstall/);
+  });
+
+  it('falls back to the error text and where to find the log', () => {
+    expect(describeStartupError(new Error('disk full'), { isPackaged: true }).message).toMatch(/^disk full[\s\S]*log file/);
+  });
+});
