@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ChannelStateId, DerivedChannelStatus } from './status';
+import { PendingOverlay } from './outbox';
 
 const Page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
 const SortDirection = z.enum(['asc', 'desc']).default('asc');
@@ -42,6 +43,8 @@ export const ChannelListItem = z.object({
   createdAt: z.string().nullable(),
   syncedAt: z.string(),
   removedAt: z.string().nullable(),
+  /** An open queued action on this record ("Cancellation queued", a pending limit); see shared/outbox.ts. */
+  pending: PendingOverlay.nullable().optional(),
 });
 export type ChannelListItem = z.infer<typeof ChannelListItem>;
 
@@ -79,6 +82,8 @@ export const ClientListItem = z.object({
   createdAt: z.string().nullable(),
   syncedAt: z.string(),
   removedAt: z.string().nullable(),
+  /** An open queued action on this record ("Cancellation queued", a pending limit); see shared/outbox.ts. */
+  pending: PendingOverlay.nullable().optional(),
 });
 export type ClientListItem = z.infer<typeof ClientListItem>;
 

@@ -5,8 +5,14 @@
  * request exists everywhere or nowhere.
  */
 import { z } from 'zod';
+import { AppCommand, UpdateState } from './shell';
 import { ChannelDetails, ChannelPage, ChannelQuery, ClientListItem, ClientPage, ClientQuery, NotificationPage, SyncStatus } from './accounts';
 import { ChannelTemplates, ClientBalanceInfo, InsightRequest } from './insights';
+import { ExportChannelsInput, ExportChannelsResult, RevealExportInput, RevealExportResult } from './export';
+import {
+  ActionIdInput, ActionPreview, ActionPreviewInput, ApiKeyInfo, CancelChannelInput, ChannelHealth, ChannelIdInput, CopyApiKeyResult,
+  GenerateApiKeyInput, HealthInput, NetworkInput, OutboxAction, OutboxPage, OutboxQuery, OutboxStatus, PushResult, SetMaxChannelsInput,
+} from './outbox';
 
 const NoInput = z.object({}).strict();
 
@@ -97,6 +103,11 @@ function request<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) 
 
 export const requests = {
   'app.info': request(NoInput, AppInfo),
+  // The desktop shell's own requests (updates, the data folder); headless elsewhere.
+  'app.updateStatus': request(NoInput, UpdateState),
+  'app.checkForUpdates': request(NoInput, UpdateState),
+  'app.installUpdate': request(NoInput, z.object({ accepted: z.boolean() })),
+  'app.revealDataFolder': request(NoInput, z.object({ revealed: z.boolean() })),
   'session.get': request(NoInput, SessionState),
   'session.signIn': request(SignInInput, SessionState),
   'session.startDemo': request(NoInput, SessionState),
@@ -113,12 +124,32 @@ export const requests = {
   'channels.templates': request(InsightRequest, ChannelTemplates),
   'notifications.list': request(NotificationListInput, NotificationPage),
   'notifications.markRead': request(MarkReadInput, z.object({ unread: z.number().int() })),
+  'export.channels': request(ExportChannelsInput, ExportChannelsResult),
+  'export.reveal': request(RevealExportInput, RevealExportResult),
+  // The offline outbox (shared/outbox.ts): queue actions, watch and steer the queue.
+  'actions.preview': request(ActionPreviewInput, ActionPreview),
+  'actions.cancelChannel': request(CancelChannelInput, OutboxAction),
+  'actions.setMaxChannels': request(SetMaxChannelsInput, OutboxAction),
+  'actions.generateApiKey': request(GenerateApiKeyInput, OutboxAction),
+  'outbox.list': request(OutboxQuery, OutboxPage),
+  'outbox.retry': request(ActionIdInput, OutboxAction),
+  'outbox.cancel': request(ActionIdInput, OutboxAction),
+  'outbox.push': request(NoInput, PushResult),
+  'outbox.networkChanged': request(NetworkInput, OutboxStatus),
+  'channels.health': request(HealthInput, ChannelHealth),
+  'channels.apiKey': request(ChannelIdInput, ApiKeyInfo),
+  'channels.copyApiKey': request(ChannelIdInput, CopyApiKeyResult),
 } as const;
 
 export const events = {
   'session.changed': SessionState,
   'sync.status': SyncStatus,
   'notifications.changed': z.object({ profileId: z.string() }),
+  /** From the application menu or a clicked OS notification (desktop app only). */
+  'app.command': AppCommand,
+  'app.update': UpdateState,
+  /** The offline outbox changed: an action queued, sent, failed, or the queue paused or resumed. */
+  'outbox.changed': OutboxStatus,
 } as const;
 
 export type Requests = typeof requests;

@@ -5,19 +5,30 @@
 import type { Handlers } from '../../shared/dispatch';
 import type { AppInfo } from '../../shared/contract';
 import type { AccountsService } from './accounts/accounts-service';
+import type { AppShell } from './app-shell';
+import type { ChannelExporter } from './export/channel-exporter';
 import type { InsightsService } from './insights/insights-service';
+import type { OutboxService } from './outbox';
 import type { SessionService } from './session/session-service';
 
 export interface HandlerDeps {
   session: SessionService;
   accounts: AccountsService;
   insights: InsightsService;
+  exporter: ChannelExporter;
+  outbox: OutboxService;
   appInfo: () => Promise<AppInfo>;
+  /** Updates and the data folder: Electron's main process, or headless. */
+  shell: AppShell;
 }
 
-export function createHandlers({ session, accounts, insights, appInfo }: HandlerDeps): Handlers {
+export function createHandlers({ session, accounts, insights, exporter, outbox, appInfo, shell }: HandlerDeps): Handlers {
   return {
     'app.info': () => appInfo(),
+    'app.updateStatus': () => shell.updateState(),
+    'app.checkForUpdates': () => shell.checkForUpdates(),
+    'app.installUpdate': () => shell.installUpdate(),
+    'app.revealDataFolder': async () => ({ revealed: await shell.revealDataFolder() }),
     'session.get': () => session.state(),
     'session.signIn': (input) => session.signIn(input),
     'session.startDemo': () => session.startDemo(),
@@ -34,5 +45,19 @@ export function createHandlers({ session, accounts, insights, appInfo }: Handler
     'channels.templates': ({ id, refresh }) => insights.templates(id, refresh),
     'notifications.list': (input) => accounts.notifications(input),
     'notifications.markRead': ({ ids }) => accounts.markNotificationsRead(ids),
+    'export.channels': (input) => exporter.exportChannels(input),
+    'export.reveal': ({ path }) => exporter.reveal(path),
+    'actions.preview': (input) => outbox.preview(input),
+    'actions.cancelChannel': ({ channelId, confirmed }) => outbox.enqueue({ kind: 'cancel_channel', channelId }, confirmed),
+    'actions.setMaxChannels': ({ clientId, maxChannels, confirmed }) => outbox.enqueue({ kind: 'set_max_channels', clientId, maxChannels }, confirmed),
+    'actions.generateApiKey': ({ channelId, confirmed }) => outbox.enqueue({ kind: 'generate_api_key', channelId }, confirmed),
+    'outbox.list': (query) => outbox.list(query),
+    'outbox.retry': ({ id }) => outbox.retry(id),
+    'outbox.cancel': ({ id }) => outbox.cancel(id),
+    'outbox.push': () => outbox.push(),
+    'outbox.networkChanged': ({ online }) => outbox.networkChanged(online),
+    'channels.health': ({ channelId, check }) => outbox.health(channelId, check),
+    'channels.apiKey': ({ channelId }) => outbox.apiKeyInfo(channelId),
+    'channels.copyApiKey': ({ channelId }) => outbox.copyApiKey(channelId),
   };
 }

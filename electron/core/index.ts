@@ -10,7 +10,9 @@ import type { AppInfo } from '../../shared/contract';
 import { defaultHubUrl } from './config';
 import { CoreEvents } from './events';
 import { headlessDesktop, type DesktopIntegration } from './desktop';
+import { headlessAppShell, type AppShell } from './app-shell';
 import { createHandlers } from './handlers';
+import { ChannelExporter } from './export/channel-exporter';
 import { silentLogger, type Logger } from './log';
 import { ProfileRepository } from './profiles/profile-repository';
 import type { SecretStore } from './secrets/secret-store';
@@ -29,6 +31,8 @@ import { RecordTableWriter } from './store/record-tables';
 import { SyncRunStore } from './store/sync-run-store';
 import { CHANNEL_COLUMNS, CLIENT_COLUMNS } from './sync/record-rows';
 import { SyncEngine } from './sync/sync-engine';
+import { ChannelKeyStore, HealthStore, LocalRecords, OutboxService, OutboxStore } from './outbox';
+import type { PartnerApi } from './api';
 import { startBackgroundWork, type BackgroundWork } from './sync/background-work';
 import type { SyncScheduler } from './sync/sync-scheduler';
 
@@ -48,8 +52,16 @@ export interface CoreOptions {
   demo?: { hub?: DemoHubOptions; externalUrl?: string };
   /** Save dialog, reveal in folder, clipboard, OS notifications (Electron); headless otherwise. */
   desktop?: DesktopIntegration;
+  /** Updates and the data folder (Electron's main process); headless otherwise. */
+  shell?: AppShell;
   /** Sync the active profile in the background (the app and web mode; not the CLI or tests). */
   backgroundSync?: boolean | { intervalMs?: number; firstDelayMs?: number };
+  /** Replay the offline outbox in the background (timer, network and sync signals); default: with backgroundSync. */
+  backgroundOutbox?: boolean;
+  /** How long an unanswered request may still land at the server before the outbox looks again (default 5 s). */
+  outboxSettleMs?: number;
+  /** The user's locale (Electron: app.getLocale()); picks the CSV export's separator. Default: LC_ALL/LC_NUMERIC/LANG, else en-US. */
+  locale?: string;
 }
 
 export interface Core {
@@ -61,6 +73,9 @@ export interface Core {
   readonly demo: DemoConnector;
   readonly accounts: AccountsService;
   readonly insights: InsightsService;
+  readonly exporter: ChannelExporter;
+  /** The offline outbox; the shell tells it about the OS network state (`outbox.runner.networkChanged`). */
+  readonly outbox: OutboxService;
   readonly sync: SyncEngine;
   readonly scheduler: SyncScheduler | null;
   readonly handlers: Handlers;
@@ -96,10 +111,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const clientQueries = new ClientQueries(db);
   const notifications = new NotificationStore(db);
+  const writers = { clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS), channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS) };
+  // Built before the sync, which consults it while writing; it reaches the accounts (below) only when sending.
+  const outbox: OutboxService = new OutboxService({
+    store: new OutboxStore(db, now),
+    records: new LocalRecords(db, writers),
+    keys: new ChannelKeyStore(db, options.secrets),
+    health: new HealthStore(db),
+    session,
+    partnerApi: (profile, overrides): Promise<PartnerApi> => accounts.api(profile, overrides),
+    events,
+    desktop,
+    log,
+    now,
+    ...(options.outboxSettleMs !== undefined ? { settleMs: options.outboxSettleMs } : {}),
+  });
   const sync = new SyncEngine({
     db,
-    clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS),
-    channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS),
+    ...writers,
     notifications,
     quarantine: new QuarantineStore(db),
     runs: new SyncRunStore(db),
@@ -107,8 +136,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     log,
     now,
+    guard: outbox.guard,
+    onSucceeded: (profileId) => outbox.afterSync(profileId),
   });
-  const accounts = new AccountsService({ session, engine: sync, channels: new ChannelQueries(db), clients: clientQueries, notifications, log, now });
+  const accounts = new AccountsService({ session, engine: sync, channels: new ChannelQueries(db), clients: clientQueries, notifications, log, now, overlays: outbox });
+  events.on('session.changed', (state) => outbox.sessionChanged(state));
 
   const insights = new InsightsService({ store: new InsightsStore(db), active: () => accounts.activeApi(), now, log });
 
@@ -119,7 +151,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     keychainAvailable: await options.secrets.isAvailable(),
   });
-  const handlers = createHandlers({ session, accounts, insights, appInfo });
+  const exporter = new ChannelExporter({
+    databaseFile,
+    ...(options.sqliteNativeBinding ? { sqliteNativeBinding: options.sqliteNativeBinding } : {}),
+    activeProfileId: () => accounts.activeProfileId(),
+    lastSyncedAt: () => accounts.syncStatus().lastSucceededAt,
+    desktop,
+    ...(options.locale ? { locale: options.locale } : {}),
+    now,
+    log,
+  });
+  const handlers = createHandlers({ session, accounts, insights, exporter, outbox, appInfo, shell: options.shell ?? headlessAppShell(options.appVersion) });
   const dispatch = createDispatch(handlers, {
     onUnexpectedError: (name, error) =>
       log.error('request failed unexpectedly', { request: name, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
@@ -130,6 +172,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ? startBackgroundWork({ accounts, insights, events, log, ...(options.backgroundSync === true ? {} : options.backgroundSync) })
     : null;
   const scheduler = background?.scheduler ?? null;
+  if (options.backgroundOutbox ?? Boolean(options.backgroundSync)) outbox.runner.start();
   log.info('core started', { dataDir: options.dataDir, runMode: options.runMode });
 
   return {
@@ -141,6 +184,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     demo,
     accounts,
     insights,
+    exporter,
+    outbox,
     sync,
     scheduler,
     handlers,
@@ -149,6 +194,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     desktop,
     close() {
       background?.stop();
+      outbox.close();
       if (db.open) db.close();
     },
   };

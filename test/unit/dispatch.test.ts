@@ -3,6 +3,8 @@ import { createDispatch, type Handlers } from '../../shared/dispatch';
 import { AppError } from '../../shared/errors';
 import { REQUEST_NAMES, requests, type SessionState } from '../../shared/contract';
 import type { SyncStatus } from '../../shared/accounts';
+import type { UpdateState } from '../../shared/shell';
+import type { OutboxStatus } from '../../shared/outbox';
 
 const state: SessionState = {
   profiles: [],
@@ -22,9 +24,17 @@ const syncStatus: SyncStatus = {
   counts: { clients: 0, channels: 0 },
 };
 
+const update: UpdateState = { status: 'unsupported', currentVersion: '1', version: null, releaseNotes: null, progress: null, message: null, checkedAt: null };
+
+const outbox: OutboxStatus = { profileId: null, counts: { queued: 0, sending: 0, done: 0, failed: 0, conflict: 0, cancelled: 0 }, paused: null, online: null, nextAttemptAt: null };
+
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const base: Handlers = {
     'app.info': () => ({ name: 'Partner Desk', version: '1', runMode: 'web', dataDir: '/tmp/x', keychainAvailable: true }),
+    'app.updateStatus': () => update,
+    'app.checkForUpdates': () => update,
+    'app.installUpdate': () => ({ accepted: false }),
+    'app.revealDataFolder': () => ({ revealed: false }),
     'session.get': () => state,
     'session.signIn': () => state,
     'session.startDemo': () => state,
@@ -45,6 +55,30 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'channels.templates': ({ id }) => ({ channelId: id, wabaAccountId: null, items: [], fetchedAt: null, refreshError: null }),
     'notifications.list': () => ({ unread: 0, items: [] }),
     'notifications.markRead': () => ({ unread: 0 }),
+    'export.channels': () => ({ status: 'cancelled' }),
+    'export.reveal': () => ({ revealed: false }),
+    'actions.preview': () => ({ kind: 'cancel_channel', title: '', message: '', confirmationRequired: true }),
+    'actions.cancelChannel': () => {
+      throw new AppError('not_found', 'no channel');
+    },
+    'actions.setMaxChannels': () => {
+      throw new AppError('not_found', 'no client');
+    },
+    'actions.generateApiKey': () => {
+      throw new AppError('not_found', 'no channel');
+    },
+    'outbox.list': () => ({ ...outbox, items: [] }),
+    'outbox.retry': () => {
+      throw new AppError('not_found', 'no action');
+    },
+    'outbox.cancel': () => {
+      throw new AppError('not_found', 'no action');
+    },
+    'outbox.push': () => ({ ...outbox, attempted: 0, message: 'The queue is empty.' }),
+    'outbox.networkChanged': () => outbox,
+    'channels.health': ({ channelId }) => ({ channelId, source: 'none', checkedAt: null, ageMs: null, nextCheckAt: null, gatewayStatus: null, nodes: [], phoneNumber: null, lastError: null, action: null, message: '' }),
+    'channels.apiKey': ({ channelId }) => ({ channelId, present: false, address: null, keyId: null, appId: null, generatedAt: null }),
+    'channels.copyApiKey': () => ({ copied: false, clearAfterMs: 60_000, message: '' }),
   };
   return { ...base, ...overrides };
 }

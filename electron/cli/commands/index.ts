@@ -2,8 +2,11 @@
 import type { Command } from '../command';
 import { channelsCommand, clientsCommand, statusCommand, syncCommand } from './accounts';
 import { demoServerCommand } from './demo-server';
+import { exportCommand } from './export';
 import { loginCommand, logoutCommand } from './login';
 import { webCommand } from './web';
+import { apiKeyCommand, cancelCommand, healthCommand, setMaxChannelsCommand } from './actions';
+import { outboxCommand, pushCommand } from './outbox';
 
 export const COMMANDS: readonly Command[] = [
   loginCommand,
@@ -12,6 +15,13 @@ export const COMMANDS: readonly Command[] = [
   syncCommand,
   clientsCommand,
   channelsCommand,
+  cancelCommand,
+  setMaxChannelsCommand,
+  apiKeyCommand,
+  healthCommand,
+  outboxCommand,
+  pushCommand,
+  exportCommand,
   webCommand,
   demoServerCommand,
 ];

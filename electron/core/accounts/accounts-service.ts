@@ -6,7 +6,8 @@
  */
 import type { ChannelDetails, ChannelPage, ChannelQuery, ClientListItem, ClientPage, ClientQuery, NotificationPage, SyncStatus } from '../../../shared/accounts';
 import { AppError } from '../../../shared/errors';
-import { createPartnerApi, createPartnerLimiters, type PartnerApi, type PartnerLimiters } from '../api';
+import type { PendingOverlay } from '../../../shared/outbox';
+import { createPartnerApi, createPartnerLimiters, type PartnerApi, type PartnerApiOptions, type PartnerLimiters } from '../api';
 import type { Logger } from '../log';
 import type { ProfileRow } from '../profiles/profile-repository';
 import type { HubConnection } from '../session/session-service';
@@ -28,6 +29,13 @@ export interface AccountsDeps {
   notifications: NotificationStore;
   log: Logger;
   now: () => number;
+  /** The outbox's optimistic overlays ("Cancellation queued"), added to list items. */
+  overlays?: OverlaySource;
+}
+
+/** Open queued actions per record, keyed by `channel:<id>` / `client:<id>`. */
+export interface OverlaySource {
+  overlays(profileId: string, targets: readonly string[]): Map<string, PendingOverlay>;
 }
 
 export class AccountsService {
@@ -52,7 +60,8 @@ export class AccountsService {
   listChannels(query: ChannelQuery): ChannelPage {
     const id = this.activeProfileId();
     if (!id) return { total: 0, offset: query.offset, items: [], countsByState: {} };
-    return this.deps.channels.list(id, query);
+    const page = this.deps.channels.list(id, query);
+    return { ...page, items: this.withOverlays(id, 'channel', page.items) };
   }
 
   channelDetails(channelId: string): ChannelDetails {
@@ -60,19 +69,23 @@ export class AccountsService {
     const found = this.deps.channels.get(profileId, channelId);
     if (!found) throw new AppError('not_found', `Channel ${channelId} is not in the local copy. Sync, then try again.`);
     const client = found.item.clientId ? this.deps.clients.get(profileId, found.item.clientId) : null;
-    return { channel: found.item, client, raw: found.raw };
+    const [channel] = this.withOverlays(profileId, 'channel', [found.item]);
+    const [owner] = client ? this.withOverlays(profileId, 'client', [client]) : [null];
+    return { channel: channel ?? found.item, client: owner ?? null, raw: found.raw };
   }
 
   listClients(query: ClientQuery): ClientPage {
     const id = this.activeProfileId();
     if (!id) return { total: 0, offset: query.offset, items: [] };
-    return this.deps.clients.list(id, query);
+    const page = this.deps.clients.list(id, query);
+    return { ...page, items: this.withOverlays(id, 'client', page.items) };
   }
 
   client(clientId: string): ClientListItem {
-    const found = this.deps.clients.get(this.requireProfile().id, clientId);
+    const profileId = this.requireProfile().id;
+    const found = this.deps.clients.get(profileId, clientId);
     if (!found) throw new AppError('not_found', `Client ${clientId} is not in the local copy. Sync, then try again.`);
-    return found;
+    return this.withOverlays(profileId, 'client', [found])[0] ?? found;
   }
 
   notifications(options: { limit: number; beforeId?: number | undefined; unreadOnly: boolean }): NotificationPage {
@@ -94,15 +107,21 @@ export class AccountsService {
     return { profileId: profile.id, api: await this.api(profile) };
   }
 
-  /** A Partner API client for a profile, with its current credentials and its shared rate limits. */
-  async api(profile: ProfileRow): Promise<PartnerApi> {
+  /** Adds the outbox's overlay (or null) to each item. */
+  private withOverlays<T extends { id: string }>(profileId: string, type: 'channel' | 'client', items: T[]): Array<T & { pending: PendingOverlay | null }> {
+    const overlays = this.deps.overlays?.overlays(profileId, items.map((item) => `${type}:${item.id}`));
+    return items.map((item) => ({ ...item, pending: overlays?.get(`${type}:${item.id}`) ?? null }));
+  }
+
+  /** A Partner API client for a profile, with its current credentials and its shared rate limits (the outbox asks for one attempt per request). */
+  async api(profile: ProfileRow, overrides: Pick<PartnerApiOptions, 'retry' | 'timeoutMs'> = {}): Promise<PartnerApi> {
     const connection = await this.deps.session.connectionFor(profile);
     let limiters = this.limiters.get(profile.id);
     if (!limiters) {
       limiters = createPartnerLimiters({ now: this.deps.now });
       this.limiters.set(profile.id, limiters);
     }
-    return createPartnerApi({ ...connection, limiters, now: this.deps.now, log: this.deps.log });
+    return createPartnerApi({ ...connection, limiters, now: this.deps.now, log: this.deps.log, ...overrides });
   }
 
   private requireProfile(): ProfileRow {

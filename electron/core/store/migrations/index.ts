@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { profilesMigration } from './001-profiles';
 import { accountsMigration } from './002-accounts';
+import { outboxMigration } from './003-outbox';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [profilesMigration, accountsMigration];
+export const MIGRATIONS: readonly Migration[] = [profilesMigration, accountsMigration, outboxMigration];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
