@@ -245,9 +245,12 @@ export class OutboxRunner {
       if (outcome.type === 'done') moved = store.transition(action, { to: 'done', result: { ...outcome.result, outcome: outcome.outcome } }, outcome.effect);
       else if (outcome.type === 'failed') moved = store.transition(action, { to: 'failed', error: outcome.error });
       else if (outcome.type === 'conflict') moved = store.transition(action, { to: 'conflict', conflict: outcome.conflict });
-      else if (outcome.type === 'retry') moved = store.transition(action, { to: 'queued', nextAttemptAt: this.settled(action, outcome, now() + outcome.delayMs), error: outcome.error, uncertain: outcome.uncertain });
-      else {
-        moved = store.transition(action, { to: 'queued', nextAttemptAt: this.settled(action, outcome, now()), error: outcome.error, uncertain: outcome.uncertain });
+      else if (outcome.type === 'retry') {
+        const decidedAt = now();
+        moved = store.transition(action, { to: 'queued', nextAttemptAt: this.settled(action, outcome, decidedAt + outcome.delayMs), error: outcome.error, uncertain: outcome.uncertain, decidedAt });
+      } else {
+        const decidedAt = now();
+        moved = store.transition(action, { to: 'queued', nextAttemptAt: this.settled(action, outcome, decidedAt), error: outcome.error, uncertain: outcome.uncertain, decidedAt });
         this.paused = { code: outcome.error.code, message: outcome.error.message };
       }
       log.info('outbox action', { id: action.id, kind: action.kind, outcome: outcome.type, state: moved?.state ?? 'changed elsewhere', code: 'error' in outcome ? outcome.error.code : null });

@@ -22,7 +22,7 @@ export type Transition =
   | { to: 'done'; result: StoredResult }
   | { to: 'failed'; error: ActionError }
   | { to: 'conflict'; conflict: ActionConflict }
-  | { to: 'queued'; nextAttemptAt: number; error: ActionError | null; uncertain: boolean; seen?: SeenVersion }
+  | { to: 'queued'; nextAttemptAt: number; error: ActionError | null; uncertain: boolean; seen?: SeenVersion; /** When the wait was decided (so `updated_at + wait = next_attempt_at` exactly). */ decidedAt?: number }
   | { to: 'cancelled' };
 
 /**
@@ -170,7 +170,7 @@ export class OutboxStore {
    * `effect` in the same transaction. Returns null when someone else changed it first.
    */
   transition(action: StoredAction, t: Transition, effect?: (db: Database.Database) => void): StoredAction | null {
-    const at = this.iso();
+    const at = t.to === 'queued' && t.decidedAt !== undefined ? new Date(t.decidedAt).toISOString() : this.iso();
     const sets: string[] = ['state = ?', 'updated_at = ?', 'claimed_by = NULL'];
     const values: Array<string | number | null> = [t.to, at];
     const set = (sql: string, value: string | number | null) => {
