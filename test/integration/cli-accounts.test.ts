@@ -5,11 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoHub, startDemoHubServer, type DemoHub } from '../../electron/core/demo';
 import { KeytarSecretStore } from '../../electron/core/secrets/keytar-secret-store';
-import { CLI, ROOT } from '../helpers/spawn-cli';
+import { runCliAsync, type CliResult } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
 let hub: DemoHub;
@@ -17,23 +16,11 @@ let server: Awaited<ReturnType<typeof startDemoHubServer>>;
 let tmp: ReturnType<typeof makeTempDir>;
 const outputs: string[] = [];
 
-/** Runs the CLI without blocking this process, which also serves the simulated hub. */
-function cli(args: string[], input = ''): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--data-dir', tmp.dir, '--hub-url', `${server.url}/api/v2`, ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      outputs.push(stdout, stderr);
-      resolve({ status, stdout, stderr });
-    });
-    child.stdin.end(input);
-  });
+/** Runs the CLI against the hub this process serves; every output is kept for the secrets scan. */
+async function cli(args: string[], input = ''): Promise<CliResult> {
+  const result = await runCliAsync(['--data-dir', tmp.dir, '--hub-url', `${server.url}/api/v2`, ...args], { input });
+  outputs.push(result.stdout, result.stderr);
+  return result;
 }
 
 beforeAll(async () => {

@@ -2,13 +2,12 @@
  * `partner-desk export` as a script runs it: real child processes, the real keychain (npm test runs
  * vitest in a private GNOME Keyring session), the simulated hub over HTTP, then offline.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoHub, startDemoHubServer, type DemoHub } from '../../../electron/core/demo';
-import { CLI } from '../../helpers/spawn-cli';
+import { runCliAsync, type CliResult } from '../../helpers/spawn-cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { HEADER } from '../../unit/export/hostile-fixture';
 
@@ -18,21 +17,11 @@ let data: ReturnType<typeof makeTempDir>;
 let work: ReturnType<typeof makeTempDir>;
 
 /** Runs the CLI in `work` without blocking this process, which also serves the simulated hub. */
-function cli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env, LC_ALL: '', LC_NUMERIC: '', LANG: 'en_US.UTF-8', ...options.env };
-    const child = spawn(process.execPath, [CLI, '--data-dir', data.dir, '--hub-url', `${server.url}/api/v2`, ...args], { cwd: work.dir, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-    child.stdin.end(options.input ?? '');
+function cli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+  return runCliAsync(['--data-dir', data.dir, '--hub-url', `${server.url}/api/v2`, ...args], {
+    cwd: work.dir,
+    ...(options.input !== undefined ? { input: options.input } : {}),
+    env: { LC_ALL: '', LC_NUMERIC: '', LANG: 'en_US.UTF-8', ...options.env },
   });
 }
 

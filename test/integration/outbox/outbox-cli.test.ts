@@ -4,13 +4,12 @@
  * validation and exit codes, queueing offline, `push`, `health`, and the generated key appearing
  * nowhere but the keychain (database, logs, every line of output).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoHub, startDemoHubServer, type DemoChannel, type DemoHub } from '../../../electron/core/demo';
 import { KeytarSecretStore } from '../../../electron/core/secrets/keytar-secret-store';
-import { CLI, ROOT } from '../../helpers/spawn-cli';
+import { runCliAsync, type CliResult } from '../../helpers/spawn-cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { hits } from './outbox-fixture';
 
@@ -22,22 +21,10 @@ let keyCh: DemoChannel;
 let client: { id: string; channels: number };
 const outputs: string[] = [];
 
-function cli(args: string[], input = ''): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--data-dir', tmp.dir, '--hub-url', `${server.url}/api/v2`, ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      outputs.push(stdout, stderr);
-      resolve({ status, stdout, stderr });
-    });
-    child.stdin.end(input);
-  });
+async function cli(args: string[], input = ''): Promise<CliResult> {
+  const result = await runCliAsync(['--data-dir', tmp.dir, '--hub-url', `${server.url}/api/v2`, ...args], { input });
+  outputs.push(result.stdout, result.stderr);
+  return result;
 }
 
 beforeAll(async () => {
