@@ -70,8 +70,8 @@ export class LocalRecords {
     const row = ChannelRow.safeParse(
       this.db
         .prepare(
-          `SELECT c.id, c.client_id, c.company_name, c.phone_number, c.display_name, c.state, c.modified_at, c.removed_at, r.raw
-           FROM channels c JOIN channel_records r ON r.rid = c.rid WHERE c.profile_id = ? AND c.id = ?`,
+          `SELECT c.id, c.client_id, c.company_name, c.phone_number, c.display_name, c.state, c.modified_at, c.removed_at, c.raw
+           FROM channels c WHERE c.profile_id = ? AND c.id = ?`,
         )
         .get(profileId, id),
     );
@@ -114,7 +114,7 @@ export class LocalRecords {
   /** Writes the channel as the Hub just returned it; call inside the transaction that marks the action done. */
   writeChannel(profileId: string, channel: Channel, at: string): void {
     const owner = this.db
-      .prepare('SELECT r.raw FROM clients k JOIN client_records r ON r.rid = k.rid WHERE k.profile_id = ? AND k.id = ?')
+      .prepare('SELECT raw FROM clients WHERE profile_id = ? AND id = ?')
       .get(profileId, channel.client_id) as { raw: string } | undefined;
     const parsedOwner = owner ? parseClient(parseJsonOr(owner.raw, null)) : null;
     const summary = parsedOwner?.ok ? clientSummary(parsedOwner.value, channel.client_id) : undefined;

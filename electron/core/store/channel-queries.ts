@@ -91,12 +91,12 @@ interface ItemRow {
 }
 
 const CHANNEL_ITEM_SELECT_BY_RID = `
-  SELECT c.rid, c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.email, c.created_at, c.synced_at, c.removed_at, r.raw
-  FROM channels c JOIN channel_records r ON r.rid = c.rid`;
+  SELECT c.rid, c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.email, c.created_at, c.synced_at, c.removed_at, c.raw
+  FROM channels c`;
 
 export const CHANNEL_ITEM_SELECT = `
-  SELECT c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.email, c.created_at, c.synced_at, c.removed_at, r.raw
-  FROM channel_search s JOIN channels c ON c.rid = s.rid JOIN channel_records r ON r.rid = s.rid`;
+  SELECT c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.email, c.created_at, c.synced_at, c.removed_at, c.raw
+  FROM channel_search s JOIN channels c ON c.rid = s.rid`;
 
 /**
  * A stored row as a list item; its status is derived from the raw record by the current rules.

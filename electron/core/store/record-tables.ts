@@ -1,5 +1,5 @@
 /**
- * Writes synced records (clients, channels) as narrow indexed columns plus the raw JSON, and
+ * Writes synced records (clients, channels) as indexed columns plus the raw JSON, and
  * answers what the sync needs to diff a listing: each stored record's content hash. Unchanged
  * records are never rewritten; records missing from a complete listing are marked removed.
  */
@@ -28,10 +28,10 @@ export interface WriteCounts {
   removed: number;
 }
 
-/** Each table's raw-JSON side table and, for channels, the narrow search table (search_text, state). */
+/** For channels, the narrow table that search and counts scan (search_text, state). */
 const TABLES = {
-  clients: { records: 'client_records', search: null },
-  channels: { records: 'channel_records', search: 'channel_search' },
+  clients: { search: null },
+  channels: { search: 'channel_search' },
 } as const;
 export type RecordTable = keyof typeof TABLES;
 
@@ -70,9 +70,8 @@ export class RecordTableWriter {
       const placeholders = this.columnNames.map(() => '?').join(', ');
       const names = this.columnNames.join(', ');
       const { lastInsertRowid } = this.stmt(
-        `INSERT INTO ${this.table} (profile_id, id, hash, synced_at, removed_at, ${names}) VALUES (?, ?, ?, ?, NULL, ${placeholders})`,
-      ).run(profileId, row.id, row.hash, syncedAt, ...values);
-      this.stmt(`INSERT INTO ${TABLES[this.table].records} (rid, raw) VALUES (?, ?)`).run(lastInsertRowid, row.raw);
+        `INSERT INTO ${this.table} (profile_id, id, hash, raw, synced_at, removed_at, ${names}) VALUES (?, ?, ?, ?, ?, NULL, ${placeholders})`,
+      ).run(profileId, row.id, row.hash, row.raw, syncedAt, ...values);
       if (this.search) {
         this.stmt(`INSERT INTO ${this.search} (rid, profile_id, state, removed, search_text) VALUES (?, ?, ?, 0, ?)`).run(
           lastInsertRowid,
@@ -84,8 +83,7 @@ export class RecordTableWriter {
       return 'inserted';
     }
     const assignments = this.columnNames.map((name) => `${name} = ?`).join(', ');
-    this.stmt(`UPDATE ${this.table} SET hash = ?, synced_at = ?, removed_at = NULL, ${assignments} WHERE rid = ?`).run(row.hash, syncedAt, ...values, stored.rid);
-    this.stmt(`UPDATE ${TABLES[this.table].records} SET raw = ? WHERE rid = ?`).run(row.raw, stored.rid);
+    this.stmt(`UPDATE ${this.table} SET hash = ?, raw = ?, synced_at = ?, removed_at = NULL, ${assignments} WHERE rid = ?`).run(row.hash, row.raw, syncedAt, ...values, stored.rid);
     if (this.search) {
       this.stmt(`UPDATE ${this.search} SET state = ?, removed = 0, search_text = ? WHERE rid = ?`).run(row.columns.state ?? 'unknown', row.columns.search_text ?? '', stored.rid);
     }
@@ -107,7 +105,7 @@ export class RecordTableWriter {
   }
 
   raw(profileId: string, id: string): string | null {
-    const sql = `SELECT r.raw FROM ${this.table} t JOIN ${TABLES[this.table].records} r ON r.rid = t.rid WHERE t.profile_id = ? AND t.id = ?`;
+    const sql = `SELECT raw FROM ${this.table} WHERE profile_id = ? AND id = ?`;
     const row = this.stmt(sql).get(profileId, id) as { raw: string } | undefined;
     return row?.raw ?? null;
   }
@@ -123,7 +121,7 @@ export class RecordTableWriter {
 
   /** The stored raw record by its row id (to tell what changed). */
   rawByRid(rid: number): string | null {
-    const row = this.stmt(`SELECT raw FROM ${TABLES[this.table].records} WHERE rid = ?`).get(rid) as { raw: string } | undefined;
+    const row = this.stmt(`SELECT raw FROM ${this.table} WHERE rid = ?`).get(rid) as { raw: string } | undefined;
     return row?.raw ?? null;
   }
 

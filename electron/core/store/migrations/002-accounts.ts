@@ -1,13 +1,13 @@
 import type { Migration } from './index';
 
 /**
- * The synced book of accounts. Each record is kept whole as raw JSON (unknown fields included) in a
- * side table, and as the narrow indexed columns the app queries; keeping the raw JSON out of the
- * main tables keeps list and count scans small. What the status rules make of a channel is
- * re-derived from raw when read (a few microseconds), so a change of the rules applies at once; the
- * indexed status columns (for filters and counts) carry the rules' version in the content hash. `search_text` is a folded (lower-case,
- * accent-free) concatenation of everything a user may type, scanned with instr(); the `*_sort`
- * columns are the same folding of names, so "Ägypten" sorts with "agypten", not after "Z".
+ * The synced book of accounts. Each record is kept whole as raw JSON (unknown fields included) beside
+ * the indexed columns the app queries. Searching and counting never touch these wide rows: they scan
+ * the narrow `channel_search` table. What the status rules make of a channel is re-derived from raw
+ * when read (a few microseconds), so a change of the rules applies at once; the indexed status
+ * columns (for filters) carry the rules' version in the content hash. `search_text` is a folded
+ * (lower-case, accent-free) concatenation of everything a user may type, scanned with instr(); the
+ * `*_sort` columns fold names the same way, so "Ägypten" sorts with "agypten", not after "Z".
  */
 export const accountsMigration: Migration = {
   version: 2,
@@ -28,16 +28,13 @@ export const accountsMigration: Migration = {
         created_at     TEXT,
         modified_at    TEXT,
         hash           TEXT NOT NULL,
+        raw            TEXT NOT NULL,
         search_text    TEXT NOT NULL,
         synced_at      TEXT NOT NULL,
         removed_at     TEXT,
         UNIQUE (profile_id, id)
       ) STRICT;
       CREATE INDEX clients_name ON clients (profile_id, name_sort);
-      CREATE TABLE client_records (
-        rid  INTEGER PRIMARY KEY REFERENCES clients (rid) ON DELETE CASCADE,
-        raw  TEXT NOT NULL
-      ) STRICT;
 
       CREATE TABLE channels (
         rid                         INTEGER PRIMARY KEY,
@@ -64,6 +61,7 @@ export const accountsMigration: Migration = {
         created_at                  TEXT,
         modified_at                 TEXT,
         hash                        TEXT NOT NULL,
+        raw                         TEXT NOT NULL,
         synced_at                   TEXT NOT NULL,
         removed_at                  TEXT,
         UNIQUE (profile_id, id)
@@ -78,10 +76,6 @@ export const accountsMigration: Migration = {
         state        TEXT NOT NULL,
         removed      INTEGER NOT NULL DEFAULT 0,
         search_text  TEXT NOT NULL
-      ) STRICT;
-      CREATE TABLE channel_records (
-        rid  INTEGER PRIMARY KEY REFERENCES channels (rid) ON DELETE CASCADE,
-        raw  TEXT NOT NULL
       ) STRICT;
 
       CREATE TABLE balances (
