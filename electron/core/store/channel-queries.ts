@@ -10,7 +10,7 @@ import { parseJsonOr } from './json-column';
 import { deriveChannelStatus } from '../../../shared/status';
 
 const SORT_SQL: Record<ChannelSort, string> = {
-  company: 'c.company_sort',
+  company: 's.company_sort',
   display_name: 'c.display_sort',
   phone: 'c.phone_number',
   state: 'c.state_order',
@@ -122,7 +122,7 @@ export function toChannelItem(row: ItemRow, confirmedAt: string | null = null): 
 
 export function orderBy(query: ChannelQuery): string {
   const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
-  return `${SORT_SQL[query.sort]} ${direction} NULLS LAST, c.id ${direction}`;
+  return `${SORT_SQL[query.sort]} ${direction} NULLS LAST, s.rid ${direction}`;
 }
 
 function countPage(page: ReadonlyArray<{ state: string }>): { countsByState: Record<string, number>; total: number } {
@@ -138,7 +138,7 @@ export class ChannelQueries {
     const where = channelWhere(profileId, query, true);
     // Page first (sort keys only), then read the wide rows and raw JSON of that page alone.
     const page = this.db
-      .prepare(`SELECT s.rid AS rid, s.state AS state FROM ${this.source(query)} WHERE ${where.sql} ORDER BY ${orderBy(query)} LIMIT ? OFFSET ?`)
+      .prepare(`SELECT s.rid AS rid, s.state AS state FROM ${this.source(query, where.needsChannel)} WHERE ${where.sql} ORDER BY ${orderBy(query)} LIMIT ? OFFSET ?`)
       .all(...where.params, query.limit, query.offset) as Array<{ rid: number; state: string }>;
     // A first page that holds every match (typical once a search is typed) already tells the counts:
     // one scan instead of two. Otherwise count separately, with the state filter left out.
@@ -160,10 +160,12 @@ export class ChannelQueries {
   }
 
   /**
-   * Where rows come from: without a search term the channels table leads, so sorting by an indexed
-   * column walks its index and stops after one page; with one, the narrow search table is scanned.
+   * Where a page's rows come from: the narrow search table alone when it holds every column the
+   * query needs (the default order by company included); otherwise joined with the channels rows,
+   * led by the search table when a term must be scanned for.
    */
-  private source(query: ChannelQuery): string {
+  private source(query: ChannelQuery, needsChannel: boolean): string {
+    if (query.sort === 'company' && !needsChannel) return 'channel_search s';
     return searchTerms(query.search).length === 0
       ? 'channels c JOIN channel_search s ON s.rid = c.rid'
       : 'channel_search s JOIN channels c ON c.rid = s.rid';

@@ -28,7 +28,7 @@ export interface WriteCounts {
   removed: number;
 }
 
-/** For channels, the narrow table that search and counts scan (search_text, state). */
+/** For channels, the narrow table that search, counts and the default order use (search_text, state, company_sort). */
 const TABLES = {
   clients: { search: null },
   channels: { search: 'channel_search' },
@@ -73,10 +73,11 @@ export class RecordTableWriter {
         `INSERT INTO ${this.table} (profile_id, id, hash, raw, synced_at, removed_at, ${names}) VALUES (?, ?, ?, ?, ?, NULL, ${placeholders})`,
       ).run(profileId, row.id, row.hash, row.raw, syncedAt, ...values);
       if (this.search) {
-        this.stmt(`INSERT INTO ${this.search} (rid, profile_id, state, removed, search_text) VALUES (?, ?, ?, 0, ?)`).run(
+        this.stmt(`INSERT INTO ${this.search} (rid, profile_id, state, removed, company_sort, search_text) VALUES (?, ?, ?, 0, ?, ?)`).run(
           lastInsertRowid,
           profileId,
           row.columns.state ?? 'unknown',
+          row.columns.company_sort ?? null,
           row.columns.search_text ?? '',
         );
       }
@@ -85,7 +86,12 @@ export class RecordTableWriter {
     const assignments = this.columnNames.map((name) => `${name} = ?`).join(', ');
     this.stmt(`UPDATE ${this.table} SET hash = ?, raw = ?, synced_at = ?, removed_at = NULL, ${assignments} WHERE rid = ?`).run(row.hash, row.raw, syncedAt, ...values, stored.rid);
     if (this.search) {
-      this.stmt(`UPDATE ${this.search} SET state = ?, removed = 0, search_text = ? WHERE rid = ?`).run(row.columns.state ?? 'unknown', row.columns.search_text ?? '', stored.rid);
+      this.stmt(`UPDATE ${this.search} SET state = ?, removed = 0, company_sort = ?, search_text = ? WHERE rid = ?`).run(
+        row.columns.state ?? 'unknown',
+        row.columns.company_sort ?? null,
+        row.columns.search_text ?? '',
+        stored.rid,
+      );
     }
     return 'updated';
   }

@@ -67,7 +67,6 @@ export const accountsMigration: Migration = {
         UNIQUE (profile_id, id)
       ) STRICT;
       CREATE INDEX channels_client ON channels (profile_id, client_id);
-      CREATE INDEX channels_company ON channels (profile_id, company_sort);
       -- The search scan's own narrow table: 50,000 rows of ~150 bytes scan in a few ms, where the
       -- wide channels rows would take several times longer. Counts per state come from it alone.
       CREATE TABLE channel_search (
@@ -75,8 +74,11 @@ export const accountsMigration: Migration = {
         profile_id   TEXT NOT NULL,
         state        TEXT NOT NULL,
         removed      INTEGER NOT NULL DEFAULT 0,
+        company_sort TEXT,
         search_text  TEXT NOT NULL
       ) STRICT;
+      -- The default order (by company) walks this index and stops after one page.
+      CREATE INDEX channel_search_company ON channel_search (profile_id, company_sort);
 
       CREATE TABLE balances (
         profile_id   TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
