@@ -1,10 +1,10 @@
-/** Chooses the screen: notices until the session is known, then welcome or the connected profile. */
+/** Chooses the screen: notices until the session is known, then welcome or the workspace of the active profile. */
 import { useEffect, useState } from 'react';
 import { onTokenRefused } from './api';
-import { ConnectedScreen } from './screens/connected/ConnectedScreen';
 import { LoadFailedScreen, LoadingScreen } from './screens/NoticeScreens';
 import { MissingTokenScreen } from './screens/NoticeScreens';
 import { WelcomeScreen } from './screens/welcome/WelcomeScreen';
+import { WorkspaceScreen } from './screens/workspace/WorkspaceScreen';
 import { activeProfile } from './state/session-store';
 import { useSession } from './state/session-context';
 
@@ -25,5 +25,6 @@ export function App() {
   if (phase !== 'ready' || !session) return <LoadingScreen />;
 
   const profile = activeProfile(session);
-  return profile ? <ConnectedScreen session={session} profile={profile} /> : <WelcomeScreen />;
+  // Keyed by profile: another profile gets fresh stores, never a glimpse of the previous one's data.
+  return profile ? <WorkspaceScreen key={profile.id} session={session} profile={profile} /> : <WelcomeScreen />;
 }

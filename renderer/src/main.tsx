@@ -12,6 +12,18 @@ import './styles/controls.css';
 import './styles/layout.css';
 import './styles/welcome.css';
 import './styles/connected.css';
+import './styles/vocabulary.css';
+import './styles/workspace.css';
+import './styles/sidebar.css';
+import './styles/lists.css';
+import './styles/tables.css';
+import './styles/details.css';
+import './styles/records.css';
+import './styles/templates.css';
+import './styles/insights.css';
+import './styles/panels.css';
+import './styles/notifications.css';
+import './styles/outbox.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');

@@ -1,11 +1,11 @@
-/** The demo journey: explore, the connected screen, reload, restart on the same database, leave. */
+/** The demo session: explore, the workspace, reload, restart on the same database, leave. */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../shared/contract';
-import { launchChromium, openPage, screenshot, type TestPage } from './helpers/browser';
+import { launchChromium, openPage, type TestPage } from './helpers/browser';
 import { startWebApp, type WebApp } from './helpers/web-app';
 
 /** The demo partner's name as main reports it, so the test does not guess the seed's name. */
@@ -17,9 +17,10 @@ async function demoPartnerName(app: WebApp): Promise<string> {
   return name;
 }
 
-async function expectConnectedTo(page: Page, name: string): Promise<void> {
-  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
-  await page.locator('.badge', { hasText: 'Connected' }).waitFor();
+/** The workspace is open for this partner: its profile button names it, and the accounts page is there. */
+async function expectWorkspaceOf(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: `Profile: ${name}`, exact: false }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'WhatsApp accounts' }).waitFor();
 }
 
 describe('demo session', () => {
@@ -42,40 +43,34 @@ describe('demo session', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('"Explore with demo data" opens the connected screen with the demo partner', async () => {
+  it('"Explore with demo data" opens the workspace of the demo partner and syncs it', async () => {
     const { page } = tab;
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Explore with demo data' }).click();
-    await page.locator('#partner-name').waitFor();
-    const name = await demoPartnerName(app);
-    await expectConnectedTo(page, name);
-
-    const status = await page.getByRole('status').filter({ hasText: 'Connected to' }).textContent();
-    expect(status).toContain(`Connected to ${name}`);
-    expect(status).toContain('Demo data');
-    expect(await page.getByRole('button', { name: 'Leave demo' }).isVisible()).toBe(true);
-    expect(await page.getByRole('heading', { name: "What's next" }).isVisible()).toBe(true);
-
-    await page.emulateMedia({ colorScheme: 'light' });
-    await screenshot(page, 'connected-light');
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await screenshot(page, 'connected-dark');
-    await page.emulateMedia({ colorScheme: 'light' });
+    await expectWorkspaceOf(page, await demoPartnerName(app));
+    // Never synced before: the workspace syncs at once, then shows the channels.
+    await page.getByRole('status').filter({ hasText: /^Synced/ }).waitFor();
+    await page.locator('.ch-card').first().waitFor();
+    expect(await page.getByRole('button', { name: /demo data$/ }).isVisible()).toBe(true);
     expect(tab.problems).toEqual([]);
   });
 
-  it('"Check connection" re-checks and stays connected', async () => {
+  it('"Check connection" in the profile panel re-checks and stays connected', async () => {
     const { page } = tab;
-    await page.getByRole('button', { name: 'Check connection' }).click();
-    await page.getByRole('button', { name: 'Check connection' }).waitFor();
-    await expectConnectedTo(page, await demoPartnerName(app));
-    expect(await page.locator('time').count()).toBe(1);
+    await page.getByRole('button', { name: /^Profile:/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Check connection' }).click();
+    await dialog.getByRole('button', { name: 'Check connection' }).waitFor();
+    await dialog.locator('.badge', { hasText: 'Connected' }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('keeps the session across a page reload', async () => {
     const { page } = tab;
     await page.reload();
-    await expectConnectedTo(page, await demoPartnerName(app));
+    await expectWorkspaceOf(page, await demoPartnerName(app));
+    await page.locator('.ch-card').first().waitFor();
     expect(page.url()).not.toContain('token=');
   });
 
@@ -83,8 +78,8 @@ describe('demo session', () => {
     const { page } = tab;
     const problemsBefore = tab.problems.length;
     await app.stop();
-    await page.getByRole('button', { name: 'Check connection' }).click();
-    await page.getByRole('alert').filter({ hasText: "Partner Desk's local service is not answering" }).waitFor();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByRole('status').filter({ hasText: "Partner Desk's local service is not answering" }).waitFor();
 
     app = await startWebApp({ dataDir });
     await page.goto(app.url); // a new launch prints a new token
@@ -92,12 +87,15 @@ describe('demo session', () => {
     // the old token being refused): expected here, so only other problems are kept.
     const expected = /Failed to load resource: (net::ERR_CONNECTION_REFUSED|the server responded with a status of 401)/;
     tab.problems.push(...tab.problems.splice(problemsBefore).filter((problem) => !expected.test(problem)));
-    await expectConnectedTo(page, await demoPartnerName(app));
+    await expectWorkspaceOf(page, await demoPartnerName(app));
+    // The cached accounts are there at once, from the local database.
+    await page.locator('.ch-card').first().waitFor();
   });
 
   it('"Leave demo" returns to the welcome screen', async () => {
     const { page } = tab;
-    await page.getByRole('button', { name: 'Leave demo' }).click();
+    await page.getByRole('button', { name: /^Profile:/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Leave demo' }).click();
     await page.getByRole('heading', { level: 1, name: 'Partner Desk' }).waitFor();
     expect(await page.getByRole('button', { name: 'Explore with demo data' }).isVisible()).toBe(true);
     expect(tab.problems).toEqual([]);

@@ -1,8 +1,8 @@
-import type { ErrorInfo } from '../../../shared/errors';
 import { Message } from './Message';
 
 interface ErrorAlertProps {
-  error: ErrorInfo | string;
+  /** Main's error (any code: a refresh error's code is free text) or a plain sentence. */
+  error: { message: string } | string;
   title?: string;
   id?: string;
   /** "warning" is for standing conditions shown from the start (not announced as an alert). */

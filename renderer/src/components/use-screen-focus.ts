@@ -9,14 +9,16 @@ import { useEffect, useRef } from 'react';
 // same element does not count as a second screen.
 let firstHeading: HTMLElement | null = null;
 
+/** Focuses `heading` if it belongs to a screen that replaced another and focus was lost with it. */
+export function focusNewScreen(heading: HTMLElement | null): void {
+  if (!heading) return;
+  if (firstHeading === null) firstHeading = heading;
+  // Only when focus was lost with the old screen: a control of the new screen may have claimed it.
+  else if (firstHeading !== heading && (!document.activeElement || document.activeElement === document.body)) heading.focus();
+}
+
 export function useScreenFocus<T extends HTMLElement>() {
   const ref = useRef<T>(null);
-  useEffect(() => {
-    const heading = ref.current;
-    if (!heading) return;
-    if (firstHeading === null) firstHeading = heading;
-    // Only when focus was lost with the old screen: a control of the new screen may have claimed it.
-    else if (firstHeading !== heading && (!document.activeElement || document.activeElement === document.body)) heading.focus();
-  }, []);
+  useEffect(() => focusNewScreen(ref.current), []);
   return ref;
 }

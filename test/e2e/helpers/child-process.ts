@@ -18,10 +18,10 @@ export interface RunningCommand {
   stop(): Promise<void>;
 }
 
-export async function startCommand(args: string[], pattern: RegExp, timeoutMs = 90_000): Promise<RunningCommand> {
+export async function startCommand(args: string[], pattern: RegExp, timeoutMs = 90_000, env: Record<string, string> = {}): Promise<RunningCommand> {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

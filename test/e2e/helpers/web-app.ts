@@ -26,15 +26,19 @@ export interface WebAppOptions {
   demo?: boolean;
   /** Reuse this data folder (e.g. to restart on the same database); the caller removes it. */
   dataDir?: string;
+  /** Use a running `partner-desk demo-server` as the demo hub (`--demo-hub`), so faults can be switched. */
+  demoHub?: string;
+  /** Extra environment, e.g. XDG_DOWNLOAD_DIR for where web mode saves exports. */
+  env?: Record<string, string>;
 }
 
 export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'partner-desk-e2e-')));
-  const args = ['web', '--port', '0', '--data-dir', dataDir, ...(options.demo ? ['--demo'] : [])];
+  const args = ['web', '--port', '0', '--data-dir', dataDir, ...(options.demo ? ['--demo'] : []), ...(options.demoHub ? ['--demo-hub', options.demoHub] : [])];
   let running;
   try {
-    running = await startCommand(args, URL_PATTERN);
+    running = await startCommand(args, URL_PATTERN, 90_000, options.env);
   } catch (error) {
     if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
     throw error;

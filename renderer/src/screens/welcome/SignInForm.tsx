@@ -1,6 +1,7 @@
 /**
- * Sign-in with a partner id and Partner API key. Validated locally with the contract's schema; the
- * Hub's answer (e.g. a refused key) is shown above the button in main's own words.
+ * Sign-in with a partner id and a Partner API key or, for partners on the legacy method, a partner
+ * user's username and password. Validated locally with the contract's schema; the Hub's answer
+ * (e.g. a refused key) is shown above the button in main's own words.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import type { SignInPrefill } from '../../state/session-store';
@@ -8,16 +9,16 @@ import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSession } from '../../state/session-context';
 import { TextField } from './TextField';
-import { firstInvalidField, validateSignIn, type FieldErrors, type SignInField, type SignInFields } from './sign-in-validation';
+import { firstInvalidField, validateSignIn, type FieldErrors, type SignInField, type SignInFields, type SignInMethod } from './sign-in-validation';
 
-const EMPTY: SignInFields = { partnerId: '', apiKey: '', hubUrl: '' };
+const EMPTY: SignInFields = { partnerId: '', apiKey: '', username: '', password: '', hubUrl: '' };
 /** 360dialog's Partner API; a profile on any other Hub shows its URL under "Advanced". */
 const STANDARD_HUB_URL = 'https://hub.360dialog.io/api/v2';
 
 /** What a known profile's "Sign in again" puts in the form: everything but the key. */
 function initialFields(prefill: SignInPrefill | null): SignInFields {
   if (!prefill) return EMPTY;
-  return { partnerId: prefill.partnerId, apiKey: '', hubUrl: prefill.hubUrl === STANDARD_HUB_URL ? '' : prefill.hubUrl };
+  return { ...EMPTY, partnerId: prefill.partnerId, hubUrl: prefill.hubUrl === STANDARD_HUB_URL ? '' : prefill.hubUrl };
 }
 
 /** Remounted (by key) for each prefill, so its state starts from it rather than syncing in an effect. */
@@ -27,6 +28,7 @@ export function SignInForm({ prefill }: { prefill: SignInPrefill | null }) {
   const serverError = useSession((s) => (s.error?.action === 'signIn' ? s.error.info : null));
   const keychainAvailable = useSession((s) => s.info?.keychainAvailable ?? true);
   const [fields, setFields] = useState<SignInFields>(() => initialFields(prefill));
+  const [method, setMethod] = useState<SignInMethod>('api_key');
   // Fixed at mount: React then never overrides the user opening or closing "Advanced".
   const [advancedAtStart] = useState(() => fields.hubUrl !== '');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -43,7 +45,7 @@ export function SignInForm({ prefill }: { prefill: SignInPrefill | null }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
-    const checked = validateSignIn(fields);
+    const checked = validateSignIn({ ...fields, method });
     if (!checked.ok) {
       setErrors(checked.errors);
       const first = firstInvalidField(checked.errors);
@@ -55,7 +57,7 @@ export function SignInForm({ prefill }: { prefill: SignInPrefill | null }) {
     const result = await signIn(checked.value);
     // The key is in the keychain now (or was refused); either way it should not linger in memory.
     if (result.ok) setFields(EMPTY);
-    else setFields((current) => ({ ...current, apiKey: '' }));
+    else setFields((current) => ({ ...current, apiKey: '', password: '' }));
   }
 
   return (
@@ -75,24 +77,68 @@ export function SignInForm({ prefill }: { prefill: SignInPrefill | null }) {
         spellCheck={false}
         required
       />
-      <TextField
-        ref={(el) => {
-          inputs.current.apiKey = el;
-        }}
-        label="Partner API key"
-        name="apiKey"
-        type="password"
-        value={fields.apiKey}
-        onChange={(e) => update('apiKey', e.target.value)}
-        error={errors.apiKey}
-        autoComplete="off"
-        spellCheck={false}
-        // With a known profile filled in, the key is the only thing left to type.
-        autoFocus={prefill !== null}
-        required
-      />
-      <details className="disclosure" ref={advanced} open={advancedAtStart || undefined}>
+      {method === 'api_key' ? (
+        <TextField
+          ref={(el) => {
+            inputs.current.apiKey = el;
+          }}
+          label="Partner API key"
+          name="apiKey"
+          type="password"
+          value={fields.apiKey}
+          onChange={(e) => update('apiKey', e.target.value)}
+          error={errors.apiKey}
+          autoComplete="off"
+          spellCheck={false}
+          // With a known profile filled in, the key is the only thing left to type.
+          autoFocus={prefill !== null}
+          required
+        />
+      ) : (
+        <>
+          <TextField
+            ref={(el) => {
+              inputs.current.username = el;
+            }}
+            label="Username"
+            name="username"
+            type="email"
+            value={fields.username ?? ''}
+            onChange={(e) => update('username', e.target.value)}
+            error={errors.username}
+            hint="The email address of a partner user in the Partner Hub."
+            autoComplete="username"
+            spellCheck={false}
+            required
+          />
+          <TextField
+            ref={(el) => {
+              inputs.current.password = el;
+            }}
+            label="Password"
+            name="password"
+            type="password"
+            value={fields.password ?? ''}
+            onChange={(e) => update('password', e.target.value)}
+            error={errors.password}
+            autoComplete="current-password"
+            required
+          />
+        </>
+      )}
+      <details className="disclosure" ref={advanced} open={advancedAtStart || method === 'token' || undefined}>
         <summary>Advanced</summary>
+        <fieldset className="fieldset method-choice">
+          <legend>Sign-in method</legend>
+          <label className="radio">
+            <input type="radio" name="method" checked={method === 'api_key'} onChange={() => setMethod('api_key')} />
+            <span>Partner API key (recommended)</span>
+          </label>
+          <label className="radio">
+            <input type="radio" name="method" checked={method === 'token'} onChange={() => setMethod('token')} />
+            <span>Username and password (legacy token method)</span>
+          </label>
+        </fieldset>
         <TextField
           ref={(el) => {
             inputs.current.hubUrl = el;

@@ -1,0 +1,104 @@
+/**
+ * The compact table view: one 40px row per channel, virtualised like the cards. ARIA table roles
+ * with aria-rowcount/aria-rowindex tell screen readers the real size, not just the rendered rows.
+ * Column headers that main can sort by are buttons carrying aria-sort.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef } from 'react';
+import type { ChannelListItem, ChannelSort } from '../../../../shared/accounts';
+import { Icon } from '../../components/Icon';
+import { useRovingList } from '../../hooks/use-roving-list';
+import { itemAt, type ShownList } from '../../state/windowed-list';
+import { ChannelTableRow } from './ChannelTableRow';
+import { CHANNEL_COLUMNS, GRID_TEMPLATE } from './table-columns';
+
+export const ROW_HEIGHT = 46;
+
+interface ChannelTableProps {
+  shown: ShownList<unknown, ChannelListItem, unknown>;
+  sort: ChannelSort;
+  direction: 'asc' | 'desc';
+  onSort(sort: ChannelSort): void;
+  onRange(start: number, end: number): void;
+  onOpen(id: string): void;
+  resetKey: string;
+}
+
+export function ChannelTable({ shown, sort, direction, onSort, onRange, onOpen, resetKey }: ChannelTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // No React Compiler here; the virtualizer re-renders this component itself as the list scrolls.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: shown.total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows[rows.length - 1]?.index ?? 0;
+
+  useEffect(() => onRange(first, last), [first, last, onRange]);
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [resetKey]);
+
+  const scrollToIndex = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer]);
+  const focusable = useCallback((index: number) => scrollRef.current?.querySelector<HTMLElement>(`.row-open[data-index="${index}"]`) ?? null, []);
+  const onKeyDown = useRovingList({ count: shown.total, columns: 1, pageRows: Math.max(1, rows.length - 12), scrollToIndex, focusable });
+
+  return (
+    <div className="list-scroll table-scroll" ref={scrollRef} onKeyDown={onKeyDown}>
+      <div className="ch-table" role="table" aria-label="WhatsApp accounts" aria-rowcount={shown.total + 1}>
+        <div className="ch-thead" role="rowgroup">
+          <div className="ch-tr ch-tr-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: GRID_TEMPLATE }}>
+            {CHANNEL_COLUMNS.map((column) => {
+              const sorted = column.sort !== undefined && column.sort === sort;
+              return (
+                <div
+                  key={column.id}
+                  role="columnheader"
+                  className="cell th"
+                  title={column.fullTitle}
+                  aria-label={column.fullTitle}
+                  aria-sort={sorted ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
+                >
+                  {column.sort ? (
+                    <button type="button" className="th-sort" aria-label={`Sort by ${column.fullTitle}`} onClick={() => column.sort && onSort(column.sort)}>
+                      {column.title}
+                      {sorted && <Icon name={direction === 'asc' ? 'arrowUp' : 'arrowDown'} size={12} />}
+                    </button>
+                  ) : (
+                    column.title
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        <div className="ch-tbody" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+          {rows.map((row) => {
+            const channel = itemAt(shown, row.index);
+            return (
+              <div
+                key={row.key}
+                role="row"
+                aria-rowindex={row.index + 2}
+                className={channel ? 'ch-tr' : 'ch-tr ch-tr-loading'}
+                style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: GRID_TEMPLATE, height: ROW_HEIGHT }}
+              >
+                {channel ? (
+                  <ChannelTableRow channel={channel} index={row.index} onOpen={onOpen} />
+                ) : (
+                  <div role="cell" className="cell">
+                    <span className="sk sk-line" aria-label="Loading" />
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

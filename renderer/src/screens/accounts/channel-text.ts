@@ -1,0 +1,20 @@
+/** Words for a channel row or card, shared by the cards, the table and the details header. */
+import type { ChannelListItem } from '../../../../shared/accounts';
+import { formatPhone } from '../../../../shared/format';
+
+/** The company shown first; a channel without one still needs a readable title. */
+export function companyOf(channel: Pick<ChannelListItem, 'companyName' | 'displayName' | 'id'>): string {
+  return channel.companyName?.trim() || channel.displayName?.trim() || `Channel ${channel.id}`;
+}
+
+export function phoneOf(channel: Pick<ChannelListItem, 'phoneNumber'>): string {
+  return formatPhone(channel.phoneNumber) ?? 'No number yet';
+}
+
+/** One line with the facts that are known: "Quality High · 1K conversations / 24 h". */
+export function qualityLine(channel: ChannelListItem): string | null {
+  const parts: string[] = [];
+  if (channel.status.qualityRating) parts.push(`Quality ${channel.status.qualityRating.label}`);
+  if (channel.status.messagingLimit) parts.push(channel.status.messagingLimit.label);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}

@@ -1,0 +1,107 @@
+/**
+ * Every client, virtualised: organisation, contact, channels used against the maximum, status.
+ * The name opens the client's panel (contact, balance, channel limit, its channels).
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useRef } from 'react';
+import type { ClientListItem } from '../../../../shared/accounts';
+import { formatDate } from '../../../../shared/format';
+import { useNow } from '../../hooks/use-now';
+import { useRovingList } from '../../hooks/use-roving-list';
+import { itemAt, type ShownList } from '../../state/windowed-list';
+import { ChannelLimit } from './ChannelLimit';
+
+const ROW_HEIGHT = 48;
+const GRID = 'minmax(220px, 2fr) minmax(200px, 1.6fr) 150px 100px 110px';
+
+interface ClientTableProps {
+  shown: ShownList<unknown, ClientListItem, unknown>;
+  onRange(start: number, end: number): void;
+  onOpen(id: string): void;
+  resetKey: string;
+}
+
+export function ClientTable({ shown, onRange, onOpen, resetKey }: ClientTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // No React Compiler here; the virtualizer re-renders this component itself as the list scrolls.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: shown.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows[rows.length - 1]?.index ?? 0;
+  useEffect(() => onRange(first, last), [first, last, onRange]);
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [resetKey]);
+
+  const scrollToIndex = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer]);
+  const focusable = useCallback((index: number) => scrollRef.current?.querySelector<HTMLElement>(`.row-open[data-index="${index}"]`) ?? null, []);
+  const onKeyDown = useRovingList({ count: shown.total, columns: 1, pageRows: Math.max(1, rows.length - 8), scrollToIndex, focusable });
+
+  return (
+    <div className="list-scroll table-scroll" ref={scrollRef} onKeyDown={onKeyDown}>
+      <div className="ch-table" role="table" aria-label="Clients" aria-rowcount={shown.total + 1}>
+        <div className="ch-thead" role="rowgroup">
+          <div className="ch-tr ch-tr-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: GRID }}>
+            {['Client', 'Contact', 'Channels', 'Status', 'Created'].map((title) => (
+              <div key={title} role="columnheader" className="cell th">
+                {title}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div className="ch-tbody" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+          {rows.map((row) => {
+            const client = itemAt(shown, row.index);
+            return (
+              <div
+                key={row.key}
+                role="row"
+                aria-rowindex={row.index + 2}
+                className="ch-tr ch-tr-tall"
+                style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: GRID, height: ROW_HEIGHT }}
+              >
+                {client ? (
+                  <ClientRow client={client} index={row.index} onOpen={onOpen} />
+                ) : (
+                  <div role="cell" className="cell">
+                    <span className="sk sk-line" aria-label="Loading" />
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const ClientRow = memo(function ClientRow({ client, index, onOpen }: { client: ClientListItem; index: number; onOpen(id: string): void }) {
+  const now = useNow();
+  const organisation = client.organisation && client.organisation !== client.name ? client.organisation : null;
+  return (
+    <>
+      <div role="cell" className="cell cell-stack">
+        <button type="button" className="row-open" data-index={index} title={client.name} onClick={() => onOpen(client.id)}>
+          {client.name}
+        </button>
+        {organisation && <span className="cell-sub">{organisation}</span>}
+      </div>
+      <div role="cell" className="cell cell-stack">
+        <span className="cell-main">{client.contactName ?? <span className="muted">No contact</span>}</span>
+        {client.email && <span className="cell-sub">{client.email}</span>}
+      </div>
+      <div role="cell" className="cell cell-stack">
+        <ChannelLimit count={client.channelCount} max={client.maxChannels} />
+        {client.pending && <span className="cell-sub cell-pending">{client.pending.label}</span>}
+      </div>
+      <div role="cell" className="cell">
+        {client.status ?? <span className="muted">—</span>}
+      </div>
+      <div role="cell" className="cell num muted">
+        {formatDate(client.createdAt, now) ?? '—'}
+      </div>
+    </>
+  );
+});

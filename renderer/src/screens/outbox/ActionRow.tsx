@@ -1,0 +1,74 @@
+/**
+ * One queued action: what it is, its state, when it goes next, what went wrong (in main's and the
+ * server's words) or what it conflicts with, and the buttons that make sense for its state.
+ */
+import type { OutboxAction } from '../../../../shared/outbox';
+import { BusyButton } from '../../components/BusyButton';
+import { RelativeTime } from '../../components/RelativeTime';
+import { ToneBadge } from '../../components/ToneBadge';
+import { useWorkspace, useWs } from '../../state/workspace-context';
+import { ACTION_KIND_LABEL, ACTION_STATE_VIEW, cancelLabel } from './action-text';
+
+export function ActionRow({ action, compact = false }: { action: OutboxAction; compact?: boolean }) {
+  const ws = useWorkspace();
+  const busy = useWs('outbox', (s) => s.busy[action.id] ?? null);
+  const state = ACTION_STATE_VIEW[action.state];
+  return (
+    <li className={`action-row action-${action.state}`}>
+      <div className="action-main">
+        <p className="action-title">
+          {!compact && <span className="action-kind">{ACTION_KIND_LABEL[action.kind]}</span>}
+          {action.title}
+        </p>
+        {action.detail && <p className="action-detail">{action.detail}</p>}
+        {action.outcome && <p className="action-detail">{action.outcome}</p>}
+        {action.lastError && action.state !== 'done' && (
+          <p className="action-error">
+            {action.lastError.message}
+            {action.lastError.serverMessage && <span className="muted"> The server said: “{action.lastError.serverMessage}”</span>}
+          </p>
+        )}
+        {action.conflict && (
+          <div className="action-conflict">
+            <p>{action.conflict.message}</p>
+            <dl>
+              <dt>Queued</dt>
+              <dd>{action.conflict.queued ?? '—'}</dd>
+              <dt>On the Hub now</dt>
+              <dd>{action.conflict.server ?? '—'}</dd>
+              <dt>When queued</dt>
+              <dd>{action.conflict.seen ?? '—'}</dd>
+            </dl>
+          </div>
+        )}
+        <p className="action-meta">
+          Queued <RelativeTime value={action.createdAt} />
+          {action.attempts > 0 && ` · ${action.attempts} ${action.attempts === 1 ? 'attempt' : 'attempts'}`}
+          {action.state === 'queued' && action.nextAttemptAt && (
+            <>
+              {' · next try '}
+              <RelativeTime value={action.nextAttemptAt} />
+            </>
+          )}
+        </p>
+      </div>
+      <div className="action-side">
+        <ToneBadge tone={state.tone} label={state.label} />
+        <div className="action-buttons">
+          {action.canRetry && (
+            <BusyButton className="btn btn-sm" busy={busy === 'retry'} blocked={busy !== null} busyLabel="Retrying…" onClick={() => void ws.outbox.getState().retry(action.id)}>
+              {action.state === 'conflict' ? 'Send anyway' : 'Retry'}
+              <span className="visually-hidden">: {action.title}</span>
+            </BusyButton>
+          )}
+          {action.canCancel && (
+            <BusyButton className="btn btn-sm btn-ghost" busy={busy === 'cancel'} blocked={busy !== null} busyLabel="…" onClick={() => void ws.outbox.getState().cancel(action.id)}>
+              {cancelLabel(action)}
+              <span className="visually-hidden">: {action.title}</span>
+            </BusyButton>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * The confirmation every queued action goes through: main's preview says what will happen (naming
+ * the client, the number and the consequence); the user confirms, and the action joins the outbox.
+ * Offline it simply waits there. The dialog then says so, instead of pretending it already happened.
+ */
+import { useEffect, useState } from 'react';
+import type { ErrorInfo } from '../../../../shared/errors';
+import type { ActionPreview, ActionPreviewInput, OutboxAction } from '../../../../shared/outbox';
+import type { Result } from '../../../../shared/result';
+import { BusyButton } from '../../components/BusyButton';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Sheet } from '../../components/Sheet';
+import { ToneBadge } from '../../components/ToneBadge';
+import { useWorkspace, useWs } from '../../state/workspace-context';
+import { ACTION_STATE_VIEW } from './action-text';
+
+interface ConfirmActionDialogProps {
+  preview: ActionPreviewInput;
+  confirmLabel: string;
+  danger?: boolean;
+  queue(): Promise<Result<OutboxAction>>;
+  onClose(): void;
+}
+
+export function ConfirmActionDialog({ preview: previewInput, confirmLabel, danger = false, queue, onClose }: ConfirmActionDialogProps) {
+  const { api } = useWorkspace();
+  const [preview, setPreview] = useState<ActionPreview | null>(null);
+  const [error, setError] = useState<ErrorInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [queuedAction, setQueued] = useState<OutboxAction | null>(null);
+  // Follow the action as the outbox moves it on (queued -> sending -> done), not the snapshot we got.
+  const live = useWs('outbox', (s) => (queuedAction ? s.items.find((item) => item.id === queuedAction.id) : undefined));
+  const queued = live ?? queuedAction;
+  const previewKey = JSON.stringify(previewInput);
+
+  useEffect(() => {
+    let live = true;
+    void api.request('actions.preview', JSON.parse(previewKey) as ActionPreviewInput).then((result) => {
+      if (!live) return;
+      if (result.ok) setPreview(result.value);
+      else setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, previewKey]);
+
+  async function confirm() {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    const result = await queue();
+    setBusy(false);
+    if (result.ok) setQueued(result.value);
+    else setError(result.error);
+  }
+
+  return (
+    <Sheet side="center" labelledBy="confirm-title" describedBy="confirm-text" onClose={onClose}>
+      <div className="dialog-body">
+        <h2 id="confirm-title">{preview?.title ?? 'Checking…'}</h2>
+        {queued ? (
+          <>
+            <div id="confirm-text" className="queued-line" role="status">
+              <ToneBadge tone={ACTION_STATE_VIEW[queued.state].tone} label={ACTION_STATE_VIEW[queued.state].label} />
+              <span>
+                {queued.state === 'done'
+                  ? (queued.outcome ?? 'Done.')
+                  : queued.state === 'failed' || queued.state === 'conflict'
+                    ? (queued.lastError?.message ?? queued.conflict?.message ?? 'It needs your attention in the Outbox.')
+                    : 'In the outbox. It is sent as soon as the Hub can be reached; follow it in the Outbox.'}
+              </span>
+            </div>
+            <div className="dialog-actions">
+              <button type="button" className="btn btn-primary" onClick={onClose} autoFocus>
+                Done
+              </button>
+            </div>
+          </>
+        ) : (
+          <>
+            <p id="confirm-text">{preview?.message ?? (error ? '' : 'Reading what this will do…')}</p>
+            {error && <ErrorAlert title="This cannot be queued" error={error} />}
+            <div className="dialog-actions">
+              <button type="button" className="btn" onClick={onClose} autoFocus>
+                Cancel
+              </button>
+              <BusyButton
+                className={danger ? 'btn btn-danger' : 'btn btn-primary'}
+                busy={busy}
+                blocked={preview === null}
+                busyLabel="Queueing…"
+                onClick={() => void confirm()}
+              >
+                {confirmLabel}
+              </BusyButton>
+            </div>
+          </>
+        )}
+      </div>
+    </Sheet>
+  );
+}

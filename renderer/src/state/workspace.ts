@@ -1,0 +1,82 @@
+/**
+ * Everything the workspace of one profile keeps: the stores, built around one API, and the wiring
+ * between them (a finished sync refreshes the lists and the open details). Built when a profile
+ * becomes active and disposed when it is left, so switching profiles can never mix their data.
+ */
+import type { PartnerDeskApi } from '../../../shared/api';
+import { createChannelList, type ChannelListStore } from './channel-list';
+import { createClientList, type ClientListStore } from './client-list';
+import { createDetailsStore, type DetailsStore } from './details-store';
+import { createNotificationsStore, type NotificationsStore } from './notifications-store';
+import { createOutboxStore, type OutboxStore } from './outbox-store';
+import { createSyncStore, type SyncStore } from './sync-store';
+import { createUiStore, type PreferenceStorage, type UiStore } from './ui-store';
+
+export interface Workspace {
+  api: PartnerDeskApi;
+  sync: SyncStore;
+  channels: ChannelListStore;
+  clients: ClientListStore;
+  notifications: NotificationsStore;
+  details: DetailsStore;
+  outbox: OutboxStore;
+  ui: UiStore;
+  /** Loads the first data and starts listening to main's events. */
+  start(): void;
+  /** Stops listening (the profile was left, or React unmounted the workspace). */
+  dispose(): void;
+  /** Something changed the local data (a sync, a queued action): re-read what is shown. */
+  refreshData(): void;
+}
+
+export function createWorkspace(api: PartnerDeskApi, storage: PreferenceStorage | null): Workspace {
+  const sync = createSyncStore(api);
+  const channels = createChannelList(api);
+  const clients = createClientList(api);
+  const notifications = createNotificationsStore(api);
+  const details = createDetailsStore(api);
+  const outbox = createOutboxStore(api);
+  const ui = createUiStore(storage);
+  let offs: Array<() => void> = [];
+
+  function refreshData(): void {
+    channels.getState().invalidate();
+    clients.getState().invalidate();
+    details.getState().invalidate();
+  }
+
+  return {
+    api,
+    sync,
+    channels,
+    clients,
+    notifications,
+    details,
+    outbox,
+    ui,
+    refreshData,
+    start() {
+      offs.push(
+        sync.subscribe((state, previous) => {
+          const before = previous.status?.lastSucceededAt;
+          const after = state.status?.lastSucceededAt;
+          // A new successful sync wrote new data. The first status read is not news.
+          if (previous.status && state.status && after && after !== before) refreshData();
+        }),
+        // A queued, sent or settled action changes what the lists show (pending overlays, optimistic
+        // effects such as a new channel limit): re-read what is on screen.
+        api.on('outbox.changed', () => refreshData()),
+      );
+      void sync.getState().load();
+      void notifications.getState().load();
+      void outbox.getState().load();
+    },
+    dispose() {
+      offs.forEach((off) => off());
+      offs = [];
+      sync.getState().dispose();
+      notifications.getState().dispose();
+      outbox.getState().dispose();
+    },
+  };
+}
