@@ -115,7 +115,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Built before the sync, which consults it while writing; it reaches the accounts (below) only when sending.
   const outbox: OutboxService = new OutboxService({
     store: new OutboxStore(db, now),
-    records: new LocalRecords(db, writers),
+    records: new LocalRecords(db, writers, (profileId, at, notification) => {
+      notifications.add(profileId, at, notification);
+      // Written inside the action's transaction; tell listeners once it has committed.
+      queueMicrotask(() => events.emit('notifications.changed', { profileId }));
+    }),
     keys: new ChannelKeyStore(db, options.secrets),
     health: new HealthStore(db),
     session,

@@ -164,9 +164,11 @@ describe('journey: a new user, from the demo to an export', () => {
     const card = page.locator('.ch-card', { hasText: number });
     await card.locator('.pill', { hasText: 'Pending deletion' }).waitFor();
     expect(await card.locator('.pill', { hasText: 'Cancellation queued' }).count()).toBe(0);
+    // The confirmation is news like any status change.
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: /Notifications.*1 unread/ }).waitFor();
   });
 
-  it('shows a notification when a sync finds a status change made in the Hub', async () => {
+  it('shows notifications for our confirmed cancellation and for a status change a sync finds in the Hub', async () => {
     const { page } = tab;
     // A colleague cancels a channel of another client in the Partner Hub.
     const { other } = targets;
@@ -175,13 +177,16 @@ describe('journey: a new user, from the demo to an export', () => {
 
     await page.getByRole('button', { name: 'Sync now' }).click();
     const nav = page.getByRole('navigation', { name: 'Workspace' });
-    await nav.getByRole('button', { name: /Notifications.*1 unread/ }).waitFor();
+    await nav.getByRole('button', { name: /Notifications.*2 unread/ }).waitFor();
     await goTo(page, 'Notifications');
+    const ours = page.getByRole('region', { name: company });
+    await ours.getByText('Pending deletion').first().waitFor();
     const group = page.getByRole('region', { name: targets.otherClientName });
     await group.getByText('Pending deletion').first().waitFor();
     expect(await group.textContent()).toContain(`Live`);
     await screenshot(page, 'journey-notification-light');
     await group.getByRole('button', { name: /^Mark read/ }).first().click();
+    await ours.getByRole('button', { name: /^Mark read/ }).first().click();
     await page.locator('.page-sub', { hasText: 'All read' }).waitFor();
     expect(await nav.getByRole('button', { name: /unread/ }).count()).toBe(0);
   });

@@ -11,6 +11,8 @@ import type { Channel, Client } from '../api';
 import { parseClient } from '../api';
 import { parseJsonOr } from '../store/json-column';
 import type { RecordTableWriter, StoredHash } from '../store/record-tables';
+import type { NewNotification } from '../store/notification-store';
+import { previousStatusIfChanged, statusChangeNotification } from '../sync/notify-changes';
 import { channelHash, channelRow, clientRow, clientSummary, contentHash } from '../sync/record-rows';
 
 export interface LocalChannel {
@@ -64,6 +66,8 @@ export class LocalRecords {
   constructor(
     private readonly db: Database.Database,
     private readonly writers: { clients: RecordTableWriter; channels: RecordTableWriter },
+    /** Status changes an action brought about are news like any other (a sync would not see them). */
+    private readonly notify: (profileId: string, at: string, notification: NewNotification) => void = () => undefined,
   ) {}
 
   channel(profileId: string, id: string): LocalChannel | null {
@@ -119,8 +123,12 @@ export class LocalRecords {
     const parsedOwner = owner ? parseClient(parseJsonOr(owner.raw, null)) : null;
     const summary = parsedOwner?.ok ? clientSummary(parsedOwner.value, channel.client_id) : undefined;
     const raw = JSON.stringify(channel);
-    const { row } = channelRow(channel.id, channel, raw, channelHash(raw, summary), summary);
-    this.writers.channels.write(profileId, row, this.stored('channels', profileId, channel.id), at);
+    const { row, derived } = channelRow(channel.id, channel, raw, channelHash(raw, summary), summary);
+    const stored = this.stored('channels', profileId, channel.id);
+    const before = previousStatusIfChanged(this.writers.channels, stored, derived);
+    this.writers.channels.write(profileId, row, stored, at);
+    const notification = before && statusChangeNotification({ id: channel.id, clientId: channel.client_id, companyName: summary?.companyName ?? null }, before, derived);
+    if (notification) this.notify(profileId, at, notification);
   }
 
   /** Writes the client as the Hub just returned it; call inside the transaction that marks the action done. */

@@ -3,7 +3,9 @@
  * or disappearing, after the first sync) becomes a notification, written in the same transaction
  * as the data it describes.
  */
-import { describeStatusChanges, type DerivedChannelStatus } from '../../../shared/status';
+import { describeStatusChanges, deriveChannelStatus, type DerivedChannelStatus } from '../../../shared/status';
+import { parseJsonOr } from '../store/json-column';
+import type { RecordTableWriter, StoredHash } from '../store/record-tables';
 import type { NewNotification } from '../store/notification-store';
 
 export function channelTitle(companyName: string | null, phoneNumber: string | null, channelId: string): string {
@@ -45,4 +47,13 @@ export function removedChannelNotification(channel: { id: string; clientId: stri
     body: 'The channel is no longer listed by the 360dialog Hub (deleted or moved to another partner).',
     changes: [{ field: 'channel', from: 'listed', to: null }],
   };
+}
+
+/**
+ * The channel's status as last stored, when the new derivation shows something different (read it
+ * before the write replaces it); null when nothing the user sees changed, or the channel is new.
+ */
+export function previousStatusIfChanged(channels: RecordTableWriter, stored: StoredHash | undefined, next: DerivedChannelStatus): DerivedChannelStatus | null {
+  if (!stored || stored.removed || stored.fingerprint === next.fingerprint) return null;
+  return deriveChannelStatus(parseJsonOr(channels.rawByRid(stored.rid), null));
 }

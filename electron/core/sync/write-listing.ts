@@ -8,9 +8,7 @@ import type Database from 'better-sqlite3';
 import type { NewNotification, NotificationStore } from '../store/notification-store';
 import type { QuarantinedRecord, QuarantineStore } from '../store/quarantine-store';
 import type { RecordTableWriter, WriteCounts } from '../store/record-tables';
-import { deriveChannelStatus } from '../../../shared/status';
-import { parseJsonOr } from '../store/json-column';
-import { newChannelNotification, removedChannelNotification, statusChangeNotification } from './notify-changes';
+import { newChannelNotification, previousStatusIfChanged, removedChannelNotification, statusChangeNotification } from './notify-changes';
 import { RecordPreparer } from './record-preparer';
 import { channelHash, channelRow, clientRow, type ClientSummary } from './record-rows';
 
@@ -123,9 +121,7 @@ export function writeListings(deps: WriteDeps, profileId: string, clients: Listi
         continue;
       }
       const { row, derived } = channelRow(channel.id, channel, prepared.raw, hash, client, prepared.derived);
-      // Read the previous version before the write replaces it, to tell what the user should hear.
-      const statusChanged = stored !== undefined && !stored.removed && stored.fingerprint !== derived.fingerprint;
-      const before = statusChanged ? deriveChannelStatus(parseJsonOr(deps.channels.rawByRid(stored.rid), null)) : null;
+      const before = previousStatusIfChanged(deps.channels, stored, derived);
       const outcome = deps.channels.write(profileId, row, stored, syncedAt);
       result.channels[outcome] += 1;
       const who = { id: channel.id, clientId: channel.client_id, companyName: typeof row.columns.company_name === 'string' ? row.columns.company_name : null };

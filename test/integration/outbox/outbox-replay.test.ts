@@ -197,3 +197,23 @@ describe('confirmation and validation', () => {
     expect(f.hub.state.getClient(client.id)?.max_channels).toBe(client.max + 4);
   });
 });
+
+describe('notifications', () => {
+  it('a confirmed cancellation is news like any status change: "Channel state: … → Pending deletion"', async () => {
+    const [channel] = f.channels(1);
+    const before = (await f.call('channels.get', { id: channel!.id })).channel.status.state.label;
+    const seen: string[] = [];
+    f.core.events.on('notifications.changed', ({ profileId }) => seen.push(profileId));
+    await f.call('actions.cancelChannel', { channelId: channel!.id, confirmed: true });
+    expect((await f.call('outbox.push', {})).counts.done).toBe(1);
+    const page = await f.call('notifications.list', {});
+    const note = page.items.find((n) => n.channelId === channel!.id);
+    expect(note?.body).toContain(`Channel state: ${before} → Pending deletion`);
+    expect(page.unread).toBeGreaterThanOrEqual(1);
+    await Promise.resolve();
+    expect(seen).toContain(f.profileId);
+    // The next sync sees the same state: no second notification.
+    await f.call('sync.now', {});
+    expect((await f.call('notifications.list', {})).items.filter((n) => n.channelId === channel!.id)).toHaveLength(1);
+  });
+});
