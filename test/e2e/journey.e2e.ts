@@ -12,19 +12,15 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatPhone } from '../../shared/format';
 import { launchChromium, openPage, screenshot, type TestPage } from './helpers/browser';
 import { startDemoServer, type DemoServer } from './helpers/demo-server';
 import { findJourneyTargets, type JourneyTargets } from './helpers/demo-targets';
+import { goTo } from './helpers/screens';
 import { startWebApp, type WebApp } from './helpers/web-app';
 
-
-async function goTo(page: Page, section: 'WhatsApp accounts' | 'Clients' | 'Notifications' | 'Outbox'): Promise<void> {
-  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: new RegExp(`^${section}`) }).click();
-  await page.getByRole('heading', { level: 1, name: section }).waitFor();
-}
 
 describe('journey: a new user, from the demo to an export', () => {
   let hub: DemoServer;

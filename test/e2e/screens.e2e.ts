@@ -15,7 +15,7 @@ import { launchChromium, openPage, screenshot, type TestPage } from './helpers/b
 import { REPO_ROOT } from './helpers/child-process';
 import { startDemoServer, type DemoServer } from './helpers/demo-server';
 import { findJourneyTargets, type JourneyTargets } from './helpers/demo-targets';
-import { captureScreen, type ScreenReport } from './helpers/screens';
+import { captureScreen, goTo, type ScreenReport } from './helpers/screens';
 import { startWebApp, type WebApp } from './helpers/web-app';
 
 const reports: ScreenReport[] = [];
@@ -24,11 +24,6 @@ async function check(page: Page, name: string): Promise<void> {
   const report = await captureScreen(page, name);
   reports.push(report);
   expect(report.blocking, `axe on "${name}"`).toEqual([]);
-}
-
-async function goTo(page: Page, section: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: new RegExp(`^${section}`) }).click();
-  await page.getByRole('heading', { level: 1, name: section }).waitFor();
 }
 
 describe('screens: axe and screenshots, light and dark', () => {

@@ -27,3 +27,11 @@ export async function captureScreen(page: Page, name: string): Promise<ScreenRep
   await page.emulateMedia({ colorScheme: 'light' });
   return report;
 }
+
+export type WorkspaceSection = 'WhatsApp accounts' | 'Clients' | 'Notifications' | 'Outbox';
+
+/** Goes to a section of the workspace through its sidebar navigation and waits for its heading. */
+export async function goTo(page: Page, section: WorkspaceSection): Promise<void> {
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: new RegExp(`^${section}`) }).click();
+  await page.getByRole('heading', { level: 1, name: section }).waitFor();
+}
