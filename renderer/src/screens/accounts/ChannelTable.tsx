@@ -3,11 +3,9 @@
  * with aria-rowcount/aria-rowindex tell screen readers the real size, not just the rendered rows.
  * Column headers that main can sort by are buttons carrying aria-sort.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
 import type { ChannelListItem, ChannelSort } from '../../../../shared/accounts';
 import { Icon } from '../../components/Icon';
-import { useRovingList } from '../../hooks/use-roving-list';
+import { useVirtualTable } from '../../hooks/use-virtual-table';
 import { itemAt, type ShownList } from '../../state/windowed-list';
 import { ChannelTableRow } from './ChannelTableRow';
 import { CHANNEL_COLUMNS, GRID_TEMPLATE } from './table-columns';
@@ -25,27 +23,7 @@ interface ChannelTableProps {
 }
 
 export function ChannelTable({ shown, sort, direction, onSort, onRange, onOpen, resetKey }: ChannelTableProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // No React Compiler here; the virtualizer re-renders this component itself as the list scrolls.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: shown.total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-  const rows = virtualizer.getVirtualItems();
-  const first = rows[0]?.index ?? 0;
-  const last = rows[rows.length - 1]?.index ?? 0;
-
-  useEffect(() => onRange(first, last), [first, last, onRange]);
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [resetKey]);
-
-  const scrollToIndex = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer]);
-  const focusable = useCallback((index: number) => scrollRef.current?.querySelector<HTMLElement>(`.row-open[data-index="${index}"]`) ?? null, []);
-  const onKeyDown = useRovingList({ count: shown.total, columns: 1, pageRows: Math.max(1, rows.length - 12), scrollToIndex, focusable });
+  const { scrollRef, virtualizer, rows, onKeyDown } = useVirtualTable({ total: shown.total, rowHeight: ROW_HEIGHT, overscan: 10, onRange, resetKey });
 
   return (
     <div className="list-scroll table-scroll" ref={scrollRef} onKeyDown={onKeyDown}>

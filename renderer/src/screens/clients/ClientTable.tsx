@@ -2,12 +2,11 @@
  * Every client, virtualised: organisation, contact, channels used against the maximum, status.
  * The name opens the client's panel (contact, balance, channel limit, its channels).
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useRef } from 'react';
+import { memo } from 'react';
 import type { ClientListItem } from '../../../../shared/accounts';
 import { formatDate } from '../../../../shared/format';
 import { useNow } from '../../hooks/use-now';
-import { useRovingList } from '../../hooks/use-roving-list';
+import { useVirtualTable } from '../../hooks/use-virtual-table';
 import { itemAt, type ShownList } from '../../state/windowed-list';
 import { ChannelLimit } from './ChannelLimit';
 
@@ -22,21 +21,7 @@ interface ClientTableProps {
 }
 
 export function ClientTable({ shown, onRange, onOpen, resetKey }: ClientTableProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // No React Compiler here; the virtualizer re-renders this component itself as the list scrolls.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: shown.total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
-  const rows = virtualizer.getVirtualItems();
-  const first = rows[0]?.index ?? 0;
-  const last = rows[rows.length - 1]?.index ?? 0;
-  useEffect(() => onRange(first, last), [first, last, onRange]);
-  useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [resetKey]);
-
-  const scrollToIndex = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer]);
-  const focusable = useCallback((index: number) => scrollRef.current?.querySelector<HTMLElement>(`.row-open[data-index="${index}"]`) ?? null, []);
-  const onKeyDown = useRovingList({ count: shown.total, columns: 1, pageRows: Math.max(1, rows.length - 8), scrollToIndex, focusable });
+  const { scrollRef, virtualizer, rows, onKeyDown } = useVirtualTable({ total: shown.total, rowHeight: ROW_HEIGHT, overscan: 8, onRange, resetKey });
 
   return (
     <div className="list-scroll table-scroll" ref={scrollRef} onKeyDown={onKeyDown}>
