@@ -144,6 +144,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const url = joinUrl(options.baseUrl, req.path, req.query);
     const logPath = req.path; // never the query: filters may carry e-mail addresses
     let renewed = false;
+    let resentOnFreshConnection = false;
     let attempts = 0;
     for (let attempt = 1; ; attempt++) {
       if (req.signal?.aborted) throw abortReason(req.signal);
@@ -161,6 +162,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       } catch (error) {
         if (!(error instanceof HubError)) throw error; // aborted by the caller
         options.log?.debug('hub request failed', { service, method, path: logPath, status: error.status, code: error.code, attempt: attempts });
+        // A pooled keep-alive connection the server had already closed fails at once, before the
+        // request reached anyone: send an idempotent request again, once, on a fresh connection,
+        // whatever the retry policy (sign-in and refresh make a single attempt).
+        if (idempotent && !resentOnFreshConnection && isStaleConnection(error)) {
+          resentOnFreshConnection = true;
+          attempt--;
+          continue;
+        }
         const renew = options.auth?.renewAfterUnauthorized;
         if (error.code === 'unauthorized' && !renewed && !req.anonymous && renew) {
           renewed = true; // once per request: a second 401 means the credentials are really refused
@@ -181,4 +190,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   return { baseUrl: options.baseUrl, request };
+}
+
+const STALE_CONNECTION_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+/** Whether a failure is a reused connection that the other side had closed (its cause chain says so). */
+export function isStaleConnection(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && STALE_CONNECTION_CODES.has(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
