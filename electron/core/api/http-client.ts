@@ -163,9 +163,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (!(error instanceof HubError)) throw error; // aborted by the caller
         options.log?.debug('hub request failed', { service, method, path: logPath, status: error.status, code: error.code, attempt: attempts });
         // A pooled keep-alive connection the server had already closed fails at once, before the
-        // request reached anyone: send an idempotent request again, once, on a fresh connection,
-        // whatever the retry policy (sign-in and refresh make a single attempt).
-        if (idempotent && !resentOnFreshConnection && isStaleConnection(error)) {
+        // request reached anyone. Policies that retry recover by themselves; a single-attempt one
+        // (sign-in, the connection check) sends an idempotent request once more, on a fresh connection.
+        if (policy.maxAttempts === 1 && idempotent && !resentOnFreshConnection && isStaleConnection(error)) {
           resentOnFreshConnection = true;
           attempt--;
           continue;
