@@ -38,13 +38,9 @@ export function channelWhere(profileId: string, query: ChannelQuery, withStates:
   let needsChannel = false;
   if (!query.includeRemoved) clauses.push('s.removed = 0');
   for (const term of terms) {
-    if (term.digits) {
-      clauses.push('(instr(s.search_text, ?) > 0 OR instr(s.search_text, ?) > 0)');
-      params.push(term.text, term.digits);
-    } else {
-      clauses.push('instr(s.search_text, ?) > 0');
-      params.push(term.text);
-    }
+    // Numbers are stored as digits only, so a number typed with + and spaces is looked up by its digits.
+    clauses.push('instr(s.search_text, ?) > 0');
+    params.push(term.digits ?? term.text);
   }
   const anyOf = (column: string, values: readonly string[]) => {
     if (values.length === 0) return;

@@ -55,8 +55,8 @@ export class ClientQueries {
     const params: Array<string | number> = [profileId];
     if (!query.includeRemoved) clauses.push('k.removed_at IS NULL');
     for (const term of searchTerms(query.search)) {
-      clauses.push(term.digits ? '(instr(k.search_text, ?) > 0 OR instr(k.search_text, ?) > 0)' : 'instr(k.search_text, ?) > 0');
-      params.push(term.text, ...(term.digits ? [term.digits] : []));
+      clauses.push('instr(k.search_text, ?) > 0');
+      params.push(term.digits ?? term.text);
     }
     const where = clauses.join(' AND ');
     const { n: total } = this.db.prepare(`SELECT count(*) AS n FROM clients k WHERE ${where}`).get(...params) as { n: number };

@@ -83,7 +83,8 @@ export function clientRow(id: string, client: unknown, raw: string, hash: string
       max_channels: integerOrNull(pick(client, 'max_channels')),
       created_at: pickText(client, 'created_at'),
       modified_at: pickText(client, 'modified_at'),
-      search_text: searchTextOf([name, organisation, email, contactName, id, pickText(client, 'partner_payload'), pickText(client, 'contact_info', 'phone')]),
+      // The contact number as digits: numbers are searched by their digits, however they were typed.
+      search_text: searchTextOf([name, organisation, email, contactName, id, pickText(client, 'partner_payload'), pickText(client, 'contact_info', 'phone')?.replace(/\D/g, '')]),
     },
   };
 }
