@@ -1,5 +1,6 @@
 /** `partner-desk status | sync | clients | channels`: the synced book of accounts from a terminal. */
 import { ChannelQuery, ClientQuery, type SyncStatus } from '../../../shared/accounts';
+import { formatPhone } from '../../../shared/format/phone';
 import { ChannelStateId } from '../../../shared/status';
 import type { Core } from '../../core';
 import { UsageError, type CliIo } from '../cli-io';
@@ -143,7 +144,7 @@ export const channelsCommand: Command = {
       }
       const rows = items.map((c) => [
         c.companyName ?? '',
-        c.phoneNumber ? `+${c.phoneNumber}` : '',
+        formatPhone(c.phoneNumber) ?? '',
         c.displayName ?? '',
         c.status.state.label,
         c.status.actionRequired?.text ?? '',

@@ -1,11 +1,11 @@
 /**
  * What one CSV row says about a channel: the Hub CSV's six columns in the seed's order and with the
  * seed's titles, then the columns that make the file useful on its own. Every value is the text the
- * app shows (the same labels as the cards, "+" and digits for numbers); how a value is protected
+ * app shows (the same labels as the cards; numbers as "+" and all digits); how a value is protected
  * for a spreadsheet is the format's job, not this file's.
  */
 import type { ChannelListItem } from '../../../shared/accounts';
-import { formatPhoneNumber } from '../../../shared/phone-number';
+import { toE164 } from '../../../shared/format/phone';
 import { ACTIVATION_COLUMNS } from '../../../shared/status';
 
 interface ExportColumn {
@@ -16,7 +16,8 @@ interface ExportColumn {
 /** In file order. The first six are the 360 Partner Hub's CSV (seed: "Export client data"). */
 export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { title: 'Company legal name', value: (item) => item.companyName ?? '' },
-  { title: 'WhatsApp number', value: (item) => formatPhoneNumber(item.phoneNumber) },
+  // E.164 ("+" and every digit, ungrouped): the form dialers, CRMs and the Hub understand; cards group it.
+  { title: 'WhatsApp number', value: (item) => toE164(item.phoneNumber) ?? '' },
   { title: 'Contact email', value: (item) => item.email ?? '' },
   { title: ACTIVATION_COLUMNS.messageOnBehalf, value: (item) => item.status.messageOnBehalf.label },
   { title: ACTIVATION_COLUMNS.metaBusinessVerification, value: (item) => item.status.metaBusinessVerification.label },

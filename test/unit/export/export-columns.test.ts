@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_HEADER, exportRow, lastSyncedText } from '../../../electron/core/export/export-columns';
-import { formatPhoneNumber } from '../../../shared/phone-number';
+import { toE164 } from '../../../shared/format/phone';
 import { deriveChannelStatus } from '../../../shared/status';
 import { HEADER, SYNCED_AT } from './hostile-fixture';
 import { liveChannel } from '../status/channels';
@@ -29,8 +29,8 @@ describe('export columns', () => {
   });
 
   it('format numbers and times one way', () => {
-    expect(formatPhoneNumber('0049151')).toBe('+0049151');
-    expect(formatPhoneNumber(null)).toBe('');
+    expect(toE164('0049151')).toBe('+0049151');
+    expect(toE164(null)).toBeNull();
     expect(lastSyncedText('2026-01-02T03:04:05.678Z')).toBe('2026-01-02T03:04:05Z');
     expect(lastSyncedText('yesterday')).toBe('yesterday');
   });
