@@ -9,23 +9,22 @@
  * (a direct-payment client with an umlaut in its name and a channel with templates) are found once
  * the first sync is done, through the contract, so the test does not depend on the generator's seed.
  */
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatPhone } from '../../shared/format';
-import { launchChromium, openPage, screenshot, type TestPage } from './helpers/browser';
-import { startDemoServer, type DemoServer } from './helpers/demo-server';
+import { screenshot, type TestPage } from './helpers/browser';
+import type { DemoServer } from './helpers/demo-server';
 import { findJourneyTargets, type JourneyTargets } from './helpers/demo-targets';
+import { screenshotOnFailure, startDemoWorkspace, type DemoWorkspace } from './helpers/demo-workspace';
 import { goTo } from './helpers/screens';
-import { startWebApp, type WebApp } from './helpers/web-app';
+import type { WebApp } from './helpers/web-app';
 
 
 describe('journey: a new user, from the demo to an export', () => {
+  let workspace: DemoWorkspace;
   let hub: DemoServer;
   let app: WebApp;
-  let browser: Browser;
   let tab: TestPage;
   let downloads: string;
   let targets: JourneyTargets;
@@ -34,25 +33,14 @@ describe('journey: a new user, from the demo to an export', () => {
   let number: string;
 
   beforeAll(async () => {
-    downloads = await mkdtemp(path.join(tmpdir(), 'partner-desk-e2e-downloads-'));
-    hub = await startDemoServer({ clients: 120, channels: 200 });
-    // Web mode saves exports into the Downloads folder (XDG_DOWNLOAD_DIR) without asking.
-    app = await startWebApp({ demoHub: hub.origin, env: { XDG_DOWNLOAD_DIR: downloads } });
-    browser = await launchChromium();
-    tab = await openPage(browser);
+    workspace = await startDemoWorkspace('journey');
+    ({ hub, app, tab, downloads } = workspace);
   });
 
-  afterEach(async (context) => {
-    // A failed step leaves a picture of the page behind, to see what the user would have seen.
-    if (context.task.result?.state === 'fail') await screenshot(tab.page, `failure-journey-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
+  afterEach((context) => screenshotOnFailure(tab, 'journey', context.task));
 
   afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
-    await app?.stop();
-    await hub?.stop();
-    if (downloads) await rm(downloads, { recursive: true, force: true });
+    await workspace?.stop();
   });
 
   it('explores the demo data and waits for the first sync', async () => {

@@ -4,19 +4,19 @@
  * The states that matter are produced for real against a simulated Hub: offline, a failed sync, a
  * sync in progress, queued and settled actions, notifications.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelPage } from '../../shared/accounts';
 import { formatPhone } from '../../shared/format';
-import { launchChromium, openPage, screenshot, type TestPage } from './helpers/browser';
+import type { TestPage } from './helpers/browser';
 import { REPO_ROOT } from './helpers/child-process';
-import { startDemoServer, type DemoServer } from './helpers/demo-server';
+import type { DemoServer } from './helpers/demo-server';
 import { findJourneyTargets, type JourneyTargets } from './helpers/demo-targets';
+import { screenshotOnFailure, startDemoWorkspace, type DemoWorkspace } from './helpers/demo-workspace';
 import { captureScreen, goTo, type ScreenReport } from './helpers/screens';
-import { startWebApp, type WebApp } from './helpers/web-app';
+import type { WebApp } from './helpers/web-app';
 
 const reports: ScreenReport[] = [];
 
@@ -27,35 +27,25 @@ async function check(page: Page, name: string): Promise<void> {
 }
 
 describe('screens: axe and screenshots, light and dark', () => {
+  let workspace: DemoWorkspace;
   let hub: DemoServer;
   let app: WebApp;
-  let browser: Browser;
   let tab: TestPage;
-  let downloads: string;
   let targets: JourneyTargets;
 
   beforeAll(async () => {
-    downloads = await mkdtemp(path.join(tmpdir(), 'partner-desk-e2e-screens-'));
-    hub = await startDemoServer({ clients: 120, channels: 200 });
-    app = await startWebApp({ demoHub: hub.origin, env: { XDG_DOWNLOAD_DIR: downloads } });
-    browser = await launchChromium();
-    tab = await openPage(browser);
+    workspace = await startDemoWorkspace('screens');
+    ({ hub, app, tab } = workspace);
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await screenshot(tab.page, `failure-screens-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-  });
+  afterEach((context) => screenshotOnFailure(tab, 'screens', context.task));
 
   afterAll(async () => {
     await mkdir(path.join(REPO_ROOT, 'test-results'), { recursive: true });
     await writeFile(path.join(REPO_ROOT, 'test-results', 'axe-screens.json'), `${JSON.stringify(reports, null, 2)}\n`);
     const minor = [...new Set(reports.flatMap((r) => r.all))];
     console.log(`[axe] ${reports.length} screens x 2 schemes; blocking: ${reports.reduce((n, r) => n + r.blocking.length, 0)}; all findings: ${minor.join(', ') || 'none'}`);
-    await tab?.close();
-    await browser?.close();
-    await app?.stop();
-    await hub?.stop();
-    if (downloads) await rm(downloads, { recursive: true, force: true });
+    await workspace?.stop();
   });
 
   it('welcome, and the sign-in form with its errors', async () => {
