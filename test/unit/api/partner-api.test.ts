@@ -21,7 +21,7 @@ function apiWith(answer: (call: FakeCall, index: number) => Response, extra: Par
 const envelope = (items: unknown[], total = items.length) => ({ count: items.length, total, offset: 0, limit: 1000, filters: {}, sort: ['id'], partner_channels: items });
 
 describe('generateApiKey', () => {
-  const flat = { id: 201126, address: 'https://waba-v2.360dialog.io', api_key: 'kHCwksdsdsMVYVx0doabaDyRLUQJUAK', app_id: '104148' };
+  const flat = { id: 201126, address: 'https://waba-v2.360dialog.io', api_key: 'fake-channel-key-for-tests-0001', app_id: '104148' };
 
   it('accepts the flat form (201), posting {} to the partner-scoped path', async () => {
     const { api, calls } = apiWith(() => jsonResponse(201, flat));
