@@ -14,8 +14,8 @@ export interface LongRunning {
   child: ChildProcessWithoutNullStreams;
   stdout: () => string;
   stderr: () => string;
-  /** Resolves with the first stdout match of the pattern. */
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  /** Resolves with the first stdout (or, with `stream: 'stderr'`, stderr) match of the pattern. */
+  waitFor(pattern: RegExp, timeoutMs?: number, stream?: 'stdout' | 'stderr'): Promise<RegExpMatchArray>;
   stop(): Promise<number | null>;
 }
 
@@ -30,11 +30,11 @@ export function startLongRunning(args: string[], env: NodeJS.ProcessEnv = {}): L
     child,
     stdout: () => out,
     stderr: () => err,
-    waitFor(pattern, timeoutMs = 60_000) {
+    waitFor(pattern, timeoutMs = 60_000, stream = 'stdout') {
       return new Promise((resolve, reject) => {
         const started = Date.now();
         const poll = setInterval(() => {
-          const match = out.match(pattern);
+          const match = (stream === 'stdout' ? out : err).match(pattern);
           if (match) {
             clearInterval(poll);
             resolve(match);

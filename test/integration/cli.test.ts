@@ -53,8 +53,8 @@ describe('partner-desk CLI', () => {
     const server = startLongRunning([CLI, 'demo-server', '--port', '0', '--clients', '5', '--channels', '8']);
     running.push(server);
     const [url] = await server.waitFor(/http:\/\/127\.0\.0\.1:\d+/);
-    const key = /API key (\S+?)\./.exec(server.stderr())?.[1];
-    const partner = /partner id (\S+?),/.exec(server.stderr())?.[1];
+    // The details follow on stderr, which may arrive a moment after the URL on stdout.
+    const [, partner, key] = await server.waitFor(/partner id (\S+?), API key (\S+?)\./, 10_000, 'stderr');
     expect(key).toBeTruthy();
     const res = await fetch(`${url}/api/v2/partners/${partner}/channels`, { headers: { 'X-API-Key': key! } });
     expect(res.status).toBe(200);
