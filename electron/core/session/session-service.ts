@@ -5,9 +5,10 @@
  */
 import { AppError, isAppError } from '../../../shared/errors';
 import type { ConnectionState, SessionState, SignInInput } from '../../../shared/contract';
-import { apiKeyAuth, bearerAuth, storeBearerToken, type AuthProvider, type BearerAuth } from '../api/auth';
+import { apiKeyAuth, bearerAuth, requestToken, storeBearerToken, type AuthProvider, type BearerAuth } from '../api/auth';
+import { createHttpClient } from '../api/http-client';
 import { createPartnerApi } from '../api/partner-api';
-import { getPartner, requestToken, type HubCall } from '../api/partner-info';
+import type { Partner } from '../api/schemas';
 import type { CoreEvents } from '../events';
 import type { Logger } from '../log';
 import type { ProfileRepository, ProfileRow } from '../profiles/profile-repository';
@@ -32,6 +33,9 @@ export interface HubConnection {
   partnerId: string;
   auth: AuthProvider;
 }
+
+/** Sign-in and the connection check wait this long for the Hub before saying it is unreachable. */
+const SIGN_IN_TIMEOUT_MS = 20_000;
 
 const SIGNED_OUT: ConnectionState = { status: 'signed_out', partner: null, message: null, checkedAt: null };
 
@@ -61,8 +65,8 @@ export class SessionService {
     const hubUrl = input.hubUrl ?? this.deps.defaultHubUrl;
     this.setConnection({ status: 'connecting', partner: null, message: null, checkedAt: null });
     try {
-      const { headers, storeSecrets } = await this.authenticate(input, hubUrl);
-      const partner = await getPartner({ fetch: this.deps.fetch, baseUrl: hubUrl, headers }, input.partnerId);
+      const { auth, storeSecrets } = await this.authenticate(input, hubUrl);
+      const partner = await this.readPartner({ fetch: this.deps.fetch, baseUrl: hubUrl, partnerId: input.partnerId, auth });
       const label = partner.brand_name?.trim() || input.partnerId;
       const existing = this.deps.profiles.find(input.partnerId, hubUrl, input.method);
       const profileId = existing?.id ?? crypto.randomUUID();
@@ -81,7 +85,7 @@ export class SessionService {
 
   async startDemo(): Promise<SessionState> {
     const demo = this.deps.demo.connect();
-    const partner = await getPartner({ fetch: demo.fetch, baseUrl: demo.hubUrl, headers: { 'X-API-Key': demo.apiKey } }, demo.partnerId);
+    const partner = await this.readPartner({ fetch: demo.fetch, baseUrl: demo.hubUrl, partnerId: demo.partnerId, auth: apiKeyAuth(demo.apiKey) });
     const label = partner.brand_name?.trim() || demo.partnerId;
     const profile = this.deps.profiles.upsert({ partnerId: demo.partnerId, hubUrl: demo.hubUrl, authMethod: 'demo', label });
     this.deps.profiles.setActive(profile.id);
@@ -106,9 +110,7 @@ export class SessionService {
     }
     this.setConnection({ ...this.connection, status: 'connecting', message: null });
     try {
-      // One attempt, like sign-in: the state shows offline at once instead of after a backoff.
-      const api = createPartnerApi({ ...(await this.connectionFor(profile)), now: this.deps.now, log: this.deps.log, retry: { maxAttempts: 1 }, timeoutMs: 20_000 });
-      const partner = await api.getPartner();
+      const partner = await this.readPartner(await this.connectionFor(profile));
       this.setConnection(connected(partner.id, partner.brand_name?.trim() || profile.label, this.deps.now()));
     } catch (error) {
       this.setConnection(failedConnection(error, this.deps.now()));
@@ -139,10 +141,12 @@ export class SessionService {
     return this.snapshot();
   }
 
-  /** Everything needed to call the Hub as the given profile; credentials read from the keychain. */
-  async hubCall(profile: ProfileRow): Promise<HubCall> {
-    const connection = await this.connectionFor(profile);
-    return { fetch: connection.fetch, baseUrl: connection.baseUrl, headers: await connection.auth.headers() };
+  /**
+   * The partner's own record: proves the credentials work and gives the name shown as "connected
+   * to ...". One attempt: a person is waiting, and an honest "offline" beats a silent backoff.
+   */
+  private readPartner(connection: HubConnection): Promise<Partner> {
+    return createPartnerApi({ ...connection, now: this.deps.now, log: this.deps.log, retry: { maxAttempts: 1 }, timeoutMs: SIGN_IN_TIMEOUT_MS }).getPartner();
   }
 
   /** A profile's Hub endpoint and credentials, for building a Partner API client. */
@@ -176,19 +180,20 @@ export class SessionService {
   private async authenticate(
     input: SignInInput,
     hubUrl: string,
-  ): Promise<{ headers: Record<string, string>; storeSecrets: (profileId: string) => Promise<void> }> {
+  ): Promise<{ auth: AuthProvider; storeSecrets: (profileId: string) => Promise<void> }> {
     if (input.method === 'api_key') {
-      this.deps.log.redact(input.apiKey);
       return {
-        headers: { 'X-API-Key': input.apiKey },
+        auth: apiKeyAuth(input.apiKey, this.deps.log),
         storeSecrets: (id) => this.deps.secrets.set(secretAccounts.partnerApiKey(id), input.apiKey),
       };
     }
     this.deps.log.redact(input.password);
-    const token = await requestToken({ fetch: this.deps.fetch, baseUrl: hubUrl, headers: {} }, input.username, input.password);
+    const tokenClient = createHttpClient({ baseUrl: hubUrl, fetch: this.deps.fetch, retry: { maxAttempts: 1 }, timeoutMs: SIGN_IN_TIMEOUT_MS, log: this.deps.log });
+    const token = await requestToken(tokenClient, input.username, input.password);
     this.deps.log.redact(token.access_token);
+    const bearer = `Bearer ${token.access_token}`;
     return {
-      headers: { Authorization: `Bearer ${token.access_token}` },
+      auth: { headers: async () => ({ Authorization: bearer }) },
       storeSecrets: async (id) => {
         await this.deps.secrets.set(secretAccounts.partnerPassword(id), input.password);
         await storeBearerToken(this.deps.secrets, id, input.username, token, this.deps.now());
