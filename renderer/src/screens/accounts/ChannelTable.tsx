@@ -5,6 +5,7 @@
  */
 import type { ChannelListItem, ChannelSort } from '../../../../shared/accounts';
 import { Icon } from '../../components/Icon';
+import { VirtualTableRow } from '../../components/VirtualTableRow';
 import { useVirtualTable } from '../../hooks/use-virtual-table';
 import { itemAt, type ShownList } from '../../state/windowed-list';
 import { ChannelTableRow } from './ChannelTableRow';
@@ -58,21 +59,9 @@ export function ChannelTable({ shown, sort, direction, onSort, onRange, onOpen, 
           {rows.map((row) => {
             const channel = itemAt(shown, row.index);
             return (
-              <div
-                key={row.key}
-                role="row"
-                aria-rowindex={row.index + 2}
-                className={channel ? 'ch-tr' : 'ch-tr ch-tr-loading'}
-                style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: GRID_TEMPLATE, height: ROW_HEIGHT }}
-              >
-                {channel ? (
-                  <ChannelTableRow channel={channel} index={row.index} onOpen={onOpen} />
-                ) : (
-                  <div role="cell" className="cell">
-                    <span className="sk sk-line" aria-label="Loading" />
-                  </div>
-                )}
-              </div>
+              <VirtualTableRow key={row.key} index={row.index} start={row.start} height={ROW_HEIGHT} grid={GRID_TEMPLATE} className="ch-tr">
+                {channel ? <ChannelTableRow channel={channel} index={row.index} onOpen={onOpen} /> : null}
+              </VirtualTableRow>
             );
           })}
         </div>

@@ -6,6 +6,7 @@ import { memo } from 'react';
 import type { ClientListItem } from '../../../../shared/accounts';
 import { formatDate } from '../../../../shared/format';
 import { useNow } from '../../hooks/use-now';
+import { VirtualTableRow } from '../../components/VirtualTableRow';
 import { useVirtualTable } from '../../hooks/use-virtual-table';
 import { itemAt, type ShownList } from '../../state/windowed-list';
 import { ChannelLimit } from './ChannelLimit';
@@ -39,21 +40,9 @@ export function ClientTable({ shown, onRange, onOpen, resetKey }: ClientTablePro
           {rows.map((row) => {
             const client = itemAt(shown, row.index);
             return (
-              <div
-                key={row.key}
-                role="row"
-                aria-rowindex={row.index + 2}
-                className="ch-tr ch-tr-tall"
-                style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: GRID, height: ROW_HEIGHT }}
-              >
-                {client ? (
-                  <ClientRow client={client} index={row.index} onOpen={onOpen} />
-                ) : (
-                  <div role="cell" className="cell">
-                    <span className="sk sk-line" aria-label="Loading" />
-                  </div>
-                )}
-              </div>
+              <VirtualTableRow key={row.key} index={row.index} start={row.start} height={ROW_HEIGHT} grid={GRID} className="ch-tr ch-tr-tall">
+                {client ? <ClientRow client={client} index={row.index} onOpen={onOpen} /> : null}
+              </VirtualTableRow>
             );
           })}
         </div>
