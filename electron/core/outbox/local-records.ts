@@ -123,7 +123,7 @@ export class LocalRecords {
     const parsedOwner = owner ? parseClient(parseJsonOr(owner.raw, null)) : null;
     const summary = parsedOwner?.ok ? clientSummary(parsedOwner.value, channel.client_id) : undefined;
     const raw = JSON.stringify(channel);
-    const { row, derived } = channelRow(channel.id, channel, raw, channelHash(raw, summary), summary);
+    const { row, derived } = channelRow(channel.id, channel, raw, channelHash(contentHash(raw), summary), summary);
     const stored = this.stored('channels', profileId, channel.id);
     const before = previousStatusIfChanged(this.writers.channels, stored, derived);
     this.writers.channels.write(profileId, row, stored, at);

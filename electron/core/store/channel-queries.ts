@@ -1,12 +1,15 @@
 /**
  * Channel list queries for the UI, the CLI and the export: search, filters, sort, paging and
- * counts per state. Search scans the narrow `channel_search` table with instr() (a few ms for 50,000
- * channels) with every term required; phone-like terms also match by digits.
+ * counts per state, with every search term required; phone-like terms also match by digits. A page
+ * comes from the in-memory copy of the search table (`ChannelSearchIndex`) when its filters allow,
+ * else from SQL, which scans the narrow `channel_search` table with instr() (the export always
+ * streams from SQL).
  */
 import type Database from 'better-sqlite3';
 import { type ChannelListItem, type ChannelPage, type ChannelQuery, type ChannelSort } from '../../../shared/accounts';
 import { foldForSearch, phoneDigits } from '../../../shared/search-text';
 import { parseJsonOr } from './json-column';
+import { ChannelSearchIndex, type IndexedPage } from './channel-search-index';
 import { deriveChannelStatus } from '../../../shared/status';
 
 const SORT_SQL: Record<ChannelSort, string> = {
@@ -131,11 +134,41 @@ function countPage(page: ReadonlyArray<{ state: string }>): { countsByState: Rec
 }
 
 export class ChannelQueries {
-  constructor(private readonly db: Database.Database) {}
+  /** Null: every query goes to SQL (the reference path the index is tested against). */
+  private readonly index: ChannelSearchIndex | null;
+
+  constructor(
+    private readonly db: Database.Database,
+    options: { searchIndex?: boolean } = {},
+  ) {
+    this.index = options.searchIndex === false ? null : new ChannelSearchIndex(db);
+  }
 
   list(profileId: string, query: ChannelQuery): ChannelPage {
+    const { rids, total, countsByState } =
+      this.index && ChannelSearchIndex.canAnswer(query)
+        ? this.index.page(profileId, query, searchTerms(query.search).map((term) => term.digits ?? term.text))
+        : this.pageWithSql(profileId, query);
+    // Only the page's wide rows and raw JSON are read.
+    const rowByRid = new Map<number, ItemRow & { rid: number }>();
+    if (rids.length > 0) {
+      const rows = this.db
+        .prepare(`${CHANNEL_ITEM_SELECT_BY_RID} WHERE c.rid IN (${rids.map(() => '?').join(', ')})`)
+        .all(...rids) as Array<ItemRow & { rid: number }>;
+      for (const row of rows) rowByRid.set(row.rid, row);
+    }
+    const confirmedAt = this.confirmedAt(profileId);
+    const items = rids.flatMap((rid) => {
+      const row = rowByRid.get(rid);
+      return row ? [toChannelItem(row, confirmedAt)] : [];
+    });
+    return { total, offset: query.offset, items, countsByState };
+  }
+
+  /** The page's rids and the counts, by SQL. */
+  private pageWithSql(profileId: string, query: ChannelQuery): IndexedPage {
     const where = channelWhere(profileId, query, true);
-    // Page first (sort keys only), then read the wide rows and raw JSON of that page alone.
+    // Page first (sort keys only); the caller reads the wide rows of that page alone.
     const page = this.db
       .prepare(`SELECT s.rid AS rid, s.state AS state FROM ${this.source(query, where.needsChannel)} WHERE ${where.sql} ORDER BY ${orderBy(query)} LIMIT ? OFFSET ?`)
       .all(...where.params, query.limit, query.offset) as Array<{ rid: number; state: string }>;
@@ -143,19 +176,7 @@ export class ChannelQueries {
     // one scan instead of two. Otherwise count separately, with the state filter left out.
     const complete = query.offset === 0 && page.length < query.limit && query.states.length === 0;
     const { countsByState, total } = complete ? countPage(page) : this.counts(profileId, query);
-    const rowByRid = new Map<number, ItemRow & { rid: number }>();
-    if (page.length > 0) {
-      const rows = this.db
-        .prepare(`${CHANNEL_ITEM_SELECT_BY_RID} WHERE c.rid IN (${page.map(() => '?').join(', ')})`)
-        .all(...page.map((p) => p.rid)) as Array<ItemRow & { rid: number }>;
-      for (const row of rows) rowByRid.set(row.rid, row);
-    }
-    const confirmedAt = this.confirmedAt(profileId);
-    const items = page.flatMap(({ rid }) => {
-      const row = rowByRid.get(rid);
-      return row ? [toChannelItem(row, confirmedAt)] : [];
-    });
-    return { total, offset: query.offset, items, countsByState };
+    return { rids: page.map((p) => p.rid), total, countsByState };
   }
 
   /**

@@ -2,11 +2,14 @@
  * Turns validated API records into store rows: the indexed columns, the folded search text, the
  * raw JSON and its content hash. The hash is computed first and alone: a record whose hash is
  * unchanged is skipped before any other work (a re-sync of 75,000 unchanged records writes nothing).
+ * A channel's row is built in two parts: what comes from the channel record itself (`channelOwn`,
+ * done while the listing pages arrive) and what its client adds (`completeChannelRow`, at write time,
+ * once the clients are known).
  */
 import { createHash } from 'node:crypto';
 import { pick, pickText } from '../../../shared/status/pick';
 import { deriveChannelStatus, type DerivedChannelStatus } from '../../../shared/status';
-import { searchTextOf, sortKeyOf } from '../../../shared/search-text';
+import { foldForSearch, joinSearchTexts, searchTextOf, sortKeyOf, sortKeyOfFolded } from '../../../shared/search-text';
 import type { RecordRow } from '../store/record-tables';
 
 /** Bump when the status rules change what they derive: every channel's indexed status columns are then rewritten. */
@@ -51,17 +54,29 @@ export interface ClientSummary {
   /** companyName folded for sorting, computed once per client rather than once per channel. */
   companySort: string;
   email: string | null;
+  /** companyName and email folded for search, likewise once per client. */
+  searchText: string;
+  /** The hash of what this client adds to each of its channels' rows (see `channelHash`). */
+  wordsHash: string;
 }
 
 /** The company name shown for a client: its organisation, else its name. */
 export function clientSummary(client: unknown, id: string): ClientSummary {
   const companyName = pickText(client, 'organisation') ?? pickText(client, 'name') ?? id;
+  const email = pickText(client, 'contact_info', 'email') ?? pickText(client, 'contact_user', 'email');
+  const foldedCompany = foldForSearch(companyName);
   return {
     id,
     companyName,
-    companySort: sortKeyOf(companyName),
-    email: pickText(client, 'contact_info', 'email') ?? pickText(client, 'contact_user', 'email'),
+    companySort: sortKeyOfFolded(foldedCompany),
+    email,
+    searchText: joinSearchTexts([foldedCompany, email === null ? null : foldForSearch(email)]),
+    wordsHash: clientWordsHash(companyName, email),
   };
+}
+
+function clientWordsHash(companyName: string | null, email: string | null): string {
+  return contentHash(`${companyName ?? ''}\u0000${email ?? ''}\u0000${STATUS_RULES_VERSION}`);
 }
 
 export function clientRow(id: string, client: unknown, raw: string, hash: string, summary: ClientSummary): RecordRow {
@@ -94,16 +109,117 @@ export interface ChannelRowResult {
   derived: DerivedChannelStatus;
 }
 
+/** Separates the two parts of a channel's stored hash. */
+const HASH_PARTS = ':';
+/** What a channel's hash has when its client is not in the listing. */
+const NO_CLIENT_WORDS = clientWordsHash(null, null);
+
 /**
- * A channel's content hash. Its client supplies the company name and email shown with it, so the
- * hash covers those words too (a renamed client rewrites its channels' search text), and the rules'
- * version (new rules rewrite the indexed status columns).
+ * A channel's stored hash: the hash of its raw record, then the hash of what its client adds (the
+ * company name and email shown with it: a renamed client rewrites its channels' search text) and
+ * of the rules' version (new rules rewrite the indexed status columns). The first part alone tells
+ * whether the channel's own record changed (see `rawHashOf`).
  */
-export function channelHash(raw: string, client: ClientSummary | undefined): string {
-  return contentHash(`${raw}\u0000${client?.companyName ?? ''}\u0000${client?.email ?? ''}\u0000${STATUS_RULES_VERSION}`);
+export function channelHash(rawHash: string, client: ClientSummary | undefined): string {
+  return `${rawHash}${HASH_PARTS}${client?.wordsHash ?? NO_CLIENT_WORDS}`;
 }
 
-/** A channel row (call only for a record whose hash changed). */
+/** The raw record's hash within a stored channel hash. */
+export function rawHashOf(storedHash: string): string {
+  const end = storedHash.indexOf(HASH_PARTS);
+  return end < 0 ? storedHash : storedHash.slice(0, end);
+}
+
+type Text = string | null;
+/** The indexed columns a channel's own record decides (the rest come from its client). */
+export interface ChannelOwnColumns {
+  client_id: Text; display_name: Text; display_sort: Text; phone_number: Text; state: string; state_order: number;
+  message_on_behalf: Text; meta_business_verification: Text; number_registration: Text; action_required: Text; action_text: Text;
+  quality_rating: Text; messaging_limit: Text; waba_account_id: Text; status_fingerprint: string; created_at: Text; modified_at: Text;
+}
+
+/** What a channel's row takes from the channel record alone. */
+export interface ChannelOwn {
+  id: string;
+  derived: DerivedChannelStatus;
+  /** The client's name and email as the channel record embeds them (used when its client is unknown). */
+  embeddedCompany: string | null;
+  embeddedEmail: string | null;
+  columns: ChannelOwnColumns;
+  /** The channel's own searchable fields, folded. */
+  searchText: string;
+}
+
+export function channelOwn(id: string, channel: unknown, derived: DerivedChannelStatus = deriveChannelStatus(channel)): ChannelOwn {
+  const clientId = pickText(channel, 'client_id') ?? pickText(channel, 'client', 'id');
+  const wabaAccountId = pickText(channel, 'waba_account', 'id') ?? pickText(channel, 'waba_account_id');
+  const foldedDisplay = derived.displayName ? foldForSearch(derived.displayName) : null;
+  return {
+    id,
+    derived,
+    embeddedCompany: pickText(channel, 'client', 'name'),
+    embeddedEmail: pickText(channel, 'client', 'contact_info', 'email'),
+    searchText: joinSearchTexts([foldedDisplay, searchTextOf([derived.phoneNumber, id, clientId, wabaAccountId, pickText(channel, 'waba_account', 'external_id')])]),
+    columns: {
+      client_id: clientId,
+      display_name: derived.displayName,
+      display_sort: foldedDisplay === null ? null : sortKeyOfFolded(foldedDisplay),
+      phone_number: derived.phoneNumber,
+      state: derived.state.id,
+      state_order: derived.state.order,
+      message_on_behalf: derived.messageOnBehalf.label,
+      meta_business_verification: derived.metaBusinessVerification.label,
+      number_registration: derived.numberRegistration.label,
+      action_required: derived.actionRequired?.id ?? null,
+      action_text: derived.actionRequired?.text ?? null,
+      quality_rating: derived.qualityRating?.label ?? null,
+      messaging_limit: derived.messagingLimit?.label ?? null,
+      waba_account_id: wabaAccountId,
+      status_fingerprint: derived.fingerprint,
+      created_at: pickText(channel, 'created_at'),
+      modified_at: pickText(channel, 'modified_at'),
+    },
+  };
+}
+
+/** The whole row: the channel's own part plus what its client adds. */
+export function completeChannelRow(own: ChannelOwn, raw: string, hash: string, client: ClientSummary | undefined): RecordRow {
+  const companyName = client?.companyName ?? own.embeddedCompany;
+  // The email the channel record embeds wins over its client's.
+  const email = own.embeddedEmail ?? client?.email ?? null;
+  const clientWords = client && own.embeddedEmail === null ? client.searchText : searchTextOf([companyName, email]);
+  return {
+    id: own.id,
+    hash,
+    raw,
+    // Spelled out rather than spread: one fixed shape keeps the writer's column reads fast.
+    columns: {
+      client_id: own.columns.client_id,
+      company_name: companyName,
+      company_sort: client?.companySort ?? (companyName ? sortKeyOf(companyName) : null),
+      display_name: own.columns.display_name,
+      display_sort: own.columns.display_sort,
+      phone_number: own.columns.phone_number,
+      email,
+      state: own.columns.state,
+      state_order: own.columns.state_order,
+      message_on_behalf: own.columns.message_on_behalf,
+      meta_business_verification: own.columns.meta_business_verification,
+      number_registration: own.columns.number_registration,
+      action_required: own.columns.action_required,
+      action_text: own.columns.action_text,
+      quality_rating: own.columns.quality_rating,
+      messaging_limit: own.columns.messaging_limit,
+      waba_account_id: own.columns.waba_account_id,
+      status_fingerprint: own.columns.status_fingerprint,
+      created_at: own.columns.created_at,
+      modified_at: own.columns.modified_at,
+      search_text: joinSearchTexts([clientWords, own.searchText]),
+    },
+  };
+}
+
+/** A channel row in one go (for a single record; the sync uses the two parts). */
 export function channelRow(
   id: string,
   channel: unknown,
@@ -112,50 +228,5 @@ export function channelRow(
   client: ClientSummary | undefined,
   derived: DerivedChannelStatus = deriveChannelStatus(channel),
 ): ChannelRowResult {
-  const clientId = pickText(channel, 'client_id') ?? pickText(channel, 'client', 'id');
-  const companyName = client?.companyName ?? pickText(channel, 'client', 'name');
-  const companySort = client?.companySort ?? (companyName ? sortKeyOf(companyName) : null);
-  const email = pickText(channel, 'client', 'contact_info', 'email') ?? client?.email ?? null;
-  const wabaAccountId = pickText(channel, 'waba_account', 'id') ?? pickText(channel, 'waba_account_id');
-  const searchText = searchTextOf([
-    companyName,
-    derived.displayName,
-    derived.phoneNumber,
-    email,
-    id,
-    clientId,
-    wabaAccountId,
-    pickText(channel, 'waba_account', 'external_id'),
-  ]);
-  return {
-    derived,
-    row: {
-      id,
-      hash,
-      raw,
-      columns: {
-        client_id: clientId,
-        company_name: companyName ?? null,
-        company_sort: companySort,
-        display_name: derived.displayName,
-        display_sort: derived.displayName ? sortKeyOf(derived.displayName) : null,
-        phone_number: derived.phoneNumber,
-        email,
-        state: derived.state.id,
-        state_order: derived.state.order,
-        message_on_behalf: derived.messageOnBehalf.label,
-        meta_business_verification: derived.metaBusinessVerification.label,
-        number_registration: derived.numberRegistration.label,
-        action_required: derived.actionRequired?.id ?? null,
-        action_text: derived.actionRequired?.text ?? null,
-        quality_rating: derived.qualityRating?.label ?? null,
-        messaging_limit: derived.messagingLimit?.label ?? null,
-        waba_account_id: wabaAccountId,
-        status_fingerprint: derived.fingerprint,
-        created_at: pickText(channel, 'created_at'),
-        modified_at: pickText(channel, 'modified_at'),
-        search_text: searchText,
-      },
-    },
-  };
+  return { derived, row: completeChannelRow(channelOwn(id, channel, derived), raw, hash, client) };
 }

@@ -11,7 +11,9 @@ import type { CoreEvents } from '../events';
 import type { Logger } from '../log';
 import type { ClientQueries } from '../store/client-queries';
 import type { SyncRunStore } from '../store/sync-run-store';
-import { RecordPreparer } from './record-preparer';
+import { RecordPreparer, type KnownHashes } from './record-preparer';
+import { rawHashOf } from './record-rows';
+import type { StoredHash } from '../store/record-tables';
 import { writeListings, type WriteDeps, type WriteResult } from './write-listing';
 
 export interface SyncEngineDeps extends WriteDeps {
@@ -116,7 +118,7 @@ export class SyncEngine {
     report('clients');
     try {
       const pageOptions = { pageSize: options.pageSize ?? 1000, concurrency: options.concurrency ?? 4, ...(options.signal ? { signal: options.signal } : {}) };
-      const preparer = new RecordPreparer(); // per-record work happens while later pages are in flight
+      const preparer = new RecordPreparer(this.knownHashes(profileId)); // per-record work happens while later pages are in flight
       const [clients, channels] = await Promise.all([
         listAll(preparer.clientPages((q) => api.listClientsPage(q)), { ...pageOptions, onProgress: track('clients') }),
         listAll(preparer.channelPages((q) => api.listChannelsPage(q)), { ...pageOptions, onProgress: track('channels') }),
@@ -137,6 +139,16 @@ export class SyncEngine {
     }
     this.progress.delete(profileId);
     return this.status(profileId);
+  }
+
+  /** What is stored now, so the listing prepares only records that changed (the write checks again). */
+  private knownHashes(profileId: string): KnownHashes {
+    const current = (stored: Map<string, StoredHash>, hashOf: (hash: string) => string) => {
+      const known = new Map<string, string>();
+      for (const [id, entry] of stored) if (!entry.removed) known.set(id, hashOf(entry.hash));
+      return known;
+    };
+    return { clients: current(this.deps.clients.hashes(profileId), (h) => h), channels: current(this.deps.channels.hashes(profileId), rawHashOf) };
   }
 
   private notifySucceeded(profileId: string): void {

@@ -10,7 +10,7 @@ import type { QuarantinedRecord, QuarantineStore } from '../store/quarantine-sto
 import type { RecordTableWriter, WriteCounts } from '../store/record-tables';
 import { newChannelNotification, previousStatusIfChanged, removedChannelNotification, statusChangeNotification } from './notify-changes';
 import { RecordPreparer } from './record-preparer';
-import { channelHash, channelRow, clientRow, type ClientSummary } from './record-rows';
+import { channelHash, completeChannelRow, type ClientSummary } from './record-rows';
 
 export interface Listing {
   items: unknown[];
@@ -78,22 +78,23 @@ export function writeListings(deps: WriteDeps, profileId: string, clients: Listi
     const badClients: QuarantinedRecord[] = [];
     for (const item of clients.items) {
       const prepared = preparer.client(item);
-      if (!prepared.parsed.ok || !prepared.summary) {
-        const bad = quarantined('clients', prepared.id, prepared.raw, prepared.parsed.ok ? 'no id' : prepared.parsed.reason);
+      const stored = prepared.id === null ? undefined : storedClients.get(prepared.id);
+      if (prepared.id !== null && prepared.summary && ((stored && stored.hash === prepared.hash && !stored.removed) || keepClients.has(prepared.id))) {
+        seenClients.add(prepared.id);
+        summaries.set(prepared.id, prepared.summary);
+        result.clients.unchanged += 1;
+        continue;
+      }
+      const row = preparer.clientRow(prepared);
+      if (!row.ok) {
+        const bad = quarantined('clients', prepared.id, prepared.raw, row.reason);
         if (bad.recordId) seenClients.add(bad.recordId); // listed, so not removed: its last good version stays
         badClients.push(bad);
         continue;
       }
-      const { summary } = prepared;
-      seenClients.add(summary.id);
-      summaries.set(summary.id, summary);
-      const stored = storedClients.get(summary.id);
-      if ((stored && stored.hash === prepared.hash && !stored.removed) || keepClients.has(summary.id)) {
-        result.clients.unchanged += 1;
-        continue;
-      }
-      const row = clientRow(summary.id, prepared.parsed.value, prepared.raw, prepared.hash, summary);
-      result.clients[deps.clients.write(profileId, row, stored, syncedAt)] += 1;
+      seenClients.add(row.value.id);
+      if (prepared.summary) summaries.set(row.value.id, prepared.summary);
+      result.clients[deps.clients.write(profileId, row.value, stored, syncedAt)] += 1;
     }
     if (clients.complete) result.clients.removed = deps.clients.markMissingRemoved(profileId, seenClients, storedClients, syncedAt).length;
     result.clients.quarantined = badClients.length;
@@ -105,26 +106,28 @@ export function writeListings(deps: WriteDeps, profileId: string, clients: Listi
     const badChannels: QuarantinedRecord[] = [];
     for (const item of channels.items) {
       const prepared = preparer.channel(item);
-      if (!prepared.parsed.ok || !prepared.derived) {
-        const bad = quarantined('channels', prepared.id, prepared.raw, prepared.parsed.ok ? 'no id' : prepared.parsed.reason);
+      const client = prepared.clientId === null ? undefined : summaries.get(prepared.clientId);
+      const hash = channelHash(prepared.rawHash, client);
+      const stored = prepared.id === null ? undefined : storedChannels.get(prepared.id);
+      if (prepared.id !== null && ((stored && stored.hash === hash && !stored.removed) || keepChannels.has(prepared.id))) {
+        seenChannels.add(prepared.id);
+        result.channels.unchanged += 1;
+        continue;
+      }
+      const own = preparer.channelOwn(prepared);
+      if (!own.ok) {
+        const bad = quarantined('channels', prepared.id, prepared.raw, own.reason);
         if (bad.recordId) seenChannels.add(bad.recordId);
         badChannels.push(bad);
         continue;
       }
-      const channel = prepared.parsed.value;
-      seenChannels.add(channel.id);
-      const client = summaries.get(channel.client_id);
-      const hash = channelHash(prepared.raw, client);
-      const stored = storedChannels.get(channel.id);
-      if ((stored && stored.hash === hash && !stored.removed) || keepChannels.has(channel.id)) {
-        result.channels.unchanged += 1;
-        continue;
-      }
-      const { row, derived } = channelRow(channel.id, channel, prepared.raw, hash, client, prepared.derived);
+      const { id, derived } = own.value;
+      seenChannels.add(id);
+      const row = completeChannelRow(own.value, prepared.raw, hash, client);
       const before = previousStatusIfChanged(deps.channels, stored, derived);
       const outcome = deps.channels.write(profileId, row, stored, syncedAt);
       result.channels[outcome] += 1;
-      const who = { id: channel.id, clientId: channel.client_id, companyName: typeof row.columns.company_name === 'string' ? row.columns.company_name : null };
+      const who = { id, clientId: prepared.clientId, companyName: typeof row.columns.company_name === 'string' ? row.columns.company_name : null };
       if (outcome === 'inserted' && !firstSync) notify(newChannelNotification(who, derived));
       if (before) {
         const notification = statusChangeNotification(who, before, derived);

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { profilesMigration } from './001-profiles';
 import { accountsMigration } from './002-accounts';
 import { outboxMigration } from './003-outbox';
+import { syncHashesMigration } from './004-sync-hashes';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [profilesMigration, accountsMigration, outboxMigration];
+export const MIGRATIONS: readonly Migration[] = [profilesMigration, accountsMigration, outboxMigration, syncHashesMigration];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,121 @@
+/**
+ * The in-memory search index answers exactly what SQL answers: the same page, total and counts for
+ * random searches, state filters, sorts, directions and pages over a store with removed rows and
+ * missing sort keys; and it never answers from a stale copy after any write, by this connection or
+ * by another one.
+ */
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ChannelQuery, ChannelSort, type ChannelQueryInput } from '../../../shared/accounts';
+import { CHANNEL_STATES } from '../../../shared/status';
+import { ChannelQueries } from '../../../electron/core/store/channel-queries';
+import { ChannelSearchIndex } from '../../../electron/core/store/channel-search-index';
+import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
+
+let f: SyncedFixture;
+let indexed: ChannelQueries;
+let sql: ChannelQueries;
+
+beforeAll(async () => {
+  f = await startSyncedCore({ clients: 120, channels: 400, seed: 11 });
+  await f.core.accounts.syncNow();
+  const db = f.core.db;
+  // Variety the demo data lacks: removed rows, rows without a company or display name or dates.
+  db.exec(`
+    UPDATE channel_search SET removed = 1 WHERE rid % 9 = 0;
+    UPDATE channels SET removed_at = '2026-01-01T00:00:00.000Z' WHERE rid % 9 = 0;
+    UPDATE channel_search SET company_sort = NULL WHERE rid % 7 = 0;
+    UPDATE channels SET display_sort = NULL WHERE rid % 5 = 0;
+    UPDATE channels SET created_at = NULL WHERE rid % 6 = 0;
+    UPDATE channel_search SET company_sort = 'same company' WHERE rid % 11 = 0;
+  `);
+  indexed = new ChannelQueries(db);
+  sql = new ChannelQueries(db, { searchIndex: false });
+});
+afterAll(() => f.dispose());
+afterEach(() => vi.restoreAllMocks());
+
+/** A small deterministic generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+function fragments(): string[] {
+  const texts = f.core.db.prepare('SELECT search_text FROM channel_search').pluck().all() as string[];
+  const rnd = random(5);
+  const out: string[] = ['zzqx', 'a', 'e', '49', '1'];
+  for (let i = 0; i < 60; i += 1) {
+    const text = texts[Math.floor(rnd() * texts.length)]!;
+    const length = 1 + Math.floor(rnd() * 6);
+    const start = Math.floor(rnd() * Math.max(1, text.length - length));
+    const fragment = text.slice(start, start + length).replace(/[\s\u0001]/g, '');
+    if (fragment) out.push(fragment);
+  }
+  return out;
+}
+
+describe('the in-memory channel search index', () => {
+  it('answers 300 random queries exactly as SQL does (page, order, total, counts per state)', () => {
+    const terms = fragments();
+    const rnd = random(42);
+    const pick = <T,>(values: readonly T[]): T => values[Math.floor(rnd() * values.length)]!;
+    const states = CHANNEL_STATES.map((s) => s.id);
+    const page = vi.spyOn(ChannelSearchIndex.prototype, 'page');
+    let nonEmpty = 0;
+    for (let i = 0; i < 300; i += 1) {
+      const words = Array.from({ length: Math.floor(rnd() * 3) }, () => pick(terms));
+      const input: ChannelQueryInput = {
+        search: rnd() < 0.2 ? `+${pick(['49', '1', '44'])} ${pick(['30', '20', '1'])}` : words.join(' '),
+        states: rnd() < 0.3 ? states.filter(() => rnd() < 0.4) : [],
+        includeRemoved: rnd() < 0.3,
+        sort: pick(ChannelSort.options),
+        direction: rnd() < 0.5 ? 'asc' : 'desc',
+        offset: pick([0, 0, 0, 3, 20, 150]),
+        limit: pick([1, 10, 100]),
+      };
+      const query = ChannelQuery.parse(input);
+      const expected = sql.list(f.profileId, query);
+      expect(indexed.list(f.profileId, query), JSON.stringify(input)).toEqual(expected);
+      if (expected.items.length > 0) nonEmpty += 1;
+    }
+    expect(page).toHaveBeenCalledTimes(300);
+    expect(nonEmpty).toBeGreaterThan(150); // the queries did find things, in every order
+  });
+
+  it('leaves filters on other channel columns to SQL', () => {
+    const page = vi.spyOn(ChannelSearchIndex.prototype, 'page');
+    const query = ChannelQuery.parse({ actionRequired: true, limit: 50 });
+    expect(indexed.list(f.profileId, query)).toEqual(sql.list(f.profileId, query));
+    expect(page).not.toHaveBeenCalled();
+  });
+
+  it('never answers from a stale copy: a write on this connection or a commit by another shows at once', () => {
+    const query = ChannelQuery.parse({ search: 'qqq-renamed', limit: 10 });
+    expect(indexed.list(f.profileId, query).total).toBe(0);
+    const rid = f.core.db.prepare('SELECT rid FROM channel_search WHERE removed = 0 LIMIT 1').pluck().get() as number;
+    f.core.db.prepare("UPDATE channel_search SET search_text = search_text || ' qqq-renamed' WHERE rid = ?").run(rid);
+    expect(indexed.list(f.profileId, query).total).toBe(1);
+
+    const other = new Database(f.core.db.name);
+    try {
+      other.prepare("UPDATE channel_search SET search_text = search_text || ' qqq-renamed' WHERE rid = ?").run(rid + 1);
+      expect(indexed.list(f.profileId, query)).toEqual(sql.list(f.profileId, query));
+      expect(indexed.list(f.profileId, query).total).toBe(2);
+      other.prepare('UPDATE channel_search SET removed = 1 WHERE rid = ?').run(rid);
+      expect(indexed.list(f.profileId, query).total).toBe(1);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('keeps profiles apart', () => {
+    const query = ChannelQuery.parse({ limit: 5 });
+    const other = indexed.list('no-such-profile', query);
+    expect(other).toEqual({ total: 0, offset: 0, items: [], countsByState: {} });
+    expect(indexed.list(f.profileId, query).total).toBeGreaterThan(0);
+  });
+});
