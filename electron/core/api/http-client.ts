@@ -55,6 +55,8 @@ export interface HttpResponse {
   status: number;
   /** Decoded JSON; null for an empty body. */
   data: unknown;
+  /** The body as received (list pages cut their records' raw JSON from it). */
+  text: string;
   headers: Headers;
   /** Attempts it took, the successful one included. */
   attempts: number;
@@ -130,7 +132,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     if (response.ok) {
       if (!readable) throw badResponseError(what, `HTTP ${response.status} with a body that is not valid JSON`, response.status, service);
-      return { status: response.status, data, headers: response.headers };
+      return { status: response.status, data, text, headers: response.headers };
     }
     const waitable = response.status === 429 || response.status === 503;
     const retryAfterMs = waitable ? parseRetryAfter(response.headers.get('retry-after'), now()) : null;

@@ -6,6 +6,7 @@
 import { badResponseError } from './http-errors';
 import type { QueryValue } from './http-client';
 import { describeIssues, ListEnvelopeSchema } from './schemas';
+import { arrayElementTexts } from './json-slices';
 
 export type FilterScalar = string | number | boolean | null;
 export type FilterValue = FilterScalar | FilterScalar[];
@@ -32,6 +33,8 @@ export interface ListPage {
   offset: number;
   /** The limit the server says it applied, if it says. */
   limit: number | null;
+  /** Each item's JSON as the server sent it, when it could be cut from the body (aligned with `items`). */
+  itemTexts?: string[];
 }
 
 export function listQueryParams(query: Partial<ListPageQuery>): Record<string, QueryValue> {
@@ -51,18 +54,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * Reads the envelope. `itemsKeys` lists where the items may be, first the documented key
  * (`clients`, `partner_channels`, `waba_templates`), then tolerated alternatives.
  */
-export function readListPage(body: unknown, itemsKeys: readonly string[], what: string, requestedOffset: number, status: number | null = 200): ListPage {
+export function readListPage(body: unknown, itemsKeys: readonly string[], what: string, requestedOffset: number, status: number | null = 200, text?: string): ListPage {
   if (!isRecord(body)) throw badResponseError(what, 'the list answer is not a JSON object', status);
   const envelope = ListEnvelopeSchema.safeParse(body, { reportInput: true });
   if (!envelope.success) throw badResponseError(what, `the list envelope is malformed: ${describeIssues(envelope.error.issues)}`, status);
   const key = itemsKeys.find((k) => Array.isArray(body[k]));
   const items = key === undefined ? undefined : body[key];
-  if (!Array.isArray(items)) throw badResponseError(what, `the answer has no "${itemsKeys[0] ?? 'items'}" list`, status);
+  if (!Array.isArray(items) || key === undefined) throw badResponseError(what, `the answer has no "${itemsKeys[0] ?? 'items'}" list`, status);
+  const itemTexts = text === undefined ? null : arrayElementTexts(text, key);
   return {
     items: items as unknown[],
     count: envelope.data.count,
     total: envelope.data.total,
     offset: envelope.data.offset ?? requestedOffset,
     limit: envelope.data.limit ?? null,
+    ...(itemTexts && itemTexts.length === items.length ? { itemTexts } : {}),
   };
 }

@@ -92,7 +92,7 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
 
   async function listPage(path: string, itemsKeys: readonly string[], what: string, query: ListPageQuery, extra: Partial<RequestOptions> = {}): Promise<ListPage> {
     const response = await http.request({ ...extra, path, what, query: listQueryParams(query), ...(query.signal ? { signal: query.signal } : {}) });
-    return readListPage(response.data, itemsKeys, what, query.offset, response.status);
+    return readListPage(response.data, itemsKeys, what, query.offset, response.status, response.text);
   }
 
   /** Single records are read through the list's `id` filter (§3.2, §3.4); the id is checked, not trusted. */

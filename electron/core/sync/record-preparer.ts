@@ -60,18 +60,19 @@ export class RecordPreparer {
   constructor(private readonly known: KnownHashes = { clients: new Map(), channels: new Map() }) {}
 
   /** A listing's item as a prepared client (items of a listing fetched through `clientPages` already are). */
-  client(item: unknown): PreparedClient {
+  /** `text`: the item's JSON as received, if known (else it is serialised). */
+  client(item: unknown, text?: string): PreparedClient {
     if (item instanceof PreparedClient) return item;
-    const raw = rawText(item);
+    const raw = text ?? rawText(item);
     const id = idOf(item);
     const prepared = new PreparedClient(id, raw, contentHash(raw), id === null ? null : clientSummary(item, id));
     if (id === null || this.known.clients.get(id) !== prepared.hash) this.validateClient(prepared, item);
     return prepared;
   }
 
-  channel(item: unknown): PreparedChannel {
+  channel(item: unknown, text?: string): PreparedChannel {
     if (item instanceof PreparedChannel) return item;
-    const raw = rawText(item);
+    const raw = text ?? rawText(item);
     const id = idOf(item);
     const clientId = pick(item, 'client_id');
     const prepared = new PreparedChannel(id, raw, contentHash(raw), typeof clientId === 'string' ? clientId : null);
@@ -93,14 +94,16 @@ export class RecordPreparer {
   clientPages(fetchPage: FetchPage): FetchPage {
     return async (request) => {
       const page = await fetchPage(request);
-      return { ...page, items: page.items.map((item) => this.client(item)) };
+      const { itemTexts, ...rest } = page;
+      return { ...rest, items: page.items.map((item, i) => this.client(item, itemTexts?.[i])) };
     };
   }
 
   channelPages(fetchPage: FetchPage): FetchPage {
     return async (request) => {
       const page = await fetchPage(request);
-      return { ...page, items: page.items.map((item) => this.channel(item)) };
+      const { itemTexts, ...rest } = page;
+      return { ...rest, items: page.items.map((item, i) => this.channel(item, itemTexts?.[i])) };
     };
   }
 
