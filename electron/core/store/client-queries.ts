@@ -74,7 +74,8 @@ export class ClientQueries {
 
   counts(profileId: string): { clients: number; channels: number } {
     const clients = this.db.prepare('SELECT count(*) AS n FROM clients WHERE profile_id = ? AND removed_at IS NULL').get(profileId) as { n: number };
-    const channels = this.db.prepare('SELECT count(*) AS n FROM channels WHERE profile_id = ? AND removed_at IS NULL').get(profileId) as { n: number };
+    // From the narrow search table: counting the wide channel rows would read every one of them.
+    const channels = this.db.prepare('SELECT count(*) AS n FROM channel_search WHERE profile_id = ? AND removed = 0').get(profileId) as { n: number };
     return { clients: clients.n, channels: channels.n };
   }
 }

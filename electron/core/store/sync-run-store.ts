@@ -11,6 +11,9 @@ export const SyncStats = z.looseObject({
   requests: z.number().optional(),
   notifications: z.number().optional(),
   complete: z.boolean().optional(),
+  /** Where the time went: listing (requests and per-record preparation) and the write transaction. */
+  listMs: z.number().optional(),
+  writeMs: z.number().optional(),
 });
 export type SyncStats = z.infer<typeof SyncStats>;
 

@@ -125,11 +125,13 @@ export class SyncEngine {
       ]);
       options.signal?.throwIfAborted();
       report('writing');
+      const listed = this.deps.now();
       const written = writeListings(this.deps, profileId, clients, channels, { syncedAt: this.iso(), listedSince: new Date(started).toISOString(), preparer });
       this.counts.delete(profileId);
-      const stats = { ...written, requests: clients.requests + channels.requests, complete: clients.complete && channels.complete };
+      const timing = { listMs: listed - started, writeMs: this.deps.now() - listed };
+      const stats = { ...written, requests: clients.requests + channels.requests, complete: clients.complete && channels.complete, ...timing };
       this.deps.runs.finish(runId, this.iso(), 'succeeded', stats);
-      this.deps.log.info('sync succeeded', { profileId, ms: this.deps.now() - started, ...summary(written) });
+      this.deps.log.info('sync succeeded', { profileId, ms: this.deps.now() - started, ...timing, ...summary(written) });
       if (written.notifications > 0) this.deps.events.emit('notifications.changed', { profileId });
       this.notifySucceeded(profileId);
     } catch (error) {
