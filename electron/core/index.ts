@@ -28,6 +28,7 @@ import { ClientQueries } from './store/client-queries';
 import { NotificationStore } from './store/notification-store';
 import { QuarantineStore } from './store/quarantine-store';
 import { RecordTableWriter } from './store/record-tables';
+import { ChangeCounter } from './store/change-counter';
 import { SyncRunStore } from './store/sync-run-store';
 import { CHANNEL_COLUMNS, CLIENT_COLUMNS } from './sync/record-rows';
 import { SyncEngine } from './sync/sync-engine';
@@ -111,7 +112,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const clientQueries = new ClientQueries(db);
   const notifications = new NotificationStore(db);
-  const writers = { clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS), channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS) };
+  // The channel writer tells the search index when its copy went stale.
+  const channelChanges = new ChangeCounter();
+  const writers = { clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS), channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS, channelChanges) };
   // Built before the sync, which consults it while writing; it reaches the accounts (below) only when sending.
   const outbox: OutboxService = new OutboxService({
     store: new OutboxStore(db, now),
@@ -143,7 +146,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     guard: outbox.guard,
     onSucceeded: (profileId) => outbox.afterSync(profileId),
   });
-  const accounts = new AccountsService({ session, engine: sync, channels: new ChannelQueries(db), clients: clientQueries, notifications, log, now, overlays: outbox });
+  const accounts = new AccountsService({ session, engine: sync, channels: new ChannelQueries(db, { changes: channelChanges }), clients: clientQueries, notifications, log, now, overlays: outbox });
   events.on('session.changed', (state) => outbox.sessionChanged(state));
 
   const insights = new InsightsService({ store: new InsightsStore(db), active: () => accounts.activeApi(), now, log });

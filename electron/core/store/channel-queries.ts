@@ -10,6 +10,7 @@ import { type ChannelListItem, type ChannelPage, type ChannelQuery, type Channel
 import { foldForSearch, phoneDigits } from '../../../shared/search-text';
 import { parseJsonOr } from './json-column';
 import { ChannelSearchIndex, type IndexedPage } from './channel-search-index';
+import type { ChangeCounter } from './change-counter';
 import { deriveChannelStatus } from '../../../shared/status';
 
 const SORT_SQL: Record<ChannelSort, string> = {
@@ -139,9 +140,9 @@ export class ChannelQueries {
 
   constructor(
     private readonly db: Database.Database,
-    options: { searchIndex?: boolean } = {},
+    options: { searchIndex?: boolean; changes?: ChangeCounter } = {},
   ) {
-    this.index = options.searchIndex === false ? null : new ChannelSearchIndex(db);
+    this.index = options.searchIndex === false ? null : new ChannelSearchIndex(db, options.changes);
   }
 
   list(profileId: string, query: ChannelQuery): ChannelPage {

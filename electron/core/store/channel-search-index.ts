@@ -3,9 +3,11 @@
  * 50,000 short strings in V8 (a few ms) that yields the page and the counts per state together,
  * where SQLite needs one scan for the page and a second for the counts (15-40 ms together).
  *
- * The copy is only ever used while it is current: it is keyed by this connection's
- * `total_changes()` (any write it made, rolled back or not) and `PRAGMA data_version` (a commit by
- * any other connection or process), both checked on every query. The orders come from SQLite itself
+ * The copy is only ever used while it is current, checked on every query: `PRAGMA data_version`
+ * tells of a commit by any other connection or process, and this connection's own writes are told
+ * by the channel writer's `ChangeCounter` (so a balance or a notification written meanwhile does not
+ * throw the copy away), or, without a counter, by `total_changes()` (any write at all). A profile
+ * that no longer exists (deleted with its channels) has no rows. The orders come from SQLite itself
  * (`ORDER BY`, the same expressions as the SQL path), so both paths sort exactly alike.
  *
  * It answers queries whose filters live in the search table (search terms, states, removed, any
@@ -14,6 +16,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { ChannelQuery, ChannelSort } from '../../../shared/accounts';
+import type { ChangeCounter } from './change-counter';
 
 /** Record ids of a page in order, with the counts the page header shows. */
 export interface IndexedPage {
@@ -68,7 +71,14 @@ const SORT_KEY: Record<Exclude<ChannelSort, 'company'>, string> = {
 export class ChannelSearchIndex {
   private snapshot: Snapshot | null = null;
 
-  constructor(private readonly db: Database.Database) {}
+  /** How many times the copy was (re)built; for tests and diagnostics. */
+  builds = 0;
+
+  constructor(
+    private readonly db: Database.Database,
+    /** The channel writer's counter; without one, any write on the connection makes the copy stale. */
+    private readonly changes?: ChangeCounter,
+  ) {}
 
   /** Whether this index can answer the query (no filter on columns outside the search table). */
   static canAnswer(query: ChannelQuery): boolean {
@@ -122,7 +132,7 @@ export class ChannelSearchIndex {
   }
 
   private version(): string {
-    const changes = Count.parse(this.db.prepare('SELECT total_changes()').pluck().get());
+    const changes = this.changes ? this.changes.value : Count.parse(this.db.prepare('SELECT total_changes()').pluck().get());
     const dataVersion = Count.parse(this.db.pragma('data_version', { simple: true }));
     return `${dataVersion}:${changes}`;
   }
@@ -130,7 +140,9 @@ export class ChannelSearchIndex {
   private current(profileId: string): Snapshot {
     const version = this.version();
     const cached = this.snapshot;
-    if (cached && cached.profileId === profileId && cached.version === version) return cached;
+    const exists = this.db.prepare('SELECT 1 FROM profiles WHERE id = ?').pluck().get(profileId) !== undefined;
+    if (cached && cached.profileId === profileId && cached.version === version && exists) return cached;
+    this.builds += 1;
     const rows = this.db
       .prepare(
         `SELECT rid, state, removed, search_text, company_sort IS NOT NULL FROM channel_search

@@ -113,6 +113,26 @@ describe('the in-memory channel search index', () => {
     }
   });
 
+  it("in the core, follows the sync's writes but keeps its copy through writes that do not touch channels", async () => {
+    const accounts = f.core.accounts;
+    const query = ChannelQuery.parse({ search: 'zebra-renamed', limit: 10 });
+    const build = vi.spyOn(ChannelSearchIndex.prototype, 'page');
+    expect(accounts.listChannels(query).total).toBe(0);
+    const client = f.hub.state.listClients().find((c) => f.hub.state.listChannels(c.id).length > 0)!;
+    f.hub.state.updateClient(client.id, { organisation: 'Zebra-Renamed GmbH' });
+    await accounts.syncNow();
+    const renamed = accounts.listChannels(query);
+    expect(renamed.total).toBe(f.hub.state.listChannels(client.id).length);
+    expect(renamed.items.every((c) => c.companyName === 'Zebra-Renamed GmbH')).toBe(true);
+
+    const index = (build.mock.contexts.at(-1) as ChannelSearchIndex | undefined)!;
+    const builds = index.builds;
+    accounts.markNotificationsRead('all');
+    await accounts.syncNow(); // nothing changed: only the sync's own bookkeeping is written
+    expect(accounts.listChannels(query).total).toBe(renamed.total);
+    expect(index.builds).toBe(builds);
+  });
+
   it('keeps profiles apart', () => {
     const query = ChannelQuery.parse({ limit: 5 });
     const other = indexed.list('no-such-profile', query);
