@@ -23,21 +23,21 @@ export function phoneDigits(query: string): string | null {
   return digits.length >= 3 ? digits : null;
 }
 
-/** What separates a record's fields in its search text: no term a user types can span two fields. */
-export const SEARCH_FIELD_SEPARATOR = ' \u0001 ';
-
 /**
- * Builds a record's search text from its searchable fields (null and empty parts skipped). Each part
- * is folded on its own, so plain-ASCII parts take the fast path, and already folded texts can be
- * joined to it with `joinSearchTexts` without folding them again.
+ * What separates a record's fields in its search text. A search term never holds a space (queries
+ * are split on whitespace; a number typed with spaces becomes one digits-only term), so a plain space
+ * already keeps a term from matching across two fields.
  */
+export const SEARCH_FIELD_SEPARATOR = ' ';
+
+/** Builds a record's search text from its searchable fields (null and empty parts skipped), folded once. */
 export function searchTextOf(parts: ReadonlyArray<string | null | undefined>): string {
-  return joinSearchTexts(parts.map((part) => (typeof part === 'string' && part.length > 0 ? foldForSearch(part) : null)));
+  return foldForSearch(joinSearchTexts(parts));
 }
 
-/** Joins search texts that are already folded. */
-export function joinSearchTexts(folded: ReadonlyArray<string | null | undefined>): string {
-  return folded.filter((part): part is string => typeof part === 'string' && part.length > 0).join(SEARCH_FIELD_SEPARATOR);
+/** Joins texts (already folded ones, or parts to fold together) with the field separator. */
+export function joinSearchTexts(parts: ReadonlyArray<string | null | undefined>): string {
+  return parts.filter((part): part is string => typeof part === 'string' && part.length > 0).join(SEARCH_FIELD_SEPARATOR);
 }
 
 const LEADING_PUNCTUATION = /^[^\p{L}\p{N}]+/u;

@@ -7,7 +7,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChannelQuery, ChannelSort, type ChannelQueryInput } from '../../../shared/accounts';
-import { SEARCH_FIELD_SEPARATOR } from '../../../shared/search-text';
 import { CHANNEL_STATES } from '../../../shared/status';
 import { ChannelQueries } from '../../../electron/core/store/channel-queries';
 import { ChannelSearchIndex } from '../../../electron/core/store/channel-search-index';
@@ -53,7 +52,7 @@ function fragments(): string[] {
     const text = texts[Math.floor(rnd() * texts.length)]!;
     const length = 1 + Math.floor(rnd() * 6);
     const start = Math.floor(rnd() * Math.max(1, text.length - length));
-    const fragment = text.slice(start, start + length).split(SEARCH_FIELD_SEPARATOR.trim()).join('').replace(/\s/g, '');
+    const fragment = text.slice(start, start + length).replace(/\s/g, '');
     if (fragment) out.push(fragment);
   }
   return out;
