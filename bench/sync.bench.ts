@@ -4,7 +4,7 @@
  * phase against a bare better-sqlite3 insert of the same rows in one transaction; a re-sync with
  * nothing changed; search latency over the 50,000 channels; the RSS of this (main-process) side.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +41,15 @@ async function startHub(): Promise<{ url: string; apiKey: string; partnerId: str
   return { url, apiKey, partnerId, stop: () => child.kill('SIGTERM') };
 }
 
+/**
+ * Each timed run starts with the earlier runs' dirty pages on disk: otherwise the kernel's writeback
+ * of hundreds of MB competes for the two cores with whichever run comes next.
+ */
+function settle(): void {
+  execFileSync('sync');
+  global.gc?.();
+}
+
 const hub = await startHub();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-desk-bench-'));
 try {
@@ -50,6 +59,7 @@ try {
   await fetch(`${hub.url}/api/v2/partners/${hub.partnerId}/channels?limit=1`, { headers: { 'X-API-Key': hub.apiKey } });
   await fetch(`${hub.url}/api/v2/partners/${hub.partnerId}/clients?limit=1`, { headers: { 'X-API-Key': hub.apiKey } });
 
+  settle();
   let t0 = performance.now();
   const first = await core.accounts.syncNow({ pageSize: 1000, concurrency: 4 });
   const fullSync = performance.now() - t0;
@@ -59,6 +69,7 @@ try {
   global.gc?.();
   const rssAfterSync = process.memoryUsage().rss;
 
+  settle();
   t0 = performance.now();
   const again = await core.accounts.syncNow({ pageSize: 1000, concurrency: 4 });
   const reSync = performance.now() - t0;
@@ -100,6 +111,7 @@ try {
   await writeCore.session.signIn({ method: 'api_key', partnerId: hub.partnerId, apiKey: hub.apiKey });
   const profileId = writeCore.accounts.activeProfileId()!;
   const db = writeCore.db;
+  settle();
   t0 = performance.now();
   writeListings(
     {
@@ -117,36 +129,50 @@ try {
   const storeWrite = performance.now() - t0;
   writeCore.close();
 
-  // The store's SQL alone: the same rows prepared in advance, written through the store's writer.
+  // The store's SQL alone: the same rows prepared in advance, written through the store's writer,
+  // against a bare insert of the same rows. Three rounds, alternating, each into a fresh database file
+  // after a full GC, with the listings dropped first; medians are reported (disk writeback and GC of
+  // what came before would otherwise decide the numbers).
+  const clientCount = clients.items.length;
+  const channelCount = channels.items.length;
   const summaries = new Map(clients.items.map((c) => { const p = parseClient(c); if (!p.ok) throw new Error(p.reason); return [p.value.id, clientSummary(p.value, p.value.id)]; }));
   const clientRows = clients.items.map((c) => { const raw = JSON.stringify(c); const p = parseClient(c); if (!p.ok) throw new Error(p.reason); return clientRow(p.value.id, p.value, raw, contentHash(raw), summaries.get(p.value.id)!); });
   const channelRows = channels.items.map((c) => { const raw = JSON.stringify(c); const p = parseChannel(c); if (!p.ok) throw new Error(p.reason); const s = summaries.get(p.value.client_id); return channelRow(p.value.id, p.value, raw, channelHash(contentHash(raw), s), s).row; });
-  const sqlDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-desk-bench-sql-'));
-  const sqlCore = await createCore({ dataDir: sqlDir, secrets: new MemorySecretStore(), runMode: 'cli', appVersion: 'bench', hubUrl: `${hub.url}/api/v2` });
-  await sqlCore.session.signIn({ method: 'api_key', partnerId: hub.partnerId, apiKey: hub.apiKey });
-  const sqlProfile = sqlCore.accounts.activeProfileId()!;
-  const clientWriter = new RecordTableWriter(sqlCore.db, 'clients', CLIENT_COLUMNS);
-  const channelWriter = new RecordTableWriter(sqlCore.db, 'channels', CHANNEL_COLUMNS);
-  const syncedAt = new Date().toISOString();
-  t0 = performance.now();
-  sqlCore.db.transaction(() => {
-    for (const row of clientRows) clientWriter.write(sqlProfile, row, undefined, syncedAt);
-    for (const row of channelRows) channelWriter.write(sqlProfile, row, undefined, syncedAt);
-  })();
-  const storeSql = performance.now() - t0;
-  sqlCore.close();
-  fs.rmSync(sqlDir, { recursive: true, force: true });
+  clients.items.length = 0;
+  channels.items.length = 0;
+
+  const storeSqlOnce = async (): Promise<number> => {
+    const sqlDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-desk-bench-sql-'));
+    const sqlCore = await createCore({ dataDir: sqlDir, secrets: new MemorySecretStore(), runMode: 'cli', appVersion: 'bench', hubUrl: `${hub.url}/api/v2` });
+    await sqlCore.session.signIn({ method: 'api_key', partnerId: hub.partnerId, apiKey: hub.apiKey });
+    const sqlProfile = sqlCore.accounts.activeProfileId()!;
+    const clientWriter = new RecordTableWriter(sqlCore.db, 'clients', CLIENT_COLUMNS);
+    const channelWriter = new RecordTableWriter(sqlCore.db, 'channels', CHANNEL_COLUMNS);
+    const syncedAt = new Date().toISOString();
+    settle();
+    const start = performance.now();
+    sqlCore.db.transaction(() => {
+      for (const row of clientRows) clientWriter.write(sqlProfile, row, undefined, syncedAt);
+      for (const row of channelRows) channelWriter.write(sqlProfile, row, undefined, syncedAt);
+    })();
+    const elapsed = performance.now() - start;
+    sqlCore.close();
+    fs.rmSync(sqlDir, { recursive: true, force: true });
+    return elapsed;
+  };
 
   // The bare insert: better-sqlite3's defaults plus the store's WAL and synchronous settings; and
   // once more with the store's page size, to show what of the difference the page size is.
-  const bareInsert = (file: string, pageSize: number | null): number => {
-    const bare = new Database(path.join(writeDir, file));
+  const bareInsert = (pageSize: number | null): number => {
+    const file = path.join(writeDir, `bare-${pageSize ?? 'default'}.sqlite`);
+    const bare = new Database(file);
     if (pageSize) bare.pragma(`page_size = ${pageSize}`);
     bare.pragma('journal_mode = WAL');
     bare.pragma('synchronous = NORMAL');
     bare.exec('CREATE TABLE clients (id TEXT PRIMARY KEY, raw TEXT NOT NULL); CREATE TABLE channels (id TEXT PRIMARY KEY, raw TEXT NOT NULL);');
     const insertClient = bare.prepare('INSERT INTO clients (id, raw) VALUES (?, ?)');
     const insertChannel = bare.prepare('INSERT INTO channels (id, raw) VALUES (?, ?)');
+    settle();
     const start = performance.now();
     bare.transaction(() => {
       for (const row of clientRows) insertClient.run(row.id, row.raw);
@@ -154,19 +180,29 @@ try {
     })();
     const elapsed = performance.now() - start;
     bare.close();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
     return elapsed;
   };
-  const bareWrite = bareInsert('bare.sqlite', null);
-  const bareWriteStorePages = bareInsert('bare-pages.sqlite', PAGE_SIZE);
+  const rounds = { store: [] as number[], bare: [] as number[], barePages: [] as number[] };
+  for (let round = 0; round < 3; round += 1) {
+    rounds.store.push(await storeSqlOnce());
+    rounds.bare.push(bareInsert(null));
+    rounds.barePages.push(bareInsert(PAGE_SIZE));
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const storeSql = median(rounds.store);
+  const bareWrite = median(rounds.bare);
+  const bareWriteStorePages = median(rounds.barePages);
+  const all = (values: number[]) => values.map((v) => v.toFixed(0)).join(' / ');
   fs.rmSync(writeDir, { recursive: true, force: true });
 
-  console.log(`rows: ${clients.items.length} clients, ${channels.items.length} channels; ${stats.requests} requests per sync`);
+  console.log(`rows: ${clientCount} clients, ${channelCount} channels; ${stats.requests} requests per sync`);
   console.log(`full sync over HTTP (20 ms latency, pages of 1000): ${ms(fullSync)}   [target < 5000 ms, aim 2000 ms]`);
   console.log(`  of which listing (77 requests, records hashed, validated and derived as pages arrive): ${ms(firstStats.listMs)}, write transaction: ${ms(firstStats.writeMs)}`);
   console.log(`re-sync, nothing changed: ${ms(reSync)}, rows written: ${written}   [target 0]`);
-  console.log(`bare better-sqlite3 insert of the same rows (id, raw JSON) in one transaction: ${ms(bareWrite)}`);
-  console.log(`the same bare insert with the store's page size (${PAGE_SIZE} bytes): ${ms(bareWriteStorePages)}`);
-  console.log(`store write, SQL only (same rows prepared in advance): ${ms(storeSql)}: speed = ${(bareWrite / storeSql).toFixed(2)} x bare   [target >= 0.5]; ${(bareWriteStorePages / storeSql).toFixed(2)} x bare with the same page size`);
+  console.log(`bare better-sqlite3 insert of the same rows (id, raw JSON) in one transaction: ${ms(bareWrite)} (median of ${all(rounds.bare)})`);
+  console.log(`the same bare insert with the store's page size (${PAGE_SIZE} bytes): ${ms(bareWriteStorePages)} (median of ${all(rounds.barePages)})`);
+  console.log(`store write, SQL only (same rows prepared in advance): ${ms(storeSql)} (median of ${all(rounds.store)}): speed = ${(bareWrite / storeSql).toFixed(2)} x bare   [target >= 0.5]; ${(bareWriteStorePages / storeSql).toFixed(2)} x bare with the same page size`);
   console.log(`write phase handed raw records (all per-record work inside it: validate, derive, hash, fold, write): ${ms(storeWrite)}: speed = ${(bareWrite / storeWrite).toFixed(2)} x bare`);
   console.log(`first search after the sync (builds the in-memory search copy): ${ms(indexBuild)}`);
   console.log(`search over ${CHANNELS} channels, ${times.length} queries: p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms   [target p95 < 20 ms]`);

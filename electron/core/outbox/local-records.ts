@@ -60,7 +60,7 @@ const ClientRow = z.object({
   channel_count: z.number().int(),
 });
 
-const HashRow = z.object({ rid: z.number().int(), hash: z.string(), removed_at: z.string().nullable(), fingerprint: z.string().nullable() });
+const HashRow = z.object({ rid: z.number().int(), hash: z.string(), removed_at: z.string().nullable() });
 
 export class LocalRecords {
   constructor(
@@ -110,9 +110,8 @@ export class LocalRecords {
   }
 
   private stored(table: 'channels' | 'clients', profileId: string, id: string): StoredHash | undefined {
-    const fingerprint = table === 'channels' ? 'status_fingerprint' : 'NULL';
-    const row = HashRow.safeParse(this.db.prepare(`SELECT rid, hash, removed_at, ${fingerprint} AS fingerprint FROM ${table} WHERE profile_id = ? AND id = ?`).get(profileId, id));
-    return row.success ? { rid: row.data.rid, hash: row.data.hash, removed: row.data.removed_at !== null, fingerprint: row.data.fingerprint } : undefined;
+    const row = HashRow.safeParse(this.db.prepare(`SELECT rid, hash, removed_at FROM ${table} WHERE profile_id = ? AND id = ?`).get(profileId, id));
+    return row.success ? { rid: row.data.rid, hash: row.data.hash, removed: row.data.removed_at !== null } : undefined;
   }
 
   /** Writes the channel as the Hub just returned it; call inside the transaction that marks the action done. */

@@ -10,8 +10,6 @@ export interface StoredHash {
   rid: number;
   hash: string;
   removed: boolean;
-  /** channels only: the stored status fingerprint, to tell a status change from any other edit. */
-  fingerprint: string | null;
 }
 
 export interface RecordRow {
@@ -68,16 +66,15 @@ export class RecordTableWriter {
     this.updateSearch = this.search ? db.prepare(`UPDATE ${this.search} SET state = ?, removed = 0, company_sort = ?, search_text = ? WHERE rid = ?`) : null;
   }
 
+  /** Every stored record's hash, read from a covering index (migration 4), never the wide rows. */
   hashes(profileId: string): Map<string, StoredHash> {
-    const fingerprint = this.table === 'channels' ? 'status_fingerprint' : 'NULL';
-    const rows = this.stmt(`SELECT rid, id, hash, removed_at, ${fingerprint} AS fingerprint FROM ${this.table} WHERE profile_id = ?`).all(profileId) as Array<{
+    const rows = this.stmt(`SELECT rid, id, hash, removed_at FROM ${this.table} WHERE profile_id = ?`).all(profileId) as Array<{
       rid: number;
       id: string;
       hash: string;
       removed_at: string | null;
-      fingerprint: string | null;
     }>;
-    return new Map(rows.map((r) => [r.id, { rid: r.rid, hash: r.hash, removed: r.removed_at !== null, fingerprint: r.fingerprint }]));
+    return new Map(rows.map((r) => [r.id, { rid: r.rid, hash: r.hash, removed: r.removed_at !== null }]));
   }
 
   /** Inserts or updates one record unless its hash is unchanged; call inside a transaction. */
@@ -139,10 +136,11 @@ export class RecordTableWriter {
     return row ? { id, clientId: row.client_id, companyName: row.company_name, phoneNumber: row.phone_number } : null;
   }
 
-  /** The stored raw record by its row id (to tell what changed). */
-  rawByRid(rid: number): string | null {
-    const row = this.stmt(`SELECT raw FROM ${this.table} WHERE rid = ?`).get(rid) as { raw: string } | undefined;
-    return row?.raw ?? null;
+  /** A stored channel's status fingerprint and raw record by row id (to tell whether and how its status changed). */
+  storedStatus(rid: number): { fingerprint: string; raw: string } | null {
+    if (this.table !== 'channels') return null;
+    const row = this.stmt('SELECT status_fingerprint, raw FROM channels WHERE rid = ?').get(rid) as { status_fingerprint: string; raw: string } | undefined;
+    return row ? { fingerprint: row.status_fingerprint, raw: row.raw } : null;
   }
 
   private stmt(sql: string): Database.Statement {

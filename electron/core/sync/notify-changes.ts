@@ -5,6 +5,7 @@
  */
 import { describeStatusChanges, deriveChannelStatus, type DerivedChannelStatus } from '../../../shared/status';
 import { parseJsonOr } from '../store/json-column';
+import { storedFingerprint } from './record-rows';
 import type { RecordTableWriter, StoredHash } from '../store/record-tables';
 import type { NewNotification } from '../store/notification-store';
 
@@ -54,6 +55,8 @@ export function removedChannelNotification(channel: { id: string; clientId: stri
  * before the write replaces it); null when nothing the user sees changed, or the channel is new.
  */
 export function previousStatusIfChanged(channels: RecordTableWriter, stored: StoredHash | undefined, next: DerivedChannelStatus): DerivedChannelStatus | null {
-  if (!stored || stored.removed || stored.fingerprint === next.fingerprint) return null;
-  return deriveChannelStatus(parseJsonOr(channels.rawByRid(stored.rid), null));
+  if (!stored || stored.removed) return null;
+  const before = channels.storedStatus(stored.rid);
+  if (!before || before.fingerprint === storedFingerprint(next)) return null;
+  return deriveChannelStatus(parseJsonOr(before.raw, null));
 }
