@@ -35,9 +35,9 @@ interface Where {
  */
 export function channelWhere(profileId: string, query: ChannelQuery, withStates: boolean): Where {
   const terms = searchTerms(query.search);
-  // With a search term, every row must be looked at anyway: the unary + keeps SQLite from walking an
-  // index on profile_id (row by row in index order) instead of scanning the narrow table straight.
-  const clauses = [terms.length > 0 ? '+s.profile_id = ?' : 's.profile_id = ?'];
+  // channel_search has no index besides its rid: SQL scans the narrow table (the in-memory index
+  // serves the common queries; these are the ones with filters on other columns, and the export).
+  const clauses = ['s.profile_id = ?'];
   const params: Array<string | number> = [profileId];
   let needsChannel = false;
   if (!query.includeRemoved) clauses.push('s.removed = 0');
