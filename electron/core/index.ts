@@ -112,7 +112,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const clientQueries = new ClientQueries(db);
   const notifications = new NotificationStore(db);
-  // The channel writer tells the search index when its copy went stale.
+  // The channel writer tells the search index when its copy went stale. A CLI process answers one
+  // query and exits: building the in-memory copy (~100 ms) would cost more than one SQL scan.
   const channelChanges = new ChangeCounter();
   const writers = { clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS), channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS, channelChanges) };
   // Built before the sync, which consults it while writing; it reaches the accounts (below) only when sending.
@@ -146,7 +147,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     guard: outbox.guard,
     onSucceeded: (profileId) => outbox.afterSync(profileId),
   });
-  const accounts = new AccountsService({ session, engine: sync, channels: new ChannelQueries(db, { changes: channelChanges }), clients: clientQueries, notifications, log, now, overlays: outbox });
+  const accounts = new AccountsService({ session, engine: sync, channels: new ChannelQueries(db, { changes: channelChanges, searchIndex: options.runMode !== 'cli' }), clients: clientQueries, notifications, log, now, overlays: outbox });
   events.on('session.changed', (state) => outbox.sessionChanged(state));
 
   const insights = new InsightsService({ store: new InsightsStore(db), active: () => accounts.activeApi(), now, log });
