@@ -9,7 +9,7 @@ import { createPartnerApi, apiKeyAuth, listAll } from '../../../electron/core/ap
 import { NotificationStore } from '../../../electron/core/store/notification-store';
 import { QuarantineStore } from '../../../electron/core/store/quarantine-store';
 import { RecordTableWriter } from '../../../electron/core/store/record-tables';
-import { PreparedChannel, PreparedClient, RecordPreparer, type KnownHashes } from '../../../electron/core/sync/record-preparer';
+import { type PreparedChannel, type PreparedClient, RecordPreparer, type KnownHashes } from '../../../electron/core/sync/record-preparer';
 import { CHANNEL_COLUMNS, CLIENT_COLUMNS, rawHashOf } from '../../../electron/core/sync/record-rows';
 import { writeListings } from '../../../electron/core/sync/write-listing';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
