@@ -147,7 +147,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     guard: outbox.guard,
     onSucceeded: (profileId) => outbox.afterSync(profileId),
   });
-  const accounts = new AccountsService({ session, engine: sync, channels: new ChannelQueries(db, { changes: channelChanges, searchIndex: options.runMode !== 'cli' }), clients: clientQueries, notifications, log, now, overlays: outbox });
+  const accounts = new AccountsService({ session, engine: sync, channels: new ChannelQueries(db, { changes: channelChanges, searchIndex: options.runMode !== 'cli' }), clients: clientQueries, notifications, events, log, now, overlays: outbox });
   events.on('session.changed', (state) => outbox.sessionChanged(state));
 
   const insights = new InsightsService({ store: new InsightsStore(db), active: () => accounts.activeApi(), now, log });

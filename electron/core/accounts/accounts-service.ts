@@ -8,6 +8,7 @@ import type { ChannelDetails, ChannelPage, ChannelQuery, ClientListItem, ClientP
 import { AppError } from '../../../shared/errors';
 import type { PendingOverlay } from '../../../shared/outbox';
 import { createPartnerApi, createPartnerLimiters, type PartnerApi, type PartnerApiOptions, type PartnerLimiters } from '../api';
+import type { CoreEvents } from '../events';
 import type { Logger } from '../log';
 import type { ProfileRow } from '../profiles/profile-repository';
 import type { HubConnection } from '../session/session-service';
@@ -27,6 +28,8 @@ export interface AccountsDeps {
   channels: ChannelQueries;
   clients: ClientQueries;
   notifications: NotificationStore;
+  /** To tell every window (and the OS badge) when notifications were read. */
+  events?: CoreEvents;
   log: Logger;
   now: () => number;
   /** The outbox's optimistic overlays ("Cancellation queued"), added to list items. */
@@ -98,6 +101,8 @@ export class AccountsService {
   markNotificationsRead(ids: number[] | 'all'): { unread: number } {
     const id = this.requireProfile().id;
     this.deps.notifications.markRead(id, ids, new Date(this.deps.now()).toISOString());
+    // Other windows and web-mode tabs show the same unread count; they reload on this event.
+    this.deps.events?.emit('notifications.changed', { profileId: id });
     return { unread: this.deps.notifications.unreadCount(id) };
   }
 

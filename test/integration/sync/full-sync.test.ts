@@ -93,7 +93,11 @@ describe('full sync', () => {
     const client = f.hub.state.getClient(channel.client_id)!;
     expect(note!.title).toBe(`${client.organisation || client.name} +${channel.setup_info!.phone_number}`);
     expect(note!.body).toMatch(/^Meta business verification: .+ → Verified/m);
+    const told: string[] = [];
+    const off = f.core.events.on('notifications.changed', ({ profileId }) => told.push(profileId));
     expect(f.core.accounts.markNotificationsRead('all')).toEqual({ unread: 0 });
+    off();
+    expect(told).toEqual([f.profileId]); // every window and the OS badge follow
   });
 
   it('never runs two syncs of a profile at once: a second call joins the first', async () => {
