@@ -2,7 +2,8 @@
  * Writes a file so that its name only ever holds a complete file: the bytes go to a temporary file
  * beside the target (same folder, so the rename cannot cross disks), which is fsynced, closed and
  * renamed over the target; the folder is fsynced too where the OS allows it. A crash, a full disk or
- * any error leaves the target as it was (absent, or the previous file) and removes the temporary file.
+ * any error leaves the target as it was (absent, or the previous file) and removes the temporary file;
+ * what a crash left behind is removed by the next export to the same name.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -42,7 +43,41 @@ export function temporaryPathFor(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.tmp-${randomBytes(6).toString('hex')}`);
 }
 
+/** A temporary file untouched for this long was left by a crash, not by an export still writing. */
+export const STALE_TEMPORARY_MS = 60 * 60 * 1000;
+
+/**
+ * Removes what a crash (power cut, killed process) left of earlier exports to the same name: only
+ * our own `.name.tmp-<12 hex>` files, and only those untouched for an hour. Best effort: a file that
+ * cannot be removed stays, and the export goes on.
+ */
+export async function removeStaleTemporaries(target: string, now: number = Date.now()): Promise<string[]> {
+  const dir = path.dirname(target);
+  const prefix = `.${path.basename(target)}.tmp-`;
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = await fs.promises.readdir(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^[0-9a-f]{12}$/.test(name.slice(prefix.length))) continue;
+    const file = path.join(dir, name);
+    try {
+      const stat = await fs.promises.lstat(file);
+      if (!stat.isFile() || now - stat.mtimeMs < STALE_TEMPORARY_MS) continue;
+      await fs.promises.rm(file);
+      removed.push(file);
+    } catch {
+      // Gone already, or not ours to remove: leave it.
+    }
+  }
+  return removed;
+}
+
 export async function writeFileAtomically<T>(target: string, produce: (sink: ByteSink) => Promise<T>, openSink: OpenSink = openFileSink): Promise<T> {
+  await removeStaleTemporaries(target);
   const temporary = temporaryPathFor(target);
   let sink: ByteSink | null = null;
   let open = false;

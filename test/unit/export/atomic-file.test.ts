@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../shared/errors';
-import { writeFileAtomically } from '../../../electron/core/export/atomic-file';
+import { STALE_TEMPORARY_MS, temporaryPathFor, writeFileAtomically } from '../../../electron/core/export/atomic-file';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { failingAfter } from './failing-sink';
 
@@ -22,6 +22,19 @@ const chunks = (count: number) => async (sink: { write(chunk: Uint8Array): Promi
 };
 
 describe('writeFileAtomically', () => {
+  it("removes what a crash left of earlier exports to the same name, but not a running export's file or anything else", async () => {
+    const target = path.join(tmp.dir, 'export.csv');
+    const stale = temporaryPathFor(target);
+    const running = temporaryPathFor(target);
+    const otherName = temporaryPathFor(path.join(tmp.dir, 'other.csv'));
+    const notOurs = path.join(tmp.dir, '.export.csv.tmp-notours');
+    for (const file of [stale, running, otherName, notOurs]) fs.writeFileSync(file, 'partial');
+    const old = new Date(Date.now() - STALE_TEMPORARY_MS - 60_000);
+    for (const file of [stale, otherName, notOurs]) fs.utimesSync(file, old, old);
+    await writeFileAtomically(target, chunks(1));
+    expect(fs.readdirSync(tmp.dir).sort()).toEqual([path.basename(running), path.basename(otherName), path.basename(notOurs), 'export.csv'].sort());
+  });
+
   it('writes the whole file under the name and leaves no temporary file', async () => {
     const target = path.join(tmp.dir, 'export.csv');
     await expect(writeFileAtomically(target, chunks(5))).resolves.toBe(5);
