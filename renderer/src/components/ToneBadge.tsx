@@ -15,7 +15,8 @@ interface ToneBadgeProps {
 export function ToneBadge({ tone, label, title, size = 'sm' }: ToneBadgeProps) {
   return (
     <span className={`pill pill-${tone}${size === 'md' ? ' pill-md' : ''}`} title={title}>
-      {label}
+      {/* Its own box, so a label too long for a narrow place ends in an ellipsis instead of being cut. */}
+      <span className="pill-label">{label}</span>
     </span>
   );
 }

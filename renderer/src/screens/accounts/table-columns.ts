@@ -23,7 +23,7 @@ export const CHANNEL_COLUMNS: readonly ColumnDef[] = [
   { id: 'metaBusinessVerification', title: 'Meta verification', fullTitle: ACTIVATION_COLUMNS.metaBusinessVerification, width: '146px' },
   { id: 'numberRegistration', title: 'Registration', fullTitle: ACTIVATION_COLUMNS.numberRegistration, width: '124px' },
   { id: 'quality', title: 'Quality', fullTitle: 'Quality rating', width: '80px' },
-  { id: 'action', title: 'Action required', fullTitle: 'Action required', width: 'minmax(100px, 1.2fr)' },
+  { id: 'action', title: 'Action', fullTitle: 'Action required', width: 'minmax(100px, 1.2fr)' },
 ];
 
 export const GRID_TEMPLATE = CHANNEL_COLUMNS.map((c) => c.width).join(' ');
