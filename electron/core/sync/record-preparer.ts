@@ -59,8 +59,10 @@ export function idOf(item: unknown): string | null {
 export class RecordPreparer {
   constructor(private readonly known: KnownHashes = { clients: new Map(), channels: new Map() }) {}
 
-  /** A listing's item as a prepared client (items of a listing fetched through `clientPages` already are). */
-  /** `text`: the item's JSON as received, if known (else it is serialised). */
+  /**
+   * A listing's item as a prepared client (items of a listing fetched through `clientPages` already
+   * are). `text`: the item's JSON as the server sent it, if known (else the item is serialised).
+   */
   client(item: unknown, text?: string): PreparedClient {
     if (item instanceof PreparedClient) return item;
     const raw = text ?? rawText(item);
