@@ -11,6 +11,10 @@ import { createNotificationsStore, type NotificationsStore } from './notificatio
 import { createOutboxStore, type OutboxStore } from './outbox-store';
 import { createSyncStore, type SyncStore } from './sync-store';
 import { createUiStore, type PreferenceStorage, type UiStore } from './ui-store';
+import { throttle } from './throttle';
+
+/** A replaying outbox announces every step; the lists are re-read at most this often meanwhile. */
+const OUTBOX_REFRESH_MS = 250;
 
 export interface Workspace {
   api: PartnerDeskApi;
@@ -38,6 +42,7 @@ export function createWorkspace(api: PartnerDeskApi, storage: PreferenceStorage 
   const outbox = createOutboxStore(api);
   const ui = createUiStore(storage);
   let offs: Array<() => void> = [];
+  const outboxRefresh = throttle(refreshData, OUTBOX_REFRESH_MS);
 
   function refreshData(): void {
     channels.getState().invalidate();
@@ -64,8 +69,9 @@ export function createWorkspace(api: PartnerDeskApi, storage: PreferenceStorage 
           if (previous.status && state.status && after && after !== before) refreshData();
         }),
         // A queued, sent or settled action changes what the lists show (pending overlays, optimistic
-        // effects such as a new channel limit): re-read what is on screen.
-        api.on('outbox.changed', () => refreshData()),
+        // effects such as a new channel limit): re-read what is on screen, once per burst of a replay.
+        api.on('outbox.changed', () => outboxRefresh.call()),
+        () => outboxRefresh.cancel(),
       );
       void sync.getState().load();
       void notifications.getState().load();

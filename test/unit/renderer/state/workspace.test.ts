@@ -47,6 +47,21 @@ describe('workspace wiring', () => {
     expect(fake.listenerCount('outbox.changed')).toBe(0);
   });
 
+  it("re-reads the list once per burst while the outbox replays, and after the burst's last event", async () => {
+    const { fake, workspace } = workspaceWithData();
+    workspace.start();
+    workspace.channels.getState().load();
+    await flush();
+    const before = fake.callsTo('channels.list').length;
+    for (let i = 0; i < 8; i += 1) fake.emit('outbox.changed', outboxStatus({ queued: 8 - i, done: i }));
+    await flush();
+    expect(fake.callsTo('channels.list')).toHaveLength(before + 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await flush();
+    expect(fake.callsTo('channels.list')).toHaveLength(before + 2);
+    workspace.dispose();
+  });
+
   it('carries out the desktop shell’s menu commands', async () => {
     const { fake, workspace } = workspaceWithData();
     runAppCommand(workspace, { command: 'export-csv' });
