@@ -156,7 +156,11 @@ export const ActionPreview = z.object({
 });
 export type ActionPreview = z.infer<typeof ActionPreview>;
 
-export const HealthNode = z.object({ host: z.string().nullable(), role: z.string().nullable(), status: z.string() });
+/**
+ * One part of a health answer: an On-Premise node (`host`, `role`), or a Cloud API entity (`host` the
+ * entity type such as PHONE_NUMBER, `role` its id) with the first problem the API names for it.
+ */
+export const HealthNode = z.object({ host: z.string().nullable(), role: z.string().nullable(), status: z.string(), problem: z.string().nullable().default(null) });
 export type HealthNode = z.infer<typeof HealthNode>;
 
 export const ChannelHealth = z.object({

@@ -108,7 +108,7 @@ describe('screens: axe and screenshots, light and dark', () => {
     await check(page, 'details-insights');
 
     await details.getByRole('tab', { name: 'Actions' }).click();
-    await details.getByRole('heading', { name: 'Health and number check' }).waitFor();
+    await details.getByRole('heading', { name: 'Health check' }).waitFor();
     await check(page, 'details-actions');
 
     await details.getByRole('button', { name: 'Request cancellation…' }).click();

@@ -3,7 +3,7 @@
  * credentials, paging, retries, rate limits and errors. Other layers import from here.
  */
 export { apiKeyAuth, bearerAuth, channelKeyAuth, requestToken, storeBearerToken, type AuthProvider, type BearerAuth, type BearerAuthOptions } from './auth';
-export { createChannelApi, type ChannelApi, type ChannelApiOptions, type ChannelCallOptions } from './channel-api';
+export { createChannelApi, messagingApiKind, type ChannelApi, type ChannelApiOptions, type ChannelCallOptions, type MessagingApiKind } from './channel-api';
 export { GATEWAY_STATUSES, summarizeHealth, type GatewayStatus, type HealthNode, type HealthSummary } from './health';
 export { createHttpClient, DEFAULT_TIMEOUT_MS, joinUrl, type HttpClient, type HttpClientOptions, type HttpResponse, type RequestOptions } from './http-client';
 export { dispositionOf, errorForStatus, HubError, isHubError, serverMessage, type Disposition, type HubService } from './http-errors';

@@ -66,5 +66,6 @@ export function postApiKey(hub: HubContext, req: RequestContext): HubReply {
   }
   const made = makeKey(hub.seed, channelId, entry.keyGeneration + 1);
   hub.store.setApiKey(entry, made.key);
-  return json(201, { id: made.id, address: `${req.origin}/waba`, api_key: made.key, app_id: appId });
+  // Every number is on the Cloud API now (Meta ended On-Premise in October 2025); `/waba` still answers.
+  return json(201, { id: made.id, address: `${req.origin}/waba-v2`, api_key: made.key, app_id: appId });
 }

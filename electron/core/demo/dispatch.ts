@@ -4,7 +4,7 @@
  * Both transports (in-process fetch and the HTTP server) go through here.
  */
 import { authenticatePartner } from './auth';
-import { htmlError, messagingError, metaError, oauthError, tooManyRequests, truncated, type HubReply } from './replies';
+import { htmlError, json, messagingError, metaError, oauthError, tooManyRequests, truncated, type HubReply } from './replies';
 import type { HubContext, RequestContext } from './hub-context';
 import type { RouteMatch, Router } from './router';
 
@@ -20,7 +20,7 @@ export function isOfflineError(error: unknown): boolean {
 
 /** Paths that the network faults govern; control endpoints stay reachable. */
 export function isGoverned(path: string): boolean {
-  return path === '/api' || path.startsWith('/api/') || path === '/waba' || path.startsWith('/waba/');
+  return ['/api', '/waba', '/waba-v2'].some((root) => path === root || path.startsWith(`${root}/`));
 }
 
 function abortError(signal: AbortSignal): unknown {
@@ -65,15 +65,18 @@ async function route(hub: HubContext, match: RouteMatch, req: RequestContext): P
   }
 }
 
+/** A 401 in the shape each API uses: Cloud API `{error}`, On-Premise `meta`, OAuth for /token. */
+function unauthorizedReply(path: string): HubReply {
+  if (path.startsWith('/waba-v2/')) return json(401, { error: 'Invalid api key' });
+  if (path.startsWith('/waba')) return messagingError(401, 'Invalid api key');
+  if (path.endsWith('/token')) return oauthError(401, 'invalid_grant', 'Wrong email or password.');
+  return metaError(401, 'Token expired or API key revoked');
+}
+
 /** Faults that answer in the server's place; the handler never runs, so nothing changes. */
 function preempt(hub: HubContext, method: string, path: string): { reply: HubReply; fault: string } | null {
   if (hub.faults.take('unauthorized', method, path)) {
-    const reply = path.startsWith('/waba')
-      ? messagingError(401, 'Invalid api key')
-      : path.endsWith('/token')
-        ? oauthError(401, 'invalid_grant', 'Wrong email or password.')
-        : metaError(401, 'Token expired or API key revoked');
-    return { reply, fault: 'unauthorized' };
+    return { reply: unauthorizedReply(path), fault: 'unauthorized' };
   }
   const limited = hub.faults.take('rateLimitBurst', method, path);
   if (limited) return { reply: tooManyRequests(limited.retryAfterSeconds ?? 1, 'Too many requests'), fault: 'rateLimitBurst' };

@@ -18,7 +18,7 @@ export const FaultConfig = z
   .object({
     latencyMs: z.number().min(0).optional(),
     latencyJitterMs: z.number().min(0).optional(),
-    /** /api and /waba only: the in-process fetch rejects like undici, the server drops the socket. */
+    /** /api, /waba and /waba-v2 only: the in-process fetch rejects like undici, the server drops the socket. */
     offline: z.boolean().optional(),
     rateLimitBurst: counted.extend({ retryAfterSeconds: z.number().int().min(0).optional() }).nullable().optional(),
     serverErrors: counted

@@ -1,11 +1,12 @@
 /**
  * Every endpoint the simulated hub answers, as one table. Paths are the real ones under `/api/v2`
- * (Partner API) and `/waba` (channel-level Messaging API, On-Premise style).
+ * (Partner API), `/waba-v2` (channel-level Messaging API, Cloud API) and `/waba` (its legacy
+ * On-Premise form).
  */
 import { postApiKey, postCancellation } from './channel-routes';
 import { getClientBalance, patchClient } from './client-routes';
 import { listChannels, listClients, listTemplates } from './list-routes';
-import { getHealth, getPhoneNumber } from './messaging-routes';
+import { getCloudHealth, getHealth, getPhoneNumber } from './messaging-routes';
 import { getPartner, getPartnerBalance, postToken } from './partner-routes';
 import type { RouteDef } from './router';
 
@@ -27,6 +28,7 @@ export const HUB_ROUTES: readonly RouteDef[] = [
   { method: 'GET', template: `${P}/channels`, auth: 'partner', handler: listChannels },
   { method: 'POST', template: `${P}/channels/:chid/api_keys`, auth: 'partner', handler: postApiKey },
   { method: 'GET', template: `${P}/waba_accounts/:waid/waba_templates`, auth: 'partner', handler: listTemplates },
+  { method: 'GET', template: '/waba-v2/health_status', auth: 'channel', handler: getCloudHealth },
   { method: 'GET', template: '/waba/v1/health', auth: 'channel', handler: getHealth },
   { method: 'GET', template: '/waba/v1/configs/phone_number', auth: 'channel', handler: getPhoneNumber },
 ];

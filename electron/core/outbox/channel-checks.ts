@@ -9,7 +9,7 @@ import type { ApiKeyInfo, ChannelHealth, CopyApiKeyResult } from '../../../share
 import type { DesktopIntegration } from '../desktop';
 import type { ActionRequests } from './action-requests';
 import type { ChannelKeyStore } from './channel-keys';
-import type { HealthRecord, HealthStore } from './health-store';
+import { healthAnswerText, type HealthRecord, type HealthStore } from './health-store';
 import { targetKey, toOutboxAction, type StoredAction } from './outbox-rows';
 import type { OutboxRunner } from './outbox-runner';
 import type { OutboxStore } from './outbox-store';
@@ -34,6 +34,10 @@ function minutes(ms: number): string {
   return `${m} min`;
 }
 
+function ago(ms: number): string {
+  return ms < 60_000 ? 'less than a minute ago' : `${minutes(ms)} ago`;
+}
+
 export class ChannelChecks {
   constructor(private readonly deps: ChannelChecksDeps) {}
 
@@ -41,12 +45,12 @@ export class ChannelChecks {
     const now = this.deps.now();
     const next = this.deps.health.nextCheckAt(record);
     const age = record?.checkedAt != null ? now - record.checkedAt : null;
-    const answer = record?.gatewayStatus ? `gateway ${record.gatewayStatus}${record.phoneNumber ? `, number +${record.phoneNumber}` : ''}` : null;
+    const answer = record?.gatewayStatus ? healthAnswerText(record.gatewayStatus, record.phoneNumber) : null;
     const wait = next !== null && next > now ? ` Next check possible in ${minutes(next - now)}.` : '';
     const message =
       source === 'fresh' && answer ? `Checked just now: ${answer}.`
         : source === 'queued' ? `The check waits for the connection.${answer && age !== null ? ` Last answer (${minutes(age)} old): ${answer}.` : ''}`
-          : answer && age !== null ? `Checked ${minutes(age)} ago: ${answer}.${wait}`
+          : answer && age !== null ? `Checked ${ago(age)}: ${answer}.${wait}`
             : action?.lastError ? action.lastError.message : 'Not checked yet.';
     return {
       channelId,

@@ -12,6 +12,18 @@ import { durably } from './outbox-store';
 
 export const HEALTH_INTERVAL_MS = 5 * 60_000;
 
+const SENDING_TEXT: Record<string, string> = {
+  available: 'the number can send messages',
+  limited: 'sending messages is limited',
+  blocked: 'sending messages is blocked',
+};
+
+/** A health answer in words: Cloud API "sending messages is limited", On-Premise "gateway connected". */
+export function healthAnswerText(status: string, phoneNumber: string | null): string {
+  const health = SENDING_TEXT[status.toLowerCase()] ?? `gateway ${status}`;
+  return `${health}${phoneNumber ? `, number +${phoneNumber}` : ''}`;
+}
+
 const Row = z.object({
   requested_at: z.number().int().nullable(),
   checked_at: z.number().int().nullable(),

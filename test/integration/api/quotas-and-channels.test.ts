@@ -6,7 +6,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createChannelApi } from '../../../electron/core/api/channel-api';
-import { GATEWAY_STATUSES } from '../../../electron/core/api/health';
+import { GATEWAY_STATUSES, SENDING_STATUSES } from '../../../electron/core/api/health';
 import { HubError } from '../../../electron/core/api/http-errors';
 import { createHealthLimiter, createPartnerLimiters } from '../../../electron/core/api/rate-limiter';
 import type { Logger } from '../../../electron/core/log';
@@ -100,14 +100,15 @@ describe('channel-level API with the key the hub generated', () => {
     const redacted: string[] = [];
     const log: Logger = { debug() {}, info() {}, warn() {}, error() {}, redact: (s) => redacted.push(s) };
     const key = await fx.api({ now: clock.now, sleep: clock.sleep, log }).generateApiKey(channel.id);
-    expect(key.address).toBe(`${fx.server.url}/waba`);
+    expect(key.address).toBe(`${fx.server.url}/waba-v2`); // a Cloud API address, as every number has now
     expect(redacted).toContain(key.api_key);
 
     const healthLimiter = createHealthLimiter({ now: clock.now });
     const channelApi = createChannelApi({ address: key.address!, apiKey: key.api_key, fetch, channelId: channel.id, healthLimiter, now: clock.now, log });
+    expect(channelApi.kind).toBe('cloud');
     const health = await channelApi.health();
-    expect(GATEWAY_STATUSES).toContain(health.status);
-    expect(health.nodes).toHaveLength(1);
+    expect(SENDING_STATUSES).toContain(health.status);
+    expect(health.nodes.map((n) => n.host)).toEqual(['PHONE_NUMBER', 'WABA', 'APP']);
     expect(fx.hub.stats.healthCallCount(channel.id)).toBe(1);
 
     clock.advance(60_000);
@@ -124,12 +125,17 @@ describe('channel-level API with the key the hub generated', () => {
     await channelApi.health();
     expect(fx.hub.stats.healthCallCount(channel.id)).toBe(2);
 
-    expect(await channelApi.phoneNumber()).toBe(fx.hub.state.getChannel(channel.id)?.setup_info.phone_number);
+    // The Cloud API offers no phone-number call; the legacy On-Premise API at /waba does.
+    expect(await channelApi.phoneNumber()).toBeNull();
+    const onPremise = createChannelApi({ address: `${fx.server.url}/waba`, apiKey: key.api_key, fetch, channelId: `${channel.id}-legacy`, healthLimiter, now: clock.now, log });
+    expect(onPremise.kind).toBe('on_premise');
+    expect(GATEWAY_STATUSES).toContain((await onPremise.health()).status);
+    expect(await onPremise.phoneNumber()).toBe(fx.hub.state.getChannel(channel.id)?.setup_info.phone_number);
     expect(redacted).toContain(key.api_key);
 
     clock.advance(60_000);
     await fx.api({ now: clock.now, sleep: clock.sleep }).generateApiKey(channel.id); // revokes the old key
-    const refused = await channelApi.phoneNumber().catch((e: unknown) => e);
+    const refused = await onPremise.phoneNumber().catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'unauthorized', status: 401, serverMessage: 'Invalid api key' });
     expect((refused as Error).message).toMatch(/generate a new API key/);
   });
@@ -138,11 +144,11 @@ describe('channel-level API with the key the hub generated', () => {
     const [channel] = keyableChannels(5).slice(4) as [DemoChannel];
     const key = await fx.api({ now: clock.now, sleep: clock.sleep }).generateApiKey(channel.id);
     const channelApi = createChannelApi({ address: key.address!, apiKey: key.api_key, fetch, channelId: channel.id, now: clock.now });
-    fx.hub.faults.set({ serverErrors: { count: 1, path: '/waba/v1/health' } });
+    fx.hub.faults.set({ serverErrors: { count: 1, path: '/waba-v2/health_status' } });
     await expect(channelApi.health()).rejects.toMatchObject({ code: 'server_error' });
     expect(channelApi.nextHealthAt()).toBeGreaterThan(clock.now()); // the server was reached: counts
     clock.advance(5 * 60_000);
-    const unreachable = createChannelApi({ address: `http://127.0.0.1:${await closedPort()}/waba`, apiKey: key.api_key, fetch, channelId: channel.id, now: clock.now });
+    const unreachable = createChannelApi({ address: `http://127.0.0.1:${await closedPort()}/waba-v2`, apiKey: key.api_key, fetch, channelId: channel.id, now: clock.now });
     await expect(unreachable.health()).rejects.toMatchObject({ code: 'offline' });
     expect(unreachable.nextHealthAt()).toBeLessThanOrEqual(clock.now());
   });

@@ -54,11 +54,13 @@ describe('demo hub HTTP server', () => {
     const { hub, server } = await serve();
     const ch = hub.state.listChannels().find((c) => c.terminated_at === null && !!c.integration?.app_id && hub.state.hasApiKeyPermission(c.id)) as DemoChannel;
     const key = (await call(hub, partnerPath(hub, `/channels/${ch.id}/api_keys`), { fetch, origin: server.url, method: 'POST', body: {} })).json<{ address: string; api_key: string }>();
-    expect(key.address).toBe(`${server.url}/waba`);
-    const phone = await fetch(`${key.address}/v1/configs/phone_number`, { headers: { 'D360-API-KEY': key.api_key } });
-    expect(await phone.json()).toEqual({ phone_number: ch.setup_info.phone_number });
-    const health = await fetch(`${key.address}/v1/health`, { headers: { 'D360-API-KEY': key.api_key } });
+    expect(key.address).toBe(`${server.url}/waba-v2`);
+    const health = await fetch(`${key.address}/health_status`, { headers: { 'D360-API-KEY': key.api_key } });
     expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ health_status: { can_send_message: expect.stringMatching(/^(AVAILABLE|LIMITED|BLOCKED)$/) } });
+    // The legacy On-Premise API answers beside it, with the number the key belongs to.
+    const phone = await fetch(`${server.url}/waba/v1/configs/phone_number`, { headers: { 'D360-API-KEY': key.api_key } });
+    expect(await phone.json()).toEqual({ phone_number: ch.setup_info.phone_number });
     expect(hub.stats.healthCallCount(ch.id)).toBe(1);
   });
 

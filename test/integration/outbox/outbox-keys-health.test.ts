@@ -59,7 +59,7 @@ describe('generated API keys', () => {
     const [channel] = f.channels(1);
     const key = await generateKey(channel!.id);
 
-    expect(await f.call('channels.apiKey', { channelId: channel!.id })).toMatchObject({ present: true, address: `${f.server.url}/waba`, keyId: expect.any(String) });
+    expect(await f.call('channels.apiKey', { channelId: channel!.id })).toMatchObject({ present: true, address: `${f.server.url}/waba-v2`, keyId: expect.any(String) });
     expect(await f.call('channels.copyApiKey', { channelId: channel!.id })).toMatchObject({ copied: true, clearAfterMs: 60_000 });
     expect(clipboard).toEqual([{ text: key, clearAfterMs: 60_000 }]);
     await f.call('channels.health', { channelId: channel!.id });
@@ -89,7 +89,10 @@ describe('health checks', () => {
     const [channel] = f.channels(1);
     await generateKey(channel!.id);
     const fresh = await f.call('channels.health', { channelId: channel!.id });
-    expect(fresh).toMatchObject({ source: 'fresh', gatewayStatus: expect.any(String), phoneNumber: f.hub.state.getChannel(channel!.id)?.setup_info.phone_number });
+    // A Cloud API key: whether the number can send, per entity; the Cloud API has no number call.
+    expect(fresh).toMatchObject({ source: 'fresh', gatewayStatus: expect.stringMatching(/^(available|limited|blocked)$/), phoneNumber: null });
+    expect(fresh.nodes.map((n) => n.host)).toEqual(['PHONE_NUMBER', 'WABA', 'APP']);
+    if (fresh.gatewayStatus !== 'available') expect(fresh.nodes[0]?.problem).toMatch(/\. .+\.$/); // the problem and its remedy
     expect(f.hub.stats.healthCallCount(channel!.id)).toBe(1);
 
     f.advance(2 * 60_000);
@@ -108,13 +111,24 @@ describe('health checks', () => {
     expect(f.hub.stats.healthCallCount(channel!.id)).toBe(2);
   });
 
+  it('a legacy On-Premise key: the gateway status and the number the key belongs to', async () => {
+    f = await startOutboxFixture();
+    const [channel] = f.channels(1);
+    await generateKey(channel!.id);
+    f.core.db.prepare('UPDATE channel_keys SET address = ? WHERE channel_id = ?').run(`${f.server.url}/waba`, channel!.id);
+    const health = await f.call('channels.health', { channelId: channel!.id });
+    expect(health).toMatchObject({ source: 'fresh', phoneNumber: f.hub.state.getChannel(channel!.id)?.setup_info.phone_number });
+    expect(['connected', 'connecting', 'disconnected', 'uninitialized', 'unregistered']).toContain(health.gatewayStatus);
+    expect(health.nodes).toEqual([{ host: null, role: null, status: health.gatewayStatus, problem: null }]);
+  });
+
   it('offline: queued; a check that never reached the server does not use up the 5 minutes, one that may have does', async () => {
     f = await startOutboxFixture();
     const [channel] = f.channels(1);
     await generateKey(channel!.id);
     const address = (await f.call('channels.apiKey', { channelId: channel!.id })).address;
     // Connection refused (a port just closed): provably never sent.
-    f.core.db.prepare('UPDATE channel_keys SET address = ? WHERE channel_id = ?').run(`http://127.0.0.1:${await closedPort()}/waba`, channel!.id);
+    f.core.db.prepare('UPDATE channel_keys SET address = ? WHERE channel_id = ?').run(`http://127.0.0.1:${await closedPort()}/waba-v2`, channel!.id);
     expect(await f.call('channels.health', { channelId: channel!.id })).toMatchObject({ source: 'queued', action: { kind: 'check_health', state: 'queued' } });
     f.core.db.prepare('UPDATE channel_keys SET address = ? WHERE channel_id = ?').run(address, channel!.id);
     await f.call('outbox.push', {});
@@ -140,7 +154,7 @@ describe('health checks', () => {
     f = await startOutboxFixture();
     const [channel, keyless] = f.channels(2);
     await generateKey(channel!.id);
-    f.hub.faults.set({ unauthorized: { count: 1, path: '/waba/v1/health' } });
+    f.hub.faults.set({ unauthorized: { count: 1, path: '/waba-v2/health_status' } });
     const refused = await f.call('channels.health', { channelId: channel!.id });
     expect(refused.action).toMatchObject({ state: 'failed', lastError: { code: 'unauthorized' } });
     expect(refused.lastError?.message).toMatch(/generate a new API key/);

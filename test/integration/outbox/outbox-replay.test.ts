@@ -63,7 +63,7 @@ describe('offline, restart, online', () => {
     expect(await f.call('clients.get', { id: client.id })).toMatchObject({ maxChannels: limit, pending: null });
     expect(f.hub.state.getClient(client.id)?.max_channels).toBe(limit);
     expect(await f.secrets.get(`profile:${f.profileId}:channel:${keyCh!.id}:api-key`)).toBe(f.hub.state.currentApiKey(keyCh!.id));
-    expect(await f.call('channels.apiKey', { channelId: keyCh!.id })).toMatchObject({ present: true, address: `${f.server.url}/waba` });
+    expect(await f.call('channels.apiKey', { channelId: keyCh!.id })).toMatchObject({ present: true, address: `${f.server.url}/waba-v2` });
 
     // Nothing is ever sent twice.
     await f.call('outbox.push', {});

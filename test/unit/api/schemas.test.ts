@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseChannel, parseClient, parseTemplate } from '../../../electron/core/api/schemas';
-import { summarizeHealth } from '../../../electron/core/api/health';
+import { summarizeCloudHealth, summarizeHealth } from '../../../electron/core/api/health';
+import { messagingApiKind } from '../../../electron/core/api/channel-api';
 
 const channel = {
   id: 'aB3dE5CH', client_id: '3CpBg3xvCL', account_mode: 'live', status: 'ready', terminated_at: null, current_limit: 'TIER_1K',
@@ -46,6 +47,45 @@ describe('record parsers', () => {
   });
 });
 
+describe('summarizeCloudHealth', () => {
+  const answer = (sending: string, entities: unknown[]) => ({ health_status: { can_send_message: sending, entities }, id: 'node-1' });
+
+  it('says whether the number can send, per entity, with the first problem and its remedy', () => {
+    const summary = summarizeCloudHealth(
+      answer('BLOCKED', [
+        { entity_type: 'PHONE_NUMBER', id: '106540352242922', can_send_message: 'BLOCKED', errors: [{ error_code: 141006, error_description: 'Payment method missing.', possible_solution: 'Add a payment method in Business Manager.' }, { error_code: 1 }] },
+        { entity_type: 'WABA', id: 104996122399160, can_send_message: 'AVAILABLE' },
+        { entity_type: 'APP', can_send_message: 'LIMITED', errors: [{ error_code: 2 }] },
+      ]),
+    );
+    expect(summary.status).toBe('blocked');
+    expect(summary.nodes).toEqual([
+      { host: 'PHONE_NUMBER', role: '106540352242922', status: 'blocked', rawStatus: 'BLOCKED', problem: 'Payment method missing. Add a payment method in Business Manager.' },
+      { host: 'WABA', role: '104996122399160', status: 'available', rawStatus: 'AVAILABLE', problem: null },
+      { host: 'APP', role: null, status: 'limited', rawStatus: 'LIMITED', problem: null },
+    ]);
+  });
+
+  it('the overall answer decides; without one the worst entity does; anything else is unknown', () => {
+    expect(summarizeCloudHealth(answer('AVAILABLE', [])).status).toBe('available');
+    expect(summarizeCloudHealth({ health_status: { entities: [{ can_send_message: 'AVAILABLE' }, { can_send_message: 'LIMITED' }] } }).status).toBe('limited');
+    expect(summarizeCloudHealth(answer('SOMETHING_NEW', [])).status).toBe('unknown');
+    expect(summarizeCloudHealth({ health: { gateway_status: 'connected' } }).status).toBe('unknown'); // the On-Premise shape
+    expect(summarizeCloudHealth(null).status).toBe('unknown');
+  });
+});
+
+describe('messagingApiKind', () => {
+  it('tells the legacy On-Premise API (waba) from the Cloud API (waba-v2, and anything else)', () => {
+    expect(messagingApiKind('https://waba-v2.360dialog.io')).toBe('cloud');
+    expect(messagingApiKind('https://waba-v2.360dialog.io/')).toBe('cloud');
+    expect(messagingApiKind('https://waba.360dialog.io')).toBe('on_premise');
+    expect(messagingApiKind('http://127.0.0.1:4010/waba')).toBe('on_premise');
+    expect(messagingApiKind('http://127.0.0.1:4010/waba-v2')).toBe('cloud');
+    expect(messagingApiKind('not a url')).toBe('cloud');
+  });
+});
+
 describe('summarizeHealth', () => {
   it('reads the single-node form', () => {
     expect(summarizeHealth({ health: { gateway_status: 'connected' } })).toMatchObject({ status: 'connected', nodes: [{ host: null, status: 'connected' }] });
@@ -56,8 +96,8 @@ describe('summarizeHealth', () => {
     });
     expect(summary.status).toBe('disconnected');
     expect(summary.nodes).toEqual([
-      { host: 'host1:c1', role: 'primary_master', status: 'connected', rawStatus: 'connected' },
-      { host: 'host2:c2', role: 'coreapp', status: 'disconnected', rawStatus: 'disconnected' },
+      { host: 'host1:c1', role: 'primary_master', status: 'connected', rawStatus: 'connected', problem: null },
+      { host: 'host2:c2', role: 'coreapp', status: 'disconnected', rawStatus: 'disconnected', problem: null },
     ]);
   });
   it('turns anything else into unknown instead of failing', () => {

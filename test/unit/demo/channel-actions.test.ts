@@ -56,16 +56,16 @@ describe('cancellation request', () => {
 });
 
 describe('channel API keys', () => {
-  it('answers 201 with the flat form; the address is the origin of the request + /waba', async () => {
+  it('answers 201 with the flat form; the address is the origin of the request + /waba-v2 (Cloud API)', async () => {
     const { hub } = testHub();
     const ch = find(hub, isLiveKeyable(hub));
     const answer = await call(hub, partnerPath(hub, `/channels/${ch.id}/api_keys`), { method: 'POST', body: {} });
     expect(answer.status).toBe(201);
     const key = answer.json<{ id: string; address: string; api_key: string; app_id: string }>();
-    expect(key).toEqual({ id: expect.stringMatching(/^\d+$/), address: `${DEMO_HUB_IN_PROCESS_ORIGIN}/waba`, api_key: expect.stringMatching(/^[A-Za-z0-9]{32}$/), app_id: ch.integration?.app_id });
+    expect(key).toEqual({ id: expect.stringMatching(/^\d+$/), address: `${DEMO_HUB_IN_PROCESS_ORIGIN}/waba-v2`, api_key: expect.stringMatching(/^[A-Za-z0-9]{32}$/), app_id: ch.integration?.app_id });
     expect(hub.state.currentApiKey(ch.id)).toBe(key.api_key);
     const elsewhere = await call(hub, partnerPath(hub, `/channels/${find(hub, (c) => c.id !== ch.id && isLiveKeyable(hub)(c)).id}/api_keys`), { method: 'POST', origin: 'https://hub.example.test' });
-    expect(elsewhere.json<{ address: string }>().address).toBe('https://hub.example.test/waba');
+    expect(elsewhere.json<{ address: string }>().address).toBe('https://hub.example.test/waba-v2');
   });
 
   it('allows 1 request per 30 s per channel; a new key revokes the previous one', async () => {

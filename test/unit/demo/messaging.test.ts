@@ -30,6 +30,31 @@ describe('channel-level Messaging API', () => {
     }
   });
 
+  it('answers the Cloud API health (/waba-v2/health_status) from the same cached state, in its own shapes', async () => {
+    const { hub } = testHub();
+    const expected: Record<string, string> = { connected: 'AVAILABLE', connecting: 'LIMITED', disconnected: 'BLOCKED', uninitialized: 'BLOCKED', unregistered: 'BLOCKED' };
+    let problems = 0;
+    for (const ch of keyable(hub).slice(0, 12)) {
+      const key = await keyFor(hub, ch);
+      const legacy = (await call(hub, '/waba/v1/health', { anonymous: true, headers: { 'D360-API-KEY': key } })).json<{ health: { gateway_status: string } }>().health.gateway_status;
+      const cloud = (await call(hub, '/waba-v2/health_status', { anonymous: true, headers: { 'D360-API-KEY': key } })).json<{
+        health_status: { can_send_message: string; entities: Array<{ entity_type: string; can_send_message: string; errors?: Array<{ error_description: string; possible_solution: string }> }> };
+      }>();
+      expect(cloud.health_status.can_send_message).toBe(expected[legacy]);
+      expect(cloud.health_status.entities.map((e) => e.entity_type)).toEqual(['PHONE_NUMBER', 'WABA', 'APP']);
+      const phone = cloud.health_status.entities[0]!;
+      if (phone.can_send_message === 'AVAILABLE') expect(phone.errors).toBeUndefined();
+      else {
+        expect(phone.errors?.[0]).toMatchObject({ error_description: expect.any(String), possible_solution: expect.any(String) });
+        problems += 1;
+      }
+    }
+    expect(problems).toBeGreaterThan(0);
+    const refused = await call(hub, '/waba-v2/health_status', { anonymous: true, headers: { 'D360-API-KEY': 'wrong' } });
+    expect(refused.status).toBe(401);
+    expect(refused.json()).toEqual({ error: 'Invalid api key' });
+  });
+
   it('caches health for 5 minutes and counts calls per channel', async () => {
     const { hub, advance } = testHub();
     const ch = keyable(hub)[0] as DemoChannel;

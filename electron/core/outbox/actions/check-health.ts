@@ -1,12 +1,13 @@
 /**
- * Check a channel's health and number with its stored key (§3.11): `GET {address}/v1/health` and
+ * Check a channel's health (and, On-Premise only, its number) with its stored key (§3.11): Cloud API
+ * `GET {address}/health_status`; legacy On-Premise `GET {address}/v1/health` and
  * `GET {address}/v1/configs/phone_number`. A read, queued only so that it waits for the connection.
  * At most one health request per channel per 5 minutes, counted from the database (see
  * health-store.ts): a check that comes too soon completes with the cached answer and sends nothing.
  */
 import { HubError } from '../../api';
 import { failed, payloadOf, type ActionHandler } from '../action-handler';
-import { HEALTH_INTERVAL_MS } from '../health-store';
+import { HEALTH_INTERVAL_MS, healthAnswerText } from '../health-store';
 import { mayHaveActed, toActionError } from '../classify';
 
 export const checkHealthHandler: ActionHandler = {
@@ -52,10 +53,11 @@ export const checkHealthHandler: ActionHandler = {
       phoneError = toActionError(error);
     }
     const checkedAt = env.now();
-    const nodes = summary.nodes.map((n) => ({ host: n.host, role: n.role, status: n.rawStatus ?? n.status }));
+    const nodes = summary.nodes.map((n) => ({ host: n.host, role: n.role, status: n.rawStatus ?? n.status, problem: n.problem }));
+    const answer = healthAnswerText(summary.status, phoneNumber);
     return {
       type: 'done',
-      outcome: `Gateway ${summary.status}${phoneNumber ? `, number +${phoneNumber}` : ''}.`,
+      outcome: `${answer.charAt(0).toUpperCase()}${answer.slice(1)}.`,
       effect: (db) => env.health.writeAnswer(db, env.profileId, channelId, { checkedAt, gatewayStatus: summary.status, nodes, phoneNumber, error: phoneError }),
     };
   },

@@ -1,6 +1,6 @@
 /**
  * Actions on a channel, each through the outbox with its confirmation: request cancellation,
- * generate (and copy) the API key, and the health and number check. Actions already queued for the
+ * generate (and copy) the API key, and the health check. Actions already queued for the
  * channel are listed first, with their state.
  */
 import { useState } from 'react';

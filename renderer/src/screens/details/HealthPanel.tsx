@@ -1,24 +1,39 @@
 /**
- * Health and number check (the channel API's /v1/health and /v1/configs/phone_number): the last
- * answer kept by main, and "Check now", which main allows at most every 5 minutes (the Hub caches
- * health that long) and queues while offline.
+ * Health check with the channel's own key: Cloud API answers whether the number can send messages
+ * (available, limited, blocked) and names each problem with its remedy; legacy On-Premise channels
+ * answer their gateway status and the number the key belongs to. Main keeps the last answer and allows
+ * "Check now" at most every 5 minutes (the Hub caches health that long), queueing it while offline.
  */
 import { useEffect, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { formatPhone } from '../../../../shared/format';
-import type { ChannelHealth } from '../../../../shared/outbox';
+import type { ChannelHealth, HealthNode } from '../../../../shared/outbox';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RelativeTime } from '../../components/RelativeTime';
 import { ToneBadge } from '../../components/ToneBadge';
 import { useWorkspace } from '../../state/workspace-context';
 
-function gatewayTone(status: string | null) {
+function healthTone(status: string | null) {
   if (!status) return 'neutral' as const;
   const lower = status.toLowerCase();
-  if (['connected', 'ok', 'healthy', 'running'].includes(lower)) return 'positive' as const;
-  if (['disconnected', 'uninitialized', 'unregistered', 'error', 'failed'].includes(lower)) return 'negative' as const;
+  if (['connected', 'available', 'ok', 'healthy', 'running'].includes(lower)) return 'positive' as const;
+  if (['disconnected', 'uninitialized', 'unregistered', 'blocked', 'error', 'failed'].includes(lower)) return 'negative' as const;
   return 'attention' as const;
+}
+
+function sentence(status: string | null): string {
+  if (!status) return 'Unknown';
+  return status.charAt(0).toUpperCase() + status.slice(1).toLowerCase();
+}
+
+const ENTITY_NAMES: Record<string, string> = { PHONE_NUMBER: 'Phone number', WABA: 'WhatsApp Business Account', BUSINESS: 'Business', APP: 'App' };
+
+/** "Phone number: blocked. Message delivery is paused. Check the quality rating." or "primary_master host1: connected". */
+function nodeText(node: HealthNode): string {
+  const cloudEntity = node.host !== null ? ENTITY_NAMES[node.host] : undefined;
+  const who = cloudEntity ?? `${node.role ?? 'node'} ${node.host ?? ''}`.trim();
+  return `${who}: ${node.status.toLowerCase()}${node.problem ? `. ${node.problem}` : ''}`;
 }
 
 export function HealthPanel({ channelId }: { channelId: string }) {
@@ -52,7 +67,7 @@ export function HealthPanel({ channelId }: { channelId: string }) {
     <section className="panel" aria-labelledby="health-title">
       <div className="panel-head">
         <h3 id="health-title" className="section-title">
-          Health and number check
+          Health check
         </h3>
         <BusyButton className="btn btn-sm" busy={checking} busyLabel="Checking…" onClick={() => void check()}>
           Check now
@@ -65,12 +80,16 @@ export function HealthPanel({ channelId }: { channelId: string }) {
           </p>
           {health.checkedAt && (
             <dl className="details details-compact">
-              <dt>Gateway</dt>
+              <dt>Status</dt>
               <dd>
-                <ToneBadge tone={gatewayTone(health.gatewayStatus)} label={health.gatewayStatus ?? 'Unknown'} />
+                <ToneBadge tone={healthTone(health.gatewayStatus)} label={sentence(health.gatewayStatus)} />
               </dd>
-              <dt>Number on the key</dt>
-              <dd className="num">{formatPhone(health.phoneNumber) ?? '—'}</dd>
+              {health.phoneNumber && (
+                <>
+                  <dt>Number on the key</dt>
+                  <dd className="num">{formatPhone(health.phoneNumber)}</dd>
+                </>
+              )}
               <dt>Checked</dt>
               <dd>
                 <RelativeTime value={health.checkedAt} />
@@ -85,8 +104,14 @@ export function HealthPanel({ channelId }: { channelId: string }) {
               )}
               {health.nodes.length > 0 && (
                 <>
-                  <dt>Nodes</dt>
-                  <dd>{health.nodes.map((node) => `${node.role ?? 'node'} ${node.host ?? ''}: ${node.status}`).join(' · ')}</dd>
+                  <dt>Details</dt>
+                  <dd>
+                    <ul className="plain-list">
+                      {health.nodes.map((node, i) => (
+                        <li key={i}>{nodeText(node)}</li>
+                      ))}
+                    </ul>
+                  </dd>
                 </>
               )}
             </dl>
