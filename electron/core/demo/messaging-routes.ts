@@ -46,8 +46,15 @@ export function getHealth(hub: HubContext, req: RequestContext): HubReply {
   return json(200, { health: { gateway_status: currentHealth(hub, entry) } });
 }
 
+type CloudState = { sending: 'AVAILABLE' | 'LIMITED' | 'BLOCKED'; error?: { code: number; description: string; solution: string } };
+
+const NOT_REGISTERED: CloudState = {
+  sending: 'BLOCKED',
+  error: { code: 133_010, description: 'The phone number is not registered on the WhatsApp Business Platform.', solution: 'Register the phone number.' },
+};
+
 /** What the Cloud API says for a gateway state: whether the number can send, and why not. */
-const CLOUD_HEALTH: Record<string, { sending: 'AVAILABLE' | 'LIMITED' | 'BLOCKED'; error?: { code: number; description: string; solution: string } }> = {
+const CLOUD_HEALTH: Record<string, CloudState> = {
   connected: { sending: 'AVAILABLE' },
   connecting: {
     sending: 'LIMITED',
@@ -57,14 +64,8 @@ const CLOUD_HEALTH: Record<string, { sending: 'AVAILABLE' | 'LIMITED' | 'BLOCKED
     sending: 'BLOCKED',
     error: { code: 131_031, description: 'The account has been locked.', solution: 'Review the account in WhatsApp Manager and appeal the restriction.' },
   },
-  uninitialized: {
-    sending: 'BLOCKED',
-    error: { code: 133_010, description: 'The phone number is not registered on the WhatsApp Business Platform.', solution: 'Register the phone number.' },
-  },
-  unregistered: {
-    sending: 'BLOCKED',
-    error: { code: 133_010, description: 'The phone number is not registered on the WhatsApp Business Platform.', solution: 'Register the phone number.' },
-  },
+  uninitialized: NOT_REGISTERED,
+  unregistered: NOT_REGISTERED,
 };
 
 export function getCloudHealth(hub: HubContext, req: RequestContext): HubReply {
