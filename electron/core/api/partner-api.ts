@@ -90,9 +90,16 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
     return parsed.data;
   }
 
-  async function listPage(path: string, itemsKeys: readonly string[], what: string, query: ListPageQuery, extra: Partial<RequestOptions> = {}): Promise<ListPage> {
-    const response = await http.request({ ...extra, path, what, query: listQueryParams(query), ...(query.signal ? { signal: query.signal } : {}) });
-    return readListPage(response.data, itemsKeys, what, query.offset, response.status, response.text);
+  /** `itemTexts`: also cut each record's JSON text from the body (the sync stores it; others need not pay for it). */
+  async function listPage(
+    path: string,
+    itemsKeys: readonly string[],
+    what: string,
+    query: ListPageQuery,
+    options: { request?: Partial<RequestOptions>; itemTexts?: boolean } = {},
+  ): Promise<ListPage> {
+    const response = await http.request({ ...options.request, path, what, query: listQueryParams(query), ...(query.signal ? { signal: query.signal } : {}) });
+    return readListPage(response.data, itemsKeys, what, query.offset, response.status, options.itemTexts ? response.text : undefined);
   }
 
   /** Single records are read through the list's `id` filter (§3.2, §3.4); the id is checked, not trusted. */
@@ -121,12 +128,11 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
       return parse(PartnerBalanceSchema, await http.request({ path: `${partner}/balance`, what, ...withSignal(o) }), what, 'balance');
     },
 
-    listClientsPage: (query) => listPage(`${partner}/clients`, ['clients'], 'list clients', query),
-    listChannelsPage: (query) => listPage(`${partner}/channels`, ['partner_channels', 'channels'], 'list channels', query),
+    listClientsPage: (query) => listPage(`${partner}/clients`, ['clients'], 'list clients', query, { itemTexts: true }),
+    listChannelsPage: (query) => listPage(`${partner}/channels`, ['partner_channels', 'channels'], 'list channels', query, { itemTexts: true }),
     listTemplatesPage: (wabaAccountId, query) =>
       listPage(`${partner}/waba_accounts/${seg(wabaAccountId)}/waba_templates`, ['waba_templates', 'templates'], 'list message templates', query, {
-        limit: { limiter: limiters.templates, key: PARTNER_WIDE },
-        rateLimitWindowMs: RATE_RULES.templates.windowMs,
+        request: { limit: { limiter: limiters.templates, key: PARTNER_WIDE }, rateLimitWindowMs: RATE_RULES.templates.windowMs },
       }),
 
     async getClientBalance(clientId, query) {

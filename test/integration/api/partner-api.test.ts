@@ -62,6 +62,17 @@ describe('reading', () => {
     const dates = page.items.map((c) => (c as { created_at: string }).created_at);
     expect(dates).toEqual([...dates].sort().reverse());
   });
+
+  it("hands the sync each client's and channel's JSON as the server sent it; template pages skip that work", async () => {
+    for (const page of [await fx.api().listChannelsPage({ offset: 0, limit: 7 }), await fx.api().listClientsPage({ offset: 0, limit: 7 })]) {
+      expect(page.itemTexts).toHaveLength(page.items.length);
+      expect(page.itemTexts!.map((text) => JSON.parse(text))).toEqual(page.items);
+    }
+    const waba = fx.hub.state.listChannels().find((c) => c.waba_account)?.waba_account?.id ?? '';
+    const templates = await fx.api().listTemplatesPage(waba, { offset: 0, limit: 5 });
+    expect(templates.items.length).toBeGreaterThan(0);
+    expect(templates.itemTexts).toBeUndefined();
+  });
 });
 
 describe('errors carry the server message and are not retried', () => {
