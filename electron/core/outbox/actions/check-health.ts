@@ -5,6 +5,7 @@
  * At most one health request per channel per 5 minutes, counted from the database (see
  * health-store.ts): a check that comes too soon completes with the cached answer and sends nothing.
  */
+import { sentenceCase } from '../../../../shared/format';
 import { HubError } from '../../api';
 import { failed, payloadOf, type ActionHandler } from '../action-handler';
 import { HEALTH_INTERVAL_MS, healthAnswerText } from '../health-store';
@@ -57,7 +58,7 @@ export const checkHealthHandler: ActionHandler = {
     const answer = healthAnswerText(summary.status, phoneNumber);
     return {
       type: 'done',
-      outcome: `${answer.charAt(0).toUpperCase()}${answer.slice(1)}.`,
+      outcome: `${sentenceCase(answer)}.`,
       effect: (db) => env.health.writeAnswer(db, env.profileId, channelId, { checkedAt, gatewayStatus: summary.status, nodes, phoneNumber, error: phoneError }),
     };
   },

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
-import { formatPhone } from '../../../../shared/format';
+import { formatPhone, sentenceCase } from '../../../../shared/format';
 import type { ChannelHealth, HealthNode } from '../../../../shared/outbox';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -20,11 +20,6 @@ function healthTone(status: string | null) {
   if (['connected', 'available', 'ok', 'healthy', 'running'].includes(lower)) return 'positive' as const;
   if (['disconnected', 'uninitialized', 'unregistered', 'blocked', 'error', 'failed'].includes(lower)) return 'negative' as const;
   return 'attention' as const;
-}
-
-function sentence(status: string | null): string {
-  if (!status) return 'Unknown';
-  return status.charAt(0).toUpperCase() + status.slice(1).toLowerCase();
 }
 
 const ENTITY_NAMES: Record<string, string> = { PHONE_NUMBER: 'Phone number', WABA: 'WhatsApp Business Account', BUSINESS: 'Business', APP: 'App' };
@@ -82,7 +77,7 @@ export function HealthPanel({ channelId }: { channelId: string }) {
             <dl className="details details-compact">
               <dt>Status</dt>
               <dd>
-                <ToneBadge tone={healthTone(health.gatewayStatus)} label={sentence(health.gatewayStatus)} />
+                <ToneBadge tone={healthTone(health.gatewayStatus)} label={health.gatewayStatus ? sentenceCase(health.gatewayStatus) : 'Unknown'} />
               </dd>
               {health.phoneNumber && (
                 <>

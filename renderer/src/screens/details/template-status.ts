@@ -2,6 +2,7 @@
  * Template statuses and categories as words and tones. Meta's values arrive upper- or lower-case
  * depending on the API generation; an unknown one keeps its raw text, neutral.
  */
+import { sentenceCase } from '../../../../shared/format';
 import type { Tone } from '../../../../shared/status';
 
 const STATUS: Readonly<Record<string, { label: string; tone: Tone }>> = {
@@ -23,14 +24,11 @@ export function templateStatus(raw: string | null): { label: string; tone: Tone 
 }
 
 export function templateCategory(raw: string | null): string {
-  if (!raw) return '—';
-  const lower = raw.toLowerCase();
-  return lower.charAt(0).toUpperCase() + lower.slice(1);
+  return raw ? sentenceCase(raw) : '—';
 }
 
 /** Meta's rejection codes read as a sentence: "TAG_CONTENT_MISMATCH" -> "Tag content mismatch". */
 export function rejectionText(raw: string | null): string | null {
   if (!raw || raw.toUpperCase() === 'NONE') return null;
-  const words = raw.replace(/_/g, ' ').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return sentenceCase(raw.replace(/_/g, ' '));
 }
