@@ -25,6 +25,8 @@ const SORT_SQL: Record<ChannelSort, string> = {
 interface Where {
   sql: string;
   params: Array<string | number>;
+  /** The folded texts every match's search text must contain (digits only for a number). */
+  needles: string[];
   /** Whether a condition reads the wide channels row (else the narrow search table suffices). */
   needsChannel: boolean;
 }
@@ -41,10 +43,11 @@ export function channelWhere(profileId: string, query: ChannelQuery, withStates:
   const params: Array<string | number> = [profileId];
   let needsChannel = false;
   if (!query.includeRemoved) clauses.push('s.removed = 0');
-  for (const term of terms) {
-    // Numbers are stored as digits only, so a number typed with + and spaces is looked up by its digits.
+  // Numbers are stored as digits only, so a number typed with + and spaces is looked up by its digits.
+  const needles = terms.map((term) => term.digits ?? term.text);
+  for (const needle of needles) {
     clauses.push('instr(s.search_text, ?) > 0');
-    params.push(term.digits ?? term.text);
+    params.push(needle);
   }
   const anyOf = (column: string, values: readonly string[]) => {
     if (values.length === 0) return;
@@ -65,7 +68,7 @@ export function channelWhere(profileId: string, query: ChannelQuery, withStates:
     clauses.push(query.actionRequired ? 'c.action_required IS NOT NULL' : 'c.action_required IS NULL');
     needsChannel = true;
   }
-  return { sql: clauses.join(' AND '), params, needsChannel };
+  return { sql: clauses.join(' AND '), params, needles, needsChannel };
 }
 
 /** Search terms: whitespace-separated, folded; a phone-like query is also one digits-only term. */
@@ -146,10 +149,9 @@ export class ChannelQueries {
   }
 
   list(profileId: string, query: ChannelQuery): ChannelPage {
-    const { rids, total, countsByState } =
-      this.index && ChannelSearchIndex.canAnswer(query)
-        ? this.index.page(profileId, query, searchTerms(query.search).map((term) => term.digits ?? term.text))
-        : this.pageWithSql(profileId, query);
+    const where = channelWhere(profileId, query, true);
+    // The in-memory copy holds the search table alone: filters on other channel columns go to SQL.
+    const { rids, total, countsByState } = this.index && !where.needsChannel ? this.index.page(profileId, query, where.needles) : this.pageWithSql(profileId, query, where);
     // Only the page's wide rows and raw JSON are read.
     const rowByRid = new Map<number, ItemRow & { rid: number }>();
     if (rids.length > 0) {
@@ -167,8 +169,7 @@ export class ChannelQueries {
   }
 
   /** The page's rids and the counts, by SQL. */
-  private pageWithSql(profileId: string, query: ChannelQuery): IndexedPage {
-    const where = channelWhere(profileId, query, true);
+  private pageWithSql(profileId: string, query: ChannelQuery, where: Where): IndexedPage {
     // Page first (sort keys only); the caller reads the wide rows of that page alone.
     const page = this.db
       .prepare(`SELECT s.rid AS rid, s.state AS state FROM ${this.source(query, where.needsChannel)} WHERE ${where.sql} ORDER BY ${orderBy(query)} LIMIT ? OFFSET ?`)

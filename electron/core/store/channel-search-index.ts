@@ -11,7 +11,7 @@
  * (`ORDER BY`, the same expressions as the SQL path), so both paths sort exactly alike.
  *
  * It answers queries whose filters live in the search table (search terms, states, removed, any
- * sort); filters on other channel columns go to SQL.
+ * sort); ChannelQueries sends those with filters on other channel columns to SQL.
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -79,17 +79,6 @@ export class ChannelSearchIndex {
     /** The channel writer's counter; without one, any write on the connection makes the copy stale. */
     private readonly changes?: ChangeCounter,
   ) {}
-
-  /** Whether this index can answer the query (no filter on columns outside the search table). */
-  static canAnswer(query: ChannelQuery): boolean {
-    return (
-      query.messageOnBehalf.length === 0 &&
-      query.metaBusinessVerification.length === 0 &&
-      query.numberRegistration.length === 0 &&
-      query.clientId === undefined &&
-      query.actionRequired === undefined
-    );
-  }
 
   /**
    * The rids of the requested page in order, the total for the wanted states, and the counts per
