@@ -38,9 +38,13 @@ export const openFileSink: OpenSink = async (file) => {
   };
 };
 
+/** The random part of a temporary name: 6 bytes as 12 hex digits. */
+const RANDOM_BYTES = 6;
+const temporaryPrefix = (target: string): string => `.${path.basename(target)}.tmp-`;
+
 /** `.name.csv.tmp-<random>` beside the target: hidden, unique, recognisably ours. */
 export function temporaryPathFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.tmp-${randomBytes(6).toString('hex')}`);
+  return path.join(path.dirname(target), `${temporaryPrefix(target)}${randomBytes(RANDOM_BYTES).toString('hex')}`);
 }
 
 /** A temporary file untouched for this long was left by a crash, not by an export still writing. */
@@ -53,7 +57,8 @@ export const STALE_TEMPORARY_MS = 60 * 60 * 1000;
  */
 export async function removeStaleTemporaries(target: string, now: number = Date.now()): Promise<string[]> {
   const dir = path.dirname(target);
-  const prefix = `.${path.basename(target)}.tmp-`;
+  const prefix = temporaryPrefix(target);
+  const ours = new RegExp(`^[0-9a-f]{${RANDOM_BYTES * 2}}$`);
   const removed: string[] = [];
   let names: string[];
   try {
@@ -62,7 +67,7 @@ export async function removeStaleTemporaries(target: string, now: number = Date.
     return removed;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix) || !/^[0-9a-f]{12}$/.test(name.slice(prefix.length))) continue;
+    if (!name.startsWith(prefix) || !ours.test(name.slice(prefix.length))) continue;
     const file = path.join(dir, name);
     try {
       const stat = await fs.promises.lstat(file);
