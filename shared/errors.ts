@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'bad_response',
   'keychain_unavailable',
   'database_corrupt',
+  'database_engine_unavailable',
   'database_too_new',
   'not_signed_in',
   'conflict',

@@ -9,17 +9,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ELECTRON_BINDING_RELATIVE } from '../../electron/main/native-binding';
+import { ELECTRON_BINDING_RELATIVE, stampFileFor, type BindingStamp } from '../../electron/main/native-binding';
+
+export type { BindingStamp };
 
 export interface ElectronSqliteTarget {
   electronVersion: string;
   platform: NodeJS.Platform;
   arch: string;
-}
-
-export interface BindingStamp extends ElectronSqliteTarget {
-  module: 'better-sqlite3';
-  moduleVersion: string;
 }
 
 export interface ElectronSqlitePlan {
@@ -53,7 +50,7 @@ export function electronSqlitePlan(projectRoot: string, target: ElectronSqliteTa
     stagedModule,
     builtFile: path.join(stagedModule, 'build', 'Release', 'better_sqlite3.node'),
     outputFile,
-    stampFile: outputFile.replace(/\.node$/, '.json'),
+    stampFile: stampFileFor(outputFile),
     stamp: { module: 'better-sqlite3', moduleVersion, ...target },
   };
 }

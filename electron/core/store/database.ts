@@ -1,7 +1,10 @@
 /**
- * Opens the app's SQLite database: refuses (without touching) a file that is not a SQLite database
- * or that a newer app version wrote, then enables WAL and applies pending migrations, each in its own
- * transaction so a failure leaves the previous version intact.
+ * Opens the app's SQLite database: makes sure the SQLite engine itself loads, refuses (without
+ * touching) a file that is not a SQLite database or that a newer app version wrote, then enables WAL
+ * and applies pending migrations, each in its own transaction so a failure leaves the previous
+ * version intact. The engine is loaded before the file is looked at, so an engine that cannot load
+ * (a binding built for another runtime or CPU) is never mistaken for a damaged file: that mistake
+ * would advise moving the data aside, losing the queued actions, instead of the one-command fix.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +25,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations === MIGRATIONS ? LATEST_SCHEMA_VERSION : Math.max(0, ...migrations.map((m) => m.version));
   const dbOptions: Database.Options = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  assertEngineLoads(dbOptions);
 
   if (fs.existsSync(file)) {
     assertLooksLikeSqlite(file);
@@ -55,6 +59,25 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * better-sqlite3 loads its native binding on the first `new Database()`; an in-memory database
+ * exercises exactly that and nothing on disk.
+ */
+function assertEngineLoads(dbOptions: Database.Options): void {
+  try {
+    new Database(':memory:', dbOptions).close();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0]!.trim() : String(error);
+    throw new AppError(
+      'database_engine_unavailable',
+      `The SQLite engine (better-sqlite3) could not be loaded: ${reason}. ` +
+        'It was built for another version of Node.js or Electron, or another processor. Rebuild it (`npm rebuild better-sqlite3`; ' +
+        'for the desktop app `npm run native:electron`) and start again. Your data was not touched.',
+      { cause: error },
+    );
   }
 }
 

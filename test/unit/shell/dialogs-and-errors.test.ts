@@ -42,6 +42,19 @@ describe('describeStartupError', () => {
     expect(describeStartupError(abi, { isPackaged: true }).message).toMatch(/Reinstall/);
   });
 
+  it('reads an engine that cannot load as an engine problem, never as a damaged database, whatever store error wraps it', () => {
+    const loadError = new Error('/app/out/native/electron/better_sqlite3.node: invalid ELF header');
+    const fromStore = new AppError('database_engine_unavailable', 'The SQLite engine (better-sqlite3) could not be loaded: …', { cause: loadError });
+    const dev = describeStartupError(fromStore, { isPackaged: false });
+    expect(dev.title).toMatch(/database engine does not match/);
+    expect(dev.message).toMatch(/invalid ELF header.*npm run native:electron -- --force/s);
+    expect(dev.message).not.toMatch(/move it aside|cannot be read/);
+    expect(describeStartupError(fromStore, { isPackaged: true }).message).toMatch(/Reinstall Partner Desk; your data folder is not affected/);
+    // From the binding check the message is already complete, and passes through.
+    const fromCheck = new AppError('database_engine_unavailable', 'The SQLite engine for Electron cannot be used: it has not been built yet. Run `npm run native:electron` once.');
+    expect(describeStartupError(fromCheck, { isPackaged: false })).toEqual({ title: expect.stringMatching(/database engine/), message: fromCheck.message });
+  });
+
   it('falls back to the error text and where to find the log', () => {
     expect(describeStartupError(new Error('disk full'), { isPackaged: true }).message).toMatch(/^disk full[\s\S]*log file/);
   });

@@ -17,6 +17,29 @@ describe('openDatabase', () => {
   });
   afterEach(() => tmp.cleanup());
 
+  it('tells an engine that cannot load from a damaged file, and leaves an existing file untouched', () => {
+    const file = path.join(tmp.dir, 'db.sqlite');
+    openDatabase(file).close();
+    const before = sha256(file);
+    // What a binding for another ABI or CPU does: the loader rejects the file.
+    const foreign = path.join(tmp.dir, 'better_sqlite3.node');
+    fs.writeFileSync(foreign, Buffer.from('\x7fELF\x02\x01\x01 not a loadable object'));
+    for (const target of [file, path.join(tmp.dir, 'new.sqlite')]) {
+      let caught: unknown;
+      try {
+        openDatabase(target, { nativeBinding: foreign });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(AppError);
+      expect((caught as AppError).code).toBe('database_engine_unavailable');
+      expect((caught as AppError).message).toMatch(/could not be loaded.*Your data was not touched/s);
+      expect((caught as AppError).message).not.toMatch(/move it aside/);
+    }
+    expect(sha256(file)).toBe(before);
+    expect(fs.existsSync(path.join(tmp.dir, 'new.sqlite'))).toBe(false);
+  });
+
   it('creates a new database in WAL mode at the latest schema version', () => {
     const file = path.join(tmp.dir, 'nested', 'db.sqlite');
     const db = openDatabase(file);
