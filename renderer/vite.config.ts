@@ -5,9 +5,24 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { META_CONTENT_SECURITY_POLICY } from '../shared/page-security';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
+
+/** The page's CSP meta element carries the one policy of shared/page-security.ts, never a copy. */
+function pageCsp(): Plugin {
+  return {
+    name: 'partner-desk:page-csp',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) => {
+        if (!html.includes('%PARTNER_DESK_CSP%')) throw new Error('renderer/index.html lost its %PARTNER_DESK_CSP% placeholder.');
+        return html.replace('%PARTNER_DESK_CSP%', META_CONTENT_SECURITY_POLICY);
+      },
+    },
+  };
+}
 
 /**
  * The dev server injects inline scripts (React refresh) and `<style>` tags (CSS HMR) and talks to
@@ -50,7 +65,7 @@ export function rendererConfig(): UserConfig {
     root: rendererRoot,
     // Relative asset URLs: Electron loads the build from file://, web mode serves it from '/'.
     base: './',
-    plugins: [react(), devCsp(), productionBuild()],
+    plugins: [pageCsp(), react(), devCsp(), productionBuild()],
     build: {
       outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
       emptyOutDir: true,

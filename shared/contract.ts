@@ -5,6 +5,7 @@
  * request exists everywhere or nowhere.
  */
 import { z } from 'zod';
+import { isEventName, isRequestName, type EVENT_NAME_LIST, type REQUEST_NAME_LIST } from './contract-names';
 import { AppCommand, UpdateState } from './shell';
 import { ChannelDetails, ChannelPage, ChannelQuery, ClientListItem, ClientPage, ClientQuery, NotificationPage, SyncStatus } from './accounts';
 import { ChannelTemplates, ClientBalanceInfo, InsightRequest } from './insights';
@@ -60,7 +61,10 @@ export const AppInfo = z.object({
   version: z.string(),
   runMode: z.enum(['desktop', 'web', 'cli']),
   dataDir: z.string(),
-  keychainAvailable: z.boolean(),
+  /** Whether the OS keychain answers; null while it has not answered yet (a locked or slow keychain). */
+  keychainAvailable: z.boolean().nullable(),
+  /** What the user should know about how this copy runs (the desktop shell's, e.g. the sandbox is off). */
+  notices: z.array(z.string()),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -165,11 +169,11 @@ export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
 export const REQUEST_NAMES = Object.keys(requests) as RequestName[];
 export const EVENT_NAMES = Object.keys(events) as EventName[];
+export { isEventName, isRequestName };
 
-export function isRequestName(name: unknown): name is RequestName {
-  return typeof name === 'string' && Object.hasOwn(requests, name);
-}
-
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.hasOwn(events, name);
-}
+/** Both ways equal, or `false`: a name missing from shared/contract-names.ts (or left over there) stops the build here. */
+type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const requestNamesListed: SameNames<RequestName, (typeof REQUEST_NAME_LIST)[number]> = true;
+const eventNamesListed: SameNames<EventName, (typeof EVENT_NAME_LIST)[number]> = true;
+void requestNamesListed;
+void eventNamesListed;

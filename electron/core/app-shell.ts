@@ -15,6 +15,8 @@ export interface AppShell {
   installUpdate(): Promise<{ accepted: boolean }>;
   /** Shows the data folder in the system file manager; false where that is not possible. */
   revealDataFolder(): Promise<boolean>;
+  /** What the user should know about how this copy runs (app.info's `notices`), e.g. the sandbox is off. */
+  notices(): string[];
 }
 
 export function headlessAppShell(appVersion: string): AppShell {
@@ -32,5 +34,6 @@ export function headlessAppShell(appVersion: string): AppShell {
     checkForUpdates: async () => state,
     installUpdate: async () => ({ accepted: false }),
     revealDataFolder: async () => false,
+    notices: () => [],
   };
 }

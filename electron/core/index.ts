@@ -87,6 +87,7 @@ export interface Core {
 }
 
 export const DATABASE_FILE_NAME = 'partner-desk.sqlite';
+const KEYCHAIN_PROBE_WAIT_MS = 1_500;
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? silentLogger;
@@ -152,12 +153,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const insights = new InsightsService({ store: new InsightsStore(db), active: () => accounts.activeApi(), now, log });
 
+  // The keychain may sit behind an unlock prompt or a slow Secret Service: app.info waits for it a
+  // moment and then answers "not known yet" (null), so the window never waits on it.
+  let keychainProbe: Promise<boolean> | null = null;
+  const keychainAvailable = (): Promise<boolean | null> => {
+    keychainProbe ??= options.secrets.isAvailable();
+    return Promise.race([keychainProbe, new Promise<null>((resolve) => setTimeout(resolve, KEYCHAIN_PROBE_WAIT_MS, null).unref())]);
+  };
+  const shell = options.shell ?? headlessAppShell(options.appVersion);
   const appInfo = async (): Promise<AppInfo> => ({
     name: 'Partner Desk',
     version: options.appVersion,
     runMode: options.runMode,
     dataDir: options.dataDir,
-    keychainAvailable: await options.secrets.isAvailable(),
+    keychainAvailable: await keychainAvailable(),
+    notices: shell.notices(),
   });
   const exporter = new ChannelExporter({
     databaseFile,
@@ -169,7 +179,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     log,
   });
-  const handlers = createHandlers({ session, accounts, insights, exporter, outbox, appInfo, shell: options.shell ?? headlessAppShell(options.appVersion) });
+  const handlers = createHandlers({ session, accounts, insights, exporter, outbox, appInfo, shell });
   const dispatch = createDispatch(handlers, {
     onUnexpectedError: (name, error) =>
       log.error('request failed unexpectedly', { request: name, error: error instanceof Error ? error.stack ?? error.message : String(error) }),

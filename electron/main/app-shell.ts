@@ -7,11 +7,12 @@ import { shell } from 'electron';
 import type { AppShell } from '../core/app-shell';
 import type { UpdateController } from './policy/update-controller';
 
-export function electronAppShell(updates: UpdateController, dataDir: string): AppShell {
+export function electronAppShell(updates: UpdateController, dataDir: string, notices: readonly string[]): AppShell {
   return {
     updateState: () => updates.state(),
     checkForUpdates: () => updates.check('user'),
     installUpdate: async () => updates.install(),
     revealDataFolder: async () => (await shell.openPath(dataDir)) === '',
+    notices: () => [...notices],
   };
 }

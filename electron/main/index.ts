@@ -1,9 +1,12 @@
 /**
  * The Electron shell's composition root: security set up before anything loads, one instance,
- * the core (per-user data folder, OS keychain, Electron's SQLite build, background sync) with the
- * Electron desktop integration, the contract over IPC, one window, the menu, OS notifications,
- * sync on wake/reconnect and the updater. Every decision lives in policy/ (pure, tested under
- * Node); this file only connects the pieces.
+ * the contract over IPC and the window at once (the page shows "Opening Partner Desk…"), then the
+ * core behind them (per-user data folder, Electron's SQLite build, OS keychain, background sync)
+ * with the Electron desktop integration, the menu, OS notifications, sync on wake/reconnect and the
+ * updater. Nothing the core does (a migration, a keychain waiting for its unlock prompt) delays the
+ * window. Every decision lives in policy/ (pure, tested under Node); this file only connects the
+ * pieces. test/integration/shell/startup-smoke.test.ts runs the built file under Node against a
+ * recording stand-in for Electron.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,16 +22,19 @@ import { watchConnectivity } from './connectivity';
 import { createElectronDesktop } from './desktop-integration';
 import { registerIpc } from './ipc';
 import { AppMenu } from './menu';
+import { CoreGate } from './core-gate';
 import { chooseSqliteBinding } from './native-binding';
 import { watchNotifications } from './notifications';
-import { APP_ID, PRODUCT_NAME } from './policy/app-identity';
+import { appUserModelId, PRODUCT_NAME } from './policy/app-identity';
 import { chooseRendererSource } from './policy/app-origin';
 import { unreadCountAfter } from './policy/menu-actions';
+import { runNotices } from './policy/run-notices';
 import { describeStartupError } from './policy/startup-error';
 import { updateReadyNotification } from './policy/update-policy';
 import { guardAllWebContents, hardenSession } from './security';
 import { createUpdates } from './updater';
 import { createMainWindow, isAppWebContents, RENDERER_DIR, showWindow } from './window';
+import { isAppError } from '../../shared/errors';
 import { readWindowState, writeWindowState } from './window-state-file';
 
 const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -40,6 +46,8 @@ if (dataDirOverride) app.setPath('userData', path.resolve(dataDirOverride));
 app.enableSandbox();
 registerAppScheme();
 
+// Chromium's sandbox is off only when the launcher had to (Linux without usable user namespaces): say so.
+const notices = runNotices({ platform: process.platform, sandboxDisabled: app.commandLine.hasSwitch('no-sandbox'), isPackaged: app.isPackaged });
 let core: Core | undefined;
 let mainWindow: BrowserWindow | null = null;
 let quitting = false;
@@ -62,21 +70,9 @@ async function start(dataDir: string, log: Logger): Promise<void> {
   });
   const commands: CommandContext = { core: () => core, window: () => mainWindow, updates, dataDir, log };
 
-  const sqliteNativeBinding = chooseSqliteBinding({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appRoot, exists: (file) => fs.existsSync(file) });
-  const ready = await createCore({
-    dataDir,
-    secrets: new KeytarSecretStore(),
-    log,
-    runMode: 'desktop',
-    appVersion: app.getVersion(),
-    desktop,
-    shell: electronAppShell(updates, dataDir),
-    backgroundSync: true,
-    locale: app.getLocale(),
-    ...(sqliteNativeBinding ? { sqliteNativeBinding } : {}),
-  });
-  core = ready;
-  registerIpc(ready, {
+  // The contract and the window first: requests wait at the gate while the core opens.
+  const gate = new CoreGate();
+  registerIpc(gate, {
     origins: source.origins,
     isAppWindow: isAppWebContents,
     onHandled: (name, result) => {
@@ -85,7 +81,6 @@ async function start(dataDir: string, log: Logger): Promise<void> {
     },
     log,
   });
-
   const stateFile = path.join(dataDir, 'window-state.json');
   const icon = path.join(app.getAppPath(), 'resources', 'icon.png');
   mainWindow = createMainWindow({
@@ -93,18 +88,48 @@ async function start(dataDir: string, log: Logger): Promise<void> {
     savedState: readWindowState(stateFile),
     saveState: (state) => writeWindowState(stateFile, state, log),
     isQuitting: () => quitting,
+    quit: () => app.quit(),
     icon: fs.existsSync(icon) ? icon : undefined,
     log,
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
-
   const update = updates.state();
   menu = new AppMenu(
-    { platform: process.platform, appName: PRODUCT_NAME, signedIn: ready.accounts.activeProfileId() !== null, update: { status: update.status, version: update.version }, developer: !app.isPackaged },
+    { platform: process.platform, appName: PRODUCT_NAME, signedIn: false, update: { status: update.status, version: update.version }, developer: !app.isPackaged },
     (command) => runMenuCommand(commands, command),
   );
+
+  let ready: Core;
+  try {
+    const sqliteNativeBinding = chooseSqliteBinding({
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      appRoot,
+      runtime: { electron: process.versions.electron, platform: process.platform, arch: process.arch },
+      exists: (file) => fs.existsSync(file),
+      readText: (file) => readTextOrNull(file),
+    });
+    ready = await createCore({
+      dataDir,
+      secrets: new KeytarSecretStore(),
+      log,
+      runMode: 'desktop',
+      appVersion: app.getVersion(),
+      desktop,
+      shell: electronAppShell(updates, dataDir, notices),
+      backgroundSync: true,
+      locale: app.getLocale(),
+      ...(sqliteNativeBinding ? { sqliteNativeBinding } : {}),
+    });
+  } catch (error) {
+    gate.fail({ code: isAppError(error) ? error.code : 'internal', message: describeStartupError(error, { isPackaged: app.isPackaged }).message });
+    throw error;
+  }
+  core = ready;
+  gate.open(ready);
+  menu.update({ signedIn: ready.accounts.activeProfileId() !== null });
   ready.events.on('session.changed', (state) => menu?.update({ signedIn: state.activeProfileId !== null }));
 
   watchNotifications({ core: ready, desktop, isWindowFocused: () => mainWindow?.isFocused() ?? false, onClick: (command) => sendAppCommand(commands, command) });
@@ -133,10 +158,18 @@ async function start(dataDir: string, log: Logger): Promise<void> {
   });
 }
 
+function readTextOrNull(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+  if (process.platform === 'win32') app.setAppUserModelId(appUserModelId({ isPackaged: app.isPackaged, execPath: process.execPath }));
   const dataDir = app.getPath('userData');
   const log = createLogger({ file: path.join(dataDir, 'logs', 'partner-desk.log') });
   guardAllWebContents(source.origins, log);

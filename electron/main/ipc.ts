@@ -2,14 +2,14 @@
  * The contract over IPC: one handler per contract request (and no other channel), each refusing
  * a sender that is not the main frame of an app window showing an app page (policy/ipc-sender.ts)
  * before dispatching through the core's validating dispatcher. Core events go only to app windows
- * still showing the app.
+ * still showing the app. Registered before the window exists, with the core behind a CoreGate.
  */
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_EVENT_PREFIX, IPC_REQUEST_PREFIX } from '../../shared/api';
 import { REQUEST_NAMES, type RequestName } from '../../shared/contract';
 import type { Result } from '../../shared/result';
-import type { Core } from '../core';
 import type { Logger } from '../core/log';
+import type { CoreAccess } from './core-gate';
 import { isAppUrl, type AppOrigin } from './policy/app-origin';
 import { FORBIDDEN_SENDER_RESULT, isTrustedSender, type IpcSender } from './policy/ipc-sender';
 
@@ -34,7 +34,7 @@ function describeSender(event: IpcMainInvokeEvent, isAppWindow: IpcOptions['isAp
   }
 }
 
-export function registerIpc(core: Core, options: IpcOptions): () => void {
+export function registerIpc(core: CoreAccess, options: IpcOptions): () => void {
   for (const name of REQUEST_NAMES) {
     ipcMain.handle(`${IPC_REQUEST_PREFIX}${name}`, async (event, input: unknown) => {
       const sender = describeSender(event, options.isAppWindow);

@@ -26,7 +26,9 @@ function electronUpdater(log: Logger): UpdaterPort {
   autoUpdater.logger = {
     info: (message?: unknown) => log.info('updater', { detail: String(message) }),
     warn: (message?: unknown) => log.warn('updater', { detail: String(message) }),
-    error: (message?: unknown) => log.error('updater', { detail: String(message) }),
+    // Every error electron-updater logs here also reaches the controller (its 'error' event and the
+    // rejected check, the same Error object), which logs it once; at error level it would be a third copy.
+    error: (message?: unknown) => log.debug('updater', { detail: String(message) }),
     debug: (message: string) => log.debug('updater', { detail: message }),
   };
   return {

@@ -1,10 +1,11 @@
 /**
  * The preload: exposes exactly the contract as `window.partnerDesk`, derived from the contract's
- * names (no per-request code). Runs sandboxed, so it is bundled into one CommonJS file.
+ * names (no per-request code). Runs sandboxed, so it is bundled into one CommonJS file; it checks
+ * names from shared/contract-names.ts, not the contract, so zod and the schemas stay out of it.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IPC_EVENT_PREFIX, IPC_REQUEST_PREFIX, type PartnerDeskApi } from '../../shared/api';
-import { isEventName, isRequestName } from '../../shared/contract';
+import { isEventName, isRequestName } from '../../shared/contract-names';
 
 const api: PartnerDeskApi = {
   request(name, input) {

@@ -16,7 +16,7 @@ let keychain = false;
 beforeAll(async () => {
   w = await startDemoWorkspace('health');
   const info = await w.app.request<AppInfo>('app.info');
-  keychain = info.ok && info.value.keychainAvailable;
+  keychain = info.ok && info.value.keychainAvailable === true;
 }, 120_000);
 afterAll(() => w?.stop());
 

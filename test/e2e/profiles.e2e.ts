@@ -20,7 +20,7 @@ describe('profiles', () => {
     hub = await startDemoServer();
     app = await startWebApp();
     const info = await app.request<AppInfo>('app.info');
-    keychain = info.ok && info.value.keychainAvailable;
+    keychain = info.ok && info.value.keychainAvailable === true;
     browser = await launchChromium();
     tab = await openPage(browser);
   });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDemoHub, startDemoHubServer, type DemoHub } from '../../electron/core/demo';
-import { secretAccounts } from '../../electron/core/secrets/secret-store';
+import { MemorySecretStore, secretAccounts } from '../../electron/core/secrets/secret-store';
 import { createCore } from '../../electron/core';
 import { startTestCore, type CoreFixture } from '../helpers/core-fixture';
 
@@ -93,6 +93,39 @@ describe('session', () => {
       const refreshed = await again.session.refresh();
       expect(refreshed.connection.status).toBe('connected');
     } finally {
+      again.close();
+    }
+  });
+
+  it('starts without waiting for the keychain: the cached session answers at once, the credential check follows', async () => {
+    // A profile whose key is gone from the keychain, behind a keychain that answers only when released.
+    await fixture.core.session.signIn({ method: 'api_key', partnerId: hub.partnerId, apiKey: hub.apiKey });
+    const profileId = (await fixture.core.session.state()).activeProfileId!;
+    await fixture.secrets.delete(secretAccounts.partnerApiKey(profileId));
+    fixture.core.close();
+    const release: Array<() => void> = [];
+    class LockedKeychain extends MemorySecretStore {
+      override get(account: string): Promise<string | null> {
+        return new Promise((resolve) => release.push(() => void super.get(account).then(resolve)));
+      }
+      override isAvailable(): Promise<boolean> {
+        return new Promise((resolve) => release.push(() => resolve(true)));
+      }
+    }
+    const again = await createCore({ dataDir: fixture.dataDir, secrets: new LockedKeychain(), runMode: 'web', appVersion: 'test', hubUrl: `${server.url}/api/v2` });
+    try {
+      const changes: boolean[] = [];
+      again.events.on('session.changed', (state) => changes.push(state.profiles[0]!.hasSecret));
+      const early = await again.session.state();
+      expect(early).toMatchObject({ activeProfileId: profileId, connection: { status: 'connecting' }, profiles: [{ id: profileId, hasSecret: true }] });
+      expect(await again.dispatch('app.info', {})).toMatchObject({ ok: true, value: { keychainAvailable: null } });
+      expect(release.length).toBeGreaterThan(0); // the keychain was asked, and has not answered
+      for (const answer of release.splice(0)) answer();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(changes).toContain(false);
+      expect((await again.session.state()).profiles[0]!.hasSecret).toBe(false);
+    } finally {
+      for (const answer of release.splice(0)) answer();
       again.close();
     }
   });

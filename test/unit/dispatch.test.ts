@@ -30,7 +30,7 @@ const outbox: OutboxStatus = { profileId: null, counts: { queued: 0, sending: 0,
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const base: Handlers = {
-    'app.info': () => ({ name: 'Partner Desk', version: '1', runMode: 'web', dataDir: '/tmp/x', keychainAvailable: true }),
+    'app.info': () => ({ name: 'Partner Desk', version: '1', runMode: 'web', dataDir: '/tmp/x', keychainAvailable: true, notices: [] }),
     'app.updateStatus': () => update,
     'app.checkForUpdates': () => update,
     'app.installUpdate': () => ({ accepted: false }),

@@ -44,21 +44,43 @@ export class SessionService {
   private readonly hasSecret = new Map<string, boolean>();
   /** One per profile, so concurrent requests share a token renewal. */
   private readonly bearers = new Map<string, BearerAuth>();
+  private secretCheck: Promise<void> | null = null;
+  private secretsChecked = false;
 
   constructor(private readonly deps: SessionServiceDeps) {}
 
-  /** Restores the last active profile (if any) and checks its connection in the background. */
+  /**
+   * Restores the last active profile (if any); the keychain and the connection are checked in the
+   * background. The keychain may wait for an unlock prompt or time out (a Secret Service takes ~25 s
+   * to give up), and nothing local may wait for it: the cached workspace opens at once, and
+   * `session.changed` follows when the keychain and then the Hub have answered.
+   */
   async restore(): Promise<void> {
     const active = this.activeProfile();
     if (!active) return;
-    await this.refreshSecretFlags();
     this.setConnection({ status: 'connecting', partner: null, message: null, checkedAt: null });
-    void this.refresh().catch(() => undefined);
+    void this.checkSecrets()
+      .then(() => this.refresh())
+      .catch(() => undefined);
   }
 
+  /** The session as it is known now; credentials not yet confirmed by the keychain count as present. */
   async state(): Promise<SessionState> {
-    if (this.hasSecret.size === 0) await this.refreshSecretFlags();
+    if (!this.secretsChecked) void this.checkSecrets();
     return this.snapshot();
+  }
+
+  /** One keychain read of every profile's credential at a time; tells listeners what it found. */
+  private checkSecrets(): Promise<void> {
+    this.secretCheck ??= this.refreshSecretFlags()
+      .then(() => {
+        this.secretsChecked = true;
+        this.deps.events.emit('session.changed', this.snapshot());
+      })
+      .finally(() => {
+        this.secretCheck = null;
+      });
+    return this.secretCheck;
   }
 
   async signIn(input: SignInInput): Promise<SessionState> {
@@ -235,7 +257,8 @@ export class SessionService {
         label: p.label,
         authMethod: p.auth_method,
         hubUrl: p.hub_url,
-        hasSecret: this.hasSecret.get(p.id) ?? false,
+        // A profile is only ever written after its credential was stored: until the keychain answers, it has one.
+        hasSecret: this.hasSecret.get(p.id) ?? true,
         createdAt: p.created_at,
         lastUsedAt: p.last_used_at,
       })),

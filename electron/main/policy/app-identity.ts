@@ -8,3 +8,12 @@ export const PRODUCT_NAME = 'Partner Desk';
 /** Where the menu's help items lead (both on the external-link allowlist). */
 export const PARTNER_HUB_URL = 'https://hub.360dialog.com/';
 export const DOCS_URL = 'https://docs.360dialog.com/';
+
+/**
+ * The AppUserModelID to set on Windows. A packaged app uses APP_ID, which its installer's Start-menu
+ * shortcut carries; in development there is no such shortcut, and Windows shows toasts only for an
+ * id a shortcut carries, so Electron's documented workaround is the executable's own path.
+ */
+export function appUserModelId(context: { isPackaged: boolean; execPath: string }): string {
+  return context.isPackaged ? APP_ID : context.execPath;
+}

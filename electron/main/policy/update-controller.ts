@@ -63,6 +63,7 @@ export class UpdateController {
   private timers: unknown[] = [];
   private checking: Promise<UpdateState> | null = null;
   private announced: string | null = null;
+  private readonly reported = new WeakSet<object>();
 
   constructor(private readonly options: UpdateControllerOptions) {
     const unsupported = options.support.supported ? null : options.support.message;
@@ -146,6 +147,11 @@ export class UpdateController {
   }
 
   private fail(error: unknown): void {
+    // electron-updater reports a failed check twice with the same Error: its 'error' event and the rejected promise.
+    if (typeof error === 'object' && error !== null) {
+      if (this.reported.has(error)) return;
+      this.reported.add(error);
+    }
     this.options.log.warn('update failed', { error: error instanceof Error ? error.message : String(error) });
     // A failed later check must not hide an update that is already downloaded.
     if (this.current.status === 'ready') return;

@@ -40,8 +40,10 @@ describe('app.* requests', () => {
       checkForUpdates: async () => (calls.push('check'), ready),
       installUpdate: async () => (calls.push('install'), { accepted: true }),
       revealDataFolder: async () => (calls.push('reveal'), true),
+      notices: () => ['The sandbox is off.'],
     };
     fixture = await startTestCore({ shell });
+    expect(await fixture.core.dispatch('app.info', {})).toMatchObject({ ok: true, value: { notices: ['The sandbox is off.'] } });
     expect(await fixture.core.dispatch('app.updateStatus', {})).toEqual({ ok: true, value: ready });
     expect(await fixture.core.dispatch('app.checkForUpdates', {})).toEqual({ ok: true, value: ready });
     expect(await fixture.core.dispatch('app.installUpdate', {})).toEqual({ ok: true, value: { accepted: true } });
@@ -51,7 +53,7 @@ describe('app.* requests', () => {
 
   it('refuse an update state the contract does not allow', async () => {
     const broken = { ...ready, status: 'exploded' } as unknown as UpdateState;
-    fixture = await startTestCore({ shell: { updateState: () => broken, checkForUpdates: async () => broken, installUpdate: async () => ({ accepted: false }), revealDataFolder: async () => false } });
+    fixture = await startTestCore({ shell: { updateState: () => broken, checkForUpdates: async () => broken, installUpdate: async () => ({ accepted: false }), revealDataFolder: async () => false, notices: () => [] } });
     expect(await fixture.core.dispatch('app.updateStatus', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });

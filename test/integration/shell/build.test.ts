@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../shared/page-security';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../../shared/page-security';
 import { resolveAppRequest } from '../../../electron/main/policy/app-protocol';
 import { SECURE_WEB_PREFERENCES } from '../../../electron/main/policy/window-options';
 import { makeTempDir } from '../../helpers/temp-dir';
@@ -53,6 +53,11 @@ describe('the built renderer', () => {
     const page = directives(meta![1]!);
     const header = directives(CONTENT_SECURITY_POLICY);
     for (const [name, value] of page) expect(header.get(name), name).toBe(value);
+    // The meta element carries the shared policy (not a hand-kept copy), minus what a meta element ignores.
+    expect(meta![1]).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(page.has('frame-ancestors')).toBe(false);
+    expect(header.get('frame-ancestors')).toBe("'none'");
+    expect([...header.keys()].filter((name) => !page.has(name))).toEqual(['frame-ancestors']);
     for (const policy of [meta![1]!, CONTENT_SECURITY_POLICY]) {
       expect(policy).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*|wasm-unsafe-eval/);
     }
@@ -122,6 +127,14 @@ describe('the built main process and preload', () => {
     expect(new Set([...preload.matchAll(/require\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]))).toEqual(new Set(['electron']));
     expect([...preload.matchAll(/exposeInMainWorld\(\s*["'](\w+)["']/g)].map((m) => m[1])).toEqual(['partnerDesk']);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
+  });
+
+  it('keeps zod and the schemas out of the preload: it checks names only (main validates)', () => {
+    const preload = fs.readFileSync(path.join(out, 'preload', 'index.cjs'), 'utf8');
+    expect(preload).not.toMatch(/\bZodError\b|safeParse|z\.object/);
+    expect(preload).toContain('"channels.list"');
+    // 214 KB while it bundled the contract; a few KB of names and wiring now.
+    expect(Buffer.byteLength(preload)).toBeLessThan(8 * 1024);
   });
 });
 

@@ -3,7 +3,7 @@ import type { AppInfo, SessionState } from '../../../shared/contract';
 
 export const TOKEN = 'c0ffee'.repeat(8);
 
-export const appInfo: AppInfo = { name: 'Partner Desk', version: '0.1.0', runMode: 'web', dataDir: '/tmp/pd', keychainAvailable: true };
+export const appInfo: AppInfo = { name: 'Partner Desk', version: '0.1.0', runMode: 'web', dataDir: '/tmp/pd', keychainAvailable: true, notices: [] };
 
 export const signedOut: SessionState = {
   profiles: [],

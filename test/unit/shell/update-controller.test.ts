@@ -13,7 +13,7 @@ class FakeUpdater implements UpdaterPort {
   checks = 0;
   installs: Array<[boolean, boolean]> = [];
   /** What the next check does. */
-  behaviour: 'none' | 'available' | 'throw' | 'error-event' = 'none';
+  behaviour: 'none' | 'available' | 'throw' | 'error-event' | 'event-and-throw' = 'none';
 
   configure(settings: Record<string, boolean>) {
     this.settings = settings;
@@ -27,6 +27,12 @@ class FakeUpdater implements UpdaterPort {
     l['checking-for-update']();
     if (this.behaviour === 'throw') throw new Error('net::ERR_INTERNET_DISCONNECTED');
     if (this.behaviour === 'error-event') return l.error(new Error('HttpError: 404'));
+    if (this.behaviour === 'event-and-throw') {
+      // What electron-updater does on a failed check: emit 'error' and reject, with the same Error.
+      const error = new Error('net::ERR_NAME_NOT_RESOLVED');
+      l.error(error);
+      throw error;
+    }
     if (this.behaviour === 'none') return l['update-not-available']({ version: '1.0.0' });
     l['update-available']({ version: '1.1.0', releaseNotes: '<p>Faster <b>sync</b></p>' });
   }
@@ -160,6 +166,18 @@ describe('UpdateController', () => {
     await expect(controller.check('user')).resolves.toMatchObject({ status: 'error' });
     updater.behaviour = 'none';
     await expect(controller.check('user')).resolves.toMatchObject({ status: 'idle' });
+  });
+
+  it('logs a failed check once, though electron-updater reports it both as an event and a rejection', async () => {
+    const warnings: string[] = [];
+    const log = { ...silentLogger, warn: (message: string) => warnings.push(message) };
+    const updater = new FakeUpdater();
+    updater.behaviour = 'event-and-throw';
+    const controller = new UpdateController({ updater: () => updater, support: { supported: true }, currentVersion: '1.0.0', log, now: () => 0, timers: new FakeClock(), onChange: () => undefined });
+    await expect(controller.check('user')).resolves.toMatchObject({ status: 'error' });
+    expect(warnings).toEqual(['update failed']);
+    await controller.check('user'); // a second failed check is a new failure, logged again
+    expect(warnings).toEqual(['update failed', 'update failed']);
   });
 
   it('keeps a downloaded update when a later error arrives', async () => {
