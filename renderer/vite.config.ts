@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { META_CONTENT_SECURITY_POLICY } from '../shared/page-security';
+import { META_CONTENT_SECURITY_POLICY } from '../shared/page-security.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));

@@ -156,7 +156,7 @@ export async function buildElectronSqlite(options: BuildElectronSqliteOptions): 
     log(`better-sqlite3 ${moduleVersion} for Electron ${options.target.electronVersion} (${options.target.platform}-${options.target.arch}) is up to date.`);
     return { file: plan.outputFile, rebuilt: false };
   }
-  log(`Building better-sqlite3 ${moduleVersion} for Electron ${options.target.electronVersion} (${options.target.platform}-${options.target.arch})…`);
+  log(`Building better-sqlite3 ${moduleVersion} for Electron ${options.target.electronVersion} (${options.target.platform}-${options.target.arch}): once, a minute or two…`);
   fs.rmSync(plan.stagingDir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(plan.stagedModule), { recursive: true });
   fs.writeFileSync(path.join(plan.stagingDir, 'package.json'), JSON.stringify({ name: 'partner-desk-native-staging', private: true, dependencies: { 'better-sqlite3': moduleVersion } }));
