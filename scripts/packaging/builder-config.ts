@@ -2,14 +2,17 @@
  * The electron-builder configuration, computed from the environment so releases can be signed and
  * published without editing files: Linux AppImage + deb, macOS dmg + zip (the zip is what the
  * updater downloads) for Intel and Apple silicon, Windows NSIS. Signing and notarisation run only
- * when their credentials are in the environment and are skipped otherwise (a local, unsigned
- * build). The update feed is a generic HTTPS URL or a GitHub repository. Native modules are not
- * rebuilt in node_modules (that would flip the Node build used by tests); the beforePack hook
- * builds Electron's better-sqlite3 beside it instead, and every .node file stays outside the asar.
+ * when their credentials are in the environment; without them the Mac app is ad-hoc signed (a
+ * local build). The update feed is a generic HTTPS URL or a GitHub repository. Native modules are
+ * not rebuilt in node_modules (that would flip the Node builds used by tests): the beforePack hook
+ * builds better-sqlite3 and keytar for the platform and CPU being packed, the afterPack hook puts
+ * keytar in place and checks every .node file against the target (native-modules.ts), and every
+ * .node file stays outside the asar.
  */
-import type { AfterPackContext, Configuration } from 'electron-builder';
+import type { Configuration } from 'electron-builder';
 import { APP_ID, PRODUCT_NAME } from '../../electron/main/policy/app-identity';
-import { archName, buildElectronSqlite } from './electron-sqlite';
+import { archName, buildElectronSqlite, installedElectronAbi, type ElectronSqliteTarget } from './electron-sqlite';
+import { packedResourcesDir, placeAndVerifyNatives, prepareKeytar } from './native-modules';
 
 type Env = Readonly<Record<string, string | undefined>>;
 type Publish = { provider: 'generic'; url: string; channel: string } | { provider: 'github'; owner: string; repo: string; releaseType: 'release' };
@@ -47,7 +50,9 @@ export interface SigningPlan {
  * Signing follows the credentials present: a certificate (CSC_LINK / CSC_NAME, WIN_CSC_LINK) signs;
  * notarisation also needs Apple credentials (an App Store Connect API key, an Apple ID with an
  * app-specific password and team, or a stored keychain profile). Without a certificate the Mac
- * build is left unsigned on purpose rather than signed by whatever identity the keychain offers.
+ * build is ad-hoc signed (identity "-") rather than signed by whatever identity the keychain offers:
+ * Apple silicon refuses to run unsigned code, and an ad-hoc signature is what lets a locally built,
+ * unsigned app start there (right-click → Open once, as for any app from outside the App Store).
  */
 export function signingPlan(env: Env): SigningPlan {
   const has = (...names: string[]) => names.every((name) => Boolean(env[name]?.trim()));
@@ -56,12 +61,31 @@ export function signingPlan(env: Env): SigningPlan {
   return { macSign, macNotarize: macSign && notaryCredentials, windowsSign: has('WIN_CSC_LINK') || has('CSC_LINK') };
 }
 
-/** Builds Electron's better-sqlite3 for the platform and architecture being packed. */
-export async function beforePack(context: AfterPackContext): Promise<void> {
-  await buildElectronSqlite({
-    projectRoot: context.packager.info.projectDir,
-    target: { electronVersion: context.packager.info.framework.version, platform: context.electronPlatformName as NodeJS.Platform, arch: archName(context.arch) },
-  });
+interface PackContext {
+  appOutDir: string;
+  electronPlatformName: string;
+  arch: number;
+  packager: { appInfo: { productFilename: string }; info: { projectDir: string; framework: { version: string } } };
+}
+
+function packTarget(context: PackContext): ElectronSqliteTarget {
+  return { electronVersion: context.packager.info.framework.version, platform: context.electronPlatformName as NodeJS.Platform, arch: archName(context.arch) };
+}
+
+/** Before each platform and architecture is packed: its better-sqlite3 and its keytar. */
+export async function beforePack(context: PackContext): Promise<void> {
+  const projectRoot = context.packager.info.projectDir;
+  const target = packTarget(context);
+  await buildElectronSqlite({ projectRoot, target });
+  await prepareKeytar({ projectRoot, target, host: { platform: process.platform, arch: process.arch } });
+}
+
+/** After packing, before signing: keytar for the target in place, and every native module checked against the target. */
+export async function afterPack(context: PackContext): Promise<void> {
+  const projectRoot = context.packager.info.projectDir;
+  const target = packTarget(context);
+  const resourcesDir = packedResourcesDir({ appOutDir: context.appOutDir, platform: target.platform, productFilename: context.packager.appInfo.productFilename });
+  placeAndVerifyNatives({ projectRoot, resourcesDir, target, electronAbi: installedElectronAbi(projectRoot, target.electronVersion) });
 }
 
 export function createBuilderConfig(env: Env): Configuration {
@@ -89,6 +113,7 @@ export function createBuilderConfig(env: Env): Configuration {
     npmRebuild: false,
     nodeGypRebuild: false,
     beforePack,
+    afterPack,
     electronFuses: {
       runAsNode: false,
       enableCookieEncryption: true,
@@ -98,6 +123,9 @@ export function createBuilderConfig(env: Env): Configuration {
       onlyLoadAppFromAsar: true,
       loadBrowserProcessSpecificV8Snapshot: false,
       grantFileProtocolExtraPrivileges: false,
+      // Flipping fuses breaks the binary's signature; on Apple silicon an unsigned build must get its
+      // ad-hoc signature back or it will not launch (electron/fuses README, "Apple Silicon").
+      resetAdHocDarwinSignature: !signing.macSign,
     },
     publish: publishConfig(env),
     mac: {
@@ -107,16 +135,21 @@ export function createBuilderConfig(env: Env): Configuration {
       ],
       category: 'public.app-category.business',
       darkModeSupport: true,
-      hardenedRuntime: true,
+      // The hardened runtime is what notarisation requires; with an ad-hoc signature it would refuse to
+      // load the ad-hoc-signed native modules (library validation), so only signed builds get it.
+      hardenedRuntime: signing.macSign,
       gatekeeperAssess: false,
       entitlements: 'resources/entitlements.mac.plist',
       entitlementsInherit: 'resources/entitlements.mac.plist',
-      identity: signing.macSign ? undefined : null,
+      identity: signing.macSign ? undefined : '-',
       notarize: signing.macNotarize,
     },
     dmg: { artifactName: '${productName}-${version}-${arch}.${ext}' },
     win: { target: [{ target: 'nsis', arch: ['x64'] }], artifactName: '${productName}-Setup-${version}.${ext}' },
     nsis: { oneClick: true, perMachine: false, deleteAppDataOnUninstall: false },
+    // No --no-sandbox in the AppImage's desktop entry (electron-builder's default for it): its launcher
+    // adds the switch only where user namespaces are unavailable (Ubuntu 23.10+), and the app then says so.
+    appImage: { executableArgs: [] },
     linux: {
       target: [
         { target: 'AppImage', arch: ['x64'] },

@@ -93,7 +93,7 @@ export function checkBindingAbi(binary: Buffer, expectedAbi: number | null): voi
 }
 
 /** Electron's ABI from the installed electron package, when it is the version being built for. */
-function installedElectronAbi(projectRoot: string, electronVersion: string): number | null {
+export function installedElectronAbi(projectRoot: string, electronVersion: string): number | null {
   const dir = path.join(projectRoot, 'node_modules', 'electron');
   const installed = readText(path.join(dir, 'package.json'));
   const abi = readText(path.join(dir, 'abi_version'));
@@ -111,7 +111,7 @@ function abiMatches(file: string, expectedAbi: number | null): boolean {
   }
 }
 
-function readText(file: string): string | null {
+export function readText(file: string): string | null {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {
@@ -133,6 +133,50 @@ export interface RebuildRequest {
 async function electronRebuild(request: RebuildRequest): Promise<void> {
   const { rebuild } = await import('@electron/rebuild');
   await rebuild(request);
+}
+
+export interface StagedRebuild {
+  /** node_modules/<module>: copied from, never written to. */
+  sourceModule: string;
+  stagingDir: string;
+  moduleName: string;
+  moduleVersion: string;
+  target: ElectronSqliteTarget;
+  rebuild?: (request: RebuildRequest) => Promise<void>;
+}
+
+/**
+ * Copies a package (without its compiled build) into a staging folder, has @electron/rebuild build
+ * it there for the target Electron, platform and CPU (a prebuilt binary when one exists, else
+ * node-gyp), hands the staged package folder to `use`, and removes the staging folder whatever
+ * happens. node_modules is never written to.
+ */
+export async function withStagedRebuild<T>(request: StagedRebuild, use: (stagedModule: string) => T): Promise<T> {
+  const stagedModule = path.join(request.stagingDir, 'node_modules', request.moduleName);
+  fs.rmSync(request.stagingDir, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(stagedModule), { recursive: true });
+  fs.writeFileSync(path.join(request.stagingDir, 'package.json'), JSON.stringify({ name: 'partner-desk-native-staging', private: true, dependencies: { [request.moduleName]: request.moduleVersion } }));
+  fs.cpSync(request.sourceModule, stagedModule, { recursive: true, filter: stagingFilter(request.sourceModule) });
+  // node-gyp must fetch Electron's headers; npm's `nodedir` would point it at Node's instead.
+  const nodedir = { lower: process.env.npm_config_nodedir, upper: process.env.NPM_CONFIG_NODEDIR };
+  delete process.env.npm_config_nodedir;
+  delete process.env.NPM_CONFIG_NODEDIR;
+  try {
+    await (request.rebuild ?? electronRebuild)({
+      buildPath: request.stagingDir,
+      projectRootPath: request.stagingDir,
+      electronVersion: request.target.electronVersion,
+      platform: request.target.platform,
+      arch: request.target.arch,
+      onlyModules: [request.moduleName],
+      force: true,
+    });
+    return use(stagedModule);
+  } finally {
+    if (nodedir.lower !== undefined) process.env.npm_config_nodedir = nodedir.lower;
+    if (nodedir.upper !== undefined) process.env.NPM_CONFIG_NODEDIR = nodedir.upper;
+    fs.rmSync(request.stagingDir, { recursive: true, force: true });
+  }
 }
 
 export interface BuildElectronSqliteOptions {
@@ -157,35 +201,16 @@ export async function buildElectronSqlite(options: BuildElectronSqliteOptions): 
     return { file: plan.outputFile, rebuilt: false };
   }
   log(`Building better-sqlite3 ${moduleVersion} for Electron ${options.target.electronVersion} (${options.target.platform}-${options.target.arch}): once, a minute or two…`);
-  fs.rmSync(plan.stagingDir, { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(plan.stagedModule), { recursive: true });
-  fs.writeFileSync(path.join(plan.stagingDir, 'package.json'), JSON.stringify({ name: 'partner-desk-native-staging', private: true, dependencies: { 'better-sqlite3': moduleVersion } }));
-  fs.cpSync(plan.sourceModule, plan.stagedModule, { recursive: true, filter: stagingFilter(plan.sourceModule) });
-
-  // node-gyp must fetch Electron's headers; npm's `nodedir` would point it at Node's instead.
-  const nodedir = { lower: process.env.npm_config_nodedir, upper: process.env.NPM_CONFIG_NODEDIR };
-  delete process.env.npm_config_nodedir;
-  delete process.env.NPM_CONFIG_NODEDIR;
-  try {
-    await (options.rebuild ?? electronRebuild)({
-      buildPath: plan.stagingDir,
-      projectRootPath: plan.stagingDir,
-      electronVersion: options.target.electronVersion,
-      platform: options.target.platform,
-      arch: options.target.arch,
-      onlyModules: ['better-sqlite3'],
-      force: true,
-    });
-    if (!fs.existsSync(plan.builtFile)) throw new Error(`@electron/rebuild finished but ${plan.builtFile} is missing.`);
-    checkBindingAbi(fs.readFileSync(plan.builtFile), expectedAbi);
-    fs.mkdirSync(path.dirname(plan.outputFile), { recursive: true });
-    fs.copyFileSync(plan.builtFile, plan.outputFile);
-    fs.writeFileSync(plan.stampFile, `${JSON.stringify(plan.stamp, null, 2)}\n`);
-  } finally {
-    if (nodedir.lower !== undefined) process.env.npm_config_nodedir = nodedir.lower;
-    if (nodedir.upper !== undefined) process.env.NPM_CONFIG_NODEDIR = nodedir.upper;
-    fs.rmSync(plan.stagingDir, { recursive: true, force: true });
-  }
+  await withStagedRebuild(
+    { sourceModule: plan.sourceModule, stagingDir: plan.stagingDir, moduleName: 'better-sqlite3', moduleVersion, target: options.target, ...(options.rebuild ? { rebuild: options.rebuild } : {}) },
+    () => {
+      if (!fs.existsSync(plan.builtFile)) throw new Error(`@electron/rebuild finished but ${plan.builtFile} is missing.`);
+      checkBindingAbi(fs.readFileSync(plan.builtFile), expectedAbi);
+      fs.mkdirSync(path.dirname(plan.outputFile), { recursive: true });
+      fs.copyFileSync(plan.builtFile, plan.outputFile);
+      fs.writeFileSync(plan.stampFile, `${JSON.stringify(plan.stamp, null, 2)}\n`);
+    },
+  );
   log(`Wrote ${path.relative(options.projectRoot, plan.outputFile)}.`);
   return { file: plan.outputFile, rebuilt: true };
 }

@@ -37,6 +37,7 @@ describe('electron-builder.ts', () => {
     const expected = plain(createBuilderConfig(env));
     for (const key of Object.keys(expected)) expect(loaded[key], key).toEqual(expected[key]);
     expect(loaded.beforePack).toBe('[hook]');
+    expect(loaded.afterPack).toBe('[hook]');
     expect(loaded.npmRebuild).toBe(false);
   }, 60_000);
 

@@ -37,9 +37,19 @@ describe('publishConfig', () => {
 });
 
 describe('signingPlan', () => {
-  it('signs nothing without certificates (a local build)', () => {
+  it('without certificates (a local build) ad-hoc signs the Mac app so Apple silicon will run it', () => {
     expect(signingPlan({})).toEqual({ macSign: false, macNotarize: false, windowsSign: false });
-    expect(createBuilderConfig({}).mac).toMatchObject({ identity: null, notarize: false });
+    const local = createBuilderConfig({});
+    // "-" is electron-builder's ad-hoc identity; null would leave the arm64 app unsigned, and it would not launch.
+    expect(local.mac).toMatchObject({ identity: '-', notarize: false, hardenedRuntime: false });
+    expect(local.electronFuses).toMatchObject({ resetAdHocDarwinSignature: true });
+  });
+
+  it('with a certificate signs with it, under the hardened runtime notarisation needs, and leaves the signature to electron-builder', () => {
+    const signed = createBuilderConfig({ CSC_LINK: 'c' });
+    expect(signed.mac).toMatchObject({ hardenedRuntime: true, entitlements: 'resources/entitlements.mac.plist' });
+    expect(signed.mac?.identity).toBeUndefined();
+    expect(signed.electronFuses).toMatchObject({ resetAdHocDarwinSignature: false });
   });
 
   it('signs with a certificate and notarises only with complete Apple credentials', () => {
@@ -67,13 +77,15 @@ describe('createBuilderConfig', () => {
     expect(config.linux?.target).toEqual([{ target: 'AppImage', arch: ['x64'] }, { target: 'deb', arch: ['x64'] }]);
     expect(config.mac?.target).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }, { target: 'zip', arch: ['x64', 'arm64'] }]);
     expect(config.win?.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
-    expect(config.mac).toMatchObject({ hardenedRuntime: true, entitlements: 'resources/entitlements.mac.plist' });
+    // The AppImage's launcher decides about --no-sandbox (only where user namespaces are unavailable), not its desktop entry.
+    expect(config.appImage).toMatchObject({ executableArgs: [] });
   });
 
   it('never rebuilds node_modules in place, builds the Electron binding before packing, unpacks native code', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.nodeGypRebuild).toBe(false);
     expect(typeof config.beforePack).toBe('function');
+    expect(typeof config.afterPack).toBe('function');
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['out/native/electron/**', '**/*.node']));
     expect(config.files).toEqual(expect.arrayContaining(['out/native/electron/**', '!node_modules/better-sqlite3/{build,deps,src,prebuilds}/**']));
     const packaged = ELECTRON_BINDING_RELATIVE.split(path.sep).join('/');
