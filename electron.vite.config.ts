@@ -14,7 +14,16 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      rollupOptions: {
+        // The worker threads are entries of their own, built beside index.js (electron/core/workers/worker-file.ts finds them there).
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'sync-worker': resolve(root, 'electron/core/sync/worker/sync-worker.ts'),
+          'search-index-worker': resolve(root, 'electron/core/store/search-index-worker.ts'),
+        },
+        // Shared code beside the entries too, so every file's import.meta.url points into out/main.
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

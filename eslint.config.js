@@ -36,6 +36,15 @@ export default tseslint.config(
         [{ group: ['electron/*', 'react/*', 'react-dom/*', 'zustand/*', '**/renderer/**', '**/main/**', '**/preload/**'], message: 'The core must not depend on the Electron shell or the renderer.' }],
       ),
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'HTMLElement'],
+      // The app, web mode and the CLI write one database: a deferred transaction that reads first is
+      // refused at once ("database is locked") when it then wants to write while another holds the lock.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='CallExpression'][callee.callee.property.name='transaction']",
+          message: 'Take the write lock up front: db.transaction(fn).immediate() (or .deferred() for a read-only transaction).',
+        },
+      ],
     },
   },
   {

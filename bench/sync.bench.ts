@@ -103,7 +103,7 @@ try {
   };
   const times = timeQueries((q) => core.accounts.listChannels(q));
   // The same queries by SQL alone (what a CLI process does), for comparison.
-  const sqlQueries = new ChannelQueries(core.db, { searchIndex: false });
+  const sqlQueries = new ChannelQueries(core.db);
   const profileForSql = core.accounts.activeProfileId()!;
   const sqlTimes = timeQueries((q) => sqlQueries.list(profileForSql, q));
   const percentile = (values: number[], p: number) => values[Math.min(values.length - 1, Math.floor(p * values.length))]!;

@@ -98,7 +98,11 @@ export const ChannelDetails = z.object({
 });
 export type ChannelDetails = z.infer<typeof ChannelDetails>;
 
-export const SyncPhase = z.enum(['idle', 'clients', 'channels', 'writing', 'done']);
+/**
+ * `waiting`: another Partner Desk process (the app, web mode, the CLI) is syncing this profile, and
+ * this process's sync runs after it; `elsewhere`: another process is syncing, and this one is not.
+ */
+export const SyncPhase = z.enum(['idle', 'waiting', 'elsewhere', 'clients', 'channels', 'writing', 'done']);
 export const SyncStatus = z.object({
   profileId: z.string().nullable(),
   state: z.enum(['idle', 'running', 'succeeded', 'failed', 'offline']),

@@ -26,12 +26,12 @@ import { InsightsStore } from './insights/insights-store';
 import { ChannelQueries } from './store/channel-queries';
 import { ClientQueries } from './store/client-queries';
 import { NotificationStore } from './store/notification-store';
-import { QuarantineStore } from './store/quarantine-store';
 import { RecordTableWriter } from './store/record-tables';
-import { ChangeCounter } from './store/change-counter';
+import { SearchIndexWorker } from './store/search-index-host';
 import { SyncRunStore } from './store/sync-run-store';
 import { CHANNEL_COLUMNS, CLIENT_COLUMNS } from './sync/record-rows';
 import { SyncEngine } from './sync/sync-engine';
+import { WorkerSyncRunner } from './sync/worker/sync-worker-host';
 import { ChannelKeyStore, HealthStore, LocalRecords, OutboxService, OutboxStore } from './outbox';
 import type { PartnerApi } from './api';
 import { startBackgroundWork, type BackgroundWork } from './sync/background-work';
@@ -63,6 +63,8 @@ export interface CoreOptions {
   outboxSettleMs?: number;
   /** The user's locale (Electron: app.getLocale()); picks the CSV export's separator. Default: LC_ALL/LC_NUMERIC/LANG, else en-US. */
   locale?: string;
+  /** Per-request timeout of a sync's listing (ms); the CLI shortens it. */
+  syncTimeoutMs?: number;
 }
 
 export interface Core {
@@ -78,6 +80,8 @@ export interface Core {
   /** The offline outbox; the shell tells it about the OS network state (`outbox.runner.networkChanged`). */
   readonly outbox: OutboxService;
   readonly sync: SyncEngine;
+  /** Channel queries (and their in-memory search copy, where the core keeps one). */
+  readonly channels: ChannelQueries;
   readonly scheduler: SyncScheduler | null;
   readonly handlers: Handlers;
   readonly dispatch: Dispatch;
@@ -113,10 +117,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const clientQueries = new ClientQueries(db);
   const notifications = new NotificationStore(db);
-  // The channel writer tells the search index when its copy went stale. A CLI process answers one
-  // query and exits: building the in-memory copy (~100 ms) would cost more than one SQL scan.
-  const channelChanges = new ChangeCounter();
-  const writers = { clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS), channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS, channelChanges) };
+  const writers = { clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS), channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS) };
   // Built before the sync, which consults it while writing; it reaches the accounts (below) only when sending.
   const outbox: OutboxService = new OutboxService({
     store: new OutboxStore(db, now),
@@ -135,20 +136,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     ...(options.outboxSettleMs !== undefined ? { settleMs: options.outboxSettleMs } : {}),
   });
+  // The in-memory search copy is built by its own worker thread. A CLI process answers one query and
+  // exits: building the copy (~100 ms) would cost more than one SQL scan.
+  const searchIndex = options.runMode === 'cli' ? null : new SearchIndexWorker({ databaseFile, ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}) });
+  const channelQueries = new ChannelQueries(db, { ...(searchIndex ? { searchIndex } : {}), log: (message, fields) => log.warn(message, fields) });
   const sync = new SyncEngine({
-    db,
-    ...writers,
-    notifications,
-    quarantine: new QuarantineStore(db),
     runs: new SyncRunStore(db),
+    runner: new WorkerSyncRunner({ databaseFile, log, ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}), ...(options.syncTimeoutMs !== undefined ? { timeoutMs: options.syncTimeoutMs } : {}) }),
     clientQueries,
     events,
     log,
     now,
-    guard: outbox.guard,
-    onSucceeded: (profileId) => outbox.afterSync(profileId),
+    onSucceeded: (profileId, actionsChecked) => outbox.afterSync(profileId, actionsChecked),
+    onChannelsChanged: (profileId) => channelQueries.refresh(profileId),
   });
-  const accounts = new AccountsService({ session, engine: sync, channels: new ChannelQueries(db, { changes: channelChanges, searchIndex: options.runMode !== 'cli' }), clients: clientQueries, notifications, events, log, now, overlays: outbox });
+  const accounts = new AccountsService({ session, engine: sync, channels: channelQueries, clients: clientQueries, notifications, events, log, now, overlays: outbox });
   events.on('session.changed', (state) => outbox.sessionChanged(state));
 
   const insights = new InsightsService({ store: new InsightsStore(db), active: () => accounts.activeApi(), now, log });
@@ -205,6 +207,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     exporter,
     outbox,
     sync,
+    channels: channelQueries,
     scheduler,
     handlers,
     dispatch,
@@ -213,6 +216,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close() {
       background?.stop();
       outbox.close();
+      searchIndex?.close();
       if (db.open) db.close();
     },
   };

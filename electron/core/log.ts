@@ -44,7 +44,13 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const write = (lvl: LogLevel, message: string, fields?: LogFields): void => {
     if (ORDER[lvl] < ORDER[level]) return;
     const line = mask(JSON.stringify({ time: new Date(now()).toISOString(), level: lvl, message, ...fields }));
-    if (options.file) fs.appendFileSync(options.file, `${line}\n`);
+    if (options.file) {
+      try {
+        fs.appendFileSync(options.file, `${line}\n`);
+      } catch {
+        // Logging never takes the app down: a full disk or a removed data folder loses the line, not the work.
+      }
+    }
     if (consoleLevel !== 'silent' && ORDER[lvl] >= ORDER[consoleLevel]) process.stderr.write(`${line}\n`);
   };
 

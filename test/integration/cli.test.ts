@@ -85,7 +85,7 @@ describe('partner-desk CLI', () => {
   it('npm start says plainly why Electron is unavailable here and serves web mode instead', async () => {
     // Where a developer does have Electron, force the fallback so this test never opens a window.
     const hasElectron = fs.existsSync(path.join(ROOT, 'node_modules', 'electron', 'path.txt'));
-    const start = startLongRunning([path.join(ROOT, 'scripts', 'start.mjs'), '--port', '0', '--data-dir', tempDir()], {
+    const start = startLongRunning(['--import', 'tsx', path.join(ROOT, 'scripts', 'start.ts'), '--port', '0', '--data-dir', tempDir()], {
       PARTNER_DESK_FORCE_WEB: hasElectron ? '1' : '',
     });
     running.push(start);

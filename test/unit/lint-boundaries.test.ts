@@ -10,10 +10,10 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../..');
 const eslint = new ESLint({ cwd: root });
 
-async function lintAs(fixture: string, virtualPath: string) {
+async function lintAs(fixture: string, virtualPath: string, rule = 'no-restricted-imports') {
   const code = fs.readFileSync(path.join(root, 'test/lint-fixtures', fixture), 'utf8');
   const [result] = await eslint.lintText(code, { filePath: path.join(root, virtualPath) });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports');
+  return result!.messages.filter((m) => m.ruleId === rule);
 }
 
 /** The lines refused (a path rule and a pattern rule may both report the same import). */
@@ -39,6 +39,12 @@ describe('layer boundaries (ESLint)', () => {
   it('refuses Node built-ins in shared/', async () => {
     const messages = await lintAs('core-clean.ts', 'shared/fixture.ts');
     expect(refusedLines(messages)).toEqual([2]);
+  });
+
+  it('refuses a deferred write transaction in the core: writers take the lock up front', async () => {
+    const messages = await lintAs('core-deferred-transaction.ts', 'electron/core/store/fixture.ts', 'no-restricted-syntax');
+    expect(messages.map((m) => m.line)).toEqual([5]);
+    expect(messages[0]!.message).toMatch(/immediate\(\)/);
   });
 
   it('accepts plain Node code in the core', async () => {

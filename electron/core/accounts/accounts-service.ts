@@ -53,7 +53,7 @@ export class AccountsService {
 
   async syncNow(options: SyncOptions = {}): Promise<SyncStatus> {
     const profile = this.requireProfile();
-    return this.deps.engine.sync(profile.id, await this.api(profile), options);
+    return this.deps.engine.sync(profile.id, await this.deps.session.connectionFor(profile), options);
   }
 
   syncStatus(): SyncStatus {

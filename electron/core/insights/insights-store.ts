@@ -59,7 +59,7 @@ export class InsightsStore {
       this.db
         .prepare('INSERT INTO template_fetches (profile_id, waba_account_id, fetched_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET fetched_at = excluded.fetched_at')
         .run(profileId, wabaAccountId, fetchedAt);
-    })();
+    }).immediate();
   }
 
   /** The channel's WABA (from the synced channel), or null. */

@@ -84,7 +84,7 @@ export class HealthStore {
           .prepare('INSERT INTO health_checks (profile_id, channel_id, requested_at) VALUES (?, ?, ?) ON CONFLICT (profile_id, channel_id) DO UPDATE SET requested_at = excluded.requested_at')
           .run(profileId, channelId, at);
         return previous;
-      })(),
+      }).immediate(),
     );
   }
 

@@ -26,7 +26,6 @@ import { toOutboxAction, type StoredAction } from './outbox-rows';
 import { OutboxRunner } from './outbox-runner';
 import type { OutboxStore } from './outbox-store';
 import { overlaysFor } from './pending-effects';
-import { createSyncGuard } from './sync-guard';
 import { describePush } from './push-summary';
 
 export interface OutboxServiceDeps {
@@ -50,7 +49,6 @@ export interface OutboxServiceDeps {
 export class OutboxService {
   readonly runner: OutboxRunner;
   readonly requests: ActionRequests;
-  readonly guard: ReturnType<typeof createSyncGuard>;
   private readonly checks: ChannelChecks;
   private readonly healthLimiter;
 
@@ -72,7 +70,6 @@ export class OutboxService {
       ...(deps.concurrency ? { concurrency: deps.concurrency } : {}),
       ...(deps.settleMs !== undefined ? { settleMs: deps.settleMs } : {}),
     });
-    this.guard = createSyncGuard({ store: deps.store, records: deps.records, handlers: ACTION_HANDLERS, onChecked: (profileId, n) => n > 0 && this.changed(profileId) });
     this.checks = new ChannelChecks({
       store: deps.store,
       requests: this.requests,
@@ -214,9 +211,9 @@ export class OutboxService {
     return overlaysFor(this.deps.store.db, profileId, targets);
   }
 
-  /** After a sync committed: announce conflicts it revealed, then replay the queue. */
-  afterSync(profileId: string): void {
-    this.guard.drain(profileId);
+  /** After a sync committed: announce the actions its check moved (it ran in the sync's worker), then replay the queue. */
+  afterSync(profileId: string, actionsChecked: number): void {
+    if (actionsChecked > 0) this.changed(profileId);
     this.runner.connectionBack();
   }
 

@@ -66,7 +66,7 @@ export class OutboxStore {
         effect?.(this.db);
         recomputeOverlay(this.db, action.profileId, action.target);
         return this.require(id);
-      })(),
+      }).immediate(),
     );
   }
 
@@ -156,7 +156,7 @@ export class OutboxStore {
         if (changed === 0) return null;
         recomputeOverlay(this.db, action.profileId, action.target);
         return this.require(action.id);
-      })(),
+      }).immediate(),
     );
   }
 
@@ -206,7 +206,7 @@ export class OutboxStore {
         effect?.(this.db);
         recomputeOverlay(this.db, action.profileId, action.target);
         return this.require(action.id);
-      })(),
+      }).immediate(),
     );
   }
 

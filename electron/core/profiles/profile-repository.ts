@@ -76,7 +76,7 @@ export class ProfileRepository {
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM profiles WHERE id = ?').run(id);
       if (this.activeId() === id) this.db.prepare('DELETE FROM settings WHERE key = ?').run(ACTIVE_PROFILE_KEY);
-    })();
+    }).immediate();
   }
 
   activeId(): string | null {
@@ -95,6 +95,6 @@ export class ProfileRepository {
         .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
         .run(ACTIVE_PROFILE_KEY, id);
       this.db.prepare('UPDATE profiles SET last_used_at = ? WHERE id = ?').run(new Date(this.now()).toISOString(), id);
-    })();
+    }).immediate();
   }
 }

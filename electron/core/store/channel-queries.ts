@@ -1,16 +1,15 @@
 /**
  * Channel list queries for the UI, the CLI and the export: search, filters, sort, paging and
  * counts per state, with every search term required; phone-like terms also match by digits. A page
- * comes from the in-memory copy of the search table (`ChannelSearchIndex`) when its filters allow,
- * else from SQL, which scans the narrow `channel_search` table with instr() (the export always
+ * comes from the in-memory copy of the search table (`ChannelSearchIndex`) when its filters allow
+ * and the copy is current, else from SQL, which scans the narrow `channel_search` table with instr() (the export always
  * streams from SQL).
  */
 import type Database from 'better-sqlite3';
 import { type ChannelListItem, type ChannelPage, type ChannelQuery, type ChannelSort } from '../../../shared/accounts';
 import { foldForSearch, phoneDigits } from '../../../shared/search-text';
 import { parseJsonOr } from './json-column';
-import { ChannelSearchIndex, type IndexedPage } from './channel-search-index';
-import type { ChangeCounter } from './change-counter';
+import { ChannelSearchIndex, type IndexedPage, type SnapshotBuilder } from './channel-search-index';
 import { deriveChannelStatus } from '../../../shared/status';
 
 const SORT_SQL: Record<ChannelSort, string> = {
@@ -141,17 +140,30 @@ export class ChannelQueries {
   /** Null: every query goes to SQL (the reference path the index is tested against). */
   private readonly index: ChannelSearchIndex | null;
 
+  /** `searchIndex`: who builds the in-memory copy (the search index worker); none: SQL alone (the CLI, the reference path in tests). */
   constructor(
     private readonly db: Database.Database,
-    options: { searchIndex?: boolean; changes?: ChangeCounter } = {},
+    options: { searchIndex?: SnapshotBuilder; log?: (message: string, fields: Record<string, unknown>) => void } = {},
   ) {
-    this.index = options.searchIndex === false ? null : new ChannelSearchIndex(db, options.changes);
+    this.index = options.searchIndex ? new ChannelSearchIndex(db, options.searchIndex, options.log) : null;
+  }
+
+  /** The in-memory copy, when there is one (tests and benchmarks wait for it to be current). */
+  get searchIndex(): ChannelSearchIndex | null {
+    return this.index;
+  }
+
+  /** The profile's channels changed: build a fresh in-memory copy now, off this thread. */
+  refresh(profileId: string): void {
+    this.index?.refresh(profileId);
   }
 
   list(profileId: string, query: ChannelQuery): ChannelPage {
     const where = channelWhere(profileId, query, true);
-    // The in-memory copy holds the search table alone: filters on other channel columns go to SQL.
-    const { rids, total, countsByState } = this.index && !where.needsChannel ? this.index.page(profileId, query, where.needles) : this.pageWithSql(profileId, query, where);
+    // The in-memory copy holds the search table alone: filters on other channel columns go to SQL,
+    // as does every query while the copy is being (re)built.
+    const indexed = this.index && !where.needsChannel ? this.index.page(profileId, query, where.needles) : null;
+    const { rids, total, countsByState } = indexed ?? this.pageWithSql(profileId, query, where);
     // Only the page's wide rows and raw JSON are read.
     const rowByRid = new Map<number, ItemRow & { rid: number }>();
     if (rids.length > 0) {

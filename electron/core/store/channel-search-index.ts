@@ -1,22 +1,21 @@
 /**
- * The channel search table of one profile held in memory, so that a search is a single pass over
- * 50,000 short strings in V8 (a few ms) that yields the page and the counts per state together,
- * where SQLite needs one scan for the page and a second for the counts (15-40 ms together).
+ * The channel search table of one profile held in memory, so that a search is a pass over one
+ * string of 50,000 search texts in V8 (a few ms) that yields the page and the counts per state
+ * together, where SQLite needs one scan for the page and a second for the counts (15-40 ms).
  *
- * The copy is only ever used while it is current, checked on every query: `PRAGMA data_version`
- * tells of a commit by any other connection or process, and this connection's own writes are told
- * by the channel writer's `ChangeCounter` (so a balance or a notification written meanwhile does not
- * throw the copy away), or, without a counter, by `total_changes()` (any write at all). A profile
- * that no longer exists (deleted with its channels) has no rows. The orders come from SQLite itself
- * (`ORDER BY`, the same expressions as the SQL path), so both paths sort exactly alike.
+ * The copy (a SearchSnapshot) is built off this thread, by the search index worker on a connection
+ * of its own, and arrives with the buffers moved rather than copied: reading 50,000 rows took this
+ * thread 115-255 ms after each sync. It is used only while current: its generation must equal the
+ * profile's in channel_generations, which triggers bump on every change of the search table by any
+ * connection, thread or process. A stale or missing copy answers nothing (`page` returns null, the
+ * caller asks SQL) and a fresh one is asked for; a sync asks for one as soon as it has written.
  *
  * It answers queries whose filters live in the search table (search terms, states, removed, any
  * sort); ChannelQueries sends those with filters on other channel columns to SQL.
  */
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
-import type { ChannelQuery, ChannelSort } from '../../../shared/accounts';
-import type { ChangeCounter } from './change-counter';
+import type { ChannelQuery } from '../../../shared/accounts';
+import { readGeneration, type SearchSnapshot } from './search-snapshot';
 
 /** Record ids of a page in order, with the counts the page header shows. */
 export interface IndexedPage {
@@ -25,81 +24,53 @@ export interface IndexedPage {
   countsByState: Record<string, number>;
 }
 
-/** One sort order: positions into the snapshot, the rows with a sort key first. */
-interface Order {
-  positions: Uint32Array;
-  /** How many leading positions have a (non-null) sort key; the rest sort last either way. */
-  keyed: number;
+/** Builds snapshots somewhere other than the caller's thread (SearchIndexWorker), or inline in tests. */
+export interface SnapshotBuilder {
+  build(profileId: string): Promise<SearchSnapshot>;
+  close?(): void;
 }
-
-interface Snapshot {
-  profileId: string;
-  version: string;
-  rids: Float64Array;
-  states: string[];
-  removed: Uint8Array;
-  searchTexts: string[];
-  /** rid -> position, to map the other orders onto the snapshot. */
-  positionOf: Map<number, number>;
-  orders: Map<ChannelSort, Order>;
-}
-
-const Count = z.number().int();
-
-/** Columns as the STRICT tables type them; checked by hand, as zod per row would double a rebuild's cost. */
-function integerAt(row: unknown[], i: number): number {
-  const value = row[i];
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw new Error(`channel search row: column ${i} is not an integer`);
-  return value;
-}
-
-function textAt(row: unknown[], i: number): string {
-  const value = row[i];
-  if (typeof value !== 'string') throw new Error(`channel search row: column ${i} is not text`);
-  return value;
-}
-
-/** The sort key of each order, as the SQL path sorts (see channel-queries.ts). */
-const SORT_KEY: Record<Exclude<ChannelSort, 'company'>, string> = {
-  display_name: 'c.display_sort',
-  phone: 'c.phone_number',
-  state: 'c.state_order',
-  created: 'c.created_at',
-  modified: 'c.modified_at',
-};
 
 export class ChannelSearchIndex {
-  private snapshot: Snapshot | null = null;
+  private snapshot: SearchSnapshot | null = null;
+  private building: Promise<void> | null = null;
+  private wanted: string | null = null;
 
-  /** How many times the copy was (re)built; for tests and diagnostics. */
+  /** How many snapshots were built for this index; for tests and diagnostics. */
   builds = 0;
 
   constructor(
     private readonly db: Database.Database,
-    /** The channel writer's counter; without one, any write on the connection makes the copy stale. */
-    private readonly changes?: ChangeCounter,
+    private readonly builder: SnapshotBuilder,
+    private readonly log: (message: string, fields: Record<string, unknown>) => void = () => undefined,
   ) {}
 
   /**
    * The rids of the requested page in order, the total for the wanted states, and the counts per
-   * state with the state filter left out. `terms` must all occur in a row's search text.
+   * state with the state filter left out; null while no current copy exists (one is then built).
+   * `terms` must all occur in a row's search text.
    */
-  page(profileId: string, query: ChannelQuery, terms: readonly string[]): IndexedPage {
+  page(profileId: string, query: ChannelQuery, terms: readonly string[]): IndexedPage | null {
     const snapshot = this.current(profileId);
-    const order = this.order(snapshot, query.sort);
-    const { rids, states, removed, searchTexts } = snapshot;
+    if (!snapshot) {
+      this.refresh(profileId);
+      return null;
+    }
+    const order = snapshot.orders[query.sort];
+    const { rids, stateCodes, stateNames, removed } = snapshot;
+    const matches = matchingRows(snapshot, terms);
     const wanted = query.states.length > 0 ? new Set<string>(query.states) : null;
-    const countsByState: Record<string, number> = {};
+    const wantedCodes = new Uint8Array(stateNames.length);
+    stateNames.forEach((name, code) => (wantedCodes[code] = !wanted || wanted.has(name) ? 1 : 0));
+    const countsByCode = new Uint32Array(stateNames.length);
     const pageRids: number[] = [];
     const end = query.offset + query.limit;
     let total = 0;
     const visit = (position: number): void => {
       if (removed[position] === 1 && !query.includeRemoved) return;
-      const text = searchTexts[position] as string;
-      for (const term of terms) if (!text.includes(term)) return;
-      const state = states[position] as string;
-      countsByState[state] = (countsByState[state] ?? 0) + 1;
-      if (wanted && !wanted.has(state)) return;
+      if (matches && matches[position] !== terms.length) return;
+      const code = stateCodes[position] as number;
+      countsByCode[code] = (countsByCode[code] as number) + 1;
+      if (wantedCodes[code] === 0) return;
       if (total >= query.offset && total < end) pageRids.push(rids[position] as number);
       total += 1;
     };
@@ -112,7 +83,29 @@ export class ChannelSearchIndex {
     } else {
       for (let i = 0; i < count; i += 1) visit(positions[i] as number);
     }
+    const countsByState: Record<string, number> = {};
+    countsByCode.forEach((n, code) => {
+      if (n > 0) countsByState[stateNames[code] as string] = n;
+    });
     return { rids: pageRids, total, countsByState };
+  }
+
+  /** Asks for a fresh copy of the profile's table (after a sync wrote it, or when a query found the copy stale). */
+  refresh(profileId: string): void {
+    this.wanted = profileId;
+    this.building ??= this.buildLoop().finally(() => {
+      this.building = null;
+    });
+  }
+
+  /** Resolves once a current copy of the profile's table is here (tests, benchmarks). */
+  async ready(profileId: string): Promise<void> {
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      if (this.current(profileId)) return;
+      this.refresh(profileId);
+      await this.building;
+    }
+    throw new Error('The channel search index did not become current.');
   }
 
   /** Drops the copy (to free its memory, e.g. when the profile is signed out). */
@@ -120,73 +113,72 @@ export class ChannelSearchIndex {
     this.snapshot = null;
   }
 
-  private version(): string {
-    const changes = this.changes ? this.changes.value : Count.parse(this.db.prepare('SELECT total_changes()').pluck().get());
-    const dataVersion = Count.parse(this.db.pragma('data_version', { simple: true }));
-    return `${dataVersion}:${changes}`;
+  /** Builds until the copy matches the latest wish; a write during a build means one more build. */
+  private async buildLoop(): Promise<void> {
+    while (this.wanted !== null) {
+      const profileId = this.wanted;
+      this.wanted = null;
+      if (this.current(profileId)) continue;
+      try {
+        const built = await this.builder.build(profileId);
+        this.builds += 1;
+        this.snapshot = built;
+        if (!this.current(profileId)) this.wanted ??= profileId;
+      } catch (error) {
+        this.log('the channel search index could not be built', { error: error instanceof Error ? error.message : String(error) });
+        return;
+      }
+    }
   }
 
-  private current(profileId: string): Snapshot {
-    const version = this.version();
-    const cached = this.snapshot;
+  private current(profileId: string): SearchSnapshot | null {
+    const snapshot = this.snapshot;
+    if (!snapshot || snapshot.profileId !== profileId) return null;
     const exists = this.db.prepare('SELECT 1 FROM profiles WHERE id = ?').pluck().get(profileId) !== undefined;
-    if (cached && cached.profileId === profileId && cached.version === version && exists) return cached;
-    this.builds += 1;
-    const rows = this.db
-      .prepare(
-        `SELECT rid, state, removed, search_text, company_sort IS NOT NULL FROM channel_search
-         WHERE profile_id = ? ORDER BY company_sort ASC NULLS LAST, rid ASC`,
-      )
-      .raw()
-      .all(profileId) as unknown[][];
-    const count = rows.length;
-    const snapshot: Snapshot = {
-      profileId,
-      version,
-      rids: new Float64Array(count),
-      states: new Array<string>(count),
-      removed: new Uint8Array(count),
-      searchTexts: new Array<string>(count),
-      positionOf: new Map(),
-      orders: new Map(),
-    };
-    const company: Order = { positions: new Uint32Array(count), keyed: 0 };
-    rows.forEach((row, position) => {
-      const rid = integerAt(row, 0);
-      snapshot.rids[position] = rid;
-      snapshot.states[position] = textAt(row, 1);
-      snapshot.removed[position] = integerAt(row, 2) === 0 ? 0 : 1;
-      snapshot.searchTexts[position] = textAt(row, 3);
-      snapshot.positionOf.set(rid, position);
-      company.positions[position] = position;
-      if (integerAt(row, 4) === 1) company.keyed += 1;
-    });
-    snapshot.orders.set('company', company);
-    this.snapshot = snapshot;
-    return snapshot;
+    return exists && snapshot.generation === readGeneration(this.db, profileId) ? snapshot : null;
   }
+}
 
-  /** An order other than by company is read from SQLite the first time it is asked for. */
-  private order(snapshot: Snapshot, sort: ChannelSort): Order {
-    const cached = snapshot.orders.get(sort);
-    if (cached) return cached;
-    const key = SORT_KEY[sort as Exclude<ChannelSort, 'company'>];
-    const rows = this.db
-      .prepare(
-        `SELECT s.rid, ${key} IS NOT NULL FROM channel_search s JOIN channels c ON c.rid = s.rid
-         WHERE s.profile_id = ? ORDER BY ${key} ASC NULLS LAST, s.rid ASC`,
-      )
-      .raw()
-      .all(snapshot.profileId) as unknown[][];
-    const order: Order = { positions: new Uint32Array(rows.length), keyed: 0 };
-    rows.forEach((row, i) => {
-      const rid = integerAt(row, 0);
-      const position = snapshot.positionOf.get(rid);
-      if (position === undefined) throw new Error(`channel ${rid} is missing from the search snapshot`);
-      order.positions[i] = position;
-      if (integerAt(row, 1) === 1) order.keyed += 1;
-    });
-    snapshot.orders.set(sort, order);
-    return order;
+/**
+ * How many of the terms each row contains (a row matches when it is terms.length), or null without
+ * terms. One pass of indexOf over the joined texts per term: after a hit, the search goes on at
+ * the next row's start; a row counts a term only if every earlier term was in it too.
+ */
+function matchingRows(snapshot: SearchSnapshot, terms: readonly string[]): Uint8Array | null {
+  if (terms.length === 0) return null;
+  const { text, starts } = snapshot;
+  const rowCount = starts.length - 1;
+  const hits = new Uint8Array(rowCount);
+  terms.forEach((term, index) => {
+    if (term.length === 0) {
+      for (let row = 0; row < rowCount; row += 1) if (hits[row] === index) hits[row] = index + 1;
+      return;
+    }
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(term, from);
+      if (at === -1) return;
+      const row = rowAt(starts, at);
+      // starts[row + 1] - 1 is the row's separator: a match must end before it.
+      if (at + term.length <= (starts[row + 1] as number) - 1) {
+        if (hits[row] === index) hits[row] = index + 1;
+        from = starts[row + 1] as number;
+      } else {
+        from = at + 1;
+      }
+    }
+  });
+  return hits;
+}
+
+/** The row whose text holds offset `at` (binary search over the starts). */
+function rowAt(starts: Uint32Array, at: number): number {
+  let low = 0;
+  let high = starts.length - 2;
+  while (low < high) {
+    const mid = (low + high + 1) >>> 1;
+    if ((starts[mid] as number) <= at) low = mid;
+    else high = mid - 1;
   }
+  return low;
 }

@@ -124,6 +124,6 @@ function migrate(db: Database.Database, migrations: readonly Migration[]): void 
     db.transaction(() => {
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    }).immediate();
   }
 }

@@ -75,6 +75,6 @@ export class NotificationStore {
       return this.db.prepare('UPDATE notifications SET read_at = ? WHERE profile_id = ? AND read_at IS NULL').run(readAt, profileId).changes;
     }
     const mark = this.db.prepare('UPDATE notifications SET read_at = ? WHERE profile_id = ? AND id = ? AND read_at IS NULL');
-    return this.db.transaction(() => ids.reduce((n, id) => n + mark.run(readAt, profileId, id).changes, 0))();
+    return this.db.transaction(() => ids.reduce((n, id) => n + mark.run(readAt, profileId, id).changes, 0)).immediate();
   }
 }

@@ -4,7 +4,6 @@
  * records are never rewritten; records missing from a complete listing are marked removed.
  */
 import type Database from 'better-sqlite3';
-import type { ChangeCounter } from './change-counter';
 
 export interface StoredHash {
   rid: number;
@@ -49,8 +48,6 @@ export class RecordTableWriter {
     private readonly db: Database.Database,
     private readonly table: RecordTable,
     columnNames: readonly string[],
-    /** Bumped on every write, for caches of this table (see ChannelSearchIndex). */
-    private readonly changes?: ChangeCounter,
   ) {
     this.search = TABLES[table].search;
     // With a search table, search_text lives there only.
@@ -80,7 +77,6 @@ export class RecordTableWriter {
   /** Inserts or updates one record unless its hash is unchanged; call inside a transaction. */
   write(profileId: string, row: RecordRow, stored: StoredHash | undefined, syncedAt: string): 'inserted' | 'updated' | 'unchanged' {
     if (stored && stored.hash === row.hash && !stored.removed) return 'unchanged';
-    this.changes?.bump();
     // One array bound as the statement's parameters (no spread: this runs 75,000 times in a sync).
     const names = this.columnNames;
     const values: Array<string | number | null> = new Array(names.length + 5);
@@ -113,8 +109,7 @@ export class RecordTableWriter {
     const markSearch = this.search ? this.stmt(`UPDATE ${this.search} SET removed = 1 WHERE rid = ?`) : null;
     for (const [id, entry] of stored) {
       if (entry.removed || seen.has(id)) continue;
-      this.changes?.bump();
-      mark.run(removedAt, entry.rid);
+        mark.run(removedAt, entry.rid);
       markSearch?.run(entry.rid);
       removed.push(id);
     }

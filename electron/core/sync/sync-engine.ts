@@ -1,29 +1,36 @@
 /**
- * The sync engine: pulls the complete client and channel listings (first page, then the rest with
- * bounded concurrency, both listings side by side), then writes them in one transaction. Never two
- * syncs of a profile at once: a second call joins the running one. Progress and outcome go out as
- * `sync.status` events; every run is recorded in sync_runs.
+ * The sync engine: one sync per profile at a time, across processes. Within this process a second
+ * call joins the running sync; across processes (the app, web mode and the CLI share the data
+ * folder) the run row is a lease, and a sync started while another process syncs the profile waits
+ * for it to finish, then runs (cheaply: a listing with nothing changed writes nothing). The work
+ * itself, listing and writing, runs in a worker thread (SyncJobRunner), so the thread that answers
+ * the window only relays progress. Progress and outcome go out as `sync.status` events; the status a
+ * sync returns is that of its own run, never another process's.
  */
+import { randomUUID } from 'node:crypto';
 import type { SyncStatus } from '../../../shared/accounts';
-import { AppError, isAppError } from '../../../shared/errors';
-import { listAll, type ListAllProgress, type PartnerApi } from '../api';
+import { abortableSleep } from '../api';
 import type { CoreEvents } from '../events';
 import type { Logger } from '../log';
+import type { HubConnection } from '../session/session-service';
 import type { ClientQueries } from '../store/client-queries';
-import type { SyncRunStore } from '../store/sync-run-store';
-import { RecordPreparer, type KnownHashes } from './record-preparer';
-import { rawHashOf } from './record-rows';
-import type { StoredHash } from '../store/record-tables';
-import { writeListings, type WriteDeps, type WriteResult } from './write-listing';
+import { thisProcess, type RunOwner, type SyncRun, type SyncRunStore } from '../store/sync-run-store';
+import type { SyncJobOutcome, SyncJobProgress } from './sync-job';
+import type { SyncJobRunner } from './worker/sync-worker-host';
 
-export interface SyncEngineDeps extends WriteDeps {
+export interface SyncEngineDeps {
   runs: SyncRunStore;
+  runner: SyncJobRunner;
   clientQueries: ClientQueries;
   events: CoreEvents;
   log: Logger;
   now: () => number;
-  /** After a sync committed (the outbox then reports conflicts and replays the queue). */
-  onSucceeded?: (profileId: string) => void;
+  /** After a sync committed: how many queued actions it moved (the outbox then reports and replays). */
+  onSucceeded?: (profileId: string, actionsChecked: number) => void;
+  /** A sync changed the profile's channels (copies of the search table should be rebuilt). */
+  onChannelsChanged?: (profileId: string) => void;
+  /** How often to look whether another process's sync of the profile has ended (ms). */
+  waitPollMs?: number;
 }
 
 export interface SyncOptions {
@@ -43,20 +50,22 @@ export class SyncEngine {
   private readonly progress = new Map<string, Progress>();
   /** Record counts per profile; they change only when a sync writes, so progress events reuse them. */
   private readonly counts = new Map<string, SyncStatus['counts']>();
+  /** This process's identity in run rows. */
+  readonly owner: RunOwner = thisProcess(randomUUID().slice(0, 8));
 
   constructor(private readonly deps: SyncEngineDeps) {
-    deps.runs.closeAbandoned(this.iso());
+    deps.runs.closeAbandoned(this.iso(), deps.now());
   }
 
   isRunning(profileId: string): boolean {
     return this.running.has(profileId);
   }
 
-  /** Runs a full sync, or joins the one already running for this profile. */
-  sync(profileId: string, api: PartnerApi, options: SyncOptions = {}): Promise<SyncStatus> {
+  /** Runs a full sync, or joins the one already running in this process for this profile. */
+  sync(profileId: string, hub: HubConnection, options: SyncOptions = {}): Promise<SyncStatus> {
     const current = this.running.get(profileId);
     if (current) return current;
-    const run = this.run(profileId, api, options).finally(() => {
+    const run = this.run(profileId, hub, options).finally(() => {
       this.running.delete(profileId);
       this.progress.delete(profileId);
       this.emit(profileId);
@@ -65,29 +74,29 @@ export class SyncEngine {
     return run;
   }
 
-  status(profileId: string | null): SyncStatus {
+  /** The profile's sync state as this process sees it; `runId`: as that run ended. */
+  status(profileId: string | null, runId?: number): SyncStatus {
     if (!profileId) {
       return { profileId: null, state: 'idle', phase: 'idle', done: 0, total: null, lastSucceededAt: null, lastAttemptAt: null, error: null, counts: { clients: 0, channels: 0 } };
     }
-    const latest = this.deps.runs.latest(profileId);
+    const latest = runId !== undefined ? this.deps.runs.get(runId) : this.deps.runs.latest(profileId);
     const succeeded = latest?.status === 'succeeded' ? latest : this.deps.runs.lastSucceeded(profileId);
     const progress = this.progress.get(profileId);
-    const state: SyncStatus['state'] = progress
-      ? 'running'
-      : !latest || latest.status === 'cancelled'
-        ? 'idle'
-        : latest.status === 'running'
-          ? 'failed'
-          : latest.status;
+    // A run still marked running is another process's: live (it syncs right now), or gone (it stopped mid-way).
+    const abandoned = latest ? this.deps.runs.abandonedReason(latest, this.deps.now()) : null;
+    const elsewhere = !progress && latest?.status === 'running' && !abandoned;
+    const state: SyncStatus['state'] =
+      progress || elsewhere ? 'running' : abandoned ? 'failed' : !latest || latest.status === 'cancelled' || latest.status === 'running' ? 'idle' : latest.status;
+    const error = progress || elsewhere || !latest ? null : abandoned ? { code: 'internal', message: `${abandoned} The previous data is unchanged.` } : latest.status === 'succeeded' ? null : latest.error;
     return {
       profileId,
       state,
-      phase: progress?.phase ?? 'idle',
+      phase: progress?.phase ?? (elsewhere ? 'elsewhere' : 'idle'),
       done: progress?.done ?? 0,
       total: progress?.total ?? null,
       lastSucceededAt: succeeded?.finishedAt ?? null,
       lastAttemptAt: latest?.startedAt ?? null,
-      error: !progress && latest && latest.status !== 'succeeded' ? latest.error : null,
+      error,
       counts: this.countsOf(profileId),
     };
   }
@@ -101,61 +110,63 @@ export class SyncEngine {
     return counts;
   }
 
-  private async run(profileId: string, api: PartnerApi, options: SyncOptions): Promise<SyncStatus> {
-    const started = this.deps.now();
-    const runId = this.deps.runs.start(profileId, this.iso());
+  private async run(profileId: string, hub: HubConnection, options: SyncOptions): Promise<SyncStatus> {
+    const runId = await this.takeRun(profileId, options.signal);
+    if (runId === null) return this.status(profileId);
     const listing = { clients: { fetched: 0, total: null as number | null }, channels: { fetched: 0, total: null as number | null } };
-    const report = (phase: Progress['phase']) => {
+    const report = (phase: Progress['phase']): void => {
       const totals = [listing.clients.total, listing.channels.total];
       const total = totals.every((t) => t !== null) ? (totals[0] ?? 0) + (totals[1] ?? 0) : null;
       this.progress.set(profileId, { phase, done: listing.clients.fetched + listing.channels.fetched, total });
       this.emit(profileId);
     };
-    const track = (which: 'clients' | 'channels') => (p: ListAllProgress) => {
-      listing[which] = { fetched: Math.min(p.fetched, p.total), total: p.total };
-      report(which);
-    };
     report('clients');
-    try {
-      const pageOptions = { pageSize: options.pageSize ?? 1000, concurrency: options.concurrency ?? 4, ...(options.signal ? { signal: options.signal } : {}) };
-      const preparer = new RecordPreparer(this.knownHashes(profileId)); // per-record work happens while later pages are in flight
-      const [clients, channels] = await Promise.all([
-        listAll(preparer.clientPages((q) => api.listClientsPage(q)), { ...pageOptions, onProgress: track('clients') }),
-        listAll(preparer.channelPages((q) => api.listChannelsPage(q)), { ...pageOptions, onProgress: track('channels') }),
-      ]);
-      options.signal?.throwIfAborted();
-      report('writing');
-      const listed = this.deps.now();
-      const written = writeListings(this.deps, profileId, clients, channels, { syncedAt: this.iso(), listedSince: new Date(started).toISOString(), preparer });
-      this.counts.delete(profileId);
-      const timing = { listMs: listed - started, writeMs: this.deps.now() - listed };
-      const stats = { ...written, requests: clients.requests + channels.requests, complete: clients.complete && channels.complete, ...timing };
-      this.deps.runs.finish(runId, this.iso(), 'succeeded', stats);
-      this.deps.log.info('sync succeeded', { profileId, ms: this.deps.now() - started, ...timing, ...summary(written) });
-      if (written.notifications > 0) this.deps.events.emit('notifications.changed', { profileId });
-      this.notifySucceeded(profileId);
-    } catch (error) {
-      const { status, info } = classify(error, options.signal);
-      this.deps.runs.finish(runId, this.iso(), status, null, info);
-      this.deps.log.warn('sync did not complete', { profileId, status, code: info.code, message: info.message });
-    }
-    this.progress.delete(profileId);
-    return this.status(profileId);
-  }
-
-  /** What is stored now, so the listing prepares only records that changed (the write checks again). */
-  private knownHashes(profileId: string): KnownHashes {
-    const current = (stored: Map<string, StoredHash>, hashOf: (hash: string) => string) => {
-      const known = new Map<string, string>();
-      for (const [id, entry] of stored) if (!entry.removed) known.set(id, hashOf(entry.hash));
-      return known;
+    const onProgress = (progress: SyncJobProgress): void => {
+      if (progress.phase === 'writing') return report('writing');
+      listing[progress.phase] = { fetched: progress.fetched, total: progress.total };
+      report(progress.phase);
     };
-    return { clients: current(this.deps.clients.hashes(profileId), (h) => h), channels: current(this.deps.channels.hashes(profileId), rawHashOf) };
+    const request = { profileId, runId, startedAt: this.deps.now(), pageSize: options.pageSize ?? 1000, concurrency: options.concurrency ?? 4 };
+    const outcome = await this.deps.runner.run(request, hub, { onProgress, ...(options.signal ? { signal: options.signal } : {}) });
+    this.settle(profileId, runId, outcome);
+    this.progress.delete(profileId);
+    return this.status(profileId, runId);
   }
 
-  private notifySucceeded(profileId: string): void {
+  /**
+   * Starts this process's run of the profile's sync, waiting (with a `waiting` status) while another
+   * process runs one. Null when cancelled while waiting.
+   */
+  private async takeRun(profileId: string, signal: AbortSignal | undefined): Promise<number | null> {
+    let announced: SyncRun | null = null;
+    for (;;) {
+      const start = this.deps.runs.start(profileId, this.iso(), this.owner, this.deps.now());
+      if ('runId' in start) return start.runId;
+      if (!announced) {
+        announced = start.busy;
+        this.progress.set(profileId, { phase: 'waiting', done: 0, total: null });
+        this.emit(profileId);
+        this.deps.log.info('waiting for another process to finish its sync', { profileId, owner: start.busy.owner });
+      }
+      try {
+        await abortableSleep(this.deps.waitPollMs ?? 500, signal);
+      } catch {
+        return null;
+      }
+    }
+  }
+
+  /** What follows a run: the worker closed its run row; one that died did not, and is closed here. */
+  private settle(profileId: string, runId: number, outcome: SyncJobOutcome): void {
+    if (outcome.status !== 'succeeded') {
+      this.deps.runs.finish(runId, this.iso(), outcome.status, null, outcome.error ?? undefined);
+      return;
+    }
+    this.counts.delete(profileId);
+    if (outcome.notifications > 0) this.deps.events.emit('notifications.changed', { profileId });
+    if (outcome.channelsChanged) this.deps.onChannelsChanged?.(profileId);
     try {
-      this.deps.onSucceeded?.(profileId);
+      this.deps.onSucceeded?.(profileId, outcome.actionsChecked);
     } catch (error) {
       this.deps.log.error('after-sync hook failed', { profileId, error: error instanceof Error ? error.message : String(error) });
     }
@@ -168,23 +179,4 @@ export class SyncEngine {
   private iso(): string {
     return new Date(this.deps.now()).toISOString();
   }
-}
-
-function summary(result: WriteResult): Record<string, number> {
-  return {
-    clientsWritten: result.clients.inserted + result.clients.updated,
-    channelsWritten: result.channels.inserted + result.channels.updated,
-    quarantined: result.clients.quarantined + result.channels.quarantined,
-    notifications: result.notifications,
-  };
-}
-
-function classify(error: unknown, signal: AbortSignal | undefined): { status: 'offline' | 'failed' | 'cancelled'; info: { code: string; message: string } } {
-  if (signal?.aborted) return { status: 'cancelled', info: { code: 'cancelled', message: 'The sync was cancelled; the previous data is unchanged.' } };
-  if (isAppError(error)) {
-    const info = { code: error.code, message: `${error.message} The previous data is unchanged.` };
-    return { status: error.code === 'offline' ? 'offline' : 'failed', info };
-  }
-  const wrapped = new AppError('internal', `The sync failed unexpectedly (${error instanceof Error ? error.message : String(error)}). The previous data is unchanged.`);
-  return { status: 'failed', info: wrapped.toInfo() };
 }

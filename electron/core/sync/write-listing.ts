@@ -57,10 +57,15 @@ export interface WriteOptions {
   listedSince?: string;
   /** Per-record work already done while the pages arrived. */
   preparer?: RecordPreparer;
+  /** Runs last inside the transaction (the run row's final state commits with the data). */
+  beforeCommit?: (result: WriteResult) => void;
 }
 
 export function writeListings(deps: WriteDeps, profileId: string, clients: Listing, channels: Listing, options: WriteOptions): WriteResult {
   const { syncedAt, listedSince = options.syncedAt, preparer = new RecordPreparer() } = options;
+  // IMMEDIATE: the write lock up front, waiting within the busy timeout. A deferred transaction reads
+  // first and is refused at once ("database is locked") when it then wants to write while another
+  // process holds the lock.
   return deps.db.transaction(() => {
     const keepClients = deps.guard?.protectedIds(profileId, 'clients', listedSince) ?? new Set<string>();
     const keepChannels = deps.guard?.protectedIds(profileId, 'channels', listedSince) ?? new Set<string>();
@@ -142,6 +147,7 @@ export function writeListings(deps: WriteDeps, profileId: string, clients: Listi
     result.channels.quarantined = badChannels.length;
     deps.quarantine.replace(profileId, 'channels', badChannels, syncedAt);
     deps.guard?.afterWrite(profileId);
+    options.beforeCommit?.(result);
     return result;
-  })();
+  }).immediate();
 }

@@ -124,6 +124,28 @@ describe.each(['development', 'packaged'] as const)('the built app starting norm
     // The core opened its database in the data folder, with the binding main chose.
     expect(fs.existsSync(path.join(data, 'partner-desk.sqlite'))).toBe(true);
   });
+
+  it('syncs the demo in the bundled sync worker and searches it through the bundled index worker', async () => {
+    const data = userData();
+    const app = start(layout(kind), { userData: data });
+    await startedWindow(app);
+    expect(await app.request('session.startDemo')).toMatchObject({ result: { ok: true } });
+    const synced = await app.request('sync.now');
+    expect(synced.result).toMatchObject({ ok: true, value: { state: 'succeeded' } });
+    const all = (await app.request('channels.list', { limit: 5 })).result as { ok: true; value: { total: number } };
+    expect(all.value.total).toBeGreaterThan(0);
+    // Once the worker's copy is in, a search answers from it alike (it may take a moment).
+    for (let i = 0; i < 50; i += 1) {
+      const found = (await app.request('channels.list', { search: 'a', limit: 5 })).result as { ok: true; value: { total: number } };
+      expect(found.ok).toBe(true);
+      if (found.value.total > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(app.crash).toBeNull();
+    const log = fs.readFileSync(path.join(data, 'logs', 'partner-desk.log'), 'utf8');
+    expect(log).toMatch(/"message":"sync succeeded"/);
+    expect(log).not.toMatch(/could not be built|sync worker stopped/);
+  }, 60_000);
 });
 
 describe('start-up failures say what happened and what to do', () => {

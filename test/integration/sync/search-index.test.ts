@@ -2,7 +2,8 @@
  * The in-memory search index answers exactly what SQL answers: the same page, total and counts for
  * random searches, state filters, sorts, directions and pages over a store with removed rows and
  * missing sort keys; and it never answers from a stale copy after any write, by this connection or
- * by another one.
+ * by another one (SQL answers until a fresh copy is built). In the core, the copy is built by the
+ * search index worker, after each sync that changed channels and never after one that did not.
  */
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,6 +11,8 @@ import { ChannelQuery, ChannelSort, type ChannelQueryInput } from '../../../shar
 import { CHANNEL_STATES } from '../../../shared/status';
 import { ChannelQueries } from '../../../electron/core/store/channel-queries';
 import { ChannelSearchIndex } from '../../../electron/core/store/channel-search-index';
+import { inlineSnapshotBuilder } from '../../../electron/core/store/search-index-host';
+import { buildSearchSnapshot } from '../../../electron/core/store/search-snapshot';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
 
 let f: SyncedFixture;
@@ -29,8 +32,9 @@ beforeAll(async () => {
     UPDATE channels SET created_at = NULL WHERE rid % 6 = 0;
     UPDATE channel_search SET company_sort = 'same company' WHERE rid % 11 = 0;
   `);
-  indexed = new ChannelQueries(db);
-  sql = new ChannelQueries(db, { searchIndex: false });
+  indexed = new ChannelQueries(db, { searchIndex: inlineSnapshotBuilder((profileId) => buildSearchSnapshot(db, profileId)) });
+  sql = new ChannelQueries(db);
+  await indexed.searchIndex!.ready(f.profileId);
 });
 afterAll(() => f.dispose());
 afterEach(() => vi.restoreAllMocks());
@@ -83,6 +87,8 @@ describe('the in-memory channel search index', () => {
       if (expected.items.length > 0) nonEmpty += 1;
     }
     expect(page).toHaveBeenCalledTimes(300);
+    // Every one answered from the copy, not by falling back to SQL.
+    expect(page.mock.results.every((result) => result.value !== null)).toBe(true);
     expect(nonEmpty).toBeGreaterThan(150); // the queries did find things, in every order
   });
 
@@ -93,12 +99,18 @@ describe('the in-memory channel search index', () => {
     expect(page).not.toHaveBeenCalled();
   });
 
-  it('never answers from a stale copy: a write on this connection or a commit by another shows at once', () => {
+  it('never answers from a stale copy: a write on this connection or a commit by another shows at once', async () => {
+    const index = indexed.searchIndex!;
+    const page = vi.spyOn(ChannelSearchIndex.prototype, 'page');
     const query = ChannelQuery.parse({ search: 'qqq-renamed', limit: 10 });
     expect(indexed.list(f.profileId, query).total).toBe(0);
     const rid = f.core.db.prepare('SELECT rid FROM channel_search WHERE removed = 0 LIMIT 1').pluck().get() as number;
     f.core.db.prepare("UPDATE channel_search SET search_text = search_text || ' qqq-renamed' WHERE rid = ?").run(rid);
     expect(indexed.list(f.profileId, query).total).toBe(1);
+    expect(page.mock.results.at(-1)?.value).toBeNull(); // stale: SQL answered, and a fresh copy is on its way
+    await index.ready(f.profileId);
+    expect(indexed.list(f.profileId, query).total).toBe(1);
+    expect(page.mock.results.at(-1)?.value).not.toBeNull();
 
     const other = new Database(f.core.db.name);
     try {
@@ -107,28 +119,36 @@ describe('the in-memory channel search index', () => {
       expect(indexed.list(f.profileId, query).total).toBe(2);
       other.prepare('UPDATE channel_search SET removed = 1 WHERE rid = ?').run(rid);
       expect(indexed.list(f.profileId, query).total).toBe(1);
+      await index.ready(f.profileId);
+      expect(indexed.list(f.profileId, query)).toEqual(sql.list(f.profileId, query));
+      expect(page.mock.results.at(-1)?.value).not.toBeNull();
     } finally {
       other.close();
     }
   });
 
-  it("in the core, follows the sync's writes but keeps its copy through writes that do not touch channels", async () => {
+  it("in the core, the worker rebuilds the copy after a sync changed channels, and not after writes that did not", async () => {
     const accounts = f.core.accounts;
+    const index = f.core.channels.searchIndex!;
     const query = ChannelQuery.parse({ search: 'zebra-renamed', limit: 10 });
-    const build = vi.spyOn(ChannelSearchIndex.prototype, 'page');
     expect(accounts.listChannels(query).total).toBe(0);
     const client = f.hub.state.listClients().find((c) => f.hub.state.listChannels(c.id).length > 0)!;
     f.hub.state.updateClient(client.id, { organisation: 'Zebra-Renamed GmbH' });
     await accounts.syncNow();
+    // Right after the sync, SQL may still answer; once the worker's copy is in, the copy does, alike.
     const renamed = accounts.listChannels(query);
     expect(renamed.total).toBe(f.hub.state.listChannels(client.id).length);
     expect(renamed.items.every((c) => c.companyName === 'Zebra-Renamed GmbH')).toBe(true);
+    await index.ready(f.profileId);
+    const page = vi.spyOn(ChannelSearchIndex.prototype, 'page');
+    expect(accounts.listChannels(query)).toEqual(renamed);
+    expect(page.mock.results.at(-1)?.value).not.toBeNull();
 
-    const index = (build.mock.contexts.at(-1) as ChannelSearchIndex | undefined)!;
     const builds = index.builds;
     accounts.markNotificationsRead('all');
     await accounts.syncNow(); // nothing changed: only the sync's own bookkeeping is written
     expect(accounts.listChannels(query).total).toBe(renamed.total);
+    expect(page.mock.results.at(-1)?.value).not.toBeNull();
     expect(index.builds).toBe(builds);
   });
 

@@ -7,6 +7,7 @@ import { profilesMigration } from './001-profiles';
 import { accountsMigration } from './002-accounts';
 import { outboxMigration } from './003-outbox';
 import { syncHashesMigration } from './004-sync-hashes';
+import { syncLeasesMigration } from './005-sync-leases';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [profilesMigration, accountsMigration, outboxMigration, syncHashesMigration];
+export const MIGRATIONS: readonly Migration[] = [profilesMigration, accountsMigration, outboxMigration, syncHashesMigration, syncLeasesMigration];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -17,6 +17,8 @@ export interface SyncView {
 
 const PHASE_WORDS: Record<SyncStatus['phase'], string> = {
   idle: 'Starting',
+  waiting: 'Waiting for another Partner Desk to finish its sync',
+  elsewhere: 'In another Partner Desk window or process',
   clients: 'Reading clients',
   channels: 'Reading channels',
   writing: 'Saving to this computer',

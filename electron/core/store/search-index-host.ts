@@ -1,0 +1,62 @@
+/**
+ * Main's side of the search index worker (search-index-worker.ts): one worker thread for the whole
+ * process, started on first use and shared by every core; it never keeps the process alive
+ * (unref'd). Each core's SearchIndexWorker asks it for snapshots of its own database and, when the
+ * core closes, has the worker close that database.
+ */
+import { Worker } from 'node:worker_threads';
+import { workerScript } from '../workers/worker-file';
+import type { SnapshotBuilder } from './channel-search-index';
+import type { SearchSnapshot } from './search-snapshot';
+import type { FromSearchIndexWorker, ToSearchIndexWorker } from './search-index-worker';
+
+type Waiting = { resolve(snapshot: SearchSnapshot): void; reject(error: Error): void };
+
+let shared: { worker: Worker; pending: Map<number, Waiting>; nextId: number } | null = null;
+
+function sharedWorker(): NonNullable<typeof shared> {
+  if (shared) return shared;
+  const script = workerScript('search-index-worker');
+  const worker = new Worker(script.file, { workerData: script.data });
+  worker.unref();
+  const state = { worker, pending: new Map<number, Waiting>(), nextId: 1 };
+  worker.on('message', (message: FromSearchIndexWorker) => {
+    const waiting = state.pending.get(message.id);
+    if (!waiting) return;
+    state.pending.delete(message.id);
+    if (message.type === 'built') waiting.resolve(message.snapshot);
+    else waiting.reject(new Error(message.message));
+  });
+  const lost = (reason: string): void => {
+    if (shared === state) shared = null;
+    for (const waiting of state.pending.values()) waiting.reject(new Error(`The search index worker stopped (${reason}).`));
+    state.pending.clear();
+  };
+  worker.on('error', (error) => lost(error.message));
+  worker.on('exit', (code) => lost(`exit code ${code}`));
+  shared = state;
+  return state;
+}
+
+export class SearchIndexWorker implements SnapshotBuilder {
+  constructor(private readonly options: { databaseFile: string; nativeBinding?: string }) {}
+
+  build(profileId: string): Promise<SearchSnapshot> {
+    const state = sharedWorker();
+    const id = state.nextId++;
+    return new Promise((resolve, reject) => {
+      state.pending.set(id, { resolve, reject });
+      state.worker.postMessage({ type: 'build', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null, profileId } satisfies ToSearchIndexWorker);
+    });
+  }
+
+  /** The core closes: the worker lets go of this database. */
+  close(): void {
+    shared?.worker.postMessage({ type: 'forget', databaseFile: this.options.databaseFile } satisfies ToSearchIndexWorker);
+  }
+}
+
+/** Builds on the caller's own connection: for tests that compare the index with SQL. */
+export function inlineSnapshotBuilder(build: (profileId: string) => SearchSnapshot): SnapshotBuilder {
+  return { build: async (profileId) => build(profileId) };
+}

@@ -1,0 +1,42 @@
+/**
+ * The search index worker thread: builds snapshots of a profile's channel search table
+ * (search-snapshot.ts) on read-only connections of its own, one per database, and moves them to
+ * main, so reading and sorting 50,000 rows never holds up the thread that answers the window. One
+ * worker serves the whole process; main tells it when a database is closed.
+ */
+import Database from 'better-sqlite3';
+import { parentPort } from 'node:worker_threads';
+import { buildSearchSnapshot, snapshotTransfers, type SearchSnapshot } from './search-snapshot';
+
+export type ToSearchIndexWorker =
+  | { type: 'build'; id: number; databaseFile: string; nativeBinding: string | null; profileId: string }
+  | { type: 'forget'; databaseFile: string };
+export type FromSearchIndexWorker = { type: 'built'; id: number; snapshot: SearchSnapshot } | { type: 'failed'; id: number; message: string };
+
+const port = parentPort;
+if (!port) throw new Error('search-index-worker.ts runs as a worker thread only.');
+const connections = new Map<string, Database.Database>();
+
+function connection(file: string, nativeBinding: string | null): Database.Database {
+  let db = connections.get(file);
+  if (!db) {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    db.pragma('busy_timeout = 5000');
+    connections.set(file, db);
+  }
+  return db;
+}
+
+port.on('message', (message: ToSearchIndexWorker) => {
+  if (message.type === 'forget') {
+    connections.get(message.databaseFile)?.close();
+    connections.delete(message.databaseFile);
+    return;
+  }
+  try {
+    const snapshot = buildSearchSnapshot(connection(message.databaseFile, message.nativeBinding), message.profileId);
+    port.postMessage({ type: 'built', id: message.id, snapshot } satisfies FromSearchIndexWorker, snapshotTransfers(snapshot));
+  } catch (error) {
+    port.postMessage({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) } satisfies FromSearchIndexWorker);
+  }
+});

@@ -1,0 +1,122 @@
+/**
+ * A profile's channel search table as one compact, transferable snapshot: record ids, states and
+ * removal as typed arrays, every search text in one string with their offsets, and the row order of
+ * every sort as SQLite orders it (`ORDER BY`, the same expressions as the SQL path, so both sort
+ * exactly alike). It is built on its own connection (the search index worker) and moved to the
+ * thread that answers queries without copying the arrays; the `generation` it was read at
+ * (channel_generations, bumped by triggers on every change of the table) tells whether it is current.
+ */
+import type Database from 'better-sqlite3';
+import { ChannelSort } from '../../../shared/accounts';
+
+export interface SnapshotOrder {
+  /** Row positions in this order; the rows with a sort key first. */
+  positions: Uint32Array;
+  /** How many leading positions have a (non-null) sort key; the rest sort last either way. */
+  keyed: number;
+}
+
+export interface SearchSnapshot {
+  profileId: string;
+  generation: number;
+  rids: Float64Array;
+  /** Index into `stateNames` per row. */
+  stateCodes: Uint16Array;
+  stateNames: string[];
+  removed: Uint8Array;
+  /** Every row's search text, one after the other, separated by NUL. */
+  text: string;
+  /** Row i's text is text.slice(starts[i], starts[i + 1] - 1). */
+  starts: Uint32Array;
+  orders: Record<ChannelSort, SnapshotOrder>;
+}
+
+/** The sort key of each order, as the SQL path sorts (see channel-queries.ts). */
+const SORT_KEY: Record<ChannelSort, string> = {
+  company: 's.company_sort',
+  display_name: 'c.display_sort',
+  phone: 'c.phone_number',
+  state: 'c.state_order',
+  created: 'c.created_at',
+  modified: 'c.modified_at',
+};
+
+const SEPARATOR = '\u0000';
+
+/** Columns as the STRICT tables type them; checked by hand, as zod per row would double a build's cost. */
+function integerAt(row: unknown[], i: number): number {
+  const value = row[i];
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw new Error(`channel search row: column ${i} is not an integer`);
+  return value;
+}
+
+function textAt(row: unknown[], i: number): string {
+  const value = row[i];
+  if (typeof value !== 'string') throw new Error(`channel search row: column ${i} is not text`);
+  return value;
+}
+
+export function readGeneration(db: Database.Database, profileId: string): number {
+  const value: unknown = db.prepare('SELECT generation FROM channel_generations WHERE profile_id = ?').pluck().get(profileId);
+  return typeof value === 'number' ? value : 0;
+}
+
+/** Reads the snapshot in one (deferred: read-only) transaction, so the generation and the rows agree. */
+export function buildSearchSnapshot(db: Database.Database, profileId: string): SearchSnapshot {
+  return db.transaction((): SearchSnapshot => {
+    const generation = readGeneration(db, profileId);
+    const rows = db.prepare('SELECT rid, state, removed, search_text FROM channel_search WHERE profile_id = ? ORDER BY rid').raw().all(profileId) as unknown[][];
+    const count = rows.length;
+    const rids = new Float64Array(count);
+    const stateCodes = new Uint16Array(count);
+    const removed = new Uint8Array(count);
+    const starts = new Uint32Array(count + 1);
+    const stateNames: string[] = [];
+    const codeOf = new Map<string, number>();
+    const positionOf = new Map<number, number>();
+    const texts = new Array<string>(count);
+    let offset = 0;
+    rows.forEach((row, position) => {
+      const rid = integerAt(row, 0);
+      const state = textAt(row, 1);
+      let code = codeOf.get(state);
+      if (code === undefined) {
+        code = stateNames.length;
+        stateNames.push(state);
+        codeOf.set(state, code);
+      }
+      // A NUL inside a text would blur the boundary between rows; none of the app's texts has one.
+      const text = textAt(row, 3).replaceAll(SEPARATOR, ' ');
+      rids[position] = rid;
+      stateCodes[position] = code;
+      removed[position] = integerAt(row, 2) === 0 ? 0 : 1;
+      starts[position] = offset;
+      texts[position] = text;
+      offset += text.length + 1;
+      positionOf.set(rid, position);
+    });
+    starts[count] = offset;
+    const orders = {} as Record<ChannelSort, SnapshotOrder>;
+    for (const sort of ChannelSort.options) {
+      const key = SORT_KEY[sort];
+      const from = sort === 'company' ? 'channel_search s' : 'channel_search s JOIN channels c ON c.rid = s.rid';
+      const ordered = db.prepare(`SELECT s.rid, ${key} IS NOT NULL FROM ${from} WHERE s.profile_id = ? ORDER BY ${key} ASC NULLS LAST, s.rid ASC`).raw().all(profileId) as unknown[][];
+      const positions = new Uint32Array(ordered.length);
+      let keyed = 0;
+      ordered.forEach((row, i) => {
+        const position = positionOf.get(integerAt(row, 0));
+        if (position === undefined) throw new Error(`channel ${String(row[0])} is missing from the search snapshot`);
+        positions[i] = position;
+        if (integerAt(row, 1) === 1) keyed += 1;
+      });
+      orders[sort] = { positions, keyed };
+    }
+    return { profileId, generation, rids, stateCodes, stateNames, removed, text: texts.join(SEPARATOR) + SEPARATOR, starts, orders };
+  }).deferred();
+}
+
+/** The buffers to move (not copy) when the snapshot crosses to another thread. */
+export function snapshotTransfers(snapshot: SearchSnapshot): ArrayBuffer[] {
+  const arrays = [snapshot.rids, snapshot.stateCodes, snapshot.removed, snapshot.starts, ...Object.values(snapshot.orders).map((order) => order.positions)];
+  return arrays.map((array) => array.buffer as ArrayBuffer);
+}

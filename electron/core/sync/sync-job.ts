@@ -1,0 +1,159 @@
+/**
+ * One sync of one profile, start to finish, on a connection of its own: read the complete client
+ * and channel listings (both side by side, the rest of the pages four at a time, each record hashed
+ * and, if it changed, prepared as its page arrives), then write both in one IMMEDIATE transaction
+ * that also records the run's outcome, so a sync is either entirely there and marked succeeded, or
+ * not there at all. It runs in a worker thread (sync-worker.ts): the parsing, hashing and the write
+ * never touch the thread that answers the window. While it lists, it renews its run's heartbeat, so
+ * other processes know it is alive.
+ */
+import type Database from 'better-sqlite3';
+import { AppError, isAppError } from '../../../shared/errors';
+import { listAll, type ListAllProgress, type PartnerApi } from '../api';
+import type { Logger } from '../log';
+import { ACTION_HANDLERS } from '../outbox/actions';
+import { LocalRecords } from '../outbox/local-records';
+import { OutboxStore } from '../outbox/outbox-store';
+import { createSyncGuard } from '../outbox/sync-guard';
+import { NotificationStore } from '../store/notification-store';
+import { QuarantineStore } from '../store/quarantine-store';
+import { RecordTableWriter, type StoredHash } from '../store/record-tables';
+import { SYNC_HEARTBEAT_MS, SyncRunStore, type SyncStats } from '../store/sync-run-store';
+import { RecordPreparer, type KnownHashes } from './record-preparer';
+import { CHANNEL_COLUMNS, CLIENT_COLUMNS, rawHashOf } from './record-rows';
+import { writeListings, type WriteResult } from './write-listing';
+
+export interface SyncJobRequest {
+  profileId: string;
+  /** The run row the engine started for this sync (its lease). */
+  runId: number;
+  /** When the run started (ms): actions that took effect later are newer than the listing. */
+  startedAt: number;
+  pageSize: number;
+  concurrency: number;
+}
+
+export type SyncJobProgress = { phase: 'clients' | 'channels'; fetched: number; total: number } | { phase: 'writing' };
+
+export type SyncJobStatus = 'succeeded' | 'failed' | 'offline' | 'cancelled';
+
+export interface SyncJobOutcome {
+  status: SyncJobStatus;
+  error: { code: string; message: string } | null;
+  stats: SyncStats | null;
+  /** Notifications the write added (status changes, new and removed channels). */
+  notifications: number;
+  /** Queued actions the write found moot or done (they moved to conflict or done). */
+  actionsChecked: number;
+  /** Whether any channel row changed (copies of the search table are then stale). */
+  channelsChanged: boolean;
+}
+
+export interface SyncJobContext {
+  db: Database.Database;
+  api: PartnerApi;
+  log: Logger;
+  signal?: AbortSignal;
+  onProgress(progress: SyncJobProgress): void;
+  now?: () => number;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export async function runSyncJob(request: SyncJobRequest, context: SyncJobContext): Promise<SyncJobOutcome> {
+  const { db, api, log, signal } = context;
+  const now = context.now ?? Date.now;
+  const runs = new SyncRunStore(db);
+  const writers = { clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS), channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS) };
+  const notifications = new NotificationStore(db);
+  // The outbox's say in what the listing may overwrite, checked inside the write transaction; the
+  // engine announces what it moved once the transaction has committed.
+  const guard = createSyncGuard({
+    store: new OutboxStore(db, now),
+    records: new LocalRecords(db, writers, (profileId, at, notification) => notifications.add(profileId, at, notification)),
+    handlers: ACTION_HANDLERS,
+    onChecked: () => undefined,
+  });
+  const heartbeat = setInterval(() => {
+    try {
+      runs.heartbeat(request.runId, now());
+    } catch (error) {
+      log.debug('sync heartbeat skipped', { error: error instanceof Error ? error.message : String(error) });
+    }
+  }, SYNC_HEARTBEAT_MS);
+
+  const started = now();
+  try {
+    const pageOptions = { pageSize: request.pageSize, concurrency: request.concurrency, ...(signal ? { signal } : {}) };
+    const track = (phase: 'clients' | 'channels') => (p: ListAllProgress) => context.onProgress({ phase, fetched: Math.min(p.fetched, p.total), total: p.total });
+    const preparer = new RecordPreparer(knownHashes(writers, request.profileId)); // per-record work while later pages are in flight
+    const [clients, channels] = await Promise.all([
+      listAll(preparer.clientPages((q) => api.listClientsPage(q)), { ...pageOptions, onProgress: track('clients') }),
+      listAll(preparer.channelPages((q) => api.listChannelsPage(q)), { ...pageOptions, onProgress: track('channels') }),
+    ]);
+    signal?.throwIfAborted();
+    context.onProgress({ phase: 'writing' });
+    clearInterval(heartbeat);
+    runs.heartbeat(request.runId, now());
+    const listed = now();
+    let stats: SyncStats | null = null;
+    const written = writeListings({ db, ...writers, notifications, quarantine: new QuarantineStore(db), guard }, request.profileId, clients, channels, {
+      syncedAt: iso(listed),
+      listedSince: iso(request.startedAt),
+      preparer,
+      beforeCommit: (result) => {
+        stats = { ...result, requests: clients.requests + channels.requests, complete: clients.complete && channels.complete, listMs: listed - started, writeMs: now() - listed };
+        runs.finish(request.runId, iso(now()), 'succeeded', stats);
+      },
+    });
+    log.info('sync succeeded', { profileId: request.profileId, ms: now() - started, listMs: listed - started, writeMs: now() - listed, ...summary(written) });
+    return {
+      status: 'succeeded',
+      error: null,
+      stats,
+      notifications: written.notifications,
+      actionsChecked: guard.drain(request.profileId),
+      channelsChanged: written.channels.inserted + written.channels.updated + written.channels.removed > 0,
+    };
+  } catch (error) {
+    const { status, info } = classify(error, signal);
+    try {
+      runs.finish(request.runId, iso(now()), status, null, info);
+    } catch (finishError) {
+      log.error('could not record the end of a sync', { error: finishError instanceof Error ? finishError.message : String(finishError) });
+    }
+    log.warn('sync did not complete', { profileId: request.profileId, status, code: info.code, message: info.message });
+    return { status, error: info, stats: null, notifications: 0, actionsChecked: 0, channelsChanged: false };
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+/** What is stored now, so the listing prepares only records that changed (the write checks again). */
+function knownHashes(writers: { clients: RecordTableWriter; channels: RecordTableWriter }, profileId: string): KnownHashes {
+  const current = (stored: Map<string, StoredHash>, hashOf: (hash: string) => string) => {
+    const known = new Map<string, string>();
+    for (const [id, entry] of stored) if (!entry.removed) known.set(id, hashOf(entry.hash));
+    return known;
+  };
+  return { clients: current(writers.clients.hashes(profileId), (h) => h), channels: current(writers.channels.hashes(profileId), rawHashOf) };
+}
+
+function summary(result: WriteResult): Record<string, number> {
+  return {
+    clientsWritten: result.clients.inserted + result.clients.updated,
+    channelsWritten: result.channels.inserted + result.channels.updated,
+    quarantined: result.clients.quarantined + result.channels.quarantined,
+    notifications: result.notifications,
+  };
+}
+
+export function classify(error: unknown, signal: AbortSignal | undefined): { status: Exclude<SyncJobStatus, 'succeeded'>; info: { code: string; message: string } } {
+  if (signal?.aborted) return { status: 'cancelled', info: { code: 'cancelled', message: 'The sync was cancelled; the previous data is unchanged.' } };
+  if (isAppError(error)) {
+    const info = { code: error.code, message: `${error.message} The previous data is unchanged.` };
+    return { status: error.code === 'offline' ? 'offline' : 'failed', info };
+  }
+  const wrapped = new AppError('internal', `The sync failed unexpectedly (${error instanceof Error ? error.message : String(error)}). The previous data is unchanged.`);
+  return { status: 'failed', info: wrapped.toInfo() };
+}

@@ -1,0 +1,8 @@
+// Starts a worker thread from its TypeScript source (web mode, the CLI and tests run from source
+// through tsx; a worker does not inherit the main thread's loader). The built app and CLI start
+// the bundled out/main/<worker>.js directly (see worker-file.ts).
+import { workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+await import(workerData.entry);
