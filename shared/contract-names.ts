@@ -8,14 +8,14 @@ export const REQUEST_NAME_LIST = [
   'app.info', 'app.updateStatus', 'app.checkForUpdates', 'app.installUpdate', 'app.revealDataFolder', 'session.get',
   'session.signIn', 'session.startDemo', 'session.switchProfile', 'session.refresh', 'session.signOut', 'sync.now',
   'sync.status', 'channels.list', 'channels.get', 'clients.list', 'clients.get', 'clients.balance',
-  'channels.templates', 'notifications.list', 'notifications.markRead', 'export.channels', 'export.reveal',
+  'channels.templates', 'insights.cancel', 'notifications.list', 'notifications.markRead', 'export.channels', 'export.reveal',
   'actions.preview', 'actions.cancelChannel', 'actions.setMaxChannels', 'actions.generateApiKey', 'outbox.list',
   'outbox.retry', 'outbox.cancel', 'outbox.push', 'outbox.networkChanged', 'channels.health', 'channels.apiKey',
   'channels.copyApiKey',
 ] as const;
 
 export const EVENT_NAME_LIST = [
-  'session.changed', 'sync.status', 'notifications.changed', 'app.command', 'app.update', 'outbox.changed',
+  'session.changed', 'sync.status', 'notifications.changed', 'app.command', 'app.update', 'outbox.changed', 'insights.changed',
 ] as const;
 
 const requestNames: ReadonlySet<string> = new Set(REQUEST_NAME_LIST);

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { isEventName, isRequestName, type EVENT_NAME_LIST, type REQUEST_NAME_LIST } from './contract-names';
 import { AppCommand, UpdateState } from './shell';
 import { ChannelDetails, ChannelPage, ChannelQuery, ClientListItem, ClientPage, ClientQuery, NotificationPage, SyncStatus } from './accounts';
-import { ChannelTemplates, ClientBalanceInfo, InsightRequest } from './insights';
+import { ChannelTemplates, ClientBalanceInfo, InsightCancel, InsightRequest, InsightsChanged } from './insights';
 import { ExportChannelsInput, ExportChannelsResult, RevealExportInput, RevealExportResult } from './export';
 import {
   ActionIdInput, ActionPreview, ActionPreviewInput, ApiKeyInfo, CancelChannelInput, ChannelHealth, ChannelIdInput, CopyApiKeyResult,
@@ -42,7 +42,8 @@ export const ProfileSummary = z.object({
 export type ProfileSummary = z.infer<typeof ProfileSummary>;
 
 export const ConnectionState = z.object({
-  status: z.enum(['signed_out', 'connecting', 'connected', 'offline', 'error']),
+  /** `unchecked`: this process has not asked the Hub (the CLI's commands that read the local copy never do). */
+  status: z.enum(['signed_out', 'unchecked', 'connecting', 'connected', 'offline', 'error']),
   partner: z.object({ id: z.string(), name: z.string() }).nullable(),
   message: z.string().nullable(),
   checkedAt: z.string().nullable(),
@@ -126,6 +127,7 @@ export const requests = {
   'clients.get': request(ById, ClientListItem),
   'clients.balance': request(InsightRequest, ClientBalanceInfo),
   'channels.templates': request(InsightRequest, ChannelTemplates),
+  'insights.cancel': request(InsightCancel, z.object({ cancelled: z.boolean() })),
   'notifications.list': request(NotificationListInput, NotificationPage),
   'notifications.markRead': request(MarkReadInput, z.object({ unread: z.number().int() })),
   'export.channels': request(ExportChannelsInput, ExportChannelsResult),
@@ -154,6 +156,8 @@ export const events = {
   'app.update': UpdateState,
   /** The offline outbox changed: an action queued, sent, failed, or the queue paused or resumed. */
   'outbox.changed': OutboxStatus,
+  /** A background refresh of a balance or a WABA's templates ended. */
+  'insights.changed': InsightsChanged,
 } as const;
 
 export type Requests = typeof requests;

@@ -1,6 +1,8 @@
 /**
- * Balances and message templates as the renderer sees them: cached for offline use, fetched on
- * demand within the Partner API's rate limits (balance 5 per 30 s, templates 400 per minute).
+ * Balances and message templates as the renderer sees them: cached for offline use and answered
+ * from the cache at once; a refresh from the Hub runs in the background (within the Partner API's
+ * rate limits: balance 5 per 30 s, templates 400 per minute) and `insights.changed` says when it is
+ * done. Nothing a window asks for here waits on the network.
  */
 import { z } from 'zod';
 
@@ -31,7 +33,9 @@ export const ClientBalanceInfo = z.object({
   lastRenewal: z.object({ date: z.string().nullable(), amount: z.number().nullable() }).nullable(),
   usage: z.array(UsagePeriod),
   fetchedAt: z.string().nullable(),
-  /** Why fresh data could not be had this time (offline, rate limited); the cached copy is shown. */
+  /** A refresh from the Hub is under way; `insights.changed` follows when it is done. */
+  refreshing: z.boolean(),
+  /** Why fresh data could not be had the last time (offline, rate limited); the cached copy is shown. */
   refreshError: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 export type ClientBalanceInfo = z.infer<typeof ClientBalanceInfo>;
@@ -54,8 +58,19 @@ export const ChannelTemplates = z.object({
   wabaAccountId: z.string().nullable(),
   items: z.array(TemplateItem),
   fetchedAt: z.string().nullable(),
+  refreshing: z.boolean(),
   refreshError: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 export type ChannelTemplates = z.infer<typeof ChannelTemplates>;
 
 export const InsightRequest = z.object({ id: z.string().min(1).max(100), refresh: z.boolean().default(false) }).strict();
+
+export const InsightKind = z.enum(['balance', 'templates']);
+export type InsightKind = z.infer<typeof InsightKind>;
+
+/** A panel closed: a refresh it asked for that has not reached the Hub yet is dropped (it would only use up the rate limit). */
+export const InsightCancel = z.object({ kind: InsightKind, id: z.string().min(1).max(100) }).strict();
+
+/** A background refresh ended (fresh data, or why not): re-read the cached copy. */
+export const InsightsChanged = z.object({ profileId: z.string(), kind: InsightKind, id: z.string() });
+export type InsightsChanged = z.infer<typeof InsightsChanged>;

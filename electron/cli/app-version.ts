@@ -1,4 +1,4 @@
-/** The app's version, read from package.json (the CLI and web mode run from the source tree). */
+/** The app's version, read from package.json: two folders up, from the sources (electron/cli/) and from the bundle (out/cli/) alike. */
 import { readFileSync } from 'node:fs';
 
 export function appVersion(): string {

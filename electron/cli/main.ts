@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isAppError } from '../../shared/errors';
+import { appVersion } from './app-version';
 import { EXIT_FAILURE, EXIT_USAGE, processIo, UsageError, type CliIo } from './cli-io';
 import { COMMANDS, helpText } from './commands';
 
@@ -22,7 +23,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     if (!name) {
       const { values } = parseArgs({ args: argv, options: GLOBAL_OPTIONS, strict: true });
       if (values.version) {
-        io.out((await import('./app-version')).appVersion());
+        io.out(appVersion());
         return 0;
       }
       io.out(helpText());

@@ -12,6 +12,9 @@ import { appVersion } from './app-version';
 import type { CliIo } from './cli-io';
 import { urlOption } from './options';
 
+/** How long one request of a CLI sync may take; with retries, the message says how long it all took. */
+const CLI_REQUEST_TIMEOUT_MS = 15_000;
+
 export interface OpenCoreOptions {
   values: Record<string, string | boolean | undefined>;
   io: CliIo;
@@ -39,5 +42,8 @@ export async function openCore({ values, io, runMode, demo, secrets, backgroundS
     hubUrl,
     ...(backgroundSync ? { backgroundSync: true } : {}),
     ...(demo ? { demo } : {}),
+    // A CLI command reads the local copy without asking the Hub; `sync`, `push`, `health` and
+    // `login` talk to it when they run, with a shorter per-request timeout than the app's.
+    ...(runMode === 'cli' ? { checkConnection: false, syncTimeoutMs: CLI_REQUEST_TIMEOUT_MS } : {}),
   });
 }

@@ -65,6 +65,8 @@ export interface CoreOptions {
   locale?: string;
   /** Per-request timeout of a sync's listing (ms); the CLI shortens it. */
   syncTimeoutMs?: number;
+  /** Check the active profile's connection at start (default); the CLI does not, its cache commands never touch the network. */
+  checkConnection?: boolean;
 }
 
 export interface Core {
@@ -153,7 +155,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const accounts = new AccountsService({ session, engine: sync, channels: channelQueries, clients: clientQueries, notifications, events, log, now, overlays: outbox });
   events.on('session.changed', (state) => outbox.sessionChanged(state));
 
-  const insights = new InsightsService({ store: new InsightsStore(db), active: () => accounts.activeApi(), now, log });
+  const insights = new InsightsService({
+    store: new InsightsStore(db),
+    activeProfileId: () => accounts.activeProfileId(),
+    active: () => accounts.activeApi(),
+    isOffline: () => session.connectionStatus() === 'offline',
+    events,
+    now,
+    log,
+  });
 
   // The keychain may sit behind an unlock prompt or a slow Secret Service: app.info waits for it a
   // moment and then answers "not known yet" (null), so the window never waits on it.
@@ -187,7 +197,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log.error('request failed unexpectedly', { request: name, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
   });
 
-  await session.restore();
+  await session.restore({ checkConnection: options.checkConnection ?? true });
   const background: BackgroundWork | null = options.backgroundSync
     ? startBackgroundWork({ accounts, insights, events, log, ...(options.backgroundSync === true ? {} : options.backgroundSync) })
     : null;
@@ -214,6 +224,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     desktop,
     close() {
+      session.close();
       background?.stop();
       outbox.close();
       searchIndex?.close();

@@ -1,6 +1,7 @@
 /**
  * Server-sent events for web mode: forwards every core event to one connected renderer, with a
- * keep-alive comment so proxies and idle timers do not cut the stream.
+ * keep-alive comment so proxies and idle timers do not cut the stream. The transport's own frames
+ * (a request's result is ready: `pd:settled`) go through `send`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CoreEvents } from '../core/events';
@@ -10,14 +11,19 @@ export function formatEvent(event: string, payload: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
 }
 
-/** Starts the stream; returns a function that ends it (also called when the client leaves). */
+export interface OpenStream {
+  /** Ends it (also called when the client leaves). */
+  end(): void;
+  send(event: string, payload: unknown): void;
+}
+
 export function openEventStream(
   req: IncomingMessage,
   res: ServerResponse,
   events: CoreEvents,
   onClosed: () => void,
   keepAliveMs = 15_000,
-): () => void {
+): OpenStream {
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -37,5 +43,5 @@ export function openEventStream(
     onClosed();
   };
   req.on('close', end);
-  return end;
+  return { end, send: (event, payload) => !ended && res.write(formatEvent(event, payload)) };
 }

@@ -1,7 +1,9 @@
 /**
  * Web mode: the same core and renderer without Electron. Serves the built renderer and the
  * contract (POST /api/request/<name>, GET /api/events as server-sent events) on 127.0.0.1 only,
- * guarded by a per-launch token and Host/Origin checks.
+ * guarded by a per-launch token and Host/Origin checks. A request that takes longer than a moment
+ * is answered with a ticket (request-tickets.ts) and its result fetched later, so no request holds
+ * one of the browser's few connections while it waits on the Hub.
  */
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -11,7 +13,8 @@ import type { ErrorCode } from '../../shared/errors';
 import type { Core } from '../core';
 import { checkApiRequest, checkHost, type GuardFailure } from './request-guard';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
-import { openEventStream } from './event-stream';
+import { openEventStream, type OpenStream } from './event-stream';
+import { RequestTickets } from './request-tickets';
 
 export interface WebServerOptions {
   core: Core;
@@ -39,7 +42,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   if (host !== '127.0.0.1' && host !== 'localhost') throw new Error('Web mode binds to 127.0.0.1 only.');
   const token = options.token ?? randomBytes(32).toString('hex');
   const maxBody = options.maxBodyBytes ?? 1_000_000;
-  const streams = new Set<() => void>();
+  const streams = new Set<OpenStream>();
+  const tickets = new RequestTickets({ onSettled: (ticket) => streams.forEach((stream) => stream.send('pd:settled', { ticket })) });
   let port = 0;
 
   const server = http.createServer((req, res) => {
@@ -57,9 +61,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const failure = checkApiRequest(req.headers, port, token);
       if (failure) return refuse(res, failure);
       if (url.pathname === '/api/events' && method === 'GET') {
-        const end: () => void = openEventStream(req, res, options.core.events, () => streams.delete(end));
-        streams.add(end);
+        const stream: OpenStream = openEventStream(req, res, options.core.events, () => streams.delete(stream));
+        streams.add(stream);
         return;
+      }
+      const result = /^\/api\/result\/([0-9a-f]{32})$/.exec(url.pathname);
+      if (result?.[1]) {
+        if (method !== 'GET') return sendResult(res, 405, fail('invalid_input', 'Results are read with GET.'), { Allow: 'GET' });
+        const taken = tickets.take(result[1]);
+        if (taken.kind === 'done') return sendResult(res, 200, taken.result);
+        if (taken.kind === 'pending') return sendPending(res, result[1]);
+        return sendResult(res, 404, fail('not_found', 'That request is unknown here (was `partner-desk web` restarted?). Try again.'));
       }
       const match = /^\/api\/request\/([A-Za-z0-9_.-]+)$/.exec(url.pathname);
       if (!match?.[1]) return sendResult(res, 404, fail('unknown_request', `There is no API endpoint ${url.pathname}.`));
@@ -75,9 +87,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       } catch {
         return sendResult(res, 400, fail('invalid_input', 'The request body is not valid JSON.'));
       }
-      const result = await options.core.dispatch(match[1], input);
-      const status = result.ok ? 200 : (STATUS_FOR_CODE[result.error.code] ?? 200);
-      return sendResult(res, status, result);
+      const answer = await tickets.answer(options.core.dispatch(match[1], input));
+      if (answer.kind === 'pending') return sendPending(res, answer.ticket);
+      const status = answer.result.ok ? 200 : (STATUS_FOR_CODE[answer.result.error.code] ?? 200);
+      return sendResult(res, status, answer.result);
     }
     const hostFailure = checkHost(req.headers, port);
     if (hostFailure) return refuse(res, hostFailure);
@@ -104,7 +117,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     port,
     token,
     async close() {
-      for (const end of streams) end();
+      for (const stream of streams) stream.end();
       streams.clear();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -131,6 +144,12 @@ function sendResult(res: ServerResponse, status: number, result: Result<unknown>
     ...headers,
   });
   res.end(body);
+}
+
+/** 202: still working; the result is fetched with GET /api/result/<ticket> (the event stream says when). */
+function sendPending(res: ServerResponse, ticket: string): void {
+  res.writeHead(202, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  res.end(JSON.stringify({ pending: ticket }));
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {

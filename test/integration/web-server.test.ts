@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startWebServer, type WebServer } from '../../electron/web/web-server';
@@ -151,5 +152,40 @@ describe('web mode server', () => {
     expect(JSON.parse((await demo).body)).toMatchObject({ ok: true, value: { connection: { status: 'connected' } } });
     expect(text).toMatch(/event: session\.changed\ndata: \{.*"status":"connected"/);
     controller.abort();
+  });
+
+  it('answers a request waiting on an unresponsive Hub with a ticket at once, and local requests meanwhile at once', async () => {
+    // A Hub that accepts connections and never answers (a captive portal, a dead proxy).
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const hubUrl = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/api/v2`;
+    try {
+      const started = Date.now();
+      const signIns = await Promise.all(
+        Array.from({ length: 8 }, () => call('session.signIn', { method: 'api_key', partnerId: 'abcPA', apiKey: 'not-a-real-key-0000', hubUrl })),
+      );
+      expect(Date.now() - started).toBeLessThan(3_000);
+      for (const answer of signIns) {
+        expect(answer.status).toBe(202);
+        expect(JSON.parse(answer.body)).toEqual({ pending: expect.stringMatching(/^[0-9a-f]{32}$/) });
+      }
+      // Eight requests wait on the Hub, none holds a connection: local reads answer at once.
+      for (let i = 0; i < 10; i += 1) {
+        const t = Date.now();
+        expect((await call('channels.list', { limit: 5 })).status).toBe(200);
+        expect(Date.now() - t).toBeLessThan(1_000);
+      }
+      const ticket = (JSON.parse(signIns[0]!.body) as { pending: string }).pending;
+      const pending = await raw({ path: `/api/result/${ticket}`, headers: { Host: `127.0.0.1:${server.port}`, Authorization: `Bearer ${server.token}` } });
+      expect(pending.status).toBe(202);
+      const foreign = await raw({ path: `/api/result/${ticket}`, headers: { Host: `127.0.0.1:${server.port}` } });
+      expect(foreign.status).toBe(401);
+      const unknown = await raw({ path: `/api/result/${'0'.repeat(32)}`, headers: { Host: `127.0.0.1:${server.port}`, Authorization: `Bearer ${server.token}` } });
+      expect(unknown.status).toBe(404);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
   });
 });

@@ -51,8 +51,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'clients.get': () => {
       throw new AppError('not_found', 'no client');
     },
-    'clients.balance': ({ id }) => ({ clientId: id, available: false, reason: null, currency: null, balance: null, lastRenewal: null, usage: [], fetchedAt: null, refreshError: null }),
-    'channels.templates': ({ id }) => ({ channelId: id, wabaAccountId: null, items: [], fetchedAt: null, refreshError: null }),
+    'clients.balance': ({ id }) => ({ clientId: id, available: false, reason: null, currency: null, balance: null, lastRenewal: null, usage: [], fetchedAt: null, refreshing: false, refreshError: null }),
+    'channels.templates': ({ id }) => ({ channelId: id, wabaAccountId: null, items: [], fetchedAt: null, refreshing: false, refreshError: null }),
+    'insights.cancel': () => ({ cancelled: false }),
     'notifications.list': () => ({ unread: 0, items: [] }),
     'notifications.markRead': () => ({ unread: 0 }),
     'export.channels': () => ({ status: 'cancelled' }),

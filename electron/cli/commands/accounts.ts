@@ -48,7 +48,8 @@ export const statusCommand: Command = {
   options: { json: { type: 'boolean' } },
   run: (context) =>
     withCore(context, async (core) => {
-      const session = await core.session.refresh();
+      // The local copy only: a status is never held up by the network (`sync` talks to the Hub).
+      const session = await core.session.checkedState();
       const sync = core.accounts.syncStatus();
       const profile = session.profiles.find((p) => p.id === session.activeProfileId) ?? null;
       if (context.values.json) {
@@ -60,7 +61,11 @@ export const statusCommand: Command = {
         return 0;
       }
       context.io.out(`${profile.label} (${profile.partnerId}) · ${profile.authMethod === 'demo' ? 'demo data' : profile.hubUrl}`);
-      context.io.out(`Connection: ${session.connection.status}${session.connection.message ? ` (${session.connection.message})` : ''}`);
+      context.io.out(
+        session.connection.status === 'unchecked'
+          ? 'Connection: not checked (this command reads the local copy only; `partner-desk sync` talks to the Hub)'
+          : `Connection: ${session.connection.status}${session.connection.message ? ` (${session.connection.message})` : ''}`,
+      );
       context.io.out(`Cache: ${sync.counts.clients} clients, ${sync.counts.channels} channels, ${describeSync(sync)}`);
       if (sync.error) context.io.out(`Last attempt: ${sync.state}: ${sync.error.message}`);
       return 0;

@@ -6,7 +6,7 @@
  */
 import type { Logger } from '../log';
 import type { AuthProvider } from './auth';
-import { badResponseError, errorForStatus, HubError, offlineError, timeoutError, type HubService } from './http-errors';
+import { afterAttempts, badResponseError, errorForStatus, HubError, offlineError, timeoutError, type HubService } from './http-errors';
 import type { RateLimiter } from './rate-limiter';
 import { abortableSleep, abortReason, decideRetry, DEFAULT_RETRY, parseRetryAfter, type RetryPolicy, type Sleep } from './retry';
 
@@ -148,6 +148,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     let renewed = false;
     let resentOnFreshConnection = false;
     let attempts = 0;
+    const firstAttemptAt = now();
     for (let attempt = 1; ; attempt++) {
       if (req.signal?.aborted) throw abortReason(req.signal);
       if (req.limit) await req.limit.limiter.acquire(req.limit.key, req.signal);
@@ -184,7 +185,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         // A 429 holds back every caller sharing the quota, not only this one.
         const blockLimiter = error.code === 'rate_limited' && req.limit;
         if (blockLimiter) blockLimiter.limiter.block(blockLimiter.key, now() + (error.retryAfterMs ?? req.rateLimitWindowMs ?? policy.rateLimitFallbackMs));
-        if (!decision.retry) throw error;
+        if (!decision.retry) throw afterAttempts(error, attempts, now() - firstAttemptAt);
         options.log?.warn('retrying hub request', { service, method, path: logPath, code: error.code, status: error.status, attempt: attempts, delayMs: decision.delayMs });
         if (!blockLimiter) await sleep(decision.delayMs, req.signal); // else the limiter's acquire() waits
       }

@@ -44,6 +44,17 @@ export class HubError extends AppError {
   }
 }
 
+/**
+ * The last failure of a request that was tried several times, saying so: a per-attempt "did not
+ * answer within 30 s" after three attempts and their pauses read as if the user had waited 30 s.
+ */
+export function afterAttempts(error: HubError, attempts: number, elapsedMs: number): HubError {
+  if (attempts < 2) return error;
+  const tail = ` (${attempts} attempts over ${Math.max(1, Math.round(elapsedMs / 1000))} s)`;
+  const message = /\.$/.test(error.message) ? `${error.message.slice(0, -1)}${tail}.` : `${error.message}${tail}`;
+  return new HubError(error.code, message, { status: error.status, retryAfterMs: error.retryAfterMs, serverMessage: error.serverMessage, mayHaveActed: error.mayHaveActed, cause: error });
+}
+
 export function isHubError(error: unknown): error is HubError {
   return error instanceof HubError;
 }

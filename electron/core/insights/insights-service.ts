@@ -1,13 +1,17 @@
 /**
- * Balances and message templates: answered from the cache at once, refreshed from the Partner API
- * on demand (the open client or channel) and trickled in the background, always within the
- * documented limits (balance 5 per 30 s, templates 400 per minute; the API client's limiters
- * enforce them). A failed refresh keeps the cached copy and says why.
+ * Balances and message templates: answered from the cache at once, never waiting on the Hub. A
+ * refresh (asked for, or because the copy is old) runs in the background, one per client or WABA at
+ * a time, within the documented limits (balance 5 per 30 s, templates 400 per minute; the API
+ * client's limiters enforce them), and `insights.changed` says when it ended; the answer said
+ * `refreshing` meanwhile. A refresh a closed panel no longer wants is cancelled before it reaches the
+ * Hub. Ids the local copy does not know are refused here, not sent to the Hub; while the app knows
+ * it is offline, nothing is asked of it. A failed refresh keeps the cached copy and says why.
  */
-import type { ChannelTemplates, ClientBalanceInfo, TemplateItem } from '../../../shared/insights';
+import type { ChannelTemplates, ClientBalanceInfo, InsightKind, TemplateItem } from '../../../shared/insights';
 import { AppError, isAppError } from '../../../shared/errors';
 import { pickText } from '../../../shared/status/pick';
 import { listAll, parseTemplate, type PartnerApi } from '../api';
+import type { CoreEvents } from '../events';
 import type { Logger } from '../log';
 import { parseJsonOr } from '../store/json-column';
 import { decimalOrNull, lastRenewal, usagePeriods } from './balance-view';
@@ -19,8 +23,13 @@ const USAGE_MONTHS = 12;
 
 export interface InsightsDeps {
   store: InsightsStore;
-  /** The active profile and its Partner API client. */
+  /** The active profile, or null; reading the cache needs no credentials. */
+  activeProfileId: () => string | null;
+  /** The active profile and its Partner API client (credentials from the keychain). */
   active: () => Promise<{ profileId: string; api: PartnerApi }>;
+  /** Whether the app knows it is offline right now: then no refresh is tried. */
+  isOffline?: () => boolean;
+  events?: CoreEvents;
   now: () => number;
   log: Logger;
 }
@@ -31,59 +40,118 @@ function asRefreshError(error: unknown): RefreshError {
   return isAppError(error) ? { code: error.code, message: error.message } : { code: 'internal', message: 'The refresh failed unexpectedly.' };
 }
 
+const OFFLINE: NonNullable<RefreshError> = { code: 'offline', message: 'You are offline: this is the copy saved the last time the Hub could be reached.' };
+
+interface Refresh {
+  controller: AbortController;
+  done: Promise<void>;
+}
+
 export class InsightsService {
+  private readonly refreshes = new Map<string, Refresh>();
+  /** The last refresh's failure per client or WABA, until one succeeds. */
+  private readonly failures = new Map<string, NonNullable<RefreshError>>();
+
   constructor(private readonly deps: InsightsDeps) {}
 
-  async balance(clientId: string, refresh: boolean): Promise<ClientBalanceInfo> {
-    const { profileId, api } = await this.deps.active();
+  balance(clientId: string, refresh: boolean): ClientBalanceInfo {
+    const profileId = this.requireProfile();
+    if (!this.deps.store.hasClient(profileId, clientId)) throw new AppError('not_found', `Client ${clientId} is not in the local copy. Sync, then try again.`);
+    const key = `balance:${profileId}:${clientId}`;
     const cached = this.deps.store.balance(profileId, clientId);
-    const fresh = cached && this.deps.now() - Date.parse(cached.fetched_at) < BALANCE_FRESH_MS;
-    let refreshError: RefreshError = null;
-    if (refresh || !fresh) {
-      try {
-        await this.fetchBalance(profileId, api, clientId);
-      } catch (error) {
-        refreshError = asRefreshError(error);
-      }
+    const fresh = cached !== null && this.deps.now() - Date.parse(cached.fetched_at) < BALANCE_FRESH_MS;
+    const refreshing = this.refreshIfNeeded(key, refresh || !fresh, 'balance', clientId, profileId, (api, signal) => this.fetchBalance(profileId, api, clientId, signal));
+    const refreshError = this.failures.get(key) ?? (refreshing || fresh || !this.offline() ? null : OFFLINE);
+    if (!cached) {
+      return { clientId, available: false, reason: null, currency: null, balance: null, lastRenewal: null, usage: [], fetchedAt: null, refreshing, refreshError };
     }
-    const row = this.deps.store.balance(profileId, clientId);
-    if (!row) {
-      return { clientId, available: false, reason: null, currency: null, balance: null, lastRenewal: null, usage: [], fetchedAt: null, refreshError };
-    }
-    const raw = parseJsonOr(row.raw, null);
+    const raw = parseJsonOr(cached.raw, null);
     return {
       clientId,
-      available: row.available === 1,
-      reason: row.reason,
-      currency: row.currency,
-      balance: row.balance,
-      lastRenewal: row.available === 1 ? lastRenewal(raw) : null,
-      usage: row.available === 1 ? usagePeriods(raw) : [],
-      fetchedAt: row.fetched_at,
+      available: cached.available === 1,
+      reason: cached.reason,
+      currency: cached.currency,
+      balance: cached.balance,
+      lastRenewal: cached.available === 1 ? lastRenewal(raw) : null,
+      usage: cached.available === 1 ? usagePeriods(raw) : [],
+      fetchedAt: cached.fetched_at,
+      refreshing,
       refreshError,
     };
   }
 
-  async templates(channelId: string, refresh: boolean): Promise<ChannelTemplates> {
-    const { profileId, api } = await this.deps.active();
-    const waba = this.deps.store.wabaOfChannel(profileId, channelId);
-    if (!waba) return { channelId, wabaAccountId: null, items: [], fetchedAt: null, refreshError: null };
+  templates(channelId: string, refresh: boolean): ChannelTemplates {
+    const profileId = this.requireProfile();
+    const channel = this.deps.store.channelWaba(profileId, channelId);
+    if (!channel) throw new AppError('not_found', `Channel ${channelId} is not in the local copy. Sync, then try again.`);
+    const waba = channel.waba;
+    if (!waba) return { channelId, wabaAccountId: null, items: [], fetchedAt: null, refreshing: false, refreshError: null };
+    const key = `templates:${profileId}:${waba}`;
     const cached = this.deps.store.templates(profileId, waba);
     const fresh = cached.fetchedAt !== null && this.deps.now() - Date.parse(cached.fetchedAt) < TEMPLATES_FRESH_MS;
-    let refreshError: RefreshError = null;
-    if (refresh || !fresh) {
+    const refreshing = this.refreshIfNeeded(key, refresh || !fresh, 'templates', channelId, profileId, (api, signal) => this.fetchTemplates(profileId, api, waba, signal));
+    const refreshError = this.failures.get(key) ?? (refreshing || fresh || !this.offline() ? null : OFFLINE);
+    return { channelId, wabaAccountId: waba, items: cached.rows.map(toTemplateItem), fetchedAt: cached.fetchedAt, refreshing, refreshError };
+  }
+
+  /** Drops a refresh nobody waits for any more, unless it has already been answered. */
+  cancel(kind: InsightKind, id: string): { cancelled: boolean } {
+    const profileId = this.deps.activeProfileId();
+    if (!profileId) return { cancelled: false };
+    const key = kind === 'balance' ? `balance:${profileId}:${id}` : `templates:${profileId}:${this.deps.store.channelWaba(profileId, id)?.waba ?? ''}`;
+    const running = this.refreshes.get(key);
+    if (!running) return { cancelled: false };
+    running.controller.abort(new DOMException('The panel that asked for this refresh was closed.', 'AbortError'));
+    return { cancelled: true };
+  }
+
+  /** Resolves when every refresh under way has ended (tests). */
+  async settled(): Promise<void> {
+    while (this.refreshes.size > 0) await Promise.all([...this.refreshes.values()].map((r) => r.done));
+  }
+
+  /** Starts a background refresh when wanted and none is under way; whether one is under way now. */
+  private refreshIfNeeded(
+    key: string,
+    wanted: boolean,
+    kind: InsightKind,
+    id: string,
+    profileId: string,
+    fetch: (api: PartnerApi, signal: AbortSignal) => Promise<void>,
+  ): boolean {
+    if (this.refreshes.has(key)) return true;
+    if (!wanted || this.offline()) return false;
+    const controller = new AbortController();
+    const done = (async () => {
       try {
-        await this.fetchTemplates(profileId, api, waba);
+        const { api, profileId: active } = await this.deps.active();
+        if (active !== profileId) return;
+        await fetch(api, controller.signal);
+        this.failures.delete(key);
       } catch (error) {
-        refreshError = asRefreshError(error);
+        if (!controller.signal.aborted) this.failures.set(key, asRefreshError(error) ?? OFFLINE);
+      } finally {
+        this.refreshes.delete(key);
+        this.deps.events?.emit('insights.changed', { profileId, kind, id });
       }
-    }
-    const current = this.deps.store.templates(profileId, waba);
-    return { channelId, wabaAccountId: waba, items: current.rows.map(toTemplateItem), fetchedAt: current.fetchedAt, refreshError };
+    })();
+    this.refreshes.set(key, { controller, done });
+    return true;
+  }
+
+  private offline(): boolean {
+    return this.deps.isOffline?.() ?? false;
+  }
+
+  private requireProfile(): string {
+    const profileId = this.deps.activeProfileId();
+    if (!profileId) throw new AppError('not_signed_in', 'No partner profile is signed in. Sign in, or explore the demo data.');
+    return profileId;
   }
 
   /** One background step: a few stale balances and template lists, leaving room for on-demand reads. */
   async trickle(options: { balances: number; wabas: number }): Promise<{ balances: number; wabas: number }> {
+    if (this.offline()) return { balances: 0, wabas: 0 };
     const { profileId, api } = await this.deps.active();
     const now = this.deps.now();
     let balances = 0;
@@ -99,12 +167,13 @@ export class InsightsService {
     return { balances, wabas };
   }
 
-  private async fetchBalance(profileId: string, api: PartnerApi, clientId: string): Promise<void> {
+  private async fetchBalance(profileId: string, api: PartnerApi, clientId: string, signal?: AbortSignal): Promise<void> {
     const end = new Date(this.deps.now());
     const start = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - (USAGE_MONTHS - 1), 1));
     const fetchedAt = end.toISOString();
     try {
-      const balance = await api.getClientBalance(clientId, { startDate: start, endDate: end, granularity: 'month', signal: AbortSignal.timeout(30_000) });
+      const timeout = AbortSignal.timeout(30_000);
+      const balance = await api.getClientBalance(clientId, { startDate: start, endDate: end, granularity: 'month', signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
       this.deps.store.saveBalance(profileId, {
         client_id: clientId,
         available: 1,
@@ -125,8 +194,9 @@ export class InsightsService {
     }
   }
 
-  private async fetchTemplates(profileId: string, api: PartnerApi, waba: string): Promise<void> {
-    const listing = await listAll((q) => api.listTemplatesPage(waba, q), { pageSize: 1000, concurrency: 2, signal: AbortSignal.timeout(60_000) });
+  private async fetchTemplates(profileId: string, api: PartnerApi, waba: string, signal?: AbortSignal): Promise<void> {
+    const timeout = AbortSignal.timeout(60_000);
+    const listing = await listAll((q) => api.listTemplatesPage(waba, q), { pageSize: 1000, concurrency: 2, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
     const rows: TemplateRow[] = [];
     for (const item of listing.items) {
       const parsed = parseTemplate(item);

@@ -62,12 +62,17 @@ export class InsightsStore {
     }).immediate();
   }
 
-  /** The channel's WABA (from the synced channel), or null. */
-  wabaOfChannel(profileId: string, channelId: string): string | null {
+  /** Whether the local copy knows the client (removed ones included: their cached balance may still be shown). */
+  hasClient(profileId: string, clientId: string): boolean {
+    return this.db.prepare('SELECT 1 FROM clients WHERE profile_id = ? AND id = ?').pluck().get(profileId, clientId) !== undefined;
+  }
+
+  /** The synced channel's WABA (null: it has none yet), or null when the local copy does not know the channel. */
+  channelWaba(profileId: string, channelId: string): { waba: string | null } | null {
     const row = this.db.prepare('SELECT waba_account_id FROM channels WHERE profile_id = ? AND id = ?').get(profileId, channelId) as
       | { waba_account_id: string | null }
       | undefined;
-    return row?.waba_account_id ?? null;
+    return row ? { waba: row.waba_account_id } : null;
   }
 
   /** Background refresh order: clients never fetched first, then the oldest. */

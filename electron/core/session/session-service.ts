@@ -46,6 +46,7 @@ export class SessionService {
   private readonly bearers = new Map<string, BearerAuth>();
   private secretCheck: Promise<void> | null = null;
   private secretsChecked = false;
+  private closed = false;
 
   constructor(private readonly deps: SessionServiceDeps) {}
 
@@ -55,9 +56,15 @@ export class SessionService {
    * to give up), and nothing local may wait for it: the cached workspace opens at once, and
    * `session.changed` follows when the keychain and then the Hub have answered.
    */
-  async restore(): Promise<void> {
+  async restore(options: { checkConnection?: boolean } = {}): Promise<void> {
     const active = this.activeProfile();
     if (!active) return;
+    // The CLI's commands that read the local copy never touch the network (a hanging Hub held each
+    // of them 20 s): they leave the connection unchecked.
+    if (options.checkConnection === false) {
+      this.setConnection({ status: 'unchecked', partner: null, message: null, checkedAt: null });
+      return;
+    }
     this.setConnection({ status: 'connecting', partner: null, message: null, checkedAt: null });
     void this.checkSecrets()
       .then(() => this.refresh())
@@ -70,10 +77,22 @@ export class SessionService {
     return this.snapshot();
   }
 
+  /** The session once the keychain has said which credentials it holds (the CLI's `status`). */
+  async checkedState(): Promise<SessionState> {
+    if (!this.secretsChecked) await this.checkSecrets();
+    return this.snapshot();
+  }
+
+  /** The core is closing: work still under way (a keychain read, a connection check) ends quietly. */
+  close(): void {
+    this.closed = true;
+  }
+
   /** One keychain read of every profile's credential at a time; tells listeners what it found. */
   private checkSecrets(): Promise<void> {
     this.secretCheck ??= this.refreshSecretFlags()
       .then(() => {
+        if (this.closed) return;
         this.secretsChecked = true;
         this.deps.events.emit('session.changed', this.snapshot());
       })
@@ -225,7 +244,9 @@ export class SessionService {
   }
 
   private async refreshSecretFlags(): Promise<void> {
+    if (this.closed) return;
     for (const profile of this.deps.profiles.list()) {
+      if (this.closed) return;
       if (profile.auth_method === 'demo') {
         this.hasSecret.set(profile.id, true);
         continue;
@@ -237,6 +258,11 @@ export class SessionService {
         this.hasSecret.set(profile.id, false); // keychain unavailable: treat as signed out, keep the cache
       }
     }
+  }
+
+  /** The connection as last seen (services that would only wait for an offline Hub skip it). */
+  connectionStatus(): ConnectionState['status'] {
+    return this.connection.status;
   }
 
   /** The active profile's row, for services that call the Hub as it (accounts, outbox). */
@@ -268,6 +294,7 @@ export class SessionService {
   }
 
   private setConnection(next: ConnectionState): void {
+    if (this.closed) return;
     this.connection = next;
     this.deps.events.emit('session.changed', this.snapshot());
   }

@@ -24,7 +24,7 @@ export interface WorkerScript {
   data: { entry?: string };
 }
 
-/** `bundleBase`: where the bundle's entry is (import.meta.url of the bundled code). */
+/** `base`: where this code runs from (import.meta.url: a source file, or a file of the bundle beside the workers). */
 export function workerScript(name: WorkerName, base: string = import.meta.url): WorkerScript {
   const bundled = new URL(`./${name}.js`, base);
   if (fs.existsSync(fileURLToPath(bundled))) return { file: bundled, data: {} };

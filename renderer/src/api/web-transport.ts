@@ -1,8 +1,11 @@
 /**
  * The contract over HTTP, for web mode: requests are `POST /api/request/<name>` with the per-launch
  * token as a Bearer header, events come from one `GET /api/events` stream opened on the first
- * subscription. Answers are checked for the Result envelope here; their values are checked against
- * the contract's schemas by `withValidation`.
+ * subscription. A request the server cannot answer at once (it waits on the Hub) comes back 202
+ * with a ticket; its result is fetched when the event stream says it is ready (`pd:settled`), or
+ * by polling, so no request holds one of the browser's connections to the server while it waits.
+ * Answers are checked for the Result envelope here; their values are checked against the
+ * contract's schemas by `withValidation`.
  */
 import type { PartnerDeskApi } from '../../../shared/api';
 import { isEventName, type EventName, type RequestName } from '../../../shared/contract';
@@ -16,6 +19,18 @@ export const TOKEN_REFUSED_MESSAGE =
   'This window\'s access token is not valid any more (was `partner-desk web` restarted?). Open the address it printed again.';
 
 const NOT_JSON = Symbol('not json');
+/** How often a ticket's result is looked for when the event stream does not say (it may be reconnecting). */
+const POLL_MIN_MS = 500;
+const POLL_MAX_MS = 4_000;
+
+function parseTicket(data: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(data);
+    return isRecord(parsed) && typeof parsed.ticket === 'string' ? parsed.ticket : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface WebTransportOptions {
   token: string;
@@ -33,6 +48,8 @@ export function createWebTransport(options: WebTransportOptions): PartnerDeskApi
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const auth = { Authorization: `Bearer ${options.token}` };
   const listeners = new Map<EventName, Set<RawListener>>();
+  /** Requests answered with a ticket, waiting for their result: a nudge per ticket. */
+  const waiting = new Map<string, () => void>();
   let stream: EventStream | null = null;
 
   async function request(name: RequestName, input: unknown): Promise<Result<unknown>> {
@@ -46,7 +63,12 @@ export function createWebTransport(options: WebTransportOptions): PartnerDeskApi
     } catch {
       return { ok: false, error: { code: 'offline', message: OFFLINE_MESSAGE } };
     }
+    return interpret(name, response);
+  }
+
+  async function interpret(name: RequestName, response: Response): Promise<Result<unknown>> {
     const body: unknown = await response.json().catch(() => NOT_JSON);
+    if (response.status === 202 && isRecord(body) && typeof body.pending === 'string') return awaitTicket(name, body.pending);
     if (body === NOT_JSON) {
       // A bare 401 is the server refusing the token; any other non-JSON answer (a proxy page, a
       // crashed server) means the local service is not really there.
@@ -57,6 +79,33 @@ export function createWebTransport(options: WebTransportOptions): PartnerDeskApi
     // app.info never talks to the Hub, so a 401 on it can only mean our token is refused.
     if (response.status === 401 && name === 'app.info') return refuseToken();
     return result;
+  }
+
+  /** The result of a request answered with a ticket: fetched when the stream says it is ready, else polled. */
+  function awaitTicket(name: RequestName, ticket: string): Promise<Result<unknown>> {
+    return new Promise((resolve) => {
+      let delay = POLL_MIN_MS;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let fetching = false;
+      const check = async (): Promise<void> => {
+        if (fetching) return;
+        fetching = true;
+        clearTimeout(timer);
+        // A failed fetch (the server may be restarting) is tried again a little later.
+        const response = await doFetch(`${baseUrl}/api/result/${ticket}`, { headers: auth }).catch(() => null);
+        fetching = false;
+        if (response && response.status !== 202) {
+          waiting.delete(ticket);
+          resolve(await interpret(name, response));
+          return;
+        }
+        await response?.body?.cancel().catch(() => undefined);
+        delay = Math.min(delay * 2, POLL_MAX_MS);
+        timer = setTimeout(() => void check(), delay);
+      };
+      waiting.set(ticket, () => void check());
+      timer = setTimeout(() => void check(), delay);
+    });
   }
 
   function refuseToken(): Result<never> {
@@ -75,6 +124,11 @@ export function createWebTransport(options: WebTransportOptions): PartnerDeskApi
       headers: auth,
       fetch: doFetch,
       onFrame(frame) {
+        if (frame.event === 'pd:settled') {
+          const ticket = parseTicket(frame.data);
+          if (ticket) waiting.get(ticket)?.();
+          return;
+        }
         if (!isEventName(frame.event)) return;
         let payload: unknown;
         try {

@@ -1,14 +1,16 @@
 /**
  * What the "Show details" panel reads: a channel's details, its WABA's templates and its client's
  * balance, each kept per id while the workspace is open. Templates and balances are cached by main
- * for offline use; `refresh` asks main to fetch fresh ones from the Hub (rate limited there), and
- * when that fails main still answers with the cached copy and a `refreshError`.
+ * for offline use and answered from the cache at once; `refresh` (or an old copy) makes main fetch
+ * fresh ones from the Hub in the background (`refreshing`, rate limited there), and its
+ * `insights.changed` event has the panel re-read the cache. A panel that closes lets go of a refresh
+ * it asked for (`release`), so a queued request does not use up the Hub's rate limit for nothing.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { PartnerDeskApi } from '../../../shared/api';
 import type { ChannelDetails, ClientListItem } from '../../../shared/accounts';
 import type { ErrorInfo } from '../../../shared/errors';
-import type { ChannelTemplates, ClientBalanceInfo } from '../../../shared/insights';
+import type { ChannelTemplates, ClientBalanceInfo, InsightKind } from '../../../shared/insights';
 import type { Result } from '../../../shared/result';
 
 /** One thing being loaded: the last good value stays while a reload runs or after it fails. */
@@ -29,6 +31,10 @@ export interface DetailsState {
   loadBalance(clientId: string, refresh?: boolean): Promise<void>;
   /** After a sync: reload what is loaded, keeping it on screen meanwhile. */
   invalidate(): void;
+  /** The panel showing this balance or these templates closed: drop the refresh it asked for, if not yet sent. */
+  release(kind: InsightKind, id: string): void;
+  /** Listens to main's `insights.changed`; returns the function that stops. */
+  listen(): () => void;
 }
 
 export type DetailsStore = StoreApi<DetailsState>;
@@ -78,6 +84,18 @@ export function createDetailsStore(api: PartnerDeskApi): DetailsStore {
         // Cached copies in main did not change because of a sync of the lists; just re-read them.
         for (const id of Object.keys(templates)) void load('templates', id, () => api.request('channels.templates', { id, refresh: false }), { force: true });
         for (const id of Object.keys(balances)) void load('balances', id, () => api.request('clients.balance', { id, refresh: false }), { force: true });
+      },
+
+      release(kind, id) {
+        void api.request('insights.cancel', { kind, id });
+      },
+
+      listen() {
+        return api.on('insights.changed', ({ kind, id }) => {
+          // A background refresh ended: re-read main's cache for what is loaded.
+          if (kind === 'balance' && get().balances[id]) void load('balances', id, () => api.request('clients.balance', { id, refresh: false }), { force: true });
+          if (kind === 'templates' && get().templates[id]) void load('templates', id, () => api.request('channels.templates', { id, refresh: false }), { force: true });
+        });
       },
     };
   });

@@ -72,6 +72,7 @@ export function createWorkspace(api: PartnerDeskApi, storage: PreferenceStorage 
         // effects such as a new channel limit): re-read what is on screen, once per burst of a replay.
         api.on('outbox.changed', () => outboxRefresh.call()),
         () => outboxRefresh.cancel(),
+        details.getState().listen(),
       );
       void sync.getState().load();
       void notifications.getState().load();

@@ -1,76 +1,161 @@
-/** Balances and templates: cached for offline, refreshed on demand, never more often than needed. */
+/**
+ * Balances and templates: answered from the cache at once, whatever the Hub does; refreshed in the
+ * background (one at a time per client or WABA, within the rate limits), with `insights.changed`
+ * when a refresh ends; unknown ids refused locally; nothing asked of a Hub the app knows is offline;
+ * a refresh a closed panel let go of never reaches the Hub.
+ */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InsightsChanged } from '../../../shared/insights';
+import { isAppError } from '../../../shared/errors';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
 
 let f: SyncedFixture;
+let changed: InsightsChanged[];
 beforeEach(async () => {
   f = await startSyncedCore({ clients: 12, channels: 30, seed: 21 });
   await f.core.accounts.syncNow();
+  changed = [];
+  f.core.events.on('insights.changed', (event) => changed.push(event));
 });
 afterEach(() => f.dispose());
 
 const BALANCE_ROUTE = '/api/v2/partners/:pid/clients/:cid/info/balance';
 const TEMPLATES_ROUTE = '/api/v2/partners/:pid/waba_accounts/:waid/waba_templates';
 
+function refused(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return isAppError(error) ? error.code : 'other';
+  }
+  return 'answered';
+}
+
 describe('client balance', () => {
-  it('fetches a direct-payment client balance with usage by month, then answers from the cache', async () => {
+  it('answers at once while it fetches in the background, then from the cache; a refresh asks again', async () => {
     const client = f.hub.state.listClients().find((c) => f.hub.state.isDirectPayment(c.id))!;
-    const first = await f.core.insights.balance(client.id, false);
-    expect(first).toMatchObject({ clientId: client.id, available: true, refreshError: null });
-    expect(first.currency).toBeTruthy();
-    expect(typeof first.balance).toBe('number');
-    expect(first.usage.length).toBeGreaterThan(0);
-    expect(first.usage[0]!.categories.marketing.quantity).not.toBeNull();
+    const first = f.core.insights.balance(client.id, false);
+    expect(first).toMatchObject({ clientId: client.id, fetchedAt: null, refreshing: true, refreshError: null });
+    await f.core.insights.settled();
+    expect(changed).toEqual([{ profileId: f.profileId, kind: 'balance', id: client.id }]);
+
+    const cached = f.core.insights.balance(client.id, false);
+    expect(cached).toMatchObject({ clientId: client.id, available: true, refreshing: false, refreshError: null });
+    expect(cached.currency).toBeTruthy();
+    expect(typeof cached.balance).toBe('number');
+    expect(cached.usage.length).toBeGreaterThan(0);
+    expect(cached.usage[0]!.categories.marketing.quantity).not.toBeNull();
     expect(f.hub.stats.count('GET', BALANCE_ROUTE)).toBe(1);
 
-    const second = await f.core.insights.balance(client.id, false);
-    expect(second).toEqual(first);
-    expect(f.hub.stats.count('GET', BALANCE_ROUTE)).toBe(1);
-    await f.core.insights.balance(client.id, true);
+    expect(f.core.insights.balance(client.id, false)).toEqual(cached);
+    expect(f.core.insights.balance(client.id, true)).toMatchObject({ refreshing: true, balance: cached.balance });
+    // Asked twice while one is under way: still one request.
+    expect(f.core.insights.balance(client.id, true).refreshing).toBe(true);
+    await f.core.insights.settled();
     expect(f.hub.stats.count('GET', BALANCE_ROUTE)).toBe(2);
   });
 
   it('caches "not available" for a client without direct payment, with the Hub\'s reason', async () => {
     const client = f.hub.state.listClients().find((c) => !f.hub.state.isDirectPayment(c.id))!;
-    const info = await f.core.insights.balance(client.id, false);
-    expect(info).toMatchObject({ available: false, balance: null, usage: [] });
+    f.core.insights.balance(client.id, false);
+    await f.core.insights.settled();
+    const info = f.core.insights.balance(client.id, false);
+    expect(info).toMatchObject({ available: false, balance: null, usage: [], refreshing: false });
     expect(info.reason).toMatch(/direct/i);
-    await f.core.insights.balance(client.id, false);
     expect(f.hub.stats.count('GET', BALANCE_ROUTE)).toBe(1);
   });
 
-  it('offline: shows the cached copy and says why it is not fresh', async () => {
+  it('refuses a client the local copy does not know, without asking the Hub', () => {
+    expect(refused(() => f.core.insights.balance('no-such-client', true))).toBe('not_found');
+    expect(f.hub.stats.count('GET', BALANCE_ROUTE)).toBe(0);
+  });
+
+  it('answers at once from the cache while the Hub does not answer at all', async () => {
     const client = f.hub.state.listClients().find((c) => f.hub.state.isDirectPayment(c.id))!;
-    const cached = await f.core.insights.balance(client.id, false);
+    f.core.insights.balance(client.id, false);
+    await f.core.insights.settled();
+    f.hub.faults.set({ latencyMs: 600_000 });
+    const started = performance.now();
+    const answer = f.core.insights.balance(client.id, true);
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(answer).toMatchObject({ available: true, refreshing: true });
+    // The panel closes: the refresh waiting on the Hub is dropped.
+    expect(f.core.insights.cancel('balance', client.id)).toEqual({ cancelled: true });
+    await f.core.insights.settled();
+    expect(f.core.insights.balance(client.id, false).refreshError).toBeNull();
+  });
+
+  it('a failed refresh keeps the cached copy and says why; once the app knows it is offline, nothing is asked', async () => {
+    const client = f.hub.state.listClients().find((c) => f.hub.state.isDirectPayment(c.id))!;
+    f.core.insights.balance(client.id, false);
+    await f.core.insights.settled();
+    const cached = f.core.insights.balance(client.id, false);
     f.hub.faults.set({ offline: true });
-    const offline = await f.core.insights.balance(client.id, true);
-    expect(offline.refreshError?.code).toBe('offline');
-    expect(offline.balance).toBe(cached.balance);
-    expect(offline.fetchedAt).toBe(cached.fetchedAt);
+    f.core.insights.balance(client.id, true);
+    await f.core.insights.settled();
+    const failed = f.core.insights.balance(client.id, false);
+    expect(failed.refreshError?.code).toBe('offline');
+    expect(failed).toMatchObject({ balance: cached.balance, fetchedAt: cached.fetchedAt, refreshing: false });
+
+    expect((await f.core.session.refresh()).connection.status).toBe('offline');
+    const requests = f.hub.stats.snapshot().total;
+    const known = f.core.insights.balance(client.id, true);
+    expect(known).toMatchObject({ refreshing: false, balance: cached.balance, refreshError: { code: 'offline' } });
+    await f.core.insights.settled();
+    expect(f.hub.stats.snapshot().total).toBe(requests);
+  });
+
+  it('a refresh let go of before its turn under the rate limit (5 per 30 s) never reaches the Hub', async () => {
+    const clients = f.hub.state.listClients().slice(0, 6);
+    for (const client of clients) expect(f.core.insights.balance(client.id, false).refreshing).toBe(true);
+    // Five go at once; the sixth waits for a slot. Its panel closes.
+    expect(f.core.insights.cancel('balance', clients[5]!.id)).toEqual({ cancelled: true });
+    await f.core.insights.settled();
+    expect(f.hub.stats.count('GET', BALANCE_ROUTE)).toBe(5);
+    expect(f.core.insights.balance(clients[5]!.id, false)).toMatchObject({ fetchedAt: null, refreshError: null });
   });
 });
 
 describe('templates', () => {
   it('lists the WABA templates of a channel with status and rejection reason, cached for offline', async () => {
-    const channel = f.hub.state.listChannels().find((c) => c.waba_account?.id)!;
-    const result = await f.core.insights.templates(channel.id, false);
-    expect(result.wabaAccountId).toBe(channel.waba_account!.id);
+    // A channel whose WABA has rejected templates, so the rejection reasons are really checked.
+    const hubTemplates = async (waba: string) =>
+      ((await (await f.hub.fetch(`/api/v2/partners/${f.hub.partnerId}/waba_accounts/${waba}/waba_templates`, { headers: { 'X-API-Key': f.hub.apiKey } })).json()) as { total: number; waba_templates: Array<{ status: string }> });
+    let channel: (typeof candidates)[number] | undefined;
+    const candidates = f.hub.state.listChannels().filter((c) => c.waba_account?.id);
+    for (const candidate of candidates) {
+      if ((await hubTemplates(candidate.waba_account!.id)).waba_templates.some((t) => t.status === 'rejected')) {
+        channel = candidate;
+        break;
+      }
+    }
+    expect(channel).toBeDefined();
+    if (!channel) return;
+    f.hub.stats.reset();
+    expect(f.core.insights.templates(channel.id, false)).toMatchObject({ wabaAccountId: channel.waba_account!.id, items: [], refreshing: true });
+    await f.core.insights.settled();
+    expect(changed).toEqual([{ profileId: f.profileId, kind: 'templates', id: channel.id }]);
+    const result = f.core.insights.templates(channel.id, false);
     expect(result.refreshError).toBeNull();
-    const hubCount = ((await (await f.hub.fetch(`/api/v2/partners/${f.hub.partnerId}/waba_accounts/${channel.waba_account!.id}/waba_templates`, { headers: { 'X-API-Key': f.hub.apiKey } })).json()) as { total: number }).total;
+    const hubCount = (await hubTemplates(channel.waba_account!.id)).total;
     expect(result.items).toHaveLength(hubCount);
-    for (const t of result.items.filter((i) => i.status === 'rejected')) expect(t.rejectedReason).toBeTruthy();
+    const rejected = result.items.filter((i) => i.status === 'rejected');
+    expect(rejected.length).toBeGreaterThan(0);
+    for (const t of rejected) expect(t.rejectedReason).toBeTruthy();
     const requests = f.hub.stats.count('GET', TEMPLATES_ROUTE);
 
     f.hub.faults.set({ offline: true });
-    const offline = await f.core.insights.templates(channel.id, false);
+    const offline = f.core.insights.templates(channel.id, false);
     expect(offline.items).toEqual(result.items);
+    await f.core.insights.settled();
     expect(f.hub.stats.count('GET', TEMPLATES_ROUTE)).toBe(requests);
   });
 
-  it('a channel without a WABA has no templates and makes no request', async () => {
+  it('a channel without a WABA has no templates and makes no request; an unknown channel is refused locally', () => {
     const channel = f.hub.state.listChannels().find((c) => !c.waba_account)!;
     expect(channel).toBeDefined();
-    expect(await f.core.insights.templates(channel.id, true)).toMatchObject({ wabaAccountId: null, items: [] });
+    expect(f.core.insights.templates(channel.id, true)).toMatchObject({ wabaAccountId: null, items: [], refreshing: false });
+    expect(refused(() => f.core.insights.templates('no-such-channel', true))).toBe('not_found');
     expect(f.hub.stats.count('GET', TEMPLATES_ROUTE)).toBe(0);
   });
 });

@@ -15,6 +15,48 @@ function fakeFetch(answer: (url: string, init: RequestInit | undefined) => Respo
 }
 
 describe('web transport requests', () => {
+  it('fetches the result of a request the server answered with a ticket, as soon as the stream says it is ready', async () => {
+    const ticket = 'a'.repeat(32);
+    let ready = false;
+    let push: ((chunk: string) => void) | null = null;
+    const { fetch, calls } = fakeFetch((url) => {
+      if (url.endsWith('/api/events')) {
+        const encoder = new TextEncoder();
+        const body = new ReadableStream<Uint8Array>({ start: (controller) => void (push = (chunk) => controller.enqueue(encoder.encode(chunk))) });
+        return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
+      }
+      if (url.endsWith('/api/request/session.refresh')) return jsonResponse({ pending: ticket }, 202);
+      if (url.endsWith(`/api/result/${ticket}`)) return ready ? jsonResponse({ ok: true, value: demoSession }) : jsonResponse({ pending: ticket }, 202);
+      return jsonResponse({ ok: false, error: { code: 'internal', message: 'unexpected' } }, 500);
+    });
+    const api = createWebTransport({ token: TOKEN, fetch });
+    const off = api.on('session.changed', () => undefined);
+    await waitFor(() => push !== null);
+    const answer = api.request('session.refresh', {});
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    ready = true;
+    const before = calls.filter((c) => c.url.includes('/api/result/')).length;
+    push!(`event: pd:settled\ndata: {"ticket":"${ticket}"}\n\n`);
+    await expect(answer).resolves.toEqual({ ok: true, value: demoSession });
+    // Fetched at the stream's word, well before the first poll (500 ms) would have.
+    expect(calls.filter((c) => c.url.includes('/api/result/')).length).toBe(before + 1);
+    expect(calls.find((c) => c.url.endsWith(`/api/result/${ticket}`))?.init?.headers).toMatchObject({ Authorization: `Bearer ${TOKEN}` });
+    off();
+  });
+
+  it('polls for a ticket\'s result when no event stream is open, and passes an unknown ticket\'s error on', async () => {
+    const ticket = 'b'.repeat(32);
+    let polls = 0;
+    const { fetch } = fakeFetch((url) => {
+      if (url.endsWith('/api/request/sync.now')) return jsonResponse({ pending: ticket }, 202);
+      polls += 1;
+      return polls < 2 ? jsonResponse({ pending: ticket }, 202) : jsonResponse({ ok: false, error: { code: 'not_found', message: 'That request is unknown here.' } }, 404);
+    });
+    const api = createWebTransport({ token: TOKEN, fetch });
+    await expect(api.request('sync.now', {})).resolves.toEqual({ ok: false, error: { code: 'not_found', message: 'That request is unknown here.' } });
+    expect(polls).toBe(2);
+  });
+
   it('POSTs JSON with the bearer token and returns the Result body', async () => {
     const { fetch, calls } = fakeFetch(() => jsonResponse({ ok: true, value: appInfo }));
     const api = createWebTransport({ token: TOKEN, fetch });

@@ -9,4 +9,5 @@ export const BADGE_LABEL: Record<Status, string> = {
   offline: 'Offline',
   error: 'Connection problem',
   signed_out: 'Signed out',
+  unchecked: 'Not checked yet',
 };

@@ -1,7 +1,8 @@
 /**
  * Insights and Billing: the client's balance (direct-payment clients only; the Hub has none for the
  * others, and says so), the last renewal, and usage by period and category with a small chart and
- * the exact numbers. Cached by main for offline use; "Refresh" asks the Hub (5 per 30 s).
+ * the exact numbers. Cached by main for offline use and shown at once; "Refresh" asks the Hub in the
+ * background (5 per 30 s) and the panel updates when it answers.
  */
 import { useEffect, useMemo } from 'react';
 import { currencyCode, formatCount, formatDateTime, formatMoney } from '../../../../shared/format';
@@ -23,17 +24,18 @@ export function ClientInsights({ clientId }: { clientId: string }) {
   const entry = useWs('details', (s) => s.balances[clientId]) ?? EMPTY_LOADABLE;
   useEffect(() => {
     void ws.details.getState().loadBalance(clientId);
+    return () => ws.details.getState().release('balance', clientId);
   }, [ws, clientId]);
   const info = entry.value;
   const series = useMemo(() => usageSeries(info?.usage ?? []), [info]);
 
-  if (!info) {
+  if (!info || (info.fetchedAt === null && info.refreshing)) {
     if (entry.error) return <ErrorAlert title="The balance could not be read" error={entry.error} />;
-    return <p className="muted tab-loading">Reading the balance…</p>;
+    return <p className="muted tab-loading">{info ? 'Reading the balance from the Hub…' : 'Reading the balance…'}</p>;
   }
 
   const refresh = (
-    <BusyButton className="btn btn-sm" busy={entry.loading} busyLabel="Refreshing…" onClick={() => void ws.details.getState().loadBalance(clientId, true)}>
+    <BusyButton className="btn btn-sm" busy={entry.loading || info.refreshing} busyLabel="Refreshing…" onClick={() => void ws.details.getState().loadBalance(clientId, true)}>
       Refresh
     </BusyButton>
   );
@@ -48,7 +50,9 @@ export function ClientInsights({ clientId }: { clientId: string }) {
       </div>
       {info.refreshError && <ErrorAlert tone="warning" title="Showing the saved copy" error={info.refreshError} />}
       {entry.error && <ErrorAlert title="Refresh failed" error={entry.error} />}
-      {!info.available ? (
+      {info.fetchedAt === null ? (
+        <p className="muted">No balance has been read for this client yet{info.refreshError ? '' : '. Refresh to read it from the Hub'}.</p>
+      ) : !info.available ? (
         <p className="callout">{info.reason ?? 'The Hub keeps no balance for this client: it is not on direct payment.'}</p>
       ) : (
         <>

@@ -21,6 +21,7 @@ export function TemplatesTab({ channelId }: { channelId: string }) {
 
   useEffect(() => {
     void ws.details.getState().loadTemplates(channelId);
+    return () => ws.details.getState().release('templates', channelId);
   }, [ws, channelId]);
 
   const data = entry.value;
@@ -43,14 +44,16 @@ export function TemplatesTab({ channelId }: { channelId: string }) {
           {data.items.length} {data.items.length === 1 ? 'template' : 'templates'} · updated <RelativeTime value={data.fetchedAt} fallback="never" />
         </p>
         <input className="input input-sm" type="search" aria-label="Filter templates" placeholder="Filter templates" value={filter} onChange={(event) => setFilter(event.target.value)} />
-        <BusyButton className="btn btn-sm" busy={entry.loading} busyLabel="Refreshing…" onClick={() => void ws.details.getState().loadTemplates(channelId, true)}>
+        <BusyButton className="btn btn-sm" busy={entry.loading || data.refreshing} busyLabel="Refreshing…" onClick={() => void ws.details.getState().loadTemplates(channelId, true)}>
           Refresh
         </BusyButton>
       </div>
       {data.refreshError && <ErrorAlert tone="warning" title="Showing the saved copy" error={data.refreshError} />}
       {entry.error && <ErrorAlert title="Refresh failed" error={entry.error} />}
       {data.items.length === 0 ? (
-        <p className="muted">This WhatsApp Business Account has no message templates{data.fetchedAt ? '' : ' saved on this computer yet'}.</p>
+        <p className="muted">
+          {data.refreshing && !data.fetchedAt ? 'Reading the templates from the Hub…' : `This WhatsApp Business Account has no message templates${data.fetchedAt ? '' : ' saved on this computer yet'}.`}
+        </p>
       ) : (
         <div className="templates-split">
           <div className="tpl-list-wrap">

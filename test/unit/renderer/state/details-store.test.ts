@@ -10,6 +10,7 @@ const templates = (fetchedAt: string, refreshError: ChannelTemplates['refreshErr
   wabaAccountId: 'w1',
   items: [],
   fetchedAt,
+  refreshing: false,
   refreshError,
 });
 
@@ -50,7 +51,7 @@ describe('details store', () => {
         ? { ok: false, error: { code: 'rate_limited', message: 'Wait a little.' } }
         : {
             ok: true,
-            value: { clientId: 'c1', available: true, reason: null, currency: 'EUR', balance: 12, lastRenewal: null, usage: [], fetchedAt: '2025-06-18T10:00:00Z', refreshError: null },
+            value: { clientId: 'c1', available: true, reason: null, currency: 'EUR', balance: 12, lastRenewal: null, usage: [], fetchedAt: '2025-06-18T10:00:00Z', refreshing: false, refreshError: null },
           },
     );
     const store = createDetailsStore(fake.api);
@@ -90,5 +91,32 @@ describe('details store', () => {
     await flush();
     expect(fake.callsTo('channels.get')).toHaveLength(2);
     expect(fake.callsTo('clients.get')).toHaveLength(2);
+  });
+
+  it('re-reads a loaded balance when main says its background refresh ended, and lets go of a refresh when the panel closes', async () => {
+    const fake = fakeApi();
+    let balance = 12;
+    fake.answer('clients.balance', () => ({
+      ok: true,
+      value: { clientId: 'c1', available: true, reason: null, currency: 'EUR', balance, lastRenewal: null, usage: [], fetchedAt: '2025-06-18T10:00:00Z', refreshing: balance === 12, refreshError: null },
+    }));
+    fake.answer('insights.cancel', () => ({ ok: true, value: { cancelled: true } }));
+    const store = createDetailsStore(fake.api);
+    const stop = store.getState().listen();
+    await store.getState().loadBalance('c1');
+    expect(store.getState().balances.c1?.value).toMatchObject({ balance: 12, refreshing: true });
+    balance = 15;
+    fake.emit('insights.changed', { profileId: 'p', kind: 'balance', id: 'c1' });
+    fake.emit('insights.changed', { profileId: 'p', kind: 'balance', id: 'not-loaded' });
+    await flush();
+    expect(store.getState().balances.c1?.value).toMatchObject({ balance: 15, refreshing: false });
+    expect(fake.callsTo('clients.balance')).toEqual([
+      { id: 'c1', refresh: false },
+      { id: 'c1', refresh: false },
+    ]);
+    store.getState().release('balance', 'c1');
+    expect(fake.callsTo('insights.cancel')).toEqual([{ kind: 'balance', id: 'c1' }]);
+    stop();
+    expect(fake.listenerCount('insights.changed')).toBe(0);
   });
 });
