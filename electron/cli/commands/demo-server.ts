@@ -6,9 +6,9 @@ import { countOption, portOption } from '../options';
 export const demoServerCommand: Command = {
   name: 'demo-server',
   summary: 'Serve the simulated 360dialog Partner Hub on 127.0.0.1',
-  usage: 'partner-desk demo-server [--port N] [--clients N] [--channels N] [--seed N] [--latency MS]',
+  usage: 'partner-desk demo-server [--port N] [--clients N] [--channels N] [--seed N] [--latency MS] [--replay-listings]',
   help: [
-    'Usage: partner-desk demo-server [--port N] [--clients N] [--channels N] [--seed N] [--latency MS]',
+    'Usage: partner-desk demo-server [--port N] [--clients N] [--channels N] [--seed N] [--latency MS] [--replay-listings]',
     '',
     'Serves a simulated Partner API (/api/v2) and channel API (/waba) with seeded data, and prints its',
     'address. Faults can be switched at run time: PUT /__demo/faults (see README).',
@@ -18,6 +18,8 @@ export const demoServerCommand: Command = {
     '  --channels N    number of channels (default 200)',
     '  --seed N        data seed (default 360): same seed, same data',
     '  --latency MS    added delay per request (default 0)',
+    '  --replay-listings  render each client/channel listing page once, then replay it (benchmarks:',
+    '                  the simulator then costs next to nothing; any change through the API forgets them)',
   ].join('\n'),
   options: {
     port: { type: 'string' },
@@ -25,6 +27,7 @@ export const demoServerCommand: Command = {
     channels: { type: 'string' },
     seed: { type: 'string' },
     latency: { type: 'string' },
+    'replay-listings': { type: 'boolean' },
   },
   async run({ values, io }) {
     const port = portOption(values.port, 4010);
@@ -35,7 +38,7 @@ export const demoServerCommand: Command = {
     });
     const latencyMs = countOption('latency', values.latency, 0, 60_000);
     if (latencyMs > 0) hub.faults.set({ latencyMs });
-    const server = await startDemoHubServer(hub, { port });
+    const server = await startDemoHubServer(hub, { port, replayListings: values['replay-listings'] === true });
     io.out(server.url);
     io.err(`Simulated Partner Hub: Partner API ${server.url}/api/v2, partner id ${hub.partnerId}, API key ${hub.apiKey}. Ctrl+C stops it.`);
     await io.untilStopped();

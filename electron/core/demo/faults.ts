@@ -84,6 +84,11 @@ export class FaultSwitches {
     return this.config.limitCap ?? null;
   }
 
+  /** No fault is switched on but latency (a replayed page needs nothing else applied). */
+  isClear(): boolean {
+    return Object.keys(this.snapshot()).every((key) => key === 'latencyMs' || key === 'latencyJitterMs');
+  }
+
   /** Delay for the next request, jitter drawn by the caller's random source. */
   latency(random: () => number): number {
     const base = this.config.latencyMs ?? 0;

@@ -2,7 +2,10 @@
  * Serves a demo hub over real HTTP on 127.0.0.1: for integration tests, benchmarks and
  * `partner-desk demo-server`. `/api` and `/waba` go through the same dispatcher as `hub.handle`
  * (its replies written straight to the socket); `/__demo/*` are control endpoints that keep working
- * while the `offline` fault drops everything else.
+ * while the `offline` fault drops everything else. With `replayListings`, a client or channel
+ * listing page is rendered once and then replayed from memory (latency still applied), so that a
+ * benchmark measures the app and not the simulator sharing the machine's cores; any change made
+ * through the API forgets the pages.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -49,7 +52,9 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
   res.end(body);
 }
 
-async function serve(hub: DemoHub, listenOrigin: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+const LISTING = /^\/api\/v2\/partners\/[^/]+\/(clients|channels)$/;
+
+async function serve(hub: DemoHub, listenOrigin: string, req: IncomingMessage, res: ServerResponse, pages: Map<string, Buffer> | null): Promise<void> {
   // The origin the caller used (Host header), so an API key's `address` points where it came from.
   const origin = req.headers.host ? `http://${req.headers.host}` : listenOrigin;
   const path = new URL(req.url ?? '/', origin).pathname;
@@ -65,6 +70,18 @@ async function serve(hub: DemoHub, listenOrigin: string, req: IncomingMessage, r
     req.socket.destroy();
     return;
   }
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (pages && method !== 'GET' && method !== 'HEAD') pages.clear();
+  const replayable = pages !== null && method === 'GET' && LISTING.test(path) && hub.faults.isClear();
+  // Keyed by the credentials too: a request without the key never gets a page a keyed one rendered.
+  const pageKey = `${req.url ?? ''}\n${String(req.headers['x-api-key'] ?? '')}\n${String(req.headers.authorization ?? '')}`;
+  const replayed = replayable ? pages.get(pageKey) : undefined;
+  if (replayed) {
+    const delay = hub.faults.latency(Math.random);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': replayed.length }).end(replayed);
+    return;
+  }
   try {
     const request = toRequest(req, origin, body);
     const direct = directReplier(hub);
@@ -73,6 +90,7 @@ async function serve(hub: DemoHub, listenOrigin: string, req: IncomingMessage, r
       return;
     }
     const reply = await direct(request);
+    if (replayable && reply.status === 200) pages.set(pageKey, Buffer.from(reply.body));
     res.statusCode = reply.status;
     for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
     res.end(reply.body);
@@ -86,12 +104,13 @@ async function serve(hub: DemoHub, listenOrigin: string, req: IncomingMessage, r
   }
 }
 
-export function startDemoHubServer(hub: DemoHub, options: { port?: number; host?: string } = {}): Promise<DemoHubServer> {
+export function startDemoHubServer(hub: DemoHub, options: { port?: number; host?: string; replayListings?: boolean } = {}): Promise<DemoHubServer> {
   const host = options.host ?? '127.0.0.1';
   const sockets = new Set<Socket>();
+  const pages = options.replayListings ? new Map<string, Buffer>() : null;
   let origin = '';
   const server = createServer((req, res) => {
-    serve(hub, origin, req, res).catch(() => req.socket.destroy());
+    serve(hub, origin, req, res, pages).catch(() => req.socket.destroy());
   });
   server.keepAliveTimeout = 5_000;
   server.on('connection', (socket) => {

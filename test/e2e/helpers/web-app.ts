@@ -56,7 +56,15 @@ export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> 
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(input),
       });
-      return (await response.json()) as Result<T>;
+      // A request that waits on the Hub is answered with a ticket; its result is fetched when ready.
+      let body = (await response.json()) as Result<T> | { pending: string };
+      while ('pending' in body) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const result = await fetch(`${origin}/api/result/${body.pending}`, { headers: { Authorization: `Bearer ${token}` } });
+        if (result.status === 202) await result.body?.cancel();
+        else body = (await result.json()) as Result<T>;
+      }
+      return body;
     },
     async stop() {
       await command.stop();
