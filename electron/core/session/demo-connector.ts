@@ -3,7 +3,7 @@
  * app does not pay for generating data it may never show), or an external `demo-server` when a URL
  * is given (tests use that to switch the hub offline while the app runs).
  */
-import { createDemoHub, DEMO_HUB_IN_PROCESS_ORIGIN, type DemoHub, type DemoHubOptions } from '../demo';
+import { createDemoHub, DEMO_HUB_IN_PROCESS_ORIGIN, startDemoHubServer, type DemoHub, type DemoHubOptions, type DemoHubServer } from '../demo';
 
 export interface DemoConnection {
   fetch: typeof fetch;
@@ -25,14 +25,36 @@ export interface DemoConnector {
   connect(): DemoConnection;
   /** The in-process hub, once created (tests and benchmarks reach its faults and state). */
   readonly hub: DemoHub | null;
+  /**
+   * Where a browser reaches the simulated hub's permission page: the external demo-server, or the
+   * in-process hub served on 127.0.0.1 (started on first use, so demo mode shows the whole
+   * onboarding loop without an account).
+   */
+  dashboardOrigin(): Promise<string>;
+  /** Stops the server started for the permission page, if any. */
+  close(): Promise<void>;
 }
 
 export function createDemoConnector(options: DemoConnectorOptions): DemoConnector {
   let hub: DemoHub | null = null;
   let connection: DemoConnection | null = null;
+  let served: Promise<DemoHubServer> | null = null;
   return {
     get hub() {
       return hub;
+    },
+    async dashboardOrigin() {
+      if (options.externalUrl) return new URL(options.externalUrl).origin;
+      this.connect();
+      const inProcess = hub;
+      if (!inProcess) throw new Error('the in-process demo hub was not created');
+      served ??= startDemoHubServer(inProcess, { port: 0 });
+      return (await served).url;
+    },
+    async close() {
+      const server = served;
+      served = null;
+      if (server) await (await server).close();
     },
     connect() {
       if (connection) return connection;
