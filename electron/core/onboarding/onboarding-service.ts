@@ -288,10 +288,9 @@ export class OnboardingService {
       redirect.granted.length > 0 ? `${who} granted access to ${plural(redirect.granted.length, 'number')}` : `${who} granted access to no number`,
       redirect.revoked.length > 0 ? `and revoked it for ${plural(redirect.revoked.length, 'number')}` : '',
     ].filter(Boolean);
-    const missing = details.granted.filter((g) => g.channel === null).length;
+    // Channels not synced yet say so where they are listed (details.waitingForSync), not here: the message outlives the sync.
     const message =
       `${parts.join(' ')}.` +
-      (missing > 0 ? ` ${plural(missing, 'number')} ${missing === 1 ? 'is' : 'are'} not in the local copy yet${this.deps.startSync ? ': a sync was started' : ': sync to see them'}.` : '') +
       (otherClient ? ` Note: the link was made for client ${link.clientId}, but client ${redirect.clientId} answered it.` : '') +
       (match.type === 'none' ? ' No permission link of this profile carries this redirect, so it is recorded on its own.' : '');
     const matchedBy = match.type === 'state' ? 'state' : match.type === 'client' ? 'client' : 'none';

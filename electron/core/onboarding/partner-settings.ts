@@ -58,7 +58,13 @@ export function settingRows(partner: Partner): PartnerSettingRow[] {
   const settings = partner.settings;
   if (settings && typeof settings === 'object') {
     for (const [key, value] of Object.entries(settings).sort(([a], [b]) => a.localeCompare(b))) {
-      rows.push({ key: `settings.${key}`, label: `settings.${key}`, value: text(value), help: 'One of your partner account settings as the Hub returns it.' });
+      const words = key.replace(/_/g, ' ');
+      rows.push({
+        key: `settings.${key}`,
+        label: `${words.charAt(0).toUpperCase()}${words.slice(1)}`,
+        value: text(value),
+        help: `One of your partner account's settings (settings.${key}), as the Hub returns it.`,
+      });
     }
   }
   return rows;

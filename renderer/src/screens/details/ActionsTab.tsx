@@ -11,6 +11,7 @@ import { ActionRow } from '../outbox/ActionRow';
 import { ConfirmActionDialog } from '../outbox/ConfirmActionDialog';
 import { ApiKeyPanel } from './ApiKeyPanel';
 import { HealthPanel } from './HealthPanel';
+import { WithdrawCancellationPanel } from './WithdrawCancellationPanel';
 
 export function ActionsTab({ details }: { details: ChannelDetails }) {
   const ws = useWorkspace();
@@ -44,6 +45,8 @@ export function ActionsTab({ details }: { details: ChannelDetails }) {
         </section>
       )}
 
+      {(pendingDeletion || details.channel.pending?.kind === 'withdraw_cancellation') && !removed && <WithdrawCancellationPanel details={details} />}
+
       <section className="panel" aria-labelledby="cancel-title">
         <h3 id="cancel-title" className="section-title">
           Request cancellation
@@ -60,7 +63,7 @@ export function ActionsTab({ details }: { details: ChannelDetails }) {
         </div>
       </section>
 
-      <ApiKeyPanel channelId={channelId} blocked={removed ? 'The Hub no longer lists this channel.' : null} />
+      <ApiKeyPanel channelId={channelId} blocked={removed ? 'The Hub no longer lists this channel.' : null} client={details.client} />
       <HealthPanel channelId={channelId} />
 
       {confirming && (
