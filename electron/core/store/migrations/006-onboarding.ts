@@ -8,7 +8,8 @@ const KINDS_V5 = ['cancel_channel', 'set_max_channels', 'generate_api_key', 'che
  * - the outbox accepts three new kinds: withdrawing a channel's cancellation request, changing the
  *   partner's webhook and redirect URLs, and setting a client's partner_payload. SQLite cannot alter
  *   a CHECK constraint, so `outbox` is rebuilt (rows, sequence and indexes kept). `pending_effects`
- *   refers to it (ON DELETE CASCADE) and is rebuilt first, so dropping the old table deletes nothing.
+ *   refers to it (ON DELETE CASCADE) and is rebuilt pointing at the new table, so dropping the old
+ *   one deletes nothing.
  * - `partner_settings`: the partner record (`GET /partners/{pid}`) as last read, so the settings page
  *   and the permission-link checks work offline.
  * - `permission_links`: every Integrated Onboarding link the user made (who it is for, when, the
@@ -22,19 +23,6 @@ export const onboardingMigration: Migration = {
   up(db) {
     const kinds = KINDS_V5.map((k) => `'${k}'`).join(', ');
     db.exec(`
-      CREATE TABLE pending_effects_v5 (
-        profile_id  TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
-        target      TEXT NOT NULL,
-        action_id   TEXT NOT NULL REFERENCES outbox (id) ON DELETE CASCADE,
-        kind        TEXT NOT NULL,
-        state       TEXT NOT NULL,
-        label       TEXT NOT NULL,
-        value       TEXT,
-        PRIMARY KEY (profile_id, target)
-      ) STRICT;
-      INSERT INTO pending_effects_v5 SELECT profile_id, target, action_id, kind, state, label, value FROM pending_effects;
-      DROP TABLE pending_effects;
-
       CREATE TABLE outbox_v5 (
         seq              INTEGER PRIMARY KEY AUTOINCREMENT,
         id               TEXT NOT NULL UNIQUE,
@@ -60,7 +48,21 @@ export const onboardingMigration: Migration = {
                              last_error, conflict, result, created_at, updated_at, sent_at, finished_at)
         SELECT seq, id, profile_id, kind, target, payload, seen_version, state, attempts, next_attempt_at, uncertain, claimed_by,
                last_error, conflict, result, created_at, updated_at, sent_at, finished_at FROM outbox;
+      -- Points at the new table from the start: dropping the old one must cascade into nothing.
+      CREATE TABLE pending_effects_v5 (
+        profile_id  TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+        target      TEXT NOT NULL,
+        action_id   TEXT NOT NULL REFERENCES outbox_v5 (id) ON DELETE CASCADE,
+        kind        TEXT NOT NULL,
+        state       TEXT NOT NULL,
+        label       TEXT NOT NULL,
+        value       TEXT,
+        PRIMARY KEY (profile_id, target)
+      ) STRICT;
+      INSERT INTO pending_effects_v5 SELECT profile_id, target, action_id, kind, state, label, value FROM pending_effects;
+      DROP TABLE pending_effects;
       DROP TABLE outbox;
+      -- Renaming also rewrites pending_effects_v5's reference to the new name.
       ALTER TABLE outbox_v5 RENAME TO outbox;
       ALTER TABLE pending_effects_v5 RENAME TO pending_effects;
       CREATE INDEX outbox_open ON outbox (profile_id, state, next_attempt_at);
