@@ -33,6 +33,11 @@ import { matchRedirect, parseRedirect } from './redirect';
 
 /** The partner settings are read again after a sync when the copy is older than this. */
 const SETTINGS_STALE_MS = 15 * 60_000;
+/**
+ * How much earlier than a link a record may say it was created and still be the link's: the Hub
+ * stamps to the second, and its clock and this machine's differ a little.
+ */
+const CLOCK_MARGIN_MS = 60_000;
 
 export interface OnboardingDeps {
   db: Database.Database;
@@ -329,11 +334,12 @@ export class OnboardingService {
 
   /** New records a sync shows for a link: channels of its client made after it, or a new client with its email or tag. */
   private matchBySync(profileId: string, link: StoredLink): { clientId: string; channels: string[] } | null {
+    const since = new Date(Date.parse(link.createdAt) - CLOCK_MARGIN_MS).toISOString();
     const channelsAfter = (clientId: string): string[] =>
       (
         this.deps.db
           .prepare('SELECT id FROM channels WHERE profile_id = ? AND client_id = ? AND removed_at IS NULL AND julianday(created_at) > julianday(?) ORDER BY created_at')
-          .all(profileId, clientId, link.createdAt) as Array<{ id: string }>
+          .all(profileId, clientId, since) as Array<{ id: string }>
       ).map((r) => r.id);
     if (link.clientId) {
       const channels = channelsAfter(link.clientId);
@@ -346,7 +352,7 @@ export class OnboardingService {
            AND ((? IS NOT NULL AND lower(email) = lower(?)) OR (? IS NOT NULL AND json_extract(raw, '$.partner_payload') = ?))
          ORDER BY created_at LIMIT 1`,
       )
-      .get(profileId, link.createdAt, link.email, link.email, link.partnerPayload, link.partnerPayload) as { id: string } | undefined;
+      .get(profileId, since, link.email, link.email, link.partnerPayload, link.partnerPayload) as { id: string } | undefined;
     return client ? { clientId: client.id, channels: channelsAfter(client.id) } : null;
   }
 
