@@ -156,8 +156,8 @@ export class LifecycleRequests {
     // What the Hub is expected to show before this change: what the replaced change expected, what a
     // change in flight sets, or the last read (a conflict refreshed it when it was found).
     const inFlight = !supersedes && latest?.payload?.kind === 'set_partner_settings' ? latest.payload : null;
-    const expectedWebhook = older ? (supersedes?.seen?.webhookUrl ?? null) : (inFlight?.webhookUrl ?? cached.record.webhook_url ?? null);
-    const expectedRedirect = older ? (supersedes?.seen?.redirectUrl ?? null) : (inFlight?.redirectUrl ?? cached.record.partner_redirect_url ?? null);
+    const expectedWebhook = older ? (supersedes?.seen?.webhookUrl ?? null) : (inFlight?.webhookUrl ?? setting(cached.record.webhook_url));
+    const expectedRedirect = older ? (supersedes?.seen?.redirectUrl ?? null) : (inFlight?.redirectUrl ?? setting(cached.record.partner_redirect_url));
     // A field that already has the value asked for is left out of the PATCH.
     if (webhookUrl === expectedWebhook) webhookUrl = undefined;
     if (redirectUrl === expectedRedirect) redirectUrl = undefined;
@@ -188,6 +188,12 @@ export class LifecycleRequests {
       supersedes: same ? null : supersedes,
     };
   }
+}
+
+/** A URL setting as the Hub keeps it: an empty one is no setting at all. */
+export function setting(value: string | null | undefined): string | null {
+  const text = value?.trim();
+  return text ? text : null;
 }
 
 /** The latest open action, and whether a new one replaces it: a conflict, or queued and certainly not sent. */

@@ -5,24 +5,7 @@
  */
 import { useMemo } from 'react';
 import { encode } from 'uqr';
-
-/** One path of unit squares for the dark modules, row by row (runs merged). */
-export function qrPath(data: readonly (readonly boolean[])[]): string {
-  const parts: string[] = [];
-  data.forEach((row, y) => {
-    let x = 0;
-    while (x < row.length) {
-      if (!row[x]) {
-        x += 1;
-        continue;
-      }
-      const start = x;
-      while (x < row.length && row[x]) x += 1;
-      parts.push(`M${start} ${y}h${x - start}v1h-${x - start}z`);
-    }
-  });
-  return parts.join('');
-}
+import { qrPath } from './qr-path';
 
 export function QrCode({ value, label, size = 220 }: { value: string; label: string; size?: number }) {
   const qr = useMemo(() => encode(value, { ecc: 'M', border: 4 }), [value]);

@@ -247,6 +247,16 @@ describe('the partner\'s webhook and redirect URLs', () => {
     expect(partnerPatches()).toEqual({ sent: 1, applied: 1 });
   });
 
+  it('an empty setting on the Hub counts as none: the change is sent, not taken for a change made elsewhere', async () => {
+    f.hub.state.updatePartner({ webhook_url: '' });
+    expect((await f.call('partner.settings', { refresh: true })).webhookUrl).toBeNull();
+    const preview = await f.call('actions.preview', { kind: 'set_partner_settings', webhookUrl: 'https://crm.example.com/hook' });
+    expect(preview.message).toMatch(/webhook URL \(none\) → https:\/\/crm\.example\.com\/hook/);
+    await f.call('actions.setPartnerSettings', { webhookUrl: 'https://crm.example.com/hook', confirmed: true });
+    expect((await f.call('outbox.push', {})).counts).toMatchObject({ done: 1, conflict: 0 });
+    expect(f.hub.state.partner.webhook_url).toBe('https://crm.example.com/hook');
+  });
+
   it('killed after the Hub applied it: resolved by reading the partner, not PATCHed again', async () => {
     await f.call('partner.settings', { refresh: true });
     const action = await f.call('actions.setPartnerSettings', { webhookUrl: 'https://crm.example.com/hook', redirectUrl: 'https://crm.example.com/done', confirmed: true });

@@ -8,7 +8,7 @@ import { encode } from 'uqr';
 import { draftLanguage, draftText, mailtoUrl } from '../../../electron/core/onboarding/email-draft';
 import { settingRows, settingWarnings } from '../../../electron/core/onboarding/partner-settings';
 import { deletionDeadline } from '../../../electron/core/outbox/lifecycle-requests';
-import { qrPath } from '../../../renderer/src/components/QrCode';
+import { qrPath } from '../../../renderer/src/components/qr-path';
 import type { Partner } from '../../../electron/core/api';
 
 const partner: Partner = {

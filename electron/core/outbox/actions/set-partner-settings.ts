@@ -9,6 +9,7 @@
 import type { Partner } from '../../api';
 import { conflict, failed, payloadOf, type ActionEnv, type ActionHandler } from '../action-handler';
 import type { Outcome } from '../classify';
+import { setting } from '../lifecycle-requests';
 import type { StoredAction } from '../outbox-rows';
 
 type Field = 'webhook_url' | 'partner_redirect_url';
@@ -48,7 +49,7 @@ function done(env: ActionEnv, partner: Partner, already: boolean): Outcome {
     type: 'done',
     outcome: already
       ? 'The Hub already showed these settings; nothing was sent.'
-      : `Saved: webhook URL ${shown(partner.webhook_url ?? null)}, redirect URL ${shown(partner.partner_redirect_url ?? null)}.`,
+      : `Saved: webhook URL ${shown(setting(partner.webhook_url))}, redirect URL ${shown(setting(partner.partner_redirect_url))}.`,
     effect: () => env.records.writePartner(env.profileId, partner, at),
   };
 }
@@ -82,7 +83,7 @@ export const setPartnerSettingsHandler: ActionHandler = {
     const toSend: FieldChange[] = [];
     const clashes: Array<FieldChange & { server: string | null }> = [];
     for (const change of changesOf(action)) {
-      const server = current[change.field] ?? null;
+      const server = setting(current[change.field]);
       if (sameUrl(server, change.target)) continue;
       if (sameUrl(server, change.seen)) toSend.push(change);
       else clashes.push({ ...change, server });
@@ -91,9 +92,9 @@ export const setPartnerSettingsHandler: ActionHandler = {
     if (toSend.length === 0) return done(env, current, true);
     const patch = Object.fromEntries(toSend.map((c) => [c.field, c.target]));
     const updated = await api.updatePartner(patch);
-    const stuck = toSend.filter((c) => !sameUrl(updated[c.field] ?? null, c.target));
+    const stuck = toSend.filter((c) => !sameUrl(setting(updated[c.field]), c.target));
     if (stuck.length > 0) {
-      return failed('not_applied', `${title}: the Hub answered but still shows ${stuck.map((c) => `the ${LABEL[c.field]} as ${shown(updated[c.field] ?? null)}`).join(' and ')}. Check the values, then retry.`);
+      return failed('not_applied', `${title}: the Hub answered but still shows ${stuck.map((c) => `the ${LABEL[c.field]} as ${shown(setting(updated[c.field]))}`).join(' and ')}. Check the values, then retry.`);
     }
     return done(env, updated, false);
   },
@@ -102,6 +103,6 @@ export const setPartnerSettingsHandler: ActionHandler = {
   retrySeen(records, action) {
     const cached = records.partner(action.profileId);
     if (!cached || !action.seen) return undefined;
-    return { ...action.seen, webhookUrl: cached.record.webhook_url ?? null, redirectUrl: cached.record.partner_redirect_url ?? null };
+    return { ...action.seen, webhookUrl: setting(cached.record.webhook_url), redirectUrl: setting(cached.record.partner_redirect_url) };
   },
 };
