@@ -377,21 +377,22 @@ export class OnboardingService {
       channelId: null,
       title: `${name} granted access to ${number}`,
       body: 'Its API key can be generated: open the channel, Actions, Generate API key.',
-      changes: [{ field: 'permission', from: null, to: 'granted' }],
+      // No field changes: the list then shows the body, which says what to do.
+      changes: [],
     }));
     consider(result.revoked, (number) => ({
       clientId: result.clientId,
       channelId: null,
       title: `${name} revoked access to ${number}`,
       body: 'The Hub no longer lets you generate an API key for it.',
-      changes: [{ field: 'permission', from: 'granted', to: 'revoked' }],
+      changes: [],
     }));
     consider(result.added, (number) => ({
       clientId: result.clientId,
       channelId: null,
       title: `${name} added ${number}`,
       body: `Through your permission link of ${link.createdAt.slice(0, 10)}. If the client granted access, its API key can be generated.`,
-      changes: [{ field: 'channel', from: null, to: 'added through a permission link' }],
+      changes: [],
     }));
     if (news.length === 0) return 0;
     const at = this.iso();

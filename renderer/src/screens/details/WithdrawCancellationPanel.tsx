@@ -3,13 +3,10 @@
  * cancellation; until then the request can be withdrawn through the outbox (main's preview says the
  * consequence; offline it waits). After that month the number is gone and the panel says so.
  */
-import { useState } from 'react';
 import type { ChannelDetails } from '../../../../shared/accounts';
 import { formatDate } from '../../../../shared/format';
 import { pickText } from '../../../../shared/status/pick';
 import { useNow } from '../../hooks/use-now';
-import { useWorkspace } from '../../state/workspace-context';
-import { ConfirmActionDialog } from '../outbox/ConfirmActionDialog';
 
 /** The last moment of the month of the cancellation: the number is deleted then. */
 export function deletionDay(terminatedAt: string | null): Date | null {
@@ -19,16 +16,15 @@ export function deletionDay(terminatedAt: string | null): Date | null {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) - 1);
 }
 
-export function WithdrawCancellationPanel({ details }: { details: ChannelDetails }) {
-  const ws = useWorkspace();
+/** The panel; the confirmation is the caller's, so it outlives the panel once the channel is active again. */
+export function WithdrawCancellationPanel({ details, onWithdraw }: { details: ChannelDetails; onWithdraw(): void }) {
   const now = useNow();
-  const [confirming, setConfirming] = useState(false);
-  const channelId = details.channel.id;
   const terminatedAt = pickText(details.raw, 'terminated_at');
   const deadline = deletionDay(terminatedAt);
   const queued = details.channel.pending?.kind === 'withdraw_cancellation';
   const tooLate = deadline !== null && now > deadline.getTime();
-  const blocked = queued ? 'The withdrawal is in the outbox.' : tooLate ? 'The month of the cancellation is over: the Hub deletes the number then, so it can no longer be reactivated.' : null;
+  const blocked = queued ? 'The withdrawal is in the outbox.' : tooLate ? 'It can no longer be reactivated; sync to see whether the Hub has deleted it.' : null;
+  const month = deadline ? deadline.toLocaleDateString(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' }) : 'the month';
 
   return (
     <section className="panel" aria-labelledby="withdraw-title">
@@ -36,24 +32,16 @@ export function WithdrawCancellationPanel({ details }: { details: ChannelDetails
         Withdraw the cancellation
       </h3>
       <p className="muted">
-        This number is pending deletion{terminatedAt ? ` (cancellation of ${formatDate(terminatedAt, now) ?? terminatedAt})` : ''} and is deleted at the end of
-        {deadline ? ` ${deadline.toLocaleDateString(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' })}` : ' the month'}. Until then the request can be
-        withdrawn: the number stays active and goes on being billed.
+        {tooLate
+          ? `This number was cancelled${terminatedAt ? ` on ${formatDate(terminatedAt, now) ?? terminatedAt}` : ''} and was due for deletion at the end of ${month}; a cancellation can be withdrawn only until then.`
+          : `This number is pending deletion${terminatedAt ? ` (cancelled ${formatDate(terminatedAt, now) ?? terminatedAt})` : ''} and is deleted at the end of ${month}. Until then the request can be withdrawn: the number stays active and goes on being billed.`}
       </p>
       {blocked && <p className="muted">{blocked}</p>}
       <div className="button-row">
-        <button type="button" className="btn btn-sm" aria-disabled={blocked !== null || undefined} onClick={() => blocked === null && setConfirming(true)}>
+        <button type="button" className="btn btn-sm" aria-disabled={blocked !== null || undefined} onClick={() => blocked === null && onWithdraw()}>
           Withdraw cancellation request…
         </button>
       </div>
-      {confirming && (
-        <ConfirmActionDialog
-          preview={{ kind: 'withdraw_cancellation', channelId }}
-          confirmLabel="Withdraw cancellation request"
-          queue={() => ws.api.request('actions.withdrawCancellation', { channelId, confirmed: true })}
-          onClose={() => setConfirming(false)}
-        />
-      )}
     </section>
   );
 }
