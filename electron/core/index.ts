@@ -197,6 +197,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!profile) return Promise.reject(new Error('not signed in'));
       return accounts.api(profile, { retry: { maxAttempts: 1 }, timeoutMs: 15_000 });
     },
+    isOffline: () => session.connectionStatus() === 'offline',
     now,
     log,
   });

@@ -399,7 +399,7 @@ export class OnboardingService {
     this.deps.db.transaction(() => {
       for (const item of news) this.deps.notifications.add(profile.id, at, { ...item.notification, channelId: item.id });
       this.store.markNotified(profile.id, link.id, news.map((n) => n.id));
-    })();
+    }).immediate();
     this.deps.events.emit('notifications.changed', { profileId: profile.id });
     return news.length;
   }

@@ -116,6 +116,8 @@ export interface PartnerSettingsDeps {
   profile(): { id: string; partnerId: string } | null;
   /** A Partner API client for the active profile that tries once (a settings page must not wait on retries). */
   api(): Promise<PartnerApi>;
+  /** The app knows the Hub cannot be reached now: nothing is asked of it (the copy is shown). */
+  isOffline?: () => boolean;
   now: () => number;
   log: Logger;
 }
@@ -142,7 +144,9 @@ export class PartnerSettingsService {
     const profile = this.requireProfile();
     let error: PartnerSettings['error'] = null;
     let fresh = false;
-    if (refresh) {
+    if (refresh && this.deps.isOffline?.()) {
+      error = { code: 'offline', message: 'The 360dialog Hub cannot be reached right now; this is the copy read last. It is read again once you are back online.' };
+    } else if (refresh) {
       try {
         await this.refresh();
         fresh = true;

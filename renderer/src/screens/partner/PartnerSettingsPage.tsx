@@ -37,10 +37,14 @@ export function PartnerSettingsPage() {
     } else setError(result.error);
   }, []);
 
-  // On opening: read from the Hub (offline, the last copy and why).
+  // On opening: the local copy at once, then read from the Hub (offline, the copy stays and says why).
   useEffect(() => {
     let live = true;
-    void ws.api.request('partner.settings', { refresh: true }).then((result) => live && apply(result));
+    void ws.api.request('partner.settings', { refresh: false }).then((cached) => {
+      if (!live) return;
+      apply(cached);
+      void ws.api.request('partner.settings', { refresh: true }).then((fresh) => live && apply(fresh));
+    });
     return () => {
       live = false;
     };

@@ -1,5 +1,5 @@
 /**
- * Migration 5 rebuilds the outbox table (SQLite cannot change a CHECK): a version-4 database with
+ * Migration 6 rebuilds the outbox table (SQLite cannot change a CHECK): a version-5 database with
  * queued actions and their overlays keeps every row, its sequence and its overlay, and afterwards
  * accepts the new kinds; the old table's constraint still refuses a kind nobody knows.
  */
@@ -24,22 +24,22 @@ function insertAction(db: ReturnType<typeof openDatabase>, id: string, kind: str
   ).run(id, kind, target, now, now);
 }
 
-describe('migration 5', () => {
-  it('keeps version-4 outbox rows, their order and overlays, and accepts the new kinds', () => {
+describe('migration 6', () => {
+  it('keeps version-5 outbox rows, their order and overlays, and accepts the new kinds', () => {
     const file = path.join(tmp.dir, 'db.sqlite');
-    const v4 = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 4) });
-    v4.prepare("INSERT INTO profiles (id, partner_id, label, auth_method, hub_url, created_at) VALUES ('p1', 'abcPA', 'Acme', 'api_key', 'https://hub.example/api/v2', ?)").run(now);
-    insertAction(v4, 'a1', 'cancel_channel', 'channel:ch1');
-    insertAction(v4, 'a2', 'set_max_channels', 'client:cl1');
-    v4.prepare("DELETE FROM outbox WHERE id = 'a1'").run(); // a gap in the sequence must survive too
-    insertAction(v4, 'a3', 'generate_api_key', 'channel:ch1');
-    v4.prepare("INSERT INTO pending_effects (profile_id, target, action_id, kind, state, label) VALUES ('p1', 'channel:ch1', 'a3', 'generate_api_key', 'queued', 'New API key queued')").run();
-    expect(() => insertAction(v4, 'x', 'withdraw_cancellation', 'channel:ch2')).toThrow(/CHECK/);
-    const before = v4.prepare('SELECT seq, id, kind FROM outbox ORDER BY seq').all();
-    v4.close();
+    const v5 = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 5) });
+    v5.prepare("INSERT INTO profiles (id, partner_id, label, auth_method, hub_url, created_at) VALUES ('p1', 'abcPA', 'Acme', 'api_key', 'https://hub.example/api/v2', ?)").run(now);
+    insertAction(v5, 'a1', 'cancel_channel', 'channel:ch1');
+    insertAction(v5, 'a2', 'set_max_channels', 'client:cl1');
+    v5.prepare("DELETE FROM outbox WHERE id = 'a1'").run(); // a gap in the sequence must survive too
+    insertAction(v5, 'a3', 'generate_api_key', 'channel:ch1');
+    v5.prepare("INSERT INTO pending_effects (profile_id, target, action_id, kind, state, label) VALUES ('p1', 'channel:ch1', 'a3', 'generate_api_key', 'queued', 'New API key queued')").run();
+    expect(() => insertAction(v5, 'x', 'withdraw_cancellation', 'channel:ch2')).toThrow(/CHECK/);
+    const before = v5.prepare('SELECT seq, id, kind FROM outbox ORDER BY seq').all();
+    v5.close();
 
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
     expect(db.prepare('SELECT seq, id, kind FROM outbox ORDER BY seq').all()).toEqual(before);
     expect(db.prepare('SELECT action_id, label FROM pending_effects').all()).toEqual([{ action_id: 'a3', label: 'New API key queued' }]);
     for (const [id, kind] of [['n1', 'withdraw_cancellation'], ['n2', 'set_partner_settings'], ['n3', 'set_partner_payload']]) insertAction(db, id!, kind!, 'client:cl1');
