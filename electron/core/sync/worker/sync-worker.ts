@@ -1,8 +1,8 @@
 /**
  * The sync worker thread: runs sync jobs (sync-job.ts), each on a connection of its own, and
- * reports back per job. Its network goes through main (protocol.ts): requests are carried out there
- * with main's fetch and credentials, so the demo hub in main, the fetch tests inject, rate limits and
- * token renewal all keep working, and no credential is stored here. Main ends the thread when it
+ * reports back per job. Credentials stay with main (protocol.ts): the worker asks for the headers to
+ * send and for their renewal after a 401, and keeps none. Requests to the real network it makes
+ * itself; the demo hub in main and the fetch tests inject are reached through main. Main ends the thread when it
  * has been idle a while, or right after a large sync, so the memory its parsing used goes with it.
  */
 import { parentPort } from 'node:worker_threads';
@@ -92,7 +92,8 @@ async function start(jobId: number, data: SyncJobData): Promise<void> {
   try {
     const db = openDatabase(data.databaseFile, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
     try {
-      const api = createPartnerApi({ baseUrl: data.hub.baseUrl, partnerId: data.hub.partnerId, fetch: proxiedFetch, auth, log, ...(data.timeoutMs !== null ? { timeoutMs: data.timeoutMs } : {}) });
+      const fetchImpl = data.directFetch ? globalThis.fetch : proxiedFetch;
+      const api = createPartnerApi({ baseUrl: data.hub.baseUrl, partnerId: data.hub.partnerId, fetch: fetchImpl, auth, log, ...(data.timeoutMs !== null ? { timeoutMs: data.timeoutMs } : {}) });
       const outcome = await runSyncJob(data.request, { db, api, log, signal: job.cancel.signal, onProgress: (progress) => post({ type: 'progress', job: jobId, progress }) });
       post({ type: 'done', job: jobId, outcome });
     } finally {
