@@ -54,6 +54,11 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     // A sync writes ~150 MB of pages in one transaction; a small page cache would spill and re-read
     // index pages all the way through it.
     db.pragma('cache_size = -65536');
+    // No checkpoint as part of a commit: SQLite would otherwise copy the whole WAL into the database
+    // within whichever commit crosses 1,000 pages, and after a sync's 150 MB write that can be a
+    // small commit of the thread that answers the window, holding it for seconds. Checkpoints run
+    // off that thread instead (checkpointSoon: after each sync in its worker, and periodically).
+    db.pragma('wal_autocheckpoint = 0');
     migrate(db, migrations);
     return db;
   } catch (error) {

@@ -7,16 +7,24 @@ import type { Migration } from './index';
  *   no longer exists, or its heartbeat stopped), never another process's live sync;
  * - every change to a profile's channel search rows bumps its generation (triggers, so no writer
  *   can forget: ~1.4 us a row, 70 ms of a first sync's 50,000 inserts, in the sync's worker), so a
- *   copy of the search table built on another thread or connection can tell whether it is current.
+ *   copy of the search table built on another thread or connection can tell whether it is current;
+ * - the clients' name order and search text in one narrow index, so the client list's search and
+ *   count scan it instead of the wide rows with their raw JSON (10,000 clients: ~120 ms to a few);
+ * - the channels' company order indexed again (migration 4 dropped it to save ~9% of a sync's write,
+ *   which now runs in the sync's worker): SQL, which answers the CLI and the moments the in-memory
+ *   copy is being rebuilt, pages in company order by walking it instead of sorting 50,000 rows.
  */
 export const syncLeasesMigration: Migration = {
   version: 5,
-  description: 'sync run owners and heartbeats; channel generations',
+  description: 'sync run owners and heartbeats; channel generations; a narrow index for the client list',
   up(db) {
     db.exec(`
       ALTER TABLE sync_runs ADD COLUMN owner TEXT;
       ALTER TABLE sync_runs ADD COLUMN heartbeat_at INTEGER;
       CREATE INDEX sync_runs_running ON sync_runs (profile_id) WHERE status = 'running';
+      DROP INDEX clients_name;
+      CREATE INDEX clients_list ON clients (profile_id, name_sort, removed_at, search_text);
+      CREATE INDEX channel_search_company ON channel_search (profile_id, company_sort, removed, state);
       CREATE TABLE channel_generations (
         profile_id  TEXT PRIMARY KEY REFERENCES profiles (id) ON DELETE CASCADE,
         generation  INTEGER NOT NULL

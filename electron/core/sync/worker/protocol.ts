@@ -7,6 +7,7 @@
  * process, so the shapes are types, not schemas.
  */
 import { AppError, ERROR_CODES, isAppError, type ErrorCode } from '../../../../shared/errors';
+import type { SearchSnapshot } from '../../store/search-snapshot';
 import type { SyncJobOutcome, SyncJobProgress, SyncJobRequest } from '../sync-job';
 
 /** What a sync job starts with. */
@@ -57,6 +58,7 @@ export type FromWorker =
   | { type: 'rpc'; job: number; id: number; call: RpcCall }
   | { type: 'abort'; job: number; id: number }
   | { type: 'progress'; job: number; progress: SyncJobProgress }
+  | { type: 'snapshot'; job: number; snapshot: SearchSnapshot }
   | { type: 'log'; job: number; level: 'debug' | 'info' | 'warn' | 'error'; message: string; fields: Record<string, unknown> | undefined }
   | { type: 'done'; job: number; outcome: SyncJobOutcome };
 

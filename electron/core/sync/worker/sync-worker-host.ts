@@ -11,12 +11,15 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../log';
 import type { HubConnection } from '../../session/session-service';
+import type { SearchSnapshot } from '../../store/search-snapshot';
 import { workerScript } from '../../workers/worker-file';
 import type { SyncJobOutcome, SyncJobProgress, SyncJobRequest } from '../sync-job';
 import { crossError, type FetchAnswer, type FromWorker, type RpcCall, type SyncJobData, type ToWorker } from './protocol';
 
 export interface SyncJobHooks {
   onProgress(progress: SyncJobProgress): void;
+  /** A fresh search copy, sent just before the write commits (see SyncJobContext.onSnapshot). */
+  onSnapshot?(snapshot: SearchSnapshot): void;
   signal?: AbortSignal;
 }
 
@@ -90,6 +93,8 @@ class SyncWorkerPool {
         return;
       case 'progress':
         return job.hooks.onProgress(message.progress);
+      case 'snapshot':
+        return job.hooks.onSnapshot?.(message.snapshot);
       case 'log':
         return job.log[message.level](message.message, message.fields);
       case 'done': {

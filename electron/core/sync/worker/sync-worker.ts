@@ -10,8 +10,18 @@ import type { AuthProvider } from '../../api';
 import { createPartnerApi } from '../../api';
 import type { Logger } from '../../log';
 import { openDatabase } from '../../store/database';
+import { snapshotTransfers } from '../../store/search-snapshot';
 import { runSyncJob } from '../sync-job';
 import { rebuildError, type FetchAnswer, type FetchInit, type FromWorker, type RpcCall, type SyncJobData, type ToWorker } from './protocol';
+
+/** A passive checkpoint: copies what it can without waiting for readers, never blocks a writer. */
+function checkpoint(db: ReturnType<typeof openDatabase>, log: Logger): void {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch (error) {
+    log.debug('checkpoint skipped', { error: error instanceof Error ? error.message : String(error) });
+  }
+}
 
 const port = parentPort;
 if (!port) throw new Error('sync-worker.ts runs as a worker thread only.');
@@ -94,8 +104,17 @@ async function start(jobId: number, data: SyncJobData): Promise<void> {
     try {
       const fetchImpl = data.directFetch ? globalThis.fetch : proxiedFetch;
       const api = createPartnerApi({ baseUrl: data.hub.baseUrl, partnerId: data.hub.partnerId, fetch: fetchImpl, auth, log, ...(data.timeoutMs !== null ? { timeoutMs: data.timeoutMs } : {}) });
-      const outcome = await runSyncJob(data.request, { db, api, log, signal: job.cancel.signal, onProgress: (progress) => post({ type: 'progress', job: jobId, progress }) });
+      const outcome = await runSyncJob(data.request, {
+        db,
+        api,
+        log,
+        signal: job.cancel.signal,
+        onProgress: (progress) => post({ type: 'progress', job: jobId, progress }),
+        onSnapshot: (snapshot) => post({ type: 'snapshot', job: jobId, snapshot }, snapshotTransfers(snapshot)),
+      });
       post({ type: 'done', job: jobId, outcome });
+      // Main has the result; now copy the WAL the write left (up to ~150 MB) into the database, here.
+      if (outcome.status === 'succeeded') checkpoint(db, log);
     } finally {
       db.close();
     }
@@ -104,7 +123,14 @@ async function start(jobId: number, data: SyncJobData): Promise<void> {
     post({
       type: 'done',
       job: jobId,
-      outcome: { status: 'failed', error: { code: 'internal', message: `The sync could not run (${message}). The previous data is unchanged.` }, stats: null, notifications: 0, actionsChecked: 0, channelsChanged: false },
+      outcome: {
+        status: 'failed',
+        error: { code: 'internal', message: `The sync could not run (${message}). The previous data is unchanged.` },
+        stats: null,
+        notifications: 0,
+        actionsChecked: 0,
+        channelsChanged: false,
+      },
     });
   } finally {
     jobs.delete(jobId);
