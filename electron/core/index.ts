@@ -102,7 +102,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const desktop = options.desktop ?? headlessDesktop();
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
-  const db = openDatabase(databaseFile, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
+  const db = openDatabase(databaseFile, {
+    ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
+    // A CLI command reads much once and ends: through a memory map (see openDatabase).
+    ...(options.runMode === 'cli' ? { mmapBytes: 256 * 1024 * 1024 } : {}),
+  });
 
   const events = new CoreEvents(log);
   const profiles = new ProfileRepository(db, now);
