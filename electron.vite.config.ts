@@ -14,6 +14,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // zod is ESM spread over ~150 small modules: bundled in, the app reads one file at start instead.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         // The worker threads are entries of their own, built beside index.js (electron/core/workers/worker-file.ts finds them there).
         input: {

@@ -11,6 +11,9 @@ import { defineConfig } from 'vite';
 const source = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 export default defineConfig({
+  // zod is ESM spread over ~150 small modules: loading them one by one cost each command ~200 ms of
+  // its start; bundled in, it is one file. Native modules (better-sqlite3, keytar) stay external.
+  ssr: { noExternal: ['zod'] },
   // No dev server, no public folder, no .env: a library build for Node.
   publicDir: false,
   envDir: false,

@@ -27,6 +27,7 @@ import { ChannelQueries } from './store/channel-queries';
 import { ClientQueries } from './store/client-queries';
 import { NotificationStore } from './store/notification-store';
 import { RecordTableWriter } from './store/record-tables';
+import { startCheckpoints } from './store/checkpoints';
 import { SearchIndexWorker } from './store/search-index-host';
 import { SyncRunStore } from './store/sync-run-store';
 import { CHANNEL_COLUMNS, CLIENT_COLUMNS } from './sync/record-rows';
@@ -108,7 +109,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const desktop = options.desktop ?? headlessDesktop();
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
-  const db = openDatabase(databaseFile, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
+  const db = openDatabase(databaseFile, {
+    ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
+    // A CLI command reads much once and ends: through a memory map (see openDatabase).
+    ...(options.runMode === 'cli' ? { mmapBytes: 256 * 1024 * 1024 } : {}),
+  });
 
   const events = new CoreEvents(log);
   const profiles = new ProfileRepository(db, now);
@@ -160,6 +165,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     now,
     onSucceeded: (profileId, actionsChecked) => outbox.afterSync(profileId, actionsChecked),
+    onSnapshot: (profileId, runId, snapshot) => channelQueries.offer(profileId, runId, snapshot),
     onChannelsChanged: (profileId) => channelQueries.refresh(profileId),
   });
   const accounts = new AccountsService({ session, engine: sync, channels: channelQueries, clients: clientQueries, notifications, events, log, now, overlays: outbox });
@@ -259,6 +265,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     : null;
   const scheduler = background?.scheduler ?? null;
   if (options.backgroundOutbox ?? Boolean(options.backgroundSync)) outbox.runner.start();
+  const stopCheckpoints = searchIndex ? startCheckpoints({ walFile: `${databaseFile}-wal`, checkpoint: () => searchIndex.checkpoint(), log }) : () => undefined;
   log.info('core started', { dataDir: options.dataDir, runMode: options.runMode });
 
   return {
@@ -283,11 +290,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     desktop,
     close() {
       session.close();
+      stopCheckpoints();
       background?.stop();
       outbox.close();
       searchIndex?.close();
       void demo.close();
-      if (db.open) db.close();
+      if (db.open) {
+        // Leaving: what this process wrote goes from the WAL into the database now (it may wait here).
+        try {
+          db.pragma('wal_checkpoint(PASSIVE)');
+        } catch {
+          // Another process may hold the database; its own checkpoints will do.
+        }
+        db.close();
+      }
     },
   };
 }

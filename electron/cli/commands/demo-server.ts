@@ -1,5 +1,4 @@
 /** `partner-desk demo-server`: the simulated Partner Hub over real HTTP, for tests and trials. */
-import { createDemoHub, startDemoHubServer } from '../../core/demo';
 import type { Command } from '../command';
 import { countOption, portOption } from '../options';
 
@@ -31,6 +30,8 @@ export const demoServerCommand: Command = {
   },
   async run({ values, io }) {
     const port = portOption(values.port, 4010);
+    // Loaded here, not with every command: the simulator is most of the CLI's code.
+    const { createDemoHub, startDemoHubServer } = await import('../../core/demo');
     const hub = createDemoHub({
       clients: countOption('clients', values.clients, 120),
       channels: countOption('channels', values.channels, 200),

@@ -1,6 +1,4 @@
 /** `partner-desk web`: the app in a browser, served on 127.0.0.1 with a per-launch token. */
-import { ensureRendererBuild } from '../../web/renderer-build';
-import { startWebServer } from '../../web/web-server';
 import type { Command } from '../command';
 import { openCore } from '../open-core';
 import { portOption, urlOption } from '../options';
@@ -29,6 +27,8 @@ export const webCommand: Command = {
   async run({ values, io }) {
     const port = portOption(values.port, 4780);
     const demoHub = urlOption('demo-hub', values['demo-hub']);
+    // Web mode's server is loaded when it runs, not with every command.
+    const [{ ensureRendererBuild }, { startWebServer }] = await Promise.all([import('../../web/renderer-build'), import('../../web/web-server')]);
     const rendererDir = await ensureRendererBuild((line) => io.err(line));
     const core = await openCore({ values, io, runMode: 'web', backgroundSync: true, ...(demoHub ? { demo: { externalUrl: demoHub } } : {}) });
     try {

@@ -1,9 +1,10 @@
 /**
  * Demo mode's link to a simulated Partner Hub: the in-process one (created on first use, so the
  * app does not pay for generating data it may never show), or an external `demo-server` when a URL
- * is given (tests use that to switch the hub offline while the app runs).
+ * is given (tests use that to switch the hub offline while the app runs). The simulator's code is
+ * loaded on first use too: a CLI command or an app that never shows the demo does not parse it.
  */
-import { createDemoHub, DEMO_HUB_IN_PROCESS_ORIGIN, startDemoHubServer, type DemoHub, type DemoHubOptions, type DemoHubServer } from '../demo';
+import type { DemoHub, DemoHubOptions, DemoHubServer } from '../demo';
 
 export interface DemoConnection {
   fetch: typeof fetch;
@@ -22,7 +23,7 @@ export interface DemoConnectorOptions {
 }
 
 export interface DemoConnector {
-  connect(): DemoConnection;
+  connect(): Promise<DemoConnection>;
   /** The in-process hub, once created (tests and benchmarks reach its faults and state). */
   readonly hub: DemoHub | null;
   /**
@@ -37,18 +38,29 @@ export interface DemoConnector {
 
 export function createDemoConnector(options: DemoConnectorOptions): DemoConnector {
   let hub: DemoHub | null = null;
-  let connection: DemoConnection | null = null;
   let served: Promise<DemoHubServer> | null = null;
+  let connection: Promise<DemoConnection> | null = null;
+  async function open(): Promise<DemoConnection> {
+    const { createDemoHub, DEMO_HUB_IN_PROCESS_ORIGIN } = await import('../demo');
+    if (options.externalUrl) {
+      // The server derives its partner and key from the seed alone; an empty local hub tells us both.
+      const identity = createDemoHub({ ...options.hub, clients: 0, channels: 0 });
+      const hubUrl = `${options.externalUrl.replace(/\/+$/, '')}/api/v2`;
+      return { fetch: options.fetch, hubUrl, apiKey: identity.apiKey, partnerId: identity.partnerId };
+    }
+    hub = createDemoHub(options.hub);
+    return { fetch: hub.fetch, hubUrl: `${DEMO_HUB_IN_PROCESS_ORIGIN}/api/v2`, apiKey: hub.apiKey, partnerId: hub.partnerId };
+  }
   return {
     get hub() {
       return hub;
     },
     async dashboardOrigin() {
       if (options.externalUrl) return new URL(options.externalUrl).origin;
-      this.connect();
+      await this.connect();
       const inProcess = hub;
       if (!inProcess) throw new Error('the in-process demo hub was not created');
-      served ??= startDemoHubServer(inProcess, { port: 0 });
+      served ??= import('../demo').then(({ startDemoHubServer }) => startDemoHubServer(inProcess, { port: 0 }));
       return (await served).url;
     },
     async close() {
@@ -57,16 +69,7 @@ export function createDemoConnector(options: DemoConnectorOptions): DemoConnecto
       if (server) await (await server).close();
     },
     connect() {
-      if (connection) return connection;
-      if (options.externalUrl) {
-        // The server derives its partner and key from the seed alone; an empty local hub tells us both.
-        const identity = createDemoHub({ ...options.hub, clients: 0, channels: 0 });
-        const hubUrl = `${options.externalUrl.replace(/\/+$/, '')}/api/v2`;
-        connection = { fetch: options.fetch, hubUrl, apiKey: identity.apiKey, partnerId: identity.partnerId };
-      } else {
-        hub = createDemoHub(options.hub);
-        connection = { fetch: hub.fetch, hubUrl: `${DEMO_HUB_IN_PROCESS_ORIGIN}/api/v2`, apiKey: hub.apiKey, partnerId: hub.partnerId };
-      }
+      connection ??= open();
       return connection;
     },
   };

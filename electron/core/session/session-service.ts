@@ -125,7 +125,7 @@ export class SessionService {
   }
 
   async startDemo(): Promise<SessionState> {
-    const demo = this.deps.demo.connect();
+    const demo = await this.deps.demo.connect();
     const partner = await this.readPartner({ fetch: demo.fetch, baseUrl: demo.hubUrl, partnerId: demo.partnerId, auth: apiKeyAuth(demo.apiKey) });
     const label = partner.brand_name?.trim() || demo.partnerId;
     const profile = this.deps.profiles.upsert({ partnerId: demo.partnerId, hubUrl: demo.hubUrl, authMethod: 'demo', label });
@@ -193,7 +193,7 @@ export class SessionService {
   /** A profile's Hub endpoint and credentials, for building a Partner API client. */
   async connectionFor(profile: ProfileRow): Promise<HubConnection> {
     if (profile.auth_method === 'demo') {
-      const demo = this.deps.demo.connect();
+      const demo = await this.deps.demo.connect();
       return { fetch: demo.fetch, baseUrl: demo.hubUrl, partnerId: demo.partnerId, auth: apiKeyAuth(demo.apiKey) };
     }
     const base = { fetch: this.deps.fetch, baseUrl: profile.hub_url, partnerId: profile.partner_id };

@@ -10,6 +10,7 @@ import { type ChannelListItem, type ChannelPage, type ChannelQuery, type Channel
 import { foldForSearch, phoneDigits } from '../../../shared/search-text';
 import { parseJsonOr } from './json-column';
 import { ChannelSearchIndex, type IndexedPage, type SnapshotBuilder } from './channel-search-index';
+import type { SearchSnapshot } from './search-snapshot';
 import { deriveChannelStatus } from '../../../shared/status';
 
 const SORT_SQL: Record<ChannelSort, string> = {
@@ -153,9 +154,14 @@ export class ChannelQueries {
     return this.index;
   }
 
-  /** The profile's channels changed: build a fresh in-memory copy now, off this thread. */
+  /** The profile's channels changed: have a fresh in-memory copy built now, off this thread (unless one came with the change). */
   refresh(profileId: string): void {
     this.index?.refresh(profileId);
+  }
+
+  /** A copy of the profile's search table a sync read just before committing; used once that run has committed. */
+  offer(profileId: string, runId: number, snapshot: SearchSnapshot): void {
+    if (snapshot.profileId === profileId) this.index?.offer(snapshot, runId);
   }
 
   list(profileId: string, query: ChannelQuery): ChannelPage {

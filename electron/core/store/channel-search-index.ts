@@ -3,19 +3,21 @@
  * string of 50,000 search texts in V8 (a few ms) that yields the page and the counts per state
  * together, where SQLite needs one scan for the page and a second for the counts (15-40 ms).
  *
- * The copy (a SearchSnapshot) is built off this thread, by the search index worker on a connection
- * of its own, and arrives with the buffers moved rather than copied: reading 50,000 rows took this
- * thread 115-255 ms after each sync. It is used only while current: its generation must equal the
- * profile's in channel_generations, which triggers bump on every change of the search table by any
- * connection, thread or process. A stale or missing copy answers nothing (`page` returns null, the
- * caller asks SQL) and a fresh one is asked for; a sync asks for one as soon as it has written.
+ * The copy (a SearchSnapshot) is built off this thread and arrives with the buffers moved rather
+ * than copied: reading 50,000 rows took this thread 115-255 ms after each sync. A sync's worker
+ * builds it right after its write, with the default order, so the first search after a sync is
+ * answered from it; the search index worker builds it otherwise (another process wrote, an action
+ * changed a channel) and adds the other sorts when first asked for. It is used only while current:
+ * its generation must equal the profile's in channel_generations, which triggers bump on every
+ * change of the search table by any connection, thread or process. A stale or missing copy, or a
+ * sort not built yet, answers nothing (`page` returns null, the caller asks SQL) and is asked for.
  *
  * It answers queries whose filters live in the search table (search terms, states, removed, any
  * sort); ChannelQueries sends those with filters on other channel columns to SQL.
  */
 import type Database from 'better-sqlite3';
-import type { ChannelQuery } from '../../../shared/accounts';
-import { readGeneration, type SearchSnapshot } from './search-snapshot';
+import type { ChannelQuery, ChannelSort } from '../../../shared/accounts';
+import { readGeneration, type BuiltOrder, type SearchSnapshot } from './search-snapshot';
 
 /** Record ids of a page in order, with the counts the page header shows. */
 export interface IndexedPage {
@@ -24,9 +26,10 @@ export interface IndexedPage {
   countsByState: Record<string, number>;
 }
 
-/** Builds snapshots somewhere other than the caller's thread (SearchIndexWorker), or inline in tests. */
+/** Builds snapshots and their other sorts somewhere other than the caller's thread (SearchIndexWorker), or inline in tests. */
 export interface SnapshotBuilder {
   build(profileId: string): Promise<SearchSnapshot>;
+  buildOrder(profileId: string, sort: ChannelSort): Promise<BuiltOrder>;
   close?(): void;
 }
 
@@ -34,6 +37,8 @@ export class ChannelSearchIndex {
   private snapshot: SearchSnapshot | null = null;
   private building: Promise<void> | null = null;
   private wanted: string | null = null;
+  private readonly ordering = new Map<ChannelSort, Promise<void>>();
+  private next: { snapshot: SearchSnapshot; runId: number } | null = null;
 
   /** How many snapshots were built for this index; for tests and diagnostics. */
   builds = 0;
@@ -56,6 +61,10 @@ export class ChannelSearchIndex {
       return null;
     }
     const order = snapshot.orders[query.sort];
+    if (!order) {
+      this.addOrder(snapshot, query.sort);
+      return null;
+    }
     const { rids, stateCodes, stateNames, removed } = snapshot;
     const matches = matchingRows(snapshot, terms);
     const wanted = query.states.length > 0 ? new Set<string>(query.states) : null;
@@ -98,14 +107,45 @@ export class ChannelSearchIndex {
     });
   }
 
-  /** Resolves once a current copy of the profile's table is here (tests, benchmarks). */
-  async ready(profileId: string): Promise<void> {
+  /**
+   * A copy a sync's worker read inside its write transaction and sent before committing. It arrives
+   * before the commit can be seen here, and takes over the moment it is: when its generation is the
+   * profile's and its run is marked succeeded (the run row commits with the data, so a sync that rolled
+   * back never lends its copy to a later write that happens to reach the same generation).
+   */
+  offer(snapshot: SearchSnapshot, runId: number): void {
+    this.next = { snapshot, runId };
+  }
+
+  /** Resolves once a current copy of the profile's table is here, with `sorts` built (tests, benchmarks). */
+  async ready(profileId: string, sorts: readonly ChannelSort[] = ['company']): Promise<void> {
     for (let attempt = 0; attempt < 20; attempt += 1) {
-      if (this.current(profileId)) return;
-      this.refresh(profileId);
-      await this.building;
+      const snapshot = this.current(profileId);
+      const missing = snapshot ? sorts.filter((sort) => !snapshot.orders[sort]) : [];
+      if (snapshot && missing.length === 0) return;
+      if (!snapshot) {
+        this.refresh(profileId);
+        await this.building;
+      } else {
+        for (const sort of missing) this.addOrder(snapshot, sort);
+        await Promise.all(missing.map((sort) => this.ordering.get(sort)));
+      }
     }
     throw new Error('The channel search index did not become current.');
+  }
+
+  /** Builds another sort for the copy, off this thread; kept if the copy is still the same generation. */
+  private addOrder(snapshot: SearchSnapshot, sort: ChannelSort): void {
+    if (this.ordering.has(sort)) return;
+    const done = this.builder
+      .buildOrder(snapshot.profileId, sort)
+      .then((built) => {
+        const current = this.snapshot;
+        if (current && current.profileId === built.profileId && current.generation === built.generation) current.orders[sort] = built.order;
+      })
+      .catch((error: unknown) => this.log('a sort of the channel search index could not be built', { sort, error: error instanceof Error ? error.message : String(error) }))
+      .finally(() => this.ordering.delete(sort));
+    this.ordering.set(sort, done);
   }
 
   /** Drops the copy (to free its memory, e.g. when the profile is signed out). */
@@ -132,10 +172,20 @@ export class ChannelSearchIndex {
   }
 
   private current(profileId: string): SearchSnapshot | null {
-    const snapshot = this.snapshot;
-    if (!snapshot || snapshot.profileId !== profileId) return null;
     const exists = this.db.prepare('SELECT 1 FROM profiles WHERE id = ?').pluck().get(profileId) !== undefined;
-    return exists && snapshot.generation === readGeneration(this.db, profileId) ? snapshot : null;
+    if (!exists) return null;
+    const generation = readGeneration(this.db, profileId);
+    const next = this.next;
+    if (next && next.snapshot.profileId === profileId && next.snapshot.generation === generation) {
+      const status: unknown = this.db.prepare('SELECT status FROM sync_runs WHERE id = ?').pluck().get(next.runId);
+      if (status === 'succeeded') {
+        this.snapshot = next.snapshot;
+        this.next = null;
+        this.builds += 1;
+      }
+    }
+    const snapshot = this.snapshot;
+    return snapshot && snapshot.profileId === profileId && snapshot.generation === generation ? snapshot : null;
   }
 }
 

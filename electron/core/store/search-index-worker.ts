@@ -1,17 +1,25 @@
 /**
  * The search index worker thread: builds snapshots of a profile's channel search table
  * (search-snapshot.ts) on read-only connections of its own, one per database, and moves them to
- * main, so reading and sorting 50,000 rows never holds up the thread that answers the window. One
- * worker serves the whole process; main tells it when a database is closed.
+ * main, so reading and sorting 50,000 rows never holds up the thread that answers the window. It
+ * also checkpoints a database's WAL when asked (see database.ts: no connection checkpoints as part
+ * of a commit). One worker serves the whole process; main tells it when a database is closed.
  */
 import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
-import { buildSearchSnapshot, snapshotTransfers, type SearchSnapshot } from './search-snapshot';
+import type { ChannelSort } from '../../../shared/accounts';
+import { buildSearchSnapshot, buildSnapshotOrder, snapshotTransfers, type BuiltOrder, type SearchSnapshot } from './search-snapshot';
 
 export type ToSearchIndexWorker =
   | { type: 'build'; id: number; databaseFile: string; nativeBinding: string | null; profileId: string }
-  | { type: 'forget'; databaseFile: string };
-export type FromSearchIndexWorker = { type: 'built'; id: number; snapshot: SearchSnapshot } | { type: 'failed'; id: number; message: string };
+  | { type: 'order'; id: number; databaseFile: string; nativeBinding: string | null; profileId: string; sort: ChannelSort }
+  | { type: 'forget'; databaseFile: string }
+  | { type: 'checkpoint'; id: number; databaseFile: string; nativeBinding: string | null };
+export type FromSearchIndexWorker =
+  | { type: 'built'; id: number; snapshot: SearchSnapshot }
+  | { type: 'ordered'; id: number; built: BuiltOrder }
+  | { type: 'checkpointed'; id: number }
+  | { type: 'failed'; id: number; message: string };
 
 const port = parentPort;
 if (!port) throw new Error('search-index-worker.ts runs as a worker thread only.');
@@ -34,7 +42,25 @@ port.on('message', (message: ToSearchIndexWorker) => {
     return;
   }
   try {
-    const snapshot = buildSearchSnapshot(connection(message.databaseFile, message.nativeBinding), message.profileId);
+    if (message.type === 'checkpoint') {
+      // A connection of its own that may write (the reading one is read-only), for as long as it takes.
+      const writer = new Database(message.databaseFile, { fileMustExist: true, ...(message.nativeBinding ? { nativeBinding: message.nativeBinding } : {}) });
+      try {
+        writer.pragma('busy_timeout = 5000');
+        writer.pragma('wal_checkpoint(PASSIVE)');
+      } finally {
+        writer.close();
+      }
+      port.postMessage({ type: 'checkpointed', id: message.id } satisfies FromSearchIndexWorker);
+      return;
+    }
+    const db = connection(message.databaseFile, message.nativeBinding);
+    if (message.type === 'order') {
+      const built = buildSnapshotOrder(db, message.profileId, message.sort);
+      port.postMessage({ type: 'ordered', id: message.id, built } satisfies FromSearchIndexWorker, [built.order.positions.buffer as ArrayBuffer]);
+      return;
+    }
+    const snapshot = buildSearchSnapshot(db, message.profileId);
     port.postMessage({ type: 'built', id: message.id, snapshot } satisfies FromSearchIndexWorker, snapshotTransfers(snapshot));
   } catch (error) {
     port.postMessage({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) } satisfies FromSearchIndexWorker);

@@ -1,13 +1,15 @@
 /**
  * A profile's channel search table as one compact, transferable snapshot: record ids, states and
- * removal as typed arrays, every search text in one string with their offsets, and the row order of
- * every sort as SQLite orders it (`ORDER BY`, the same expressions as the SQL path, so both sort
- * exactly alike). It is built on its own connection (the search index worker) and moved to the
- * thread that answers queries without copying the arrays; the `generation` it was read at
- * (channel_generations, bumped by triggers on every change of the table) tells whether it is current.
+ * removal as typed arrays (rows in rid order), every search text in one string with their offsets,
+ * and the row order of each sort as SQLite orders it (`ORDER BY`, the same expressions as the SQL
+ * path, so both sort exactly alike). It is built off the thread that answers queries (by the sync
+ * worker right after its write, with the default order; by the search index worker otherwise) and
+ * moved there without copying the arrays. The `generation` it was read at (channel_generations,
+ * bumped by triggers on every change of the table) tells whether it is current; an order built
+ * later for the same generation (`buildSnapshotOrder`) fits it, since rows are in rid order.
  */
 import type Database from 'better-sqlite3';
-import { ChannelSort } from '../../../shared/accounts';
+import { type ChannelSort } from '../../../shared/accounts';
 
 export interface SnapshotOrder {
   /** Row positions in this order; the rows with a sort key first. */
@@ -28,7 +30,16 @@ export interface SearchSnapshot {
   text: string;
   /** Row i's text is text.slice(starts[i], starts[i + 1] - 1). */
   starts: Uint32Array;
-  orders: Record<ChannelSort, SnapshotOrder>;
+  /** The sorts built so far (the default one always; the others when first asked for). */
+  orders: Partial<Record<ChannelSort, SnapshotOrder>>;
+}
+
+/** One more sort for a snapshot of the same profile and generation. */
+export interface BuiltOrder {
+  profileId: string;
+  generation: number;
+  sort: ChannelSort;
+  order: SnapshotOrder;
 }
 
 /** The sort key of each order, as the SQL path sorts (see channel-queries.ts). */
@@ -62,7 +73,7 @@ export function readGeneration(db: Database.Database, profileId: string): number
 }
 
 /** Reads the snapshot in one (deferred: read-only) transaction, so the generation and the rows agree. */
-export function buildSearchSnapshot(db: Database.Database, profileId: string): SearchSnapshot {
+export function buildSearchSnapshot(db: Database.Database, profileId: string, sorts: readonly ChannelSort[] = ['company']): SearchSnapshot {
   return db.transaction((): SearchSnapshot => {
     const generation = readGeneration(db, profileId);
     const rows = db.prepare('SELECT rid, state, removed, search_text FROM channel_search WHERE profile_id = ? ORDER BY rid').raw().all(profileId) as unknown[][];
@@ -96,27 +107,40 @@ export function buildSearchSnapshot(db: Database.Database, profileId: string): S
       positionOf.set(rid, position);
     });
     starts[count] = offset;
-    const orders = {} as Record<ChannelSort, SnapshotOrder>;
-    for (const sort of ChannelSort.options) {
-      const key = SORT_KEY[sort];
-      const from = sort === 'company' ? 'channel_search s' : 'channel_search s JOIN channels c ON c.rid = s.rid';
-      const ordered = db.prepare(`SELECT s.rid, ${key} IS NOT NULL FROM ${from} WHERE s.profile_id = ? ORDER BY ${key} ASC NULLS LAST, s.rid ASC`).raw().all(profileId) as unknown[][];
-      const positions = new Uint32Array(ordered.length);
-      let keyed = 0;
-      ordered.forEach((row, i) => {
-        const position = positionOf.get(integerAt(row, 0));
-        if (position === undefined) throw new Error(`channel ${String(row[0])} is missing from the search snapshot`);
-        positions[i] = position;
-        if (integerAt(row, 1) === 1) keyed += 1;
-      });
-      orders[sort] = { positions, keyed };
-    }
+    const orders: Partial<Record<ChannelSort, SnapshotOrder>> = {};
+    for (const sort of sorts) orders[sort] = readOrder(db, profileId, sort, positionOf);
     return { profileId, generation, rids, stateCodes, stateNames, removed, text: texts.join(SEPARATOR) + SEPARATOR, starts, orders };
   }).deferred();
 }
 
+/** Another sort for the snapshot of the profile's current generation (rows in rid order, as the snapshot's). */
+export function buildSnapshotOrder(db: Database.Database, profileId: string, sort: ChannelSort): BuiltOrder {
+  return db.transaction((): BuiltOrder => {
+    const generation = readGeneration(db, profileId);
+    const rids = db.prepare('SELECT rid FROM channel_search WHERE profile_id = ? ORDER BY rid').pluck().all(profileId) as number[];
+    const positionOf = new Map<number, number>();
+    rids.forEach((rid, position) => positionOf.set(rid, position));
+    return { profileId, generation, sort, order: readOrder(db, profileId, sort, positionOf) };
+  }).deferred();
+}
+
+function readOrder(db: Database.Database, profileId: string, sort: ChannelSort, positionOf: ReadonlyMap<number, number>): SnapshotOrder {
+  const key = SORT_KEY[sort];
+  const from = sort === 'company' ? 'channel_search s' : 'channel_search s JOIN channels c ON c.rid = s.rid';
+  const ordered = db.prepare(`SELECT s.rid, ${key} IS NOT NULL FROM ${from} WHERE s.profile_id = ? ORDER BY ${key} ASC NULLS LAST, s.rid ASC`).raw().all(profileId) as unknown[][];
+  const positions = new Uint32Array(ordered.length);
+  let keyed = 0;
+  ordered.forEach((row, i) => {
+    const position = positionOf.get(integerAt(row, 0));
+    if (position === undefined) throw new Error(`channel ${String(row[0])} is missing from the search snapshot`);
+    positions[i] = position;
+    if (integerAt(row, 1) === 1) keyed += 1;
+  });
+  return { positions, keyed };
+}
+
 /** The buffers to move (not copy) when the snapshot crosses to another thread. */
 export function snapshotTransfers(snapshot: SearchSnapshot): ArrayBuffer[] {
-  const arrays = [snapshot.rids, snapshot.stateCodes, snapshot.removed, snapshot.starts, ...Object.values(snapshot.orders).map((order) => order.positions)];
+  const arrays = [snapshot.rids, snapshot.stateCodes, snapshot.removed, snapshot.starts, ...Object.values(snapshot.orders).map((order) => order!.positions)];
   return arrays.map((array) => array.buffer as ArrayBuffer);
 }

@@ -13,6 +13,7 @@ import { abortableSleep } from '../api';
 import type { CoreEvents } from '../events';
 import type { Logger } from '../log';
 import type { HubConnection } from '../session/session-service';
+import type { SearchSnapshot } from '../store/search-snapshot';
 import type { ClientQueries } from '../store/client-queries';
 import { thisProcess, type RunOwner, type SyncRun, type SyncRunStore } from '../store/sync-run-store';
 import type { SyncJobOutcome, SyncJobProgress } from './sync-job';
@@ -27,7 +28,9 @@ export interface SyncEngineDeps {
   now: () => number;
   /** After a sync committed: how many queued actions it moved (the outbox then reports and replays). */
   onSucceeded?: (profileId: string, actionsChecked: number) => void;
-  /** A sync changed the profile's channels (copies of the search table should be rebuilt). */
+  /** A sync is about to commit changed channels: the fresh search copy for them, valid once run `runId` has committed. */
+  onSnapshot?: (profileId: string, runId: number, snapshot: SearchSnapshot) => void;
+  /** A sync changed the profile's channels (a copy of the search table not yet fresh should be rebuilt). */
   onChannelsChanged?: (profileId: string) => void;
   /** How often to look whether another process's sync of the profile has ended (ms). */
   waitPollMs?: number;
@@ -127,7 +130,8 @@ export class SyncEngine {
       report(progress.phase);
     };
     const request = { profileId, runId, startedAt: this.deps.now(), pageSize: options.pageSize ?? 1000, concurrency: options.concurrency ?? 4 };
-    const outcome = await this.deps.runner.run(request, hub, { onProgress, ...(options.signal ? { signal: options.signal } : {}) });
+    const onSnapshot = (snapshot: SearchSnapshot): void => this.deps.onSnapshot?.(profileId, runId, snapshot);
+    const outcome = await this.deps.runner.run(request, hub, { onProgress, onSnapshot, ...(options.signal ? { signal: options.signal } : {}) });
     this.settle(profileId, runId, outcome);
     this.progress.delete(profileId);
     return this.status(profileId, runId);

@@ -18,6 +18,7 @@ import { createSyncGuard } from '../outbox/sync-guard';
 import { NotificationStore } from '../store/notification-store';
 import { QuarantineStore } from '../store/quarantine-store';
 import { RecordTableWriter, type StoredHash } from '../store/record-tables';
+import { buildSearchSnapshot, type SearchSnapshot } from '../store/search-snapshot';
 import { SYNC_HEARTBEAT_MS, SyncRunStore, type SyncStats } from '../store/sync-run-store';
 import { RecordPreparer, type KnownHashes } from './record-preparer';
 import { CHANNEL_COLUMNS, CLIENT_COLUMNS, rawHashOf } from './record-rows';
@@ -55,6 +56,12 @@ export interface SyncJobContext {
   log: Logger;
   signal?: AbortSignal;
   onProgress(progress: SyncJobProgress): void;
+  /**
+   * A fresh copy of the search table (default order), read inside the write transaction just before
+   * it commits, for the thread that answers queries: it arrives there before the commit can be seen,
+   * so no query between the commit and the sync's result falls back to SQL.
+   */
+  onSnapshot?(snapshot: SearchSnapshot): void;
   now?: () => number;
 }
 
@@ -96,24 +103,31 @@ export async function runSyncJob(request: SyncJobRequest, context: SyncJobContex
     clearInterval(heartbeat);
     runs.heartbeat(request.runId, now());
     const listed = now();
-    let stats: SyncStats | null = null;
+    // Filled inside the transaction (a holder: TypeScript does not follow assignments in a callback).
+    const end: { stats: SyncStats | null; channelsChanged: boolean; snapshotMs: number } = { stats: null, channelsChanged: false, snapshotMs: 0 };
     const written = writeListings({ db, ...writers, notifications, quarantine: new QuarantineStore(db), guard }, request.profileId, clients, channels, {
       syncedAt: iso(listed),
       listedSince: iso(request.startedAt),
       preparer,
       beforeCommit: (result) => {
-        stats = { ...result, requests: clients.requests + channels.requests, complete: clients.complete && channels.complete, listMs: listed - started, writeMs: now() - listed };
-        runs.finish(request.runId, iso(now()), 'succeeded', stats);
+        const wrote = now();
+        // The search copy for main, read inside the transaction (its generation is final: nobody else
+        // can write meanwhile) with the data at hand in the page cache, and sent before the commit.
+        end.channelsChanged = result.channels.inserted + result.channels.updated + result.channels.removed > 0;
+        if (end.channelsChanged && context.onSnapshot) context.onSnapshot(buildSearchSnapshot(db, request.profileId));
+        end.snapshotMs = now() - wrote;
+        end.stats = { ...result, requests: clients.requests + channels.requests, complete: clients.complete && channels.complete, listMs: listed - started, writeMs: wrote - listed };
+        runs.finish(request.runId, iso(now()), 'succeeded', end.stats);
       },
     });
-    log.info('sync succeeded', { profileId: request.profileId, ms: now() - started, listMs: listed - started, writeMs: now() - listed, ...summary(written) });
+    log.info('sync succeeded', { profileId: request.profileId, ms: now() - started, listMs: listed - started, writeMs: end.stats?.writeMs, snapshotMs: end.snapshotMs, ...summary(written) });
     return {
       status: 'succeeded',
       error: null,
-      stats,
+      stats: end.stats,
       notifications: written.notifications,
       actionsChecked: guard.drain(request.profileId),
-      channelsChanged: written.channels.inserted + written.channels.updated + written.channels.removed > 0,
+      channelsChanged: end.channelsChanged,
     };
   } catch (error) {
     const { status, info } = classify(error, signal);

@@ -30,6 +30,16 @@ async function value<T>(promise: Promise<{ ok: true; value: T } | { ok: false; e
   return result.value;
 }
 
+/** A channel's templates once the background refresh the first read starts has ended. */
+async function settledTemplates(app: WebApp, channelId: string): Promise<ChannelTemplates> {
+  for (let i = 0; i < 200; i += 1) {
+    const templates = await value(app.request<ChannelTemplates>('channels.templates', { id: channelId }));
+    if (!templates.refreshing) return templates;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`The templates of ${channelId} kept refreshing.`);
+}
+
 export async function findJourneyTargets(app: WebApp, hub: DemoServer): Promise<JourneyTargets> {
   const clients = await value(app.request<ClientPage>('clients.list', { limit: 1000 }));
   const candidates = clients.items.filter((c) => UMLAUT.test(c.name) && c.channelCount > 0);
@@ -41,7 +51,7 @@ export async function findJourneyTargets(app: WebApp, hub: DemoServer): Promise<
     if (!balance.ok) continue;
     const channels = await value(app.request<ChannelPage>('channels.list', { clientId: client.id, limit: 100 }));
     for (const channel of channels.items.filter((c) => !CANCELLABLE.has(c.status.state.id) && c.phoneNumber)) {
-      const templates = await value(app.request<ChannelTemplates>('channels.templates', { id: channel.id }));
+      const templates = await settledTemplates(app, channel.id);
       if (templates.items.length < 2) continue;
       const live = await value(app.request<ChannelPage>('channels.list', { states: ['live'], limit: 200 }));
       const other = live.items.find((c) => c.clientId !== client.id && c.clientId !== null && !UMLAUT.test(c.companyName ?? ''));

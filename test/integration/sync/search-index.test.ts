@@ -12,7 +12,6 @@ import { CHANNEL_STATES } from '../../../shared/status';
 import { ChannelQueries } from '../../../electron/core/store/channel-queries';
 import { ChannelSearchIndex } from '../../../electron/core/store/channel-search-index';
 import { inlineSnapshotBuilder } from '../../../electron/core/store/search-index-host';
-import { buildSearchSnapshot } from '../../../electron/core/store/search-snapshot';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
 
 let f: SyncedFixture;
@@ -32,9 +31,9 @@ beforeAll(async () => {
     UPDATE channels SET created_at = NULL WHERE rid % 6 = 0;
     UPDATE channel_search SET company_sort = 'same company' WHERE rid % 11 = 0;
   `);
-  indexed = new ChannelQueries(db, { searchIndex: inlineSnapshotBuilder((profileId) => buildSearchSnapshot(db, profileId)) });
+  indexed = new ChannelQueries(db, { searchIndex: inlineSnapshotBuilder(db) });
   sql = new ChannelQueries(db);
-  await indexed.searchIndex!.ready(f.profileId);
+  await indexed.searchIndex!.ready(f.profileId, ChannelSort.options);
 });
 afterAll(() => f.dispose());
 afterEach(() => vi.restoreAllMocks());
@@ -127,29 +126,39 @@ describe('the in-memory channel search index', () => {
     }
   });
 
-  it("in the core, the worker rebuilds the copy after a sync changed channels, and not after writes that did not", async () => {
+  it('in the core, a sync that changed channels hands over a fresh copy with its result; one that did not keeps the copy', async () => {
     const accounts = f.core.accounts;
     const index = f.core.channels.searchIndex!;
     const query = ChannelQuery.parse({ search: 'zebra-renamed', limit: 10 });
     expect(accounts.listChannels(query).total).toBe(0);
     const client = f.hub.state.listClients().find((c) => f.hub.state.listChannels(c.id).length > 0)!;
     f.hub.state.updateClient(client.id, { organisation: 'Zebra-Renamed GmbH' });
+    const builds = index.builds;
     await accounts.syncNow();
-    // Right after the sync, SQL may still answer; once the worker's copy is in, the copy does, alike.
+    // The first search right after the sync is answered from the copy the sync's worker built.
+    const page = vi.spyOn(ChannelSearchIndex.prototype, 'page');
     const renamed = accounts.listChannels(query);
+    expect(page.mock.results.at(-1)?.value).not.toBeNull();
+    expect(index.builds).toBe(builds + 1);
     expect(renamed.total).toBe(f.hub.state.listChannels(client.id).length);
     expect(renamed.items.every((c) => c.companyName === 'Zebra-Renamed GmbH')).toBe(true);
-    await index.ready(f.profileId);
-    const page = vi.spyOn(ChannelSearchIndex.prototype, 'page');
-    expect(accounts.listChannels(query)).toEqual(renamed);
+    const bySql = new ChannelQueries(f.core.db);
+    expect(f.core.channels.list(f.profileId, query)).toEqual(bySql.list(f.profileId, query));
+
+    // Another sort is built when first asked for (SQL answers meanwhile), then from the copy too.
+    const byPhone = ChannelQuery.parse({ sort: 'phone', limit: 20 });
+    expect(f.core.channels.list(f.profileId, byPhone)).toEqual(bySql.list(f.profileId, byPhone));
+    expect(page.mock.results.at(-1)?.value).toBeNull();
+    await index.ready(f.profileId, ['phone']);
+    expect(f.core.channels.list(f.profileId, byPhone)).toEqual(bySql.list(f.profileId, byPhone));
     expect(page.mock.results.at(-1)?.value).not.toBeNull();
 
-    const builds = index.builds;
+    const after = index.builds;
     accounts.markNotificationsRead('all');
     await accounts.syncNow(); // nothing changed: only the sync's own bookkeeping is written
     expect(accounts.listChannels(query).total).toBe(renamed.total);
     expect(page.mock.results.at(-1)?.value).not.toBeNull();
-    expect(index.builds).toBe(builds);
+    expect(index.builds).toBe(after);
   });
 
   it('keeps profiles apart', () => {

@@ -1,11 +1,13 @@
 /**
  * The messages between the thread that serves the window (main) and a sync worker. Main owns the
- * network and the credentials: the worker asks it for auth headers and to perform each request
- * (the answer's body comes back as a transferred ArrayBuffer, so main never decodes or copies it),
- * and reports progress, log lines and the outcome. Both sides are this app's own code in one
+ * credentials: the worker asks it for auth headers (and their renewal). Requests to the real network
+ * the worker makes itself; those that must go through main's fetch (the in-process demo hub, a
+ * test's) it asks main to perform, and the answer's body comes back as a transferred ArrayBuffer.
+ * The worker reports progress, log lines and the outcome. Both sides are this app's own code in one
  * process, so the shapes are types, not schemas.
  */
 import { AppError, ERROR_CODES, isAppError, type ErrorCode } from '../../../../shared/errors';
+import type { SearchSnapshot } from '../../store/search-snapshot';
 import type { SyncJobOutcome, SyncJobProgress, SyncJobRequest } from '../sync-job';
 
 /** What a sync job starts with. */
@@ -14,6 +16,12 @@ export interface SyncJobData {
   databaseFile: string;
   nativeBinding: string | null;
   hub: { baseUrl: string; partnerId: string };
+  /**
+   * The profile's fetch is the global one (the real network): the worker fetches by itself, so the
+   * pages' bytes never pass through main. Otherwise (the in-process demo hub, a test's fetch) main
+   * carries out each request.
+   */
+  directFetch: boolean;
   /** Per-request timeout of the listing's HTTP client (ms); null: the client's default. */
   timeoutMs: number | null;
 }
@@ -50,6 +58,7 @@ export type FromWorker =
   | { type: 'rpc'; job: number; id: number; call: RpcCall }
   | { type: 'abort'; job: number; id: number }
   | { type: 'progress'; job: number; progress: SyncJobProgress }
+  | { type: 'snapshot'; job: number; snapshot: SearchSnapshot }
   | { type: 'log'; job: number; level: 'debug' | 'info' | 'warn' | 'error'; message: string; fields: Record<string, unknown> | undefined }
   | { type: 'done'; job: number; outcome: SyncJobOutcome };
 

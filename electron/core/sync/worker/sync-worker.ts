@@ -1,8 +1,8 @@
 /**
  * The sync worker thread: runs sync jobs (sync-job.ts), each on a connection of its own, and
- * reports back per job. Its network goes through main (protocol.ts): requests are carried out there
- * with main's fetch and credentials, so the demo hub in main, the fetch tests inject, rate limits and
- * token renewal all keep working, and no credential is stored here. Main ends the thread when it
+ * reports back per job. Credentials stay with main (protocol.ts): the worker asks for the headers to
+ * send and for their renewal after a 401, and keeps none. Requests to the real network it makes
+ * itself; the demo hub in main and the fetch tests inject are reached through main. Main ends the thread when it
  * has been idle a while, or right after a large sync, so the memory its parsing used goes with it.
  */
 import { parentPort } from 'node:worker_threads';
@@ -10,8 +10,21 @@ import type { AuthProvider } from '../../api';
 import { createPartnerApi } from '../../api';
 import type { Logger } from '../../log';
 import { openDatabase } from '../../store/database';
+import { snapshotTransfers } from '../../store/search-snapshot';
 import { runSyncJob } from '../sync-job';
 import { rebuildError, type FetchAnswer, type FetchInit, type FromWorker, type RpcCall, type SyncJobData, type ToWorker } from './protocol';
+
+/** A passive checkpoint: copies what it can without waiting for readers, never blocks a writer. */
+/** The write's page cache (see openDatabase): what it held outlives the worker in the process's RSS. */
+const SYNC_CACHE_KIB = 16_384;
+
+function checkpoint(db: ReturnType<typeof openDatabase>, log: Logger): void {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch (error) {
+    log.debug('checkpoint skipped', { error: error instanceof Error ? error.message : String(error) });
+  }
+}
 
 const port = parentPort;
 if (!port) throw new Error('sync-worker.ts runs as a worker thread only.');
@@ -90,11 +103,21 @@ async function start(jobId: number, data: SyncJobData): Promise<void> {
   const log: Logger = { debug: logAt('debug'), info: logAt('info'), warn: logAt('warn'), error: logAt('error'), redact: () => undefined };
 
   try {
-    const db = openDatabase(data.databaseFile, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
+    const db = openDatabase(data.databaseFile, { cacheKiB: SYNC_CACHE_KIB, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
     try {
-      const api = createPartnerApi({ baseUrl: data.hub.baseUrl, partnerId: data.hub.partnerId, fetch: proxiedFetch, auth, log, ...(data.timeoutMs !== null ? { timeoutMs: data.timeoutMs } : {}) });
-      const outcome = await runSyncJob(data.request, { db, api, log, signal: job.cancel.signal, onProgress: (progress) => post({ type: 'progress', job: jobId, progress }) });
+      const fetchImpl = data.directFetch ? globalThis.fetch : proxiedFetch;
+      const api = createPartnerApi({ baseUrl: data.hub.baseUrl, partnerId: data.hub.partnerId, fetch: fetchImpl, auth, log, ...(data.timeoutMs !== null ? { timeoutMs: data.timeoutMs } : {}) });
+      const outcome = await runSyncJob(data.request, {
+        db,
+        api,
+        log,
+        signal: job.cancel.signal,
+        onProgress: (progress) => post({ type: 'progress', job: jobId, progress }),
+        onSnapshot: (snapshot) => post({ type: 'snapshot', job: jobId, snapshot }, snapshotTransfers(snapshot)),
+      });
       post({ type: 'done', job: jobId, outcome });
+      // Main has the result; now copy the WAL the write left (up to ~150 MB) into the database, here.
+      if (outcome.status === 'succeeded') checkpoint(db, log);
     } finally {
       db.close();
     }
@@ -103,7 +126,14 @@ async function start(jobId: number, data: SyncJobData): Promise<void> {
     post({
       type: 'done',
       job: jobId,
-      outcome: { status: 'failed', error: { code: 'internal', message: `The sync could not run (${message}). The previous data is unchanged.` }, stats: null, notifications: 0, actionsChecked: 0, channelsChanged: false },
+      outcome: {
+        status: 'failed',
+        error: { code: 'internal', message: `The sync could not run (${message}). The previous data is unchanged.` },
+        stats: null,
+        notifications: 0,
+        actionsChecked: 0,
+        channelsChanged: false,
+      },
     });
   } finally {
     jobs.delete(jobId);
