@@ -13,6 +13,7 @@ export const REQUEST_NAME_LIST = [
   'outbox.retry', 'outbox.cancel', 'outbox.push', 'outbox.networkChanged', 'channels.health', 'channels.apiKey',
   'channels.copyApiKey', 'partner.settings', 'actions.setPartnerSettings', 'actions.withdrawCancellation', 'actions.setPartnerPayload',
   'onboarding.createLink', 'onboarding.links', 'onboarding.link', 'onboarding.markShared', 'onboarding.readRedirect',
+  'channels.history', 'channels.counts', 'channels.ids', 'book.overview', 'actions.bulkPreview', 'actions.bulk',
 ] as const;
 
 export const EVENT_NAME_LIST = [

@@ -11,7 +11,7 @@ import { foldForSearch, phoneDigits } from '../../../shared/search-text';
 import { parseJsonOr } from './json-column';
 import { ChannelSearchIndex, type IndexedPage, type SnapshotBuilder } from './channel-search-index';
 import type { SearchSnapshot } from './search-snapshot';
-import { deriveChannelStatus } from '../../../shared/status';
+import { deriveChannelStatus, NOT_AVAILABLE } from '../../../shared/status';
 
 const SORT_SQL: Record<ChannelSort, string> = {
   company: 's.company_sort',
@@ -68,6 +68,24 @@ export function channelWhere(profileId: string, query: ChannelQuery, withStates:
     clauses.push(query.actionRequired ? 'c.action_required IS NOT NULL' : 'c.action_required IS NULL');
     needsChannel = true;
   }
+  anyOf('c.action_required', query.actions);
+  // "Not available" is how a channel without a rating or limit is shown: it matches NULL.
+  const anyLabelOf = (column: string, values: readonly string[]) => {
+    if (values.length === 0) return;
+    const named = values.filter((v) => v !== NOT_AVAILABLE);
+    const parts = [...(named.length > 0 ? [`${column} IN (${named.map(() => '?').join(', ')})`] : []), ...(named.length < values.length ? [`${column} IS NULL`] : [])];
+    clauses.push(parts.length === 1 ? (parts[0] ?? '') : `(${parts.join(' OR ')})`);
+    params.push(...named);
+    needsChannel = true;
+  };
+  anyLabelOf('c.quality_rating', query.qualityRating);
+  anyLabelOf('c.messaging_limit', query.messagingLimit);
+  if (query.ids !== undefined) {
+    // One parameter however many ids (SQLite caps the number of parameters of a statement).
+    clauses.push('c.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(query.ids));
+    needsChannel = true;
+  }
   return { sql: clauses.join(' AND '), params, needles, needsChannel };
 }
 
@@ -91,17 +109,18 @@ interface ItemRow {
   phone_number: string | null;
   email: string | null;
   created_at: string | null;
+  modified_at: string | null;
   synced_at: string;
   removed_at: string | null;
   raw: string;
 }
 
 const CHANNEL_ITEM_SELECT_BY_RID = `
-  SELECT c.rid, c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.email, c.created_at, c.synced_at, c.removed_at, c.raw
+  SELECT c.rid, c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.email, c.created_at, c.modified_at, c.synced_at, c.removed_at, c.raw
   FROM channels c`;
 
 export const CHANNEL_ITEM_SELECT = `
-  SELECT c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.email, c.created_at, c.synced_at, c.removed_at, c.raw
+  SELECT c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.email, c.created_at, c.modified_at, c.synced_at, c.removed_at, c.raw
   FROM channel_search s JOIN channels c ON c.rid = s.rid`;
 
 /**
@@ -121,6 +140,7 @@ export function toChannelItem(row: ItemRow, confirmedAt: string | null = null): 
     email: row.email,
     status,
     createdAt: row.created_at,
+    modifiedAt: row.modified_at ?? null,
     syncedAt: !row.removed_at && confirmedAt !== null && confirmedAt > row.synced_at ? confirmedAt : row.synced_at,
     removedAt: row.removed_at,
   };
@@ -230,6 +250,43 @@ export class ChannelQueries {
       countsByState: Object.fromEntries(rows.map((r) => [r.state, r.n])),
       total: rows.reduce((sum, r) => sum + (wanted.size === 0 || wanted.has(r.state) ? r.n : 0), 0),
     };
+  }
+
+  /**
+   * Every id of the filtered list in its order, with each channel's client (select all). From the
+   * in-memory copy's order when it can answer, else one SQL scan of the narrow columns.
+   */
+  ids(profileId: string, query: ChannelQuery, max: number): { total: number; items: Array<[string, string | null]> } {
+    const where = channelWhere(profileId, query, true);
+    const indexed = this.index && !where.needsChannel ? this.index.page(profileId, { ...query, offset: 0, limit: max }, where.needles) : null;
+    if (indexed) {
+      const items: Array<[string, string | null]> = [];
+      const read = this.db.prepare('SELECT rid, id, client_id FROM channels WHERE rid IN (SELECT value FROM json_each(?))');
+      const byRid = new Map<number, [string, string | null]>();
+      for (const row of read.all(JSON.stringify(indexed.rids)) as Array<{ rid: number; id: string; client_id: string | null }>) byRid.set(row.rid, [row.id, row.client_id]);
+      for (const rid of indexed.rids) {
+        const item = byRid.get(rid);
+        if (item) items.push(item);
+      }
+      return { total: indexed.total, items };
+    }
+    const rows = this.db
+      .prepare(`SELECT c.id AS id, c.client_id AS client_id FROM channel_search s JOIN channels c ON c.rid = s.rid WHERE ${where.sql} ORDER BY ${orderBy(query)} LIMIT ?`)
+      .raw()
+      .all(...where.params, max) as Array<[string, string | null]>;
+    const total = rows.length < max ? rows.length : this.counts(profileId, query).total;
+    return { total, items: rows };
+  }
+
+  /** How many channels each query finds (saved views' counts): the in-memory copy where it can, else SQL. */
+  totals(profileId: string, queries: readonly ChannelQuery[]): number[] {
+    return queries.map((query) => {
+      const where = channelWhere(profileId, query, true);
+      const indexed = this.index && !where.needsChannel ? this.index.page(profileId, { ...query, offset: 0, limit: 1 }, where.needles) : null;
+      if (indexed) return indexed.total;
+      const from = where.needsChannel ? 'channel_search s JOIN channels c ON c.rid = s.rid' : 'channel_search s';
+      return (this.db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+    });
   }
 
   /** Every matching row in order, one at a time (the export streams this; memory stays flat). */

@@ -21,6 +21,10 @@ const Row = z.object({
   max_channels: z.number().int().nullable(),
   partner_payload: z.string().nullable(),
   channel_count: z.number().int(),
+  needs_action: z.number().int(),
+  balance: z.number().nullable(),
+  balance_currency: z.string().nullable(),
+  balance_at: z.string().nullable(),
   created_at: z.string().nullable(),
   synced_at: z.string(),
   removed_at: z.string().nullable(),
@@ -29,8 +33,11 @@ const Row = z.object({
 const SELECT = `
   SELECT k.id, k.name, k.organisation, k.email, k.contact_name, k.status, k.max_channels, json_extract(k.raw, '$.partner_payload') AS partner_payload,
          k.created_at, k.synced_at, k.removed_at,
-         (SELECT count(*) FROM channels c WHERE c.profile_id = k.profile_id AND c.client_id = k.id AND c.removed_at IS NULL) AS channel_count
-  FROM clients k`;
+         (SELECT count(*) FROM channels c WHERE c.profile_id = k.profile_id AND c.client_id = k.id AND c.removed_at IS NULL) AS channel_count,
+         (SELECT count(*) FROM channels c WHERE c.profile_id = k.profile_id AND c.client_id = k.id AND c.removed_at IS NULL AND c.action_required IS NOT NULL) AS needs_action,
+         b.balance AS balance, b.currency AS balance_currency, b.fetched_at AS balance_at
+  FROM clients k
+  LEFT JOIN balances b ON b.profile_id = k.profile_id AND b.client_id = k.id AND b.available = 1`;
 
 function toItem(row: unknown): ClientListItem {
   const r = Row.parse(row);
@@ -44,6 +51,8 @@ function toItem(row: unknown): ClientListItem {
     maxChannels: r.max_channels,
     partnerPayload: r.partner_payload,
     channelCount: r.channel_count,
+    needsAction: r.needs_action,
+    balance: r.balance !== null && r.balance_at !== null ? { amount: r.balance, currency: r.balance_currency, fetchedAt: r.balance_at } : null,
     createdAt: r.created_at,
     syncedAt: r.synced_at,
     removedAt: r.removed_at,
