@@ -5,7 +5,7 @@
  * recorded (book_days). `recordDay` is what a sync calls inside its write transaction.
  */
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { BookDay, FUNNEL_STEPS, LOW_BALANCE_THRESHOLD, isNearLimit, type BookOverview, type ClientNearLimit } from '../../../shared/book';
 import { DEFAULT_MAX_CHANNELS } from '../../../shared/outbox';
 import { ACTION_HINT_IDS, CHANNEL_STATE_IDS, ChannelStateId, MESSAGING_LIMITS, NOT_AVAILABLE, QUALITY_RATINGS, type ActionHintId } from '../../../shared/status';
