@@ -6,11 +6,11 @@
  */
 export const REQUEST_NAME_LIST = [
   'app.info', 'app.updateStatus', 'app.checkForUpdates', 'app.installUpdate', 'app.revealDataFolder', 'session.get',
-  'session.signIn', 'session.startDemo', 'session.switchProfile', 'session.refresh', 'session.signOut', 'sync.now',
+  'session.signIn', 'session.startDemo', 'session.switchProfile', 'session.refresh', 'session.signOut', 'session.networkChanged', 'sync.now',
   'sync.status', 'channels.list', 'channels.get', 'clients.list', 'clients.get', 'clients.balance',
   'channels.templates', 'insights.cancel', 'notifications.list', 'notifications.markRead', 'export.channels', 'export.reveal',
   'actions.preview', 'actions.cancelChannel', 'actions.setMaxChannels', 'actions.generateApiKey', 'outbox.list',
-  'outbox.retry', 'outbox.cancel', 'outbox.push', 'outbox.networkChanged', 'channels.health', 'channels.apiKey',
+  'outbox.retry', 'outbox.cancel', 'outbox.push', 'channels.health', 'channels.apiKey',
   'channels.copyApiKey', 'partner.settings', 'actions.setPartnerSettings', 'actions.withdrawCancellation', 'actions.setPartnerPayload',
   'onboarding.createLink', 'onboarding.links', 'onboarding.link', 'onboarding.markShared', 'onboarding.readRedirect',
   'channels.history', 'channels.counts', 'channels.ids', 'book.overview', 'actions.bulkPreview', 'actions.bulk',

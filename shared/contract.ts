@@ -50,11 +50,28 @@ export const ProfileSummary = z.object({
 export type ProfileSummary = z.infer<typeof ProfileSummary>;
 
 export const ConnectionState = z.object({
-  /** `unchecked`: this process has not asked the Hub (the CLI's commands that read the local copy never do). */
-  status: z.enum(['signed_out', 'unchecked', 'connecting', 'connected', 'offline', 'error']),
+  /**
+   * One state for the whole app (electron/core/session/connection-machine.ts). `unchecked`: this
+   * process has not asked the Hub (the CLI's commands that read the local copy never do);
+   * `offline`: no network; `hub_unavailable`: the network works, the Hub does not answer or answers
+   * 5xx; `key_rejected`: the Hub refused the credential (or the keychain holds none); `error`: a
+   * local failure (the keychain).
+   */
+  status: z.enum(['signed_out', 'unchecked', 'connecting', 'connected', 'offline', 'hub_unavailable', 'key_rejected', 'error']),
   partner: z.object({ id: z.string(), name: z.string() }).nullable(),
   message: z.string().nullable(),
+  /** The last outcome of any kind. */
   checkedAt: z.string().nullable(),
+  /** Since when the status holds (e.g. offline since 10:42). */
+  since: z.string().nullable(),
+  /** The last answer from the Hub. */
+  lastContactAt: z.string().nullable(),
+  /** What the OS (or the browser) last said about the network. */
+  network: z.enum(['up', 'down', 'unknown']),
+  /** When the next automatic check runs while not connected. */
+  nextCheckAt: z.string().nullable(),
+  /** A check is under way. */
+  checking: z.boolean(),
 });
 export type ConnectionState = z.infer<typeof ConnectionState>;
 
@@ -131,6 +148,8 @@ export const requests = {
   'session.switchProfile': request(SwitchProfileInput, SessionState),
   'session.refresh': request(NoInput, SessionState),
   'session.signOut': request(SignOutInput, SessionState),
+  /** The browser's or the OS's online/offline event: a reason to check (or to say offline at once). */
+  'session.networkChanged': request(NetworkInput, SessionState),
   'sync.now': request(NoInput, SyncStatus),
   'sync.status': request(NoInput, SyncStatus),
   'channels.list': request(ChannelQuery, ChannelPage),
@@ -160,7 +179,6 @@ export const requests = {
   'outbox.retry': request(ActionIdInput, OutboxAction),
   'outbox.cancel': request(ActionIdInput, OutboxAction),
   'outbox.push': request(NoInput, PushResult),
-  'outbox.networkChanged': request(NetworkInput, OutboxStatus),
   'channels.health': request(HealthInput, ChannelHealth),
   'channels.apiKey': request(ChannelIdInput, ApiKeyInfo),
   'channels.copyApiKey': request(ChannelIdInput, CopyApiKeyResult),

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { createDispatch, type Dispatch, type Handlers } from '../../shared/dispatch';
-import type { AppInfo } from '../../shared/contract';
+import type { AppInfo, ConnectionState } from '../../shared/contract';
 import { defaultHubUrl } from './config';
 import { CoreEvents } from './events';
 import { headlessDesktop, type DesktopIntegration } from './desktop';
@@ -17,6 +17,7 @@ import { silentLogger, type Logger } from './log';
 import { ProfileRepository } from './profiles/profile-repository';
 import type { SecretStore } from './secrets/secret-store';
 import { createDemoConnector, type DemoConnector } from './session/demo-connector';
+import { syncConnectionEvent } from './session/connection-machine';
 import { SessionService } from './session/session-service';
 import { openDatabase } from './store/database';
 import type { DemoHubOptions } from './demo';
@@ -87,7 +88,7 @@ export interface Core {
   readonly accounts: AccountsService;
   readonly insights: InsightsService;
   readonly exporter: ChannelExporter;
-  /** The offline outbox; the shell tells it about the OS network state (`outbox.runner.networkChanged`). */
+  /** The offline outbox; the shell tells it about the OS network state (`session.networkChanged`). */
   readonly outbox: OutboxService;
   /** The partner's public settings (webhook and redirect URLs), kept for offline use. */
   readonly partnerSettings: PartnerSettingsService;
@@ -131,6 +132,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     defaultHubUrl: options.hubUrl ?? defaultHubUrl(),
     demo,
+    onConnectionChange: (state, previous) => connectionChanged(state.status, previous),
   });
 
   const clientQueries = new ClientQueries(db);
@@ -171,15 +173,28 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onSucceeded: (profileId, actionsChecked) => outbox.afterSync(profileId, actionsChecked),
     onSnapshot: (profileId, runId, snapshot) => channelQueries.offer(profileId, runId, snapshot),
     onChannelsChanged: (profileId) => channelQueries.refresh(profileId),
+    onFinished: (profileId, outcome, startedAt) => {
+      if (profileId !== session.activeProfileRow()?.id) return;
+      const event = syncConnectionEvent(outcome, startedAt, now());
+      if (event) session.connection.apply(event);
+    },
   });
   const accounts = new AccountsService({ session, engine: sync, channels: channelQueries, clients: clientQueries, notifications, events, log, now, overlays: outbox });
-  events.on('session.changed', (state) => outbox.sessionChanged(state));
+  // Back online (or a refused key replaced): the queue goes at once, and a sync that failed for want
+  // of the Hub runs again (in processes that sync in the background).
+  function connectionChanged(status: ConnectionState['status'], previous: ConnectionState['status']): void {
+    outbox.connectionChanged(status, previous);
+    const recovered = status === 'connected' && (previous === 'offline' || previous === 'hub_unavailable' || previous === 'key_rejected');
+    if (recovered && options.backgroundSync && accounts.syncStatus().state !== 'succeeded') {
+      void accounts.syncNow().catch((error: unknown) => log.info('sync after the connection came back did not run', { error: String(error) }));
+    }
+  }
 
   const insights = new InsightsService({
     store: new InsightsStore(db),
     activeProfileId: () => accounts.activeProfileId(),
     active: () => accounts.activeApi(),
-    isOffline: () => session.connectionStatus() === 'offline',
+    isOffline: () => session.isUnreachable(),
     events,
     now,
     log,
@@ -207,7 +222,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!profile) return Promise.reject(new Error('not signed in'));
       return accounts.api(profile, { retry: { maxAttempts: 1 }, timeoutMs: 15_000 });
     },
-    isOffline: () => session.connectionStatus() === 'offline',
+    isOffline: () => session.isUnreachable(),
     now,
     log,
   });

@@ -138,7 +138,7 @@ async function start(dataDir: string, log: Logger): Promise<void> {
       ready.scheduler?.poke();
       ready.outbox.runner.poke();
     },
-    networkChanged: (online) => ready.outbox.runner.networkChanged(online),
+    networkChanged: (online) => void ready.session.networkChanged(online),
     onAway: () => void desktop.flushClipboard(),
     log,
   });

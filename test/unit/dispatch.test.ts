@@ -9,7 +9,7 @@ import type { OutboxStatus } from '../../shared/outbox';
 const state: SessionState = {
   profiles: [],
   activeProfileId: null,
-  connection: { status: 'signed_out', partner: null, message: null, checkedAt: null },
+  connection: { status: 'signed_out', partner: null, message: null, checkedAt: null, since: null, lastContactAt: null, network: 'unknown', nextCheckAt: null, checking: false },
 };
 
 const syncStatus: SyncStatus = {
@@ -88,7 +88,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new AppError('not_found', 'no action');
     },
     'outbox.push': () => ({ ...outbox, attempted: 0, message: 'The queue is empty.' }),
-    'outbox.networkChanged': () => outbox,
+    'session.networkChanged': () => state,
     'channels.health': ({ channelId }) => ({ channelId, source: 'none', checkedAt: null, ageMs: null, nextCheckAt: null, gatewayStatus: null, nodes: [], phoneNumber: null, lastError: null, action: null, message: '' }),
     'channels.apiKey': ({ channelId }) => ({ channelId, present: false, address: null, keyId: null, appId: null, generatedAt: null }),
     'channels.copyApiKey': () => ({ copied: false, clearAfterMs: 60_000, message: '' }),

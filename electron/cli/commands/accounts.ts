@@ -35,6 +35,9 @@ function collectPages<T>(pageSize: number, fetchPage: (offset: number) => { tota
   return { total: first.total, items };
 }
 
+/** What to do when the Hub refused the stored key: a new login keeps the profile, its cache and its queue. */
+export const LOGIN_HINT = 'Run `partner-desk login --partner-id ID --api-key-stdin` with the current key: the cache and the queued actions are kept.';
+
 function describeSync(status: SyncStatus): string {
   if (!status.lastSucceededAt) return 'never synced';
   return `last synced ${status.lastSucceededAt}`;
@@ -67,7 +70,12 @@ export const statusCommand: Command = {
           : `Connection: ${session.connection.status}${session.connection.message ? ` (${session.connection.message})` : ''}`,
       );
       context.io.out(`Cache: ${sync.counts.clients} clients, ${sync.counts.channels} channels, ${describeSync(sync)}`);
-      if (sync.error) context.io.out(`Last attempt: ${sync.state}: ${sync.error.message}`);
+      if (sync.error) context.io.out(`Last attempt: ${sync.state}: ${sync.error.message}${sync.error.code === 'unauthorized' ? ` ${LOGIN_HINT}` : ''}`);
+      const outbox = core.outbox.status();
+      const waiting = outbox.counts.queued + outbox.counts.sending;
+      if (waiting > 0) context.io.out(`Outbox: ${waiting} action${waiting === 1 ? '' : 's'} queued, sent by \`partner-desk push\` or by the app while it runs (partner-desk outbox lists them)`);
+      const attention = outbox.counts.failed + outbox.counts.conflict;
+      if (attention > 0) context.io.out(`Outbox: ${attention} action${attention === 1 ? '' : 's'} need${attention === 1 ? 's' : ''} your attention (partner-desk outbox)`);
       return 0;
     }),
 };
@@ -96,7 +104,8 @@ export const syncCommand: Command = {
         context.io.out(`Synced ${status.counts.clients} clients and ${status.counts.channels} channels in ${seconds} s.`);
       }
       if (status.state !== 'succeeded') {
-        context.io.err(`partner-desk: ${status.error?.message ?? `The sync ended as ${status.state}.`}`);
+        const hint = status.error?.code === 'unauthorized' ? ` ${LOGIN_HINT}` : '';
+        context.io.err(`partner-desk: ${status.error?.message ?? `The sync ended as ${status.state}.`}${hint}`);
         return 1;
       }
       return 0;
@@ -118,8 +127,9 @@ export const clientsCommand: Command = {
         printJson(context.io, { total, items });
         return 0;
       }
-      const rows = items.map((c) => [c.id, c.organisation ?? c.name, `${c.channelCount}/${c.maxChannels ?? '?'}`, c.email ?? '', c.partnerPayload ?? '']);
-      context.io.out(formatTable(['Client ID', 'Company', 'Channels', 'Contact email', 'Tag'], rows));
+      // Queued actions show as the app shows them ("Channel limit 5 queued"), so the table never hides a pending change.
+      const rows = items.map((c) => [c.id, c.organisation ?? c.name, `${c.channelCount}/${c.maxChannels ?? '?'}`, c.email ?? '', c.partnerPayload ?? '', c.pending?.label ?? '']);
+      context.io.out(formatTable(['Client ID', 'Company', 'Channels', 'Contact email', 'Tag', 'Pending'], rows));
       context.io.out(`${total} client${total === 1 ? '' : 's'}`);
       return 0;
     }),
@@ -153,8 +163,9 @@ export const channelsCommand: Command = {
         c.displayName ?? '',
         c.status.state.label,
         c.status.actionRequired?.text ?? '',
+        c.pending?.label ?? '',
       ]);
-      context.io.out(formatTable(['Company', 'WhatsApp number', 'Display name', 'State', 'Action required'], rows));
+      context.io.out(formatTable(['Company', 'WhatsApp number', 'Display name', 'State', 'Action required', 'Pending'], rows));
       context.io.out(`${total} channel${total === 1 ? '' : 's'}`);
       return 0;
     }),

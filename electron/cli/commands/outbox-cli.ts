@@ -5,7 +5,7 @@
  * failed, 2 usage.
  */
 import { createInterface } from 'node:readline/promises';
-import type { RequestInput, RequestName, RequestOutput } from '../../../shared/contract';
+import type { ConnectionState, RequestInput, RequestName, RequestOutput } from '../../../shared/contract';
 import type { ActionPreview, OutboxAction } from '../../../shared/outbox';
 import type { Core } from '../../core';
 import { UsageError, type CliIo } from '../cli-io';
@@ -63,13 +63,32 @@ export async function confirmed(io: CliIo, preview: ActionPreview, yes: boolean)
   }
 }
 
-/** One line about where an action stands. */
-export function describeAction(action: OutboxAction): string {
+/** What a queued action waits for, by the connection this process saw (null: not checked). */
+function waitingFor(connection: ConnectionState['status'] | null, id: string): string {
+  const withdraw = ` Withdraw it with \`partner-desk outbox cancel ${id.slice(0, 8)}\`.`;
+  switch (connection) {
+    case 'offline':
+      return `Queued: you are offline. It is sent with \`partner-desk push\` once connected, or by the app while it runs.${withdraw}`;
+    case 'hub_unavailable':
+      return `Queued: the 360dialog Hub did not answer. It is sent with \`partner-desk push\` when it does, or by the app while it runs.${withdraw}`;
+    case 'key_rejected':
+      return `Queued: the Hub refused the API key. Run \`partner-desk login --partner-id ID --api-key-stdin\` with the current key (the cache and the queue are kept), then \`partner-desk push\`.${withdraw}`;
+    default:
+      return 'Queued: it is sent with `partner-desk push`, or by the app while it runs.';
+  }
+}
+
+/** One line about where an action stands; `connection`: what this process knows of the Hub. */
+export function describeAction(action: OutboxAction, connection: ConnectionState['status'] | null = null): string {
   switch (action.state) {
     case 'done':
       return action.outcome ?? 'Done.';
     case 'queued':
-      return action.lastError ? `Waiting (${action.lastError.message}) Next attempt at ${action.nextAttemptAt ?? 'once online'}.` : 'Queued: it is sent with `partner-desk push`, or by the app while it runs.';
+      if (!action.canCancel) return 'Queued: the connection dropped while it was being sent, so it may have reached the Hub; the next push reads the Hub first and never sends it twice.';
+      if (action.lastError && !(action.lastError.code === 'offline' && action.lastError.status === null)) {
+        return `Queued again: ${action.lastError.message} Next attempt at ${action.nextAttemptAt ?? 'the next push'}.`;
+      }
+      return waitingFor(connection ?? (action.lastError ? 'offline' : null), action.id);
     case 'sending':
       return 'Being sent.';
     case 'failed':
@@ -86,7 +105,7 @@ export async function sendAndReport(core: Core, io: CliIo, queued: OutboxAction,
   await core.outbox.runner.flush();
   const action = (await request(core, 'outbox.list', { limit: 500 })).items.find((a) => a.id === queued.id) ?? queued;
   if (json) io.out(JSON.stringify(action, null, 2));
-  const line = `${action.title}: ${describeAction(action)}`;
+  const line = `${action.title}: ${describeAction(action, core.session.connectionStatus())}`;
   if (action.state === 'failed' || action.state === 'conflict') {
     if (!json) io.err(`partner-desk: ${line}`);
     return 1;

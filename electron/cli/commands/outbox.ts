@@ -57,7 +57,7 @@ export const outboxCommand: Command = {
       if (verb === 'cancel') {
         const action = await request(core, 'outbox.cancel', { id });
         if (json) context.io.out(JSON.stringify(action, null, 2));
-        else context.io.out(`${action.title}: cancelled; it will not be sent.`);
+        else context.io.out(`${action.title}: withdrawn; it will not be sent.`);
         return 0;
       }
       return sendAndReport(core, context.io, await request(core, 'outbox.retry', { id }), json);

@@ -6,7 +6,8 @@
  */
 import type { Logger } from '../log';
 import type { AuthProvider } from './auth';
-import { afterAttempts, badResponseError, errorForStatus, HubError, offlineError, timeoutError, type HubService } from './http-errors';
+import type { HubObserver } from './hub-observer';
+import { afterAttempts, badResponseError, errorForStatus, HubError, isNoNetwork, offlineError, timeoutError, type HubService } from './http-errors';
 import type { RateLimiter } from './rate-limiter';
 import { abortableSleep, abortReason, decideRetry, DEFAULT_RETRY, parseRetryAfter, type RetryPolicy, type Sleep } from './retry';
 
@@ -24,6 +25,8 @@ export interface HttpClientOptions {
   sleep?: Sleep;
   random?: () => number;
   log?: Logger;
+  /** Told the outcome of every attempt (the connection monitor); not told of a 401 that a renewal answers. */
+  observe?: HubObserver;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -139,6 +142,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     throw errorForStatus(response.status, readable ? data : null, what, { retryAfterMs, service });
   }
 
+  function observeFailure(error: HubError, startedAt: number): void {
+    if (!options.observe) return;
+    const at = now();
+    if (error.status !== null) options.observe({ type: 'answered', status: error.status, startedAt, at, message: error.message });
+    else if (error.code === 'offline') options.observe({ type: 'no_answer', noNetwork: isNoNetwork(error.cause), startedAt, at, message: error.message });
+  }
+
   async function request(req: RequestOptions): Promise<HttpResponse> {
     const method = req.method ?? 'GET';
     const idempotent = req.idempotent ?? method !== 'POST';
@@ -160,6 +170,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       attempts++;
       try {
         const result = await attemptOnce(url, init, req);
+        options.observe?.({ type: 'answered', status: result.status, startedAt: started, at: now(), message: null });
         options.log?.debug('hub request', { service, method, path: logPath, status: result.status, attempt: attempts, ms: now() - started });
         return { ...result, attempts };
       } catch (error) {
@@ -181,6 +192,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             continue;
           }
         }
+        observeFailure(error, started);
         const decision = decideRetry(error, attempt, { policy, idempotent, rateLimitWindowMs: req.rateLimitWindowMs, random });
         // A 429 holds back every caller sharing the quota, not only this one.
         const blockLimiter = error.code === 'rate_limited' && req.limit;

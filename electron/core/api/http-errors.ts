@@ -130,6 +130,15 @@ export function errorForStatus(status: number, body: unknown, what: string, opti
 // Errors that prove the request never left this machine, so even a POST can safely be resent.
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN']);
 
+// Errors that say there is no network at all (no route, no name resolution), not that the Hub is down.
+const NO_NETWORK = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'ENETDOWN', 'EHOSTUNREACH']);
+
+/** Whether a failed request's cause says this machine has no network (rather than a Hub that does not answer). */
+export function isNoNetwork(error: unknown): boolean {
+  const code = errorCode(error);
+  return code !== null && NO_NETWORK.has(code);
+}
+
 function errorCode(error: unknown): string | null {
   for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;

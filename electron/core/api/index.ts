@@ -5,6 +5,7 @@
 export { apiKeyAuth, bearerAuth, channelKeyAuth, requestToken, storeBearerToken, type AuthProvider, type BearerAuth, type BearerAuthOptions } from './auth';
 export { createChannelApi, messagingApiKind, type ChannelApi, type ChannelApiOptions, type ChannelCallOptions, type MessagingApiKind } from './channel-api';
 export { GATEWAY_STATUSES, summarizeHealth, type GatewayStatus, type HealthNode, type HealthSummary } from './health';
+export type { HubObserver, HubOutcome } from './hub-observer';
 export { createHttpClient, DEFAULT_TIMEOUT_MS, joinUrl, type HttpClient, type HttpClientOptions, type HttpResponse, type RequestOptions } from './http-client';
 export { dispositionOf, errorForStatus, HubError, isHubError, serverMessage, type Disposition, type HubService } from './http-errors';
 export { listQueryParams, readListPage, type ListFilters, type ListPage, type ListPageQuery, type PageRequest } from './list-page';

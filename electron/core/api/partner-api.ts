@@ -4,6 +4,7 @@
  * validates what comes back. List pages return raw items: the sync validates records one by one.
  */
 import { AppError } from '../../../shared/errors';
+import type { HubObserver } from './hub-observer';
 import type { Logger } from '../log';
 import type { AuthProvider } from './auth';
 import { createHttpClient, type HttpResponse, type RequestOptions } from './http-client';
@@ -31,6 +32,8 @@ export interface PartnerApiOptions {
   /** Share one set per partner between all clients of that partner (see createPartnerLimiters). */
   limiters?: PartnerLimiters;
   log?: Logger;
+  /** Told each request's outcome (the connection monitor). */
+  observe?: HubObserver;
 }
 
 export interface CallOptions {

@@ -8,9 +8,18 @@ import { htmlError, json, messagingError, metaError, oauthError, tooManyRequests
 import type { HubContext, RequestContext } from './hub-context';
 import type { RouteMatch, Router } from './router';
 
-/** What undici throws when the network is gone; callers' offline detection keys on this. */
+/**
+ * What undici throws on a laptop without network: the Hub's name cannot be resolved. The request
+ * provably never left, and the connection monitor reads the cause as "offline" (not "the Hub is down").
+ */
 export function offlineError(): TypeError {
-  const cause = Object.assign(new Error('connect ECONNREFUSED (demo hub offline)'), { code: 'ECONNREFUSED' });
+  const cause = Object.assign(new Error('getaddrinfo ENOTFOUND hub.360dialog.io (demo hub offline)'), { code: 'ENOTFOUND' });
+  return new TypeError('fetch failed', { cause });
+}
+
+/** What undici throws when the connection drops after the request went out: it may have been acted on. */
+export function droppedError(): TypeError {
+  const cause = Object.assign(new Error('other side closed (demo hub dropped the connection)'), { code: 'ECONNRESET' });
   return new TypeError('fetch failed', { cause });
 }
 
@@ -120,6 +129,11 @@ export async function dispatch(hub: HubContext, router: Router, request: Request
     origin: url.origin,
     body: () => (text ??= request.text()),
   };
+  if (isGoverned(path) && hub.faults.take('dropped', method, path)) {
+    // The request reached the hub and the connection died before an answer; the hub did not act.
+    hub.stats.dropped++;
+    throw droppedError();
+  }
   const pre = isGoverned(path) ? preempt(hub, method, path) : null;
   let reply = pre ? pre.reply : await route(hub, match, req);
   let fault = pre ? pre.fault : null;

@@ -33,12 +33,14 @@ export const FaultConfig = z
       .nullable()
       .optional(),
     unauthorized: counted.nullable().optional(),
+    /** The request arrives, then the connection drops before any answer (the hub does not act): the caller cannot know. */
+    dropped: counted.nullable().optional(),
   })
   .strict();
 export type FaultConfig = z.input<typeof FaultConfig>;
 
 type Parsed = z.output<typeof FaultConfig>;
-export type CountedFaultName = 'rateLimitBurst' | 'serverErrors' | 'malformedJson' | 'wrongTypes' | 'totalDrift' | 'unauthorized';
+export type CountedFaultName = 'rateLimitBurst' | 'serverErrors' | 'malformedJson' | 'wrongTypes' | 'totalDrift' | 'unauthorized' | 'dropped';
 export type ActiveFault<N extends CountedFaultName> = NonNullable<Parsed[N]>;
 
 /** JSON-friendly view of the current switches, with counts remaining. */

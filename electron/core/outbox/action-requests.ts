@@ -50,7 +50,7 @@ export class ActionRequests {
     const message =
       `Request cancellation of the WhatsApp number ${nameOf(channel)} of ${ownerOf(channel)}? ` +
       'The number becomes "pending deletion": it keeps sending and receiving messages until it is deleted at the end of the current month, and then its billing stops. ' +
-      'Partner Desk cannot undo this.';
+      'Once the Hub has it, Partner Desk can withdraw the cancellation only until the end of the month.';
     return {
       action: { profileId, kind: 'cancel_channel', target, payload: { kind: 'cancel_channel', channelId, clientId: channel.clientId, title, detail: null }, seen: { modifiedAt: channel.modifiedAt, terminatedAt: null } },
       preview: { kind: 'cancel_channel', title, message, confirmationRequired: true },

@@ -26,6 +26,13 @@ export interface RunnerDeps {
   envFor(profileId: string): ActionEnv;
   activeProfileId(): string | null;
   onChanged(profileId: string): void;
+  /**
+   * Whether a request can go now (the connection monitor: a fresh answer from the Hub, or a check).
+   * Asked before the first action of a flush: nothing is handed to a network known to be gone, so an
+   * action queued offline is certainly unsent (and can be withdrawn) until the Hub answers again.
+   * Default: always.
+   */
+  connectionReady?: () => Promise<boolean>;
   log: Logger;
   now: () => number;
   random?: () => number;
@@ -63,6 +70,8 @@ const BUSY_RETRY_MS = 5_000;
 export class OutboxRunner {
   private paused: RunnerStatus['paused'] = null;
   private online: boolean | null = null;
+  /** The last flush found no connection: no timer until the connection is back (or a poke). */
+  private waitingForConnection = false;
   private started = false;
   private closed = false;
   private timer: NodeJS.Timeout | null = null;
@@ -99,6 +108,7 @@ export class OutboxRunner {
   }
 
   poke(): void {
+    this.waitingForConnection = false;
     if (this.started && !this.closed) this.schedule(0);
   }
 
@@ -119,6 +129,7 @@ export class OutboxRunner {
 
   /** Proof of a working connection (the OS, a sync, a sign-in): actions that waited only for it go now. */
   connectionBack(): void {
+    this.waitingForConnection = false;
     const profileId = this.deps.activeProfileId();
     if (profileId) this.deps.store.connectionBack(profileId, this.settleMs);
     this.poke();
@@ -156,7 +167,7 @@ export class OutboxRunner {
   }
 
   private scheduleNext(busy = false): void {
-    if (!this.started || this.closed || this.paused) return;
+    if (!this.started || this.closed || this.paused || this.waitingForConnection) return;
     if (busy) return this.schedule(BUSY_RETRY_MS);
     const profileId = this.deps.activeProfileId();
     const next = profileId ? this.deps.store.nextWakeAt(profileId, this.deps.runnerId, this.settleMs) : null;
@@ -170,11 +181,20 @@ export class OutboxRunner {
       this.scheduleNext(true);
       return { attempted: 0, busy: true };
     }
-    const env = this.deps.envFor(profileId);
     const lanes = new Map<string, Promise<void>>();
     const tried = new Set<string>();
     let stop = false;
     try {
+      const due = this.deps.store.heads(profileId, this.deps.now(), new Set(), this.deps.runnerId, this.settleMs);
+      if (due.length === 0) return { attempted: 0, busy: false };
+      if (this.deps.connectionReady && !(await this.deps.connectionReady())) {
+        // Not one request: the actions keep their attempts and stay withdrawable; the connection
+        // monitor checks by itself and, once the Hub answers, the core pokes this runner again.
+        this.online = false;
+        this.waitingForConnection = true;
+        return { attempted: 0, busy: false };
+      }
+      const env = this.deps.envFor(profileId);
       for (;;) {
         const free = this.concurrency - lanes.size;
         if (!stop && !this.paused && !this.closed && free > 0) {

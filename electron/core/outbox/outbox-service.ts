@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import type { SessionState } from '../../../shared/contract';
+import type { ConnectionState } from '../../../shared/contract';
 import type { ActionPreview, ActionPreviewInput, ApiKeyInfo, ChannelHealth, CopyApiKeyResult, OutboxAction, OutboxPage, OutboxStatus, PendingOverlay, PushResult } from '../../../shared/outbox';
 import { createChannelApi, createHealthLimiter, type PartnerApi } from '../api';
 import type { DesktopIntegration } from '../desktop';
@@ -34,7 +34,12 @@ export interface OutboxServiceDeps {
   records: LocalRecords;
   keys: ChannelKeyStore;
   health: HealthStore;
-  session: { activeProfileRow(): ProfileRow | null; connectionFor(profile: ProfileRow): Promise<HubConnection> };
+  session: {
+    activeProfileRow(): ProfileRow | null;
+    connectionFor(profile: ProfileRow): Promise<HubConnection>;
+    /** The connection monitor: whether a request can go now, and the status shown. */
+    readonly connection: { ready(): Promise<boolean>; readonly status: ConnectionState['status'] };
+  };
   partnerApi(profile: ProfileRow, overrides: { retry: { maxAttempts: number } }): Promise<PartnerApi>;
   events: CoreEvents;
   /** The clipboard for "copy API key" (Electron), or headless. */
@@ -67,6 +72,7 @@ export class OutboxService {
       envFor: (profileId) => this.envFor(profileId),
       activeProfileId: () => this.deps.session.activeProfileRow()?.id ?? null,
       onChanged: (profileId) => this.changed(profileId),
+      connectionReady: () => this.deps.session.connection.ready(),
       log: deps.log,
       now: deps.now,
       ...(deps.random ? { random: deps.random } : {}),
@@ -114,7 +120,10 @@ export class OutboxService {
   }
 
   statusOf(profileId: string | null): OutboxStatus {
-    const { paused, online } = this.runner.status();
+    const status = this.deps.session.connection.status;
+    // A refused key holds the queue whether or not this process's runner has met the 401 itself.
+    const paused = this.runner.status().paused ?? (status === 'key_rejected' ? { code: 'unauthorized', message: 'The 360dialog Hub refused the API key; update it (partner-desk login) and the queue resumes.' } : null);
+    const online = status === 'connected' ? true : status === 'offline' || status === 'hub_unavailable' ? false : null;
     const counts = profileId ? this.deps.store.counts(profileId) : { queued: 0, sending: 0, done: 0, failed: 0, conflict: 0, cancelled: 0 };
     const next = profileId ? this.deps.store.nextAttemptAt(profileId) : null;
     return { profileId, counts, paused, online, nextAttemptAt: next === null ? null : new Date(next).toISOString() };
@@ -236,17 +245,15 @@ export class OutboxService {
   }
 
   /** The OS signal (Electron's net module, the browser's online/offline events in web mode). */
-  networkChanged(online: boolean): OutboxStatus {
-    this.runner.networkChanged(online);
-    return this.status();
-  }
-
-  /** A connected session (a new sign-in, a successful check) lifts a 401 pause; an offline one is noted. */
-  sessionChanged(state: SessionState): void {
-    if (state.connection.status === 'connected') {
+  /**
+   * The connection changed: back online (after being offline, the Hub unavailable, or a refused key
+   * replaced) lifts a 401 pause and sends what waited for it, at once; gone, the runner stops trying.
+   */
+  connectionChanged(status: ConnectionState['status'], previous: ConnectionState['status']): void {
+    if (status === 'connected') {
       this.runner.resume();
-      this.runner.networkChanged(true);
-    } else if (state.connection.status === 'offline') {
+      if (previous !== 'connected') this.runner.networkChanged(true);
+    } else if (status === 'offline' || status === 'hub_unavailable') {
       this.runner.networkChanged(false);
     }
   }

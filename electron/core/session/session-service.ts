@@ -7,12 +7,15 @@ import { AppError, isAppError } from '../../../shared/errors';
 import type { ConnectionState, SessionState, SignInInput } from '../../../shared/contract';
 import { apiKeyAuth, bearerAuth, requestToken, storeBearerToken, type AuthProvider, type BearerAuth } from '../api/auth';
 import { createHttpClient } from '../api/http-client';
+import { isNoNetwork } from '../api/http-errors';
 import { createPartnerApi } from '../api/partner-api';
 import type { Partner } from '../api/schemas';
 import type { CoreEvents } from '../events';
 import type { Logger } from '../log';
 import type { ProfileRepository, ProfileRow } from '../profiles/profile-repository';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
+import type { HubObserver } from '../api/hub-observer';
+import { ConnectionMonitor, type MonitorTimers } from './connection-monitor';
 import type { DemoConnector } from './demo-connector';
 
 export interface SessionServiceDeps {
@@ -24,6 +27,10 @@ export interface SessionServiceDeps {
   now: () => number;
   defaultHubUrl: string;
   demo: DemoConnector;
+  /** The connection's status changed (the core resumes the outbox when it is back). */
+  onConnectionChange?: (state: ConnectionState, previous: ConnectionState['status']) => void;
+  random?: () => number;
+  timers?: MonitorTimers;
 }
 
 /** What a Partner API client for a profile needs; credentials stay behind the AuthProvider. */
@@ -32,15 +39,18 @@ export interface HubConnection {
   baseUrl: string;
   partnerId: string;
   auth: AuthProvider;
+  /** Told every request's outcome (the connection monitor). */
+  observe?: HubObserver;
 }
 
 /** Sign-in and the connection check wait this long for the Hub before saying it is unreachable. */
 const SIGN_IN_TIMEOUT_MS = 20_000;
-
-const SIGNED_OUT: ConnectionState = { status: 'signed_out', partner: null, message: null, checkedAt: null };
+/** A background check gives up sooner: it runs again by itself, and a silent Hub should not hold the "checking" state long. */
+const CHECK_TIMEOUT_MS = 10_000;
 
 export class SessionService {
-  private connection: ConnectionState = SIGNED_OUT;
+  /** The one connection state of this process (connection-machine.ts). */
+  readonly connection: ConnectionMonitor;
   private readonly hasSecret = new Map<string, boolean>();
   /** One per profile, so concurrent requests share a token renewal. */
   private readonly bearers = new Map<string, BearerAuth>();
@@ -48,7 +58,19 @@ export class SessionService {
   private secretsChecked = false;
   private closed = false;
 
-  constructor(private readonly deps: SessionServiceDeps) {}
+  constructor(private readonly deps: SessionServiceDeps) {
+    this.connection = new ConnectionMonitor({
+      now: deps.now,
+      ...(deps.random ? { random: deps.random } : {}),
+      ...(deps.timers ? { timers: deps.timers } : {}),
+      check: (observe) => this.checkActive(observe),
+      onChange: (state, previous) => {
+        if (this.closed) return;
+        this.deps.events.emit('session.changed', this.snapshot());
+        this.deps.onConnectionChange?.(state, previous);
+      },
+    });
+  }
 
   /**
    * Restores the last active profile (if any); the keychain and the connection are checked in the
@@ -62,10 +84,10 @@ export class SessionService {
     // The CLI's commands that read the local copy never touch the network (a hanging Hub held each
     // of them 20 s): they leave the connection unchecked.
     if (options.checkConnection === false) {
-      this.setConnection({ status: 'unchecked', partner: null, message: null, checkedAt: null });
+      this.connection.apply({ type: 'local_only' });
       return;
     }
-    this.setConnection({ status: 'connecting', partner: null, message: null, checkedAt: null });
+    this.connection.apply({ type: 'checking', at: this.deps.now() });
     void this.checkSecrets()
       .then(() => this.refresh())
       .catch(() => undefined);
@@ -86,6 +108,7 @@ export class SessionService {
   /** The core is closing: work still under way (a keychain read, a connection check) ends quietly. */
   close(): void {
     this.closed = true;
+    this.connection.close();
   }
 
   /** One keychain read of every profile's credential at a time; tells listeners what it found. */
@@ -104,7 +127,8 @@ export class SessionService {
 
   async signIn(input: SignInInput): Promise<SessionState> {
     const hubUrl = input.hubUrl ?? this.deps.defaultHubUrl;
-    this.setConnection({ status: 'connecting', partner: null, message: null, checkedAt: null });
+    const startedAt = this.deps.now();
+    this.connection.apply({ type: 'checking', at: startedAt });
     try {
       const { auth, storeSecrets } = await this.authenticate(input, hubUrl);
       const partner = await this.readPartner({ fetch: this.deps.fetch, baseUrl: hubUrl, partnerId: input.partnerId, auth });
@@ -115,48 +139,78 @@ export class SessionService {
       const profile = this.deps.profiles.upsert({ id: profileId, partnerId: input.partnerId, hubUrl, authMethod: input.method, label });
       this.deps.profiles.setActive(profile.id);
       this.hasSecret.set(profile.id, true);
-      this.setConnection(connected(partner.id, label, this.deps.now()));
+      this.connection.apply({ type: 'contact', at: this.deps.now(), startedAt, partner: { id: partner.id, name: label } });
       this.deps.log.info('signed in', { profileId: profile.id, partnerId: input.partnerId, method: input.method });
       return this.snapshot();
     } catch (error) {
-      this.setConnection(this.activeProfile() ? failedConnection(error, this.deps.now()) : SIGNED_OUT);
+      // A refused new credential says nothing about the active profile's; a network that is gone does.
+      if (!this.activeProfile()) this.connection.apply({ type: 'signed_out' });
+      else if (isAppError(error) && error.code === 'offline') {
+        this.connection.apply({ type: 'unreachable', at: this.deps.now(), startedAt, noNetwork: isNoNetwork(error.cause), message: error.message });
+      }
       throw error;
     }
   }
 
   async startDemo(): Promise<SessionState> {
+    const startedAt = this.deps.now();
     const demo = await this.deps.demo.connect();
     const partner = await this.readPartner({ fetch: demo.fetch, baseUrl: demo.hubUrl, partnerId: demo.partnerId, auth: apiKeyAuth(demo.apiKey) });
     const label = partner.brand_name?.trim() || demo.partnerId;
     const profile = this.deps.profiles.upsert({ partnerId: demo.partnerId, hubUrl: demo.hubUrl, authMethod: 'demo', label });
     this.deps.profiles.setActive(profile.id);
     this.hasSecret.set(profile.id, true); // the demo hub's key is public and built in
-    this.setConnection(connected(partner.id, label, this.deps.now()));
+    if (this.connection.status === 'signed_out') this.connection.apply({ type: 'checking', at: startedAt });
+    this.connection.apply({ type: 'contact', at: this.deps.now(), startedAt, partner: { id: partner.id, name: label } });
     return this.snapshot();
   }
 
   async switchProfile(profileId: string): Promise<SessionState> {
     if (!this.deps.profiles.get(profileId)) throw new AppError('not_found', 'That profile no longer exists. Choose another one or sign in again.');
     this.deps.profiles.setActive(profileId);
+    this.connection.apply({ type: 'signed_out' }); // forget the previous profile's partner and state
     await this.refresh();
     return this.snapshot();
   }
 
   /** Re-checks the active profile's connection; offline is a state, not an error. */
   async refresh(): Promise<SessionState> {
-    const profile = this.activeProfile();
-    if (!profile) {
-      this.setConnection(SIGNED_OUT);
+    if (!this.activeProfile()) {
+      this.connection.apply({ type: 'signed_out' });
       return this.snapshot();
     }
-    this.setConnection({ ...this.connection, status: 'connecting', message: null });
-    try {
-      const partner = await this.readPartner(await this.connectionFor(profile));
-      this.setConnection(connected(partner.id, partner.brand_name?.trim() || profile.label, this.deps.now()));
-    } catch (error) {
-      this.setConnection(failedConnection(error, this.deps.now()));
-    }
+    await this.connection.check();
     return this.snapshot();
+  }
+
+  /** The OS or the browser says the network went or came. */
+  networkChanged(online: boolean): SessionState {
+    this.connection.networkChanged(online);
+    return this.snapshot();
+  }
+
+  /**
+   * One check of the active profile's connection: its partner record, which also proves the key. The
+   * Hub's answer or silence reaches the monitor through `observe`; what fails before a request is
+   * reported here (no credential in the keychain, a keychain that does not answer).
+   */
+  private async checkActive(observe: HubObserver): Promise<boolean> {
+    const profile = this.activeProfile();
+    if (!profile) {
+      this.connection.apply({ type: 'signed_out' });
+      return false;
+    }
+    const startedAt = this.deps.now();
+    try {
+      const partner = await this.readPartner(await this.connectionFor(profile, observe), CHECK_TIMEOUT_MS);
+      this.connection.apply({ type: 'contact', at: this.deps.now(), startedAt, partner: { id: partner.id, name: partner.brand_name?.trim() || profile.label } });
+    } catch (error) {
+      if (isAppError(error) && error.code === 'not_signed_in') this.connection.apply({ type: 'rejected', at: this.deps.now(), startedAt, message: error.message });
+      else if (isAppError(error) && error.code === 'keychain_unavailable') this.connection.apply({ type: 'local_failure', at: this.deps.now(), message: error.message });
+      else if (!isAppError(error)) this.connection.apply({ type: 'local_failure', at: this.deps.now(), message: 'The connection check failed unexpectedly.' });
+      // Any other error came from the Hub's answer (or its silence) and was observed already.
+    }
+    return true;
   }
 
   async signOut(profileId: string, keepCache: boolean): Promise<SessionState> {
@@ -177,7 +231,7 @@ export class SessionService {
       this.deps.profiles.delete(profileId);
       this.hasSecret.delete(profileId);
     }
-    if (!this.activeProfile()) this.setConnection(SIGNED_OUT);
+    if (!this.activeProfile()) this.connection.apply({ type: 'signed_out' });
     this.deps.log.info('signed out', { profileId, keepCache });
     return this.snapshot();
   }
@@ -186,17 +240,19 @@ export class SessionService {
    * The partner's own record: proves the credentials work and gives the name shown as "connected
    * to ...". One attempt: a person is waiting, and an honest "offline" beats a silent backoff.
    */
-  private readPartner(connection: HubConnection): Promise<Partner> {
-    return createPartnerApi({ ...connection, now: this.deps.now, log: this.deps.log, retry: { maxAttempts: 1 }, timeoutMs: SIGN_IN_TIMEOUT_MS }).getPartner();
+  private readPartner(connection: HubConnection, timeoutMs = SIGN_IN_TIMEOUT_MS): Promise<Partner> {
+    return createPartnerApi({ ...connection, now: this.deps.now, log: this.deps.log, retry: { maxAttempts: 1 }, timeoutMs }).getPartner();
   }
 
-  /** A profile's Hub endpoint and credentials, for building a Partner API client. */
-  async connectionFor(profile: ProfileRow): Promise<HubConnection> {
+  /** A profile's Hub endpoint and credentials, for building a Partner API client; its requests tell the connection monitor how they went. */
+  async connectionFor(profile: ProfileRow, observe: HubObserver = this.connection.observer): Promise<HubConnection> {
+    // Only the active profile's traffic speaks for the connection shown.
+    const observed = profile.id === this.deps.profiles.activeId() ? { observe } : {};
     if (profile.auth_method === 'demo') {
       const demo = await this.deps.demo.connect();
-      return { fetch: demo.fetch, baseUrl: demo.hubUrl, partnerId: demo.partnerId, auth: apiKeyAuth(demo.apiKey) };
+      return { fetch: demo.fetch, baseUrl: demo.hubUrl, partnerId: demo.partnerId, auth: apiKeyAuth(demo.apiKey), ...observed };
     }
-    const base = { fetch: this.deps.fetch, baseUrl: profile.hub_url, partnerId: profile.partner_id };
+    const base = { fetch: this.deps.fetch, baseUrl: profile.hub_url, partnerId: profile.partner_id, ...observed };
     if (profile.auth_method === 'api_key') {
       const key = await this.deps.secrets.get(secretAccounts.partnerApiKey(profile.id));
       if (!key) throw notSignedIn(profile);
@@ -265,6 +321,12 @@ export class SessionService {
     return this.connection.status;
   }
 
+  /** Whether the connection is known to be down (offline, or the Hub does not answer): work that would only wait for it is skipped. */
+  isUnreachable(): boolean {
+    const status = this.connection.status;
+    return status === 'offline' || status === 'hub_unavailable';
+  }
+
   /** The active profile's row, for services that call the Hub as it (accounts, outbox). */
   activeProfileRow(): ProfileRow | null {
     return this.activeProfile();
@@ -289,25 +351,10 @@ export class SessionService {
         lastUsedAt: p.last_used_at,
       })),
       activeProfileId: this.deps.profiles.activeId(),
-      connection: this.connection,
+      connection: this.connection.state(),
     };
   }
 
-  private setConnection(next: ConnectionState): void {
-    if (this.closed) return;
-    this.connection = next;
-    this.deps.events.emit('session.changed', this.snapshot());
-  }
-}
-
-function connected(partnerId: string, name: string, now: number): ConnectionState {
-  return { status: 'connected', partner: { id: partnerId, name }, message: null, checkedAt: new Date(now).toISOString() };
-}
-
-function failedConnection(error: unknown, now: number): ConnectionState {
-  const offline = isAppError(error) && error.code === 'offline';
-  const message = isAppError(error) ? error.message : 'The connection check failed unexpectedly.';
-  return { status: offline ? 'offline' : 'error', partner: null, message, checkedAt: new Date(now).toISOString() };
 }
 
 function notSignedIn(profile: ProfileRow): AppError {

@@ -30,6 +30,8 @@ export interface SyncEngineDeps {
   onSucceeded?: (profileId: string, actionsChecked: number) => void;
   /** A sync is about to commit changed channels: the fresh search copy for them, valid once run `runId` has committed. */
   onSnapshot?: (profileId: string, runId: number, snapshot: SearchSnapshot) => void;
+  /** A sync of this process ended (the connection monitor learns from it: it reached the Hub, or not). */
+  onFinished?: (profileId: string, outcome: SyncJobOutcome, startedAt: number) => void;
   /** A sync changed the profile's channels (a copy of the search table not yet fresh should be rebuilt). */
   onChannelsChanged?: (profileId: string) => void;
   /** How often to look whether another process's sync of the profile has ended (ms). */
@@ -133,6 +135,7 @@ export class SyncEngine {
     const onSnapshot = (snapshot: SearchSnapshot): void => this.deps.onSnapshot?.(profileId, runId, snapshot);
     const outcome = await this.deps.runner.run(request, hub, { onProgress, onSnapshot, ...(options.signal ? { signal: options.signal } : {}) });
     this.settle(profileId, runId, outcome);
+    this.deps.onFinished?.(profileId, outcome, request.startedAt);
     this.progress.delete(profileId);
     return this.status(profileId, runId);
   }

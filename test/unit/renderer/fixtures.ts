@@ -8,7 +8,7 @@ export const appInfo: AppInfo = { name: 'Partner Desk', version: '0.1.0', runMod
 export const signedOut: SessionState = {
   profiles: [],
   activeProfileId: null,
-  connection: { status: 'signed_out', partner: null, message: null, checkedAt: null },
+  connection: { status: 'signed_out', partner: null, message: null, checkedAt: null, since: null, lastContactAt: null, network: 'unknown', nextCheckAt: null, checking: false },
 };
 
 export const demoSession: SessionState = {
@@ -25,7 +25,17 @@ export const demoSession: SessionState = {
     },
   ],
   activeProfileId: 'p1',
-  connection: { status: 'connected', partner: { id: 'demoHubPA', name: 'Demo Partner' }, message: null, checkedAt: '2025-01-01T00:00:00.000Z' },
+  connection: {
+    status: 'connected',
+    partner: { id: 'demoHubPA', name: 'Demo Partner' },
+    message: null,
+    checkedAt: '2025-01-01T00:00:00.000Z',
+    since: '2025-01-01T00:00:00.000Z',
+    lastContactAt: '2025-01-01T00:00:00.000Z',
+    network: 'unknown',
+    nextCheckAt: null,
+    checking: false,
+  },
 };
 
 /** A Response whose body streams the given chunks, then ends (or stays open). */

@@ -10,7 +10,9 @@ import { DEFAULT_MAX_CHANNELS, MaxChannels, type ActionPreview, type OutboxActio
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Sheet } from '../../components/Sheet';
+import { useSession } from '../../state/session-context';
 import { useWorkspace, useWs } from '../../state/workspace-context';
+import { isWaitingForConnection } from '../connected/connection-text';
 
 export function MaxChannelsDialog({ client, onClose }: { client: ClientListItem; onClose(): void }) {
   const { api } = useWorkspace();
@@ -28,6 +30,11 @@ export function MaxChannelsDialog({ client, onClose }: { client: ClientListItem;
   const value = parsed.success ? parsed.data : null;
   const invalid = parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Enter a whole number.');
   const unchanged = value !== null && value === current;
+  // Like the CLI's --yes: a limit below the channels the client already has needs saying so.
+  const below = value !== null && !unchanged && value < client.channelCount;
+  const [acknowledged, setAcknowledged] = useState(false);
+  const connection = useSession((s) => s.session?.connection.status ?? null);
+  const waits = connection !== null && isWaitingForConnection(connection);
 
   useEffect(() => {
     if (value === null || unchanged) return;
@@ -44,9 +51,9 @@ export function MaxChannelsDialog({ client, onClose }: { client: ClientListItem;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy || value === null || unchanged) return;
+    if (busy || value === null || unchanged || (below && !acknowledged)) return;
     setBusy(true);
-    const result = await api.request('actions.setMaxChannels', { clientId: client.id, maxChannels: value, confirmed: true });
+    const result = await api.request('actions.setMaxChannels', { clientId: client.id, maxChannels: value, confirmed: below ? acknowledged : true });
     setBusy(false);
     if (result.ok) setQueued(result.value);
     else setError(result.error);
@@ -59,7 +66,11 @@ export function MaxChannelsDialog({ client, onClose }: { client: ClientListItem;
         {queued ? (
           <>
             <p role="status">
-              {queued.state === 'done' ? queued.outcome ?? 'Changed.' : `${queued.title}: in the outbox, sent as soon as the Hub can be reached.`}
+              {queued.state === 'done'
+                ? (queued.outcome ?? 'Done.')
+                : queued.state === 'queued' && waits
+                  ? `${queued.title}: queued. It waits in the Outbox and is sent when Partner Desk is back online; until then you can withdraw it there.`
+                  : `${queued.title}: queued and being sent to the Hub now.`}
             </p>
             <div className="dialog-actions">
               <button type="button" className="btn btn-primary" onClick={onClose} autoFocus>
@@ -91,15 +102,34 @@ export function MaxChannelsDialog({ client, onClose }: { client: ClientListItem;
                 autoFocus
               />
               <p className={invalid ? 'field-error' : 'field-hint'} id={`${inputId}-hint`}>
-                {invalid ?? (unchanged ? 'That is the current limit.' : (preview?.message ?? ' '))}
+                {invalid ?? (unchanged ? 'That is the current limit.' : below ? ' ' : (preview?.message ?? ' '))}
               </p>
             </div>
+            {below && value !== null && (
+              <div className="callout callout-attention" role="alert">
+                <p>
+                  <strong>
+                    Below the {client.channelCount} {client.channelCount === 1 ? 'channel' : 'channels'} {client.name} already has.
+                  </strong>{' '}
+                  Existing channels keep working, but the client cannot add a number until it is under the limit again.
+                </p>
+                <label className="checkbox">
+                  <input type="checkbox" checked={acknowledged} onChange={(event) => setAcknowledged(event.target.checked)} />
+                  Set the limit to {value} anyway
+                </label>
+              </div>
+            )}
+            {value !== null && !unchanged && !invalid && (
+              <p className="muted confirm-timing" data-timing={waits ? 'waits' : 'now'}>
+                {waits ? 'Not connected to the Hub right now: the change waits in the Outbox and is sent when the connection is back.' : 'Sent to the 360dialog Hub right away.'}
+              </p>
+            )}
             {error && <ErrorAlert title="The change cannot be queued" error={error} />}
             <div className="dialog-actions">
               <button type="button" className="btn" onClick={onClose}>
                 Cancel
               </button>
-              <BusyButton type="submit" className="btn btn-primary" busy={busy} blocked={value === null || unchanged} busyLabel="Queueing…">
+              <BusyButton type="submit" className="btn btn-primary" busy={busy} blocked={value === null || unchanged || (below && !acknowledged)} busyLabel="Queueing…">
                 {value !== null && !unchanged ? `Change limit to ${value}` : 'Change limit'}
               </BusyButton>
             </div>

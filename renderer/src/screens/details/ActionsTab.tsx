@@ -65,7 +65,7 @@ export function ActionsTab({ details }: { details: ChannelDetails }) {
       </section>
 
       <ApiKeyPanel channelId={channelId} blocked={removed ? 'The Hub no longer lists this channel.' : null} client={details.client} />
-      <HealthPanel channelId={channelId} />
+      <HealthPanel channelId={channelId} canGenerateKey={!removed} />
 
       {withdrawing && (
         <ConfirmActionDialog

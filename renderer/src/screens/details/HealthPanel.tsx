@@ -7,12 +7,13 @@
 import { useEffect, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import { formatPhone, sentenceCase } from '../../../../shared/format';
-import type { ChannelHealth, HealthNode } from '../../../../shared/outbox';
+import type { ApiKeyInfo, ChannelHealth, HealthNode } from '../../../../shared/outbox';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RelativeTime } from '../../components/RelativeTime';
 import { ToneBadge } from '../../components/ToneBadge';
-import { useWorkspace } from '../../state/workspace-context';
+import { useWorkspace, useWs } from '../../state/workspace-context';
+import { ConfirmActionDialog } from '../outbox/ConfirmActionDialog';
 
 function healthTone(status: string | null) {
   if (!status) return 'neutral' as const;
@@ -31,11 +32,28 @@ function nodeText(node: HealthNode): string {
   return `${who}: ${node.status.toLowerCase()}${node.problem ? `. ${node.problem}` : ''}`;
 }
 
-export function HealthPanel({ channelId }: { channelId: string }) {
+export function HealthPanel({ channelId, canGenerateKey = true }: { channelId: string; canGenerateKey?: boolean }) {
   const { api } = useWorkspace();
   const [health, setHealth] = useState<ChannelHealth | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [checking, setChecking] = useState(false);
+  const [key, setKey] = useState<ApiKeyInfo | null>(null);
+  const [confirmingKey, setConfirmingKey] = useState(false);
+  const outboxVersion = useWs('outbox', (s) => s.status);
+
+  // The check asks the channel's own API with the channel's key: without one it can only fail, so
+  // nothing is sent and the panel says how to get a key (and what that costs). Re-read as the outbox
+  // moves: a generated key enables the check at once.
+  useEffect(() => {
+    let live = true;
+    void api.request('channels.apiKey', { channelId }).then((result) => {
+      if (live && result.ok) setKey(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, channelId, outboxVersion]);
+  const noKey = key !== null && !key.present;
 
   useEffect(() => {
     let live = true;
@@ -64,11 +82,34 @@ export function HealthPanel({ channelId }: { channelId: string }) {
         <h3 id="health-title" className="section-title">
           Health check
         </h3>
-        <BusyButton className="btn btn-sm" busy={checking} busyLabel="Checking…" onClick={() => void check()}>
+        <BusyButton className="btn btn-sm" busy={checking} blocked={noKey || key === null} busyLabel="Checking…" onClick={() => void check()}>
           Check now
         </BusyButton>
       </div>
-      {health && (
+      {noKey && (
+        <div className="callout" data-testid="health-needs-key">
+          <p>
+            A health check asks the number's own Messaging API with the channel's API key, and Partner Desk holds none for this number, so there is
+            nothing to check yet. Generating a key <strong>revokes every existing key of this number at once</strong>: whatever the client runs on it
+            (their integration, a chatbot) stops until it gets the new key. Agree on it with the client first.
+          </p>
+          {canGenerateKey && (
+            <button type="button" className="btn btn-sm" onClick={() => setConfirmingKey(true)}>
+              Generate API key…
+            </button>
+          )}
+        </div>
+      )}
+      {confirmingKey && (
+        <ConfirmActionDialog
+          preview={{ kind: 'generate_api_key', channelId }}
+          confirmLabel="Generate API key"
+          danger
+          queue={() => api.request('actions.generateApiKey', { channelId, confirmed: true })}
+          onClose={() => setConfirmingKey(false)}
+        />
+      )}
+      {health && !noKey && (
         <>
           <p className="muted" role="status">
             {health.message}

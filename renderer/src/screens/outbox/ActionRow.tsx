@@ -6,13 +6,15 @@ import type { OutboxAction } from '../../../../shared/outbox';
 import { BusyButton } from '../../components/BusyButton';
 import { RelativeTime } from '../../components/RelativeTime';
 import { ToneBadge } from '../../components/ToneBadge';
+import { useSession } from '../../state/session-context';
 import { useWorkspace, useWs } from '../../state/workspace-context';
-import { ACTION_KIND_LABEL, ACTION_STATE_VIEW, cancelLabel } from './action-text';
+import { ACTION_KIND_LABEL, actionView, cancelLabel } from './action-text';
 
 export function ActionRow({ action, compact = false }: { action: OutboxAction; compact?: boolean }) {
   const ws = useWorkspace();
   const busy = useWs('outbox', (s) => s.busy[action.id] ?? null);
-  const state = ACTION_STATE_VIEW[action.state];
+  const connection = useSession((s) => s.session?.connection.status ?? null);
+  const view = actionView(action, connection);
   return (
     <li className={`action-row action-${action.state}`}>
       <div className="action-main">
@@ -22,7 +24,8 @@ export function ActionRow({ action, compact = false }: { action: OutboxAction; c
         </p>
         {action.detail && <p className="action-detail">{action.detail}</p>}
         {action.outcome && <p className="action-detail">{action.outcome}</p>}
-        {action.lastError && action.state !== 'done' && (
+        {view.note && <p className="action-note">{view.note}</p>}
+        {view.showError && action.lastError && (
           <p className="action-error">
             {action.lastError.message}
             {action.lastError.serverMessage && <span className="muted"> The server said: “{action.lastError.serverMessage}”</span>}
@@ -43,8 +46,8 @@ export function ActionRow({ action, compact = false }: { action: OutboxAction; c
         )}
         <p className="action-meta">
           Queued <RelativeTime value={action.createdAt} />
-          {action.attempts > 0 && ` · ${action.attempts} ${action.attempts === 1 ? 'attempt' : 'attempts'}`}
-          {action.state === 'queued' && action.nextAttemptAt && (
+          {view.showAttempts && ` · ${action.attempts} ${action.attempts === 1 ? 'attempt' : 'attempts'}`}
+          {view.showNextTry && action.nextAttemptAt && (
             <>
               {' · next try '}
               <RelativeTime value={action.nextAttemptAt} />
@@ -53,7 +56,7 @@ export function ActionRow({ action, compact = false }: { action: OutboxAction; c
         </p>
       </div>
       <div className="action-side">
-        <ToneBadge tone={state.tone} label={state.label} />
+        <ToneBadge tone={view.tone} label={view.label} />
         <div className="action-buttons">
           {action.canRetry && (
             <BusyButton className="btn btn-sm" busy={busy === 'retry'} blocked={busy !== null} busyLabel="Retrying…" onClick={() => void ws.outbox.getState().retry(action.id)}>

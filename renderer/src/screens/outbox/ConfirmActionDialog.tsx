@@ -11,8 +11,10 @@ import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Sheet } from '../../components/Sheet';
 import { ToneBadge } from '../../components/ToneBadge';
+import { useSession } from '../../state/session-context';
 import { useWorkspace, useWs } from '../../state/workspace-context';
-import { ACTION_STATE_VIEW } from './action-text';
+import { isWaitingForConnection } from '../connected/connection-text';
+import { actionView } from './action-text';
 
 interface ConfirmActionDialogProps {
   preview: ActionPreviewInput;
@@ -32,6 +34,9 @@ export function ConfirmActionDialog({ preview: previewInput, confirmLabel, dange
   const live = useWs('outbox', (s) => (queuedAction ? s.items.find((item) => item.id === queuedAction.id) : undefined));
   const queued = live ?? queuedAction;
   const previewKey = JSON.stringify(previewInput);
+  const connection = useSession((s) => s.session?.connection.status ?? null);
+  const waits = connection !== null && isWaitingForConnection(connection);
+  const view = queued ? actionView(queued, connection) : null;
 
   useEffect(() => {
     let live = true;
@@ -62,13 +67,14 @@ export function ConfirmActionDialog({ preview: previewInput, confirmLabel, dange
         {queued ? (
           <>
             <div id="confirm-text" className="queued-line" role="status">
-              <ToneBadge tone={ACTION_STATE_VIEW[queued.state].tone} label={ACTION_STATE_VIEW[queued.state].label} />
+              {view && <ToneBadge tone={view.tone} label={view.label} />}
               <span>
                 {queued.state === 'done'
                   ? (queued.outcome ?? 'Done.')
                   : queued.state === 'failed' || queued.state === 'conflict'
                     ? (queued.lastError?.message ?? queued.conflict?.message ?? 'It needs your attention in the Outbox.')
-                    : 'In the outbox. It is sent as soon as the Hub can be reached; follow it in the Outbox.'}
+                    : (view?.note ?? 'Sending it to the 360dialog Hub now; follow it in the Outbox.')}
+                {queued.canCancel && queued.state === 'queued' && ' Until it is sent, you can withdraw it in the Outbox.'}
               </span>
             </div>
             <div className="dialog-actions">
@@ -80,6 +86,13 @@ export function ConfirmActionDialog({ preview: previewInput, confirmLabel, dange
         ) : (
           <>
             <p id="confirm-text">{preview?.message ?? (error ? '' : 'Reading what this will do…')}</p>
+            {preview && (
+              <p className="confirm-timing muted" data-timing={waits ? 'waits' : 'now'}>
+                {waits
+                  ? 'Partner Desk is not connected to the Hub right now: this waits in the Outbox and is sent when the connection is back. Until then you can withdraw it.'
+                  : 'Partner Desk sends this to the 360dialog Hub right away.'}
+              </p>
+            )}
             {error && <ErrorAlert title="This cannot be queued" error={error} />}
             <div className="dialog-actions">
               <button type="button" className="btn" onClick={onClose} autoFocus>

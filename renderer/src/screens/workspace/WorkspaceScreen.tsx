@@ -23,7 +23,7 @@ import { OverviewPage } from '../overview/OverviewPage';
 import { PermissionLinkDialog } from '../onboarding/PermissionLinkDialog';
 import { RedirectDialog } from '../onboarding/RedirectDialog';
 import { PartnerSettingsPage } from '../partner/PartnerSettingsPage';
-import { OfflineBanner } from './OfflineBanner';
+import { ConnectionBanner } from './ConnectionBanner';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
 import { useAppCommands } from './use-app-commands';
@@ -77,7 +77,7 @@ function WorkspaceLayout({ session, profile }: { session: SessionState; profile:
     <div className="app">
       <Sidebar session={session} profile={profile} sections={SECTIONS} />
       <main className="main" id="main">
-        <OfflineBanner connection={session.connection} profile={profile} />
+        <ConnectionBanner connection={session.connection} profile={profile} />
         {ui.section === 'overview' && <OverviewPage />}
         {ui.section === 'accounts' && <AccountsPage />}
         {ui.section === 'clients' && <ClientsPage />}

@@ -55,7 +55,7 @@ describe('outbox sections', () => {
       ['waiting', ['b', 'e']],
       ['settled', ['a']],
     ]);
-    expect(cancelLabel(action('b', 'queued'))).toBe('Cancel');
+    expect(cancelLabel(action('b', 'queued'))).toBe('Withdraw');
     expect(cancelLabel(action('d', 'failed'))).toBe('Discard');
   });
 });

@@ -56,7 +56,7 @@ describe('watchNotifications', () => {
     events.emit('notifications.changed', { profileId: 'other' });
     expect(raised).toEqual([]);
     store.profile = null;
-    events.emit('session.changed', { profiles: [], activeProfileId: null, connection: { status: 'signed_out', partner: null, message: null, checkedAt: null } });
+    events.emit('session.changed', { profiles: [], activeProfileId: null, connection: { status: 'signed_out', partner: null, message: null, checkedAt: null, since: null, lastContactAt: null, network: 'unknown', nextCheckAt: null, checking: false } });
     expect(badges.at(-1)).toBe(0);
     stop();
     store.profile = 'p1';
