@@ -133,6 +133,14 @@ export const SyncStatus = z.object({
   phase: SyncPhase,
   done: z.number().int(),
   total: z.number().int().nullable(),
+  /** While listing: each listing's own progress (they are read side by side; `done`/`total` add them up). */
+  listing: z
+    .object({
+      clients: z.object({ done: z.number().int(), total: z.number().int().nullable() }),
+      channels: z.object({ done: z.number().int(), total: z.number().int().nullable() }),
+    })
+    .nullable()
+    .optional(),
   lastSucceededAt: z.string().nullable(),
   lastAttemptAt: z.string().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),

@@ -3,7 +3,7 @@
  * available), the balance for direct-payment clients, and its channels, each opening its details.
  */
 import { useEffect, useState } from 'react';
-import { formatDateTime, formatPhone } from '../../../../shared/format';
+import { formatDateTime, formatPhone, sentenceCase } from '../../../../shared/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { Sheet } from '../../components/Sheet';
@@ -72,7 +72,7 @@ export function ClientSheet({ id }: { id: string }) {
                     <dt>Email</dt>
                     <dd>{client.email ?? <span className="muted">—</span>}</dd>
                     <dt>Status</dt>
-                    <dd>{client.status ?? <span className="muted">—</span>}</dd>
+                    <dd>{client.status ? sentenceCase(client.status.replace(/_/g, ' ')) : <span className="muted">—</span>}</dd>
                     <dt>Created</dt>
                     <dd>{formatDateTime(client.createdAt) ?? <span className="muted">—</span>}</dd>
                     <dt>Client ID</dt>
