@@ -252,6 +252,11 @@ describe('the workspace, round two', () => {
       await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: /^Overview/ }).click();
       await page.locator('.funnel-row').first().waitFor();
     }
+    // The Clients tile opens the clients, as many as it says.
+    const clients = Number(await page.locator('[data-client-count]').getAttribute('data-client-count'));
+    await page.locator('[data-client-count]').click();
+    await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
+    await waitForExpression(page, `/^${clients} clients?$/.test(document.querySelector('#page-title + .page-sub')?.textContent?.replace(/,/g, '') ?? '')`);
   }, 300_000);
 
   it('screens: the channel history, copy and links, the columns menu, More states (1280x720, light and dark)', async () => {
@@ -270,6 +275,10 @@ describe('the workspace, round two', () => {
     }
     await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Cards' }).click();
 
+    // Whatever an Overview link left set: the list from scratch.
+    const clear = page.getByRole('button', { name: /^Clear filters/ });
+    if (await clear.count()) await clear.click();
+    await page.getByRole('group', { name: 'Filter by state' }).getByRole('button', { name: /^All/ }).click();
     // The channels cancelled above have a history: queued, sent, done, then the sync's note.
     const pending = await app.request<ChannelPage>('channels.list', { states: ['pending_deletion'], limit: 100 });
     const outbox = await app.request<OutboxPage>('outbox.list', {});

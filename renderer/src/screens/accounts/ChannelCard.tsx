@@ -50,12 +50,11 @@ export const ChannelCard = memo(function ChannelCard({ channel, index, total, se
       <p className="ch-sub">
         <span className="ch-phone num">{phoneOf(channel)}</span>
         {display && (
-          <>
-            <span aria-hidden="true"> · </span>
-            <span className="ch-display" dir="auto">
-              {display}
-            </span>
-          </>
+          // The separator goes with the name: a name that wraps takes its "·" to the next line.
+          <span className="ch-display">
+            <span aria-hidden="true">· </span>
+            <bdi>{display}</bdi>
+          </span>
         )}
       </p>
       <dl className="ch-activation">

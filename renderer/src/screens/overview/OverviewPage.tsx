@@ -106,7 +106,7 @@ function OverviewBody({
         <Tile label="Channels" value={overview.channels} onOpen={show({})} />
         <Tile label="Live" value={live} detail={overview.channels > 0 ? `${Math.round((live / overview.channels) * 100)}% of all` : undefined} onOpen={show({ states: ['live'] })} />
         <Tile label="Need action" value={overview.needsAction} tone="attention" onOpen={show({ actionRequired: true })} />
-        <Tile label="Clients" value={overview.clients} onOpen={openClients} />
+        <Tile label="Clients" value={overview.clients} onOpen={openClients} counts="clients" />
       </div>
 
       <Panel id="ov-funnel" title="Onboarding" wide note="Channels at each step now. Pending deletion and errors are outside the funnel.">
@@ -211,7 +211,22 @@ function OverviewBody({
   );
 }
 
-function Tile({ label, value, detail, tone, onOpen }: { label: string; value: number; detail?: string | undefined; tone?: Tone; onOpen?: () => void }) {
+function Tile({
+  label,
+  value,
+  detail,
+  tone,
+  onOpen,
+  counts = 'channels',
+}: {
+  label: string;
+  value: number;
+  detail?: string | undefined;
+  tone?: Tone;
+  onOpen?: () => void;
+  /** What the page it opens counts (a tile of channels opens the accounts list with the same number). */
+  counts?: 'channels' | 'clients';
+}) {
   const body = (
     <>
       <span className="tile-label">{label}</span>
@@ -224,7 +239,7 @@ function Tile({ label, value, detail, tone, onOpen }: { label: string; value: nu
   return (
     <div role="listitem" className="tile">
       {onOpen ? (
-        <button type="button" className="tile-body chart-link" data-count={value} onClick={onOpen}>
+        <button type="button" className="tile-body chart-link" data-count={counts === 'channels' ? value : undefined} data-client-count={counts === 'clients' ? value : undefined} onClick={onOpen}>
           {body}
         </button>
       ) : (
