@@ -21,3 +21,13 @@ export function formatZonedDateTime(value: TimeInput, locale?: string, timeZone?
   const ms = toMillis(value);
   return ms === null ? null : formatter(locale, timeZone).format(ms);
 }
+
+const ISO_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})\b/g;
+
+/**
+ * A sentence with ISO timestamps in it (an outcome from the Hub: "Pending deletion since
+ * 2026-12-05T22:08:13Z.") with each one as a person reads it, in their zone.
+ */
+export function humanizeTimes(text: string, locale?: string, timeZone?: string): string {
+  return text.replace(ISO_TIME, (match) => formatZonedDateTime(match, locale, timeZone) ?? match);
+}

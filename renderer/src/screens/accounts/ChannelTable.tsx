@@ -56,6 +56,8 @@ export function ChannelTable({ shown, sort, direction, onSort, onRange, onOpen, 
                       {column.title}
                       {sorted && <Icon name={direction === 'asc' ? 'arrowUp' : 'arrowDown'} size={12} />}
                     </button>
+                  ) : column.id === 'select' ? (
+                    <span className="visually-hidden">Selected</span>
                   ) : (
                     column.title
                   )}

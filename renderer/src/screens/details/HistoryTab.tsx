@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { ChannelHistory, HistoryEntry } from '../../../../shared/history';
-import { formatZonedDateTime } from '../../../../shared/format/zoned-time';
+import { formatZonedDateTime, humanizeTimes } from '../../../../shared/format/zoned-time';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon, type IconName } from '../../components/Icon';
 import { ToneBadge } from '../../components/ToneBadge';
@@ -120,7 +120,7 @@ function TimelineEntry({ entry }: { entry: HistoryEntry }) {
               <span>{entry.sentAt ? `Sent ${formatZonedDateTime(entry.sentAt)}` : entry.state === 'cancelled' ? 'Never sent' : 'Not sent yet'}</span>
               {entry.finishedAt && entry.state !== 'cancelled' && <span>· Ended {formatZonedDateTime(entry.finishedAt)}</span>}
             </p>
-            {(entry.outcome ?? entry.error) && <p className="timeline-outcome">{entry.outcome ?? entry.error}</p>}
+            {(entry.outcome ?? entry.error) && <p className="timeline-outcome">{humanizeTimes(entry.outcome ?? entry.error ?? '')}</p>}
           </>
         )}
         {entry.kind === 'hub' && <p className="timeline-title">{entry.event === 'created' ? 'Created on the 360dialog Hub' : 'Last changed on the 360dialog Hub'}</p>}

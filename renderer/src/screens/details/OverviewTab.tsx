@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { ChannelDetails } from '../../../../shared/accounts';
-import { formatCount, formatPhone, toE164 } from '../../../../shared/format';
+import { formatCount, formatPhone, sentenceCase, toE164 } from '../../../../shared/format';
 import { formatZonedDateTime } from '../../../../shared/format/zoned-time';
 import { ACTIVATION_COLUMNS, ACTIVATION_FIELDS } from '../../../../shared/status';
 import { CopyButton } from '../../components/CopyButton';
@@ -115,7 +115,7 @@ export function OverviewTab({ details, partnerId, onOpenClient }: { details: Cha
                 </span>
               )}
             </Row>
-            <Row term="Account mode">{rawText(raw, 'account_mode')}</Row>
+            <Row term="Account mode">{rawText(raw, 'account_mode') && sentenceCase(rawText(raw, 'account_mode') ?? '')}</Row>
             <Row term="Signup">{rawText(raw, 'version') === '1' ? 'Classic Signup (version 1)' : rawText(raw, 'version') ? 'Embedded Signup (version 2)' : null}</Row>
             <Row term="Created">{channel.createdAt && formatZonedDateTime(channel.createdAt)}</Row>
             <Row term="Cancellation">{rawText(raw, 'terminated_at') ? `Requested, deleted after ${formatZonedDateTime(rawText(raw, 'terminated_at'))}` : 'Not requested'}</Row>
