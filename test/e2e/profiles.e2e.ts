@@ -109,7 +109,7 @@ describe('profiles', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'WhatsApp accounts' }).waitFor();
     await page.getByRole('button', { name: /^Profile:/ }).click();
-    await page.getByRole('dialog').locator('.badge', { hasText: 'Connected' }).waitFor();
+    await page.getByRole('dialog').locator('.badge', { hasText: 'Online' }).waitFor();
     const session = await app.request<SessionState>('session.get');
     // The same profile came back rather than a second copy of it.
     expect(session.ok && session.value.profiles.filter((p) => p.authMethod === 'api_key').length).toBe(1);
