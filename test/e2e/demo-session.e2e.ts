@@ -61,7 +61,7 @@ describe('demo session', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Check connection' }).click();
     await dialog.getByRole('button', { name: 'Check connection' }).waitFor();
-    await dialog.locator('.badge', { hasText: 'Connected' }).waitFor();
+    await dialog.locator('.badge', { hasText: 'Online' }).waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });

@@ -186,7 +186,7 @@ describe('onboarding: settings, a permission link through the Hub and back, keys
     const confirm = page.getByRole('dialog', { name: /^New API key for/ });
     await confirm.getByText(/revokes every existing key of this number/).waitFor();
     await confirm.getByRole('button', { name: 'Generate API key', exact: true }).click();
-    await confirm.getByRole('status').filter({ hasText: /Done|In the outbox/ }).waitFor();
+    await confirm.getByRole('status').filter({ hasText: /Done|Sending it|Waiting for/ }).waitFor();
     await confirm.getByRole('button', { name: 'Done' }).click();
     await received.getByText('API key in the keychain').waitFor({ timeout: 20_000 });
     await received.getByRole('button', { name: 'Done' }).click();

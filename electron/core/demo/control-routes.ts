@@ -64,6 +64,10 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
       return ok(clockState(hub));
     },
   },
+  // The partner revokes its key and makes a new one (tests of a refused key); the answer carries the new key.
+  '/__demo/partner-key': {
+    POST: (hub) => ok({ apiKey: hub.rotateApiKey() }),
+  },
   // Demo credentials are fake by design; tools like `partner-desk demo-server` print them.
   '/__demo/info': {
     GET: (hub) => ok({ partnerId: hub.partnerId, apiKey: hub.apiKey, username: hub.username, password: hub.password }),

@@ -42,7 +42,10 @@ export interface DemoClock {
 
 export interface DemoHub {
   readonly partnerId: string;
+  /** The partner's current API key (rotateApiKey revokes it). */
   readonly apiKey: string;
+  /** A new partner API key, as "Generate API Key" in the Partner Hub makes; the old one is refused from now on (401). */
+  rotateApiKey(): string;
   readonly username: string;
   readonly password: string;
   /** A WHATWG fetch answering every URL by path (any origin), in-process. */
@@ -114,9 +117,17 @@ export function createDemoHub(options: DemoHubOptions = {}): DemoHub {
   const reply = (request: Request): Promise<HubReply> => dispatch(context, router, request);
   const handle = async (request: Request): Promise<Response> => toResponse(await reply(request));
   const inProcessFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => handle(toRequest(input, init));
+  let rotations = 0;
   const hub: DemoHub = {
     partnerId,
-    apiKey: context.apiKey,
+    get apiKey() {
+      return context.apiKey;
+    },
+    rotateApiKey() {
+      rotations += 1;
+      context.apiKey = `demo-partner-key-${seed}-${rotations}`;
+      return context.apiKey;
+    },
     username: context.username,
     password: context.password,
     fetch: inProcessFetch,

@@ -77,8 +77,19 @@ describe('partner-desk outbox commands', () => {
       for (const args of [['cancel', cancelCh.id, '--yes'], ['api-key', keyCh.id, '--yes'], ['set-max-channels', client.id, String(client.channels - 1), '--yes']]) {
         const result = await cli(args);
         expect(result.status, result.stderr).toBe(0);
-        expect(result.stdout).toMatch(/Queued|Waiting/);
+        // Queued, said as such: what it waits for, how it goes later, how to withdraw it; never "try again".
+        expect(result.stdout).toMatch(/: Queued: the 360dialog Hub did not answer\. It is sent with `partner-desk push` when it does/);
+        expect(result.stdout).toMatch(/Withdraw it with `partner-desk outbox cancel [0-9a-f]{8}`/);
+        expect(result.stdout + result.stderr).not.toMatch(/try again when connected/);
       }
+      // The tables show what is queued, as the app's list items do.
+      const channels = await cli(['channels', '--search', cancelCh.setup_info.phone_number]);
+      expect(channels.stdout.split('\n')[0]).toMatch(/Pending\s*$/);
+      expect(channels.stdout).toMatch(/Cancellation queued/);
+      const clients = await cli(['clients']);
+      const row = clients.stdout.split('\n').find((line) => line.startsWith(client.id));
+      expect(row).toMatch(new RegExp(`Channel limit ${client.channels - 1} queued`));
+      expect((await cli(['status'])).stdout).toMatch(/Outbox: 3 actions queued, sent by `partner-desk push`/);
       const listed = JSON.parse((await cli(['outbox', '--json'])).stdout) as { items: Array<{ state: string }>; counts: { queued: number } };
       expect(listed.counts.queued).toBe(3);
       expect((await cli(['outbox'])).stdout).toMatch(/Cancel \+\d+.*queued/);
@@ -86,6 +97,25 @@ describe('partner-desk outbox commands', () => {
       expect(push.status).toBe(1);
       expect(push.stderr).toMatch(/3 actions wait for the connection/);
       expect(hub.stats.total).toBe(requestsBefore);
+    } finally {
+      server = await startDemoHubServer(hub, { port });
+    }
+  });
+
+  it('a withdrawn action says so and its record shows no pending effect any more', async () => {
+    const port = server.port;
+    await server.close();
+    try {
+      const other = hub.state.listClients().find((c) => c.id !== client.id)!;
+      const queued = await cli(['set-max-channels', other.id, '9', '--yes', '--json']);
+      expect(queued.status, queued.stderr).toBe(0);
+      const action = JSON.parse(queued.stdout) as { id: string; state: string; canCancel: boolean };
+      expect(action).toMatchObject({ state: 'queued', canCancel: true });
+      const withdrawn = await cli(['outbox', 'cancel', action.id.slice(0, 8)]);
+      expect(withdrawn.status, withdrawn.stderr).toBe(0);
+      expect(withdrawn.stdout).toMatch(/withdrawn; it will not be sent/);
+      const row = (await cli(['clients'])).stdout.split('\n').find((line) => line.startsWith(other.id));
+      expect(row).not.toMatch(/queued/);
     } finally {
       server = await startDemoHubServer(hub, { port });
     }
@@ -121,5 +151,22 @@ describe('partner-desk outbox commands', () => {
     expect(found).toEqual([]);
     expect(fs.existsSync(path.join(tmp.dir, 'logs', 'partner-desk.log'))).toBe(true);
     expect(outputs.join('\n')).not.toContain(key!);
+  });
+
+  it('a refused key names `login` to fix it; the queue is kept and goes after a new login', async () => {
+    const newKey = hub.rotateApiKey(); // revoked in the Partner Hub, a new one made
+    const sync = await cli(['sync']);
+    expect(sync.status).toBe(1);
+    expect(sync.stderr).toMatch(/Run `partner-desk login --partner-id ID --api-key-stdin` with the current key: the cache and the queued actions are kept/);
+    const limit = client.channels + 4;
+    const queued = await cli(['set-max-channels', client.id, String(limit), '--yes']);
+    expect(queued.status, queued.stderr).toBe(0);
+    expect(queued.stdout).toMatch(/Queued: the Hub refused the API key\. Run `partner-desk login/);
+    expect(hits(hub, `/clients/${client.id}`, 'PATCH').applied).toBe(1); // only the earlier one
+    expect((await cli(['login', '--partner-id', hub.partnerId, '--api-key-stdin'], newKey)).status).toBe(0);
+    const push = await cli(['push']);
+    expect(push.status, push.stderr).toBe(0);
+    expect(hits(hub, `/clients/${client.id}`, 'PATCH')).toEqual({ sent: 2, applied: 2 });
+    expect(hub.state.getClient(client.id)?.max_channels).toBe(limit);
   });
 });

@@ -55,7 +55,7 @@ function forEveryKind(h: ActionHandler): Record<ActionKind, ActionHandler> {
   return Object.fromEntries(ACTION_KINDS.map((kind) => [kind, h])) as Record<ActionKind, ActionHandler>;
 }
 
-function runner(options: { resolution?: () => Resolution; concurrency?: number; holder?: string } = {}): OutboxRunner {
+function runner(options: { resolution?: () => Resolution; concurrency?: number; holder?: string; connectionReady?: () => Promise<boolean> } = {}): OutboxRunner {
   const cancel = handler('cancel_channel', options.resolution);
   const limit = handler('set_max_channels', options.resolution);
   const holder = options.holder ?? 'r1';
@@ -72,6 +72,7 @@ function runner(options: { resolution?: () => Resolution; concurrency?: number; 
     random: () => 0.5,
     concurrency: options.concurrency ?? 2,
     settleMs: 0,
+    ...(options.connectionReady ? { connectionReady: options.connectionReady } : {}),
   });
 }
 
@@ -107,6 +108,40 @@ describe('OutboxRunner', () => {
     await runner({ resolution: () => done }).flush();
     expect(log).toEqual(['resolve channel:ch1']);
     expect(states()).toEqual({ 'channel:ch1': 'done' });
+  });
+
+  it('sends nothing while the connection is not proven: attempts stay 0, the action stays withdrawable, no timer spins', async () => {
+    for (const id of ['ch1', 'ch2']) s.store.insert(s.cancel(id));
+    let online = false;
+    let asked = 0;
+    const r = runner({
+      connectionReady: async () => {
+        asked++;
+        return online;
+      },
+    });
+    r.start();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(await r.flush()).toEqual({ attempted: 0, busy: false });
+    expect(log).toEqual([]);
+    const waiting = s.store.list(s.profileId, { openOnly: true, limit: 10 });
+    expect(waiting.map((a) => [a.state, a.row.attempts, a.uncertain])).toEqual([['queued', 0, false], ['queued', 0, false]]);
+    // Waiting for the connection schedules no retry of its own: the connection's return pokes it.
+    const askedWhileWaiting = asked;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(asked).toBe(askedWhileWaiting);
+    online = true;
+    r.connectionBack();
+    for (let i = 0; i < 50 && Object.values(states()).some((v) => v !== 'done'); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(Object.values(states())).toEqual(['done', 'done']);
+    r.close();
+  });
+
+  it('asks about the connection only when something is due', async () => {
+    let asked = 0;
+    const r = runner({ connectionReady: async () => (asked++, true) });
+    expect(await r.flush()).toEqual({ attempted: 0, busy: false });
+    expect(asked).toBe(0);
   });
 
   it('a network failure stops the flush: the rest stays queued', async () => {

@@ -32,8 +32,8 @@ export function OutboxPage() {
           </h1>
           <p className="page-sub" role="status" aria-live="polite">
             {open === 0 ? 'Nothing waiting' : `${open} ${open === 1 ? 'action' : 'actions'} waiting`}
-            {status?.online === false && ' · offline: sent when the connection is back'}
-            {status?.nextAttemptAt && open > 0 && (
+            {status?.online === false && open > 0 && ' · sent when the connection is back'}
+            {status?.online !== false && status?.nextAttemptAt && open > 0 && (
               <>
                 {' · next attempt '}
                 <RelativeTime value={status.nextAttemptAt} />

@@ -14,7 +14,7 @@ import { useWs } from '../../state/workspace-context';
 import { connectionBanner, isWaitingForConnection } from '../connected/connection-text';
 import { UpdateKeyDialog } from './UpdateKeyDialog';
 
-const BACK_ONLINE_SHOWN_MS = 6_000;
+const BACK_ONLINE_SHOWN_MS = 10_000;
 
 export function ConnectionBanner({ connection, profile }: { connection: SessionState['connection']; profile: ProfileSummary }) {
   const refresh = useSession((s) => s.refresh);
@@ -85,7 +85,7 @@ function NextCheck({ at, checking }: { at: string | null; checking: boolean }) {
   if (checking) return <> · checking…</>;
   if (!at) return null;
   const seconds = Math.max(0, Math.round((Date.parse(at) - now) / 1000));
-  return <> · {seconds <= 1 ? 'checking again now' : seconds < 90 ? `checking again in ${seconds} s` : `checking again in ${Math.round(seconds / 60)} min`}</>;
+  return <> · {seconds <= 1 ? 'checking again in a moment' : seconds < 90 ? `checking again in ${seconds} s` : `checking again in ${Math.round(seconds / 60)} min`}</>;
 }
 
 /** True for a few seconds after the connection came back from a waiting state. */

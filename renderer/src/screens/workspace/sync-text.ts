@@ -50,7 +50,8 @@ export function describeSync(status: SyncStatus | null, now: number, requesting 
     return { headline: 'Sync failed', detail: reason ? `${reason} ${dataAge(last)}` : dataAge(last), tone: 'error', progress: null, retry: true };
   }
   if (status.state === 'offline') {
-    return { headline: 'Offline', detail: `${lastLine}. Showing the local copy.`, tone: 'warning', progress: null, retry: true };
+    // The sync could not reach the Hub (offline, or the Hub silent): the banner says which; here, the data's age.
+    return { headline: 'Not synced: no connection', detail: `${lastLine}. Showing the local copy.`, tone: 'warning', progress: null, retry: true };
   }
   if (!status.lastSucceededAt) return { headline: 'Not synced yet', detail: null, tone: 'idle', progress: null, retry: false };
   return {

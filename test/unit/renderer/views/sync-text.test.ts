@@ -36,7 +36,7 @@ describe('describeSync', () => {
   });
 
   it('says offline, and that the local copy is shown', () => {
-    expect(describeSync(syncStatus({ state: 'offline' }), now)).toMatchObject({ headline: 'Offline', detail: 'Last synced 3 min ago. Showing the local copy.', retry: true });
+    expect(describeSync(syncStatus({ state: 'offline' }), now)).toMatchObject({ headline: 'Not synced: no connection', detail: 'Last synced 3 min ago. Showing the local copy.', retry: true });
   });
 
   it('covers the first moments: unknown, never synced, just requested', () => {
