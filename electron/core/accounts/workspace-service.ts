@@ -35,17 +35,17 @@ export class WorkspaceService {
     return this.deps.book.overview(profileId, this.deps.lastSucceededAt());
   }
 
-  bulkPreview(request: BulkRequest): BulkPreview {
+  bulkPreview(request: BulkRequest): Promise<BulkPreview> {
     return this.deps.bulk.preview(this.requireProfile(), request);
   }
 
-  bulkRun(request: BulkRequest, confirmed: boolean): BulkResult {
+  async bulkRun(request: BulkRequest, confirmed: boolean): Promise<BulkResult> {
     const profileId = this.requireProfile();
     try {
-      return this.deps.bulk.run(profileId, request, confirmed);
+      return await this.deps.bulk.run(profileId, request, confirmed);
     } catch (error) {
       if (error instanceof ConfirmationNeeded) {
-        throw new AppError('invalid_input', `${this.deps.bulk.preview(profileId, request).title}: this needs your explicit confirmation. Nothing was queued.`);
+        throw new AppError('invalid_input', `${(await this.deps.bulk.preview(profileId, request)).title}: this needs your explicit confirmation. Nothing was queued.`);
       }
       throw error;
     }

@@ -24,7 +24,26 @@ const NEAR_LIMIT_SHOWN = 12;
 const LOW_BALANCES_SHOWN = 12;
 
 export class BookQueries {
+  /** The last answer and what it was computed from: asked again with nothing changed, it is at hand. */
+  private cached: { key: string; value: BookOverview } | null = null;
+
   constructor(private readonly db: Database.Database) {}
+
+  /**
+   * What the Overview depends on, read cheaply: the channels' generation (bumped by every change of a
+   * channel row), the queue (a local limit change), the balances read and the last sync.
+   */
+  private versionOf(profileId: string, asOf: string | null): string {
+    const row = this.db
+      .prepare(
+        `SELECT (SELECT generation FROM channel_generations WHERE profile_id = @p) AS g,
+                (SELECT max(updated_at) FROM outbox WHERE profile_id = @p) AS o,
+                (SELECT count(*) || ':' || ifnull(max(fetched_at), '') FROM balances WHERE profile_id = @p) AS b,
+                (SELECT count(*) FROM book_days WHERE profile_id = @p) AS d`,
+      )
+      .get({ p: profileId }) as { g: number | null; o: string | null; b: string; d: number };
+    return JSON.stringify([profileId, asOf, row.g, row.o, row.b, row.d]);
+  }
 
   /** The day's counts as they are now (inside a sync's transaction: as it is about to commit them). */
   dayCounts(profileId: string): DayCounts {
@@ -60,6 +79,14 @@ export class BookQueries {
   }
 
   overview(profileId: string, asOf: string | null): BookOverview {
+    const key = this.versionOf(profileId, asOf);
+    if (this.cached?.key === key) return this.cached.value;
+    const value = this.compute(profileId, asOf);
+    this.cached = { key, value };
+    return value;
+  }
+
+  private compute(profileId: string, asOf: string | null): BookOverview {
     const byState = this.byState(profileId);
     const quality = new Map<string, number>();
     const limits = new Map<string, number>();
@@ -81,16 +108,21 @@ export class BookQueries {
       if (clientId !== null) bump(perClient, clientId);
     }
     const channels = Object.values(byState).reduce((sum, n) => sum + n, 0);
-    const clients = this.db.prepare('SELECT id, organisation, name, max_channels FROM clients WHERE profile_id = ? AND removed_at IS NULL').raw().all(profileId) as Array<
-      [string, string | null, string, number | null]
-    >;
+    // Limits from a narrow index (migration 8); names only for the few clients shown.
+    const clientLimits = this.db.prepare('SELECT id, max_channels FROM clients INDEXED BY clients_limits WHERE profile_id = ? AND removed_at IS NULL').raw().all(profileId) as Array<[string, number | null]>;
     const near: ClientNearLimit[] = [];
-    for (const [id, organisation, name, max] of clients) {
+    for (const [id, max] of clientLimits) {
       const used = perClient.get(id) ?? 0;
       const maxChannels = max ?? DEFAULT_MAX_CHANNELS;
-      if (used > 0 && isNearLimit(used, maxChannels)) near.push({ clientId: id, name: organisation ?? name, channels: used, maxChannels });
+      if (used > 0 && isNearLimit(used, maxChannels)) near.push({ clientId: id, name: id, channels: used, maxChannels });
     }
-    near.sort((a, b) => a.maxChannels - a.channels - (b.maxChannels - b.channels) || b.channels - a.channels || a.name.localeCompare(b.name));
+    const clients = { length: clientLimits.length };
+    near.sort((a, b) => a.maxChannels - a.channels - (b.maxChannels - b.channels) || b.channels - a.channels || a.clientId.localeCompare(b.clientId));
+    const shown = near.slice(0, NEAR_LIMIT_SHOWN);
+    const nameOf = this.db.prepare('SELECT coalesce(organisation, name) FROM clients WHERE profile_id = ? AND id = ?').pluck();
+    for (const client of shown) client.name = (nameOf.get(profileId, client.clientId) as string | undefined) ?? client.clientId;
+    // The closest first; among equals, by name.
+    shown.sort((a, b) => a.maxChannels - a.channels - (b.maxChannels - b.channels) || b.channels - a.channels || a.name.localeCompare(b.name));
     return {
       asOf,
       channels,
@@ -101,7 +133,7 @@ export class BookQueries {
       quality: sortedCounts(quality, QUALITY_ORDER),
       messagingLimit: sortedCounts(limits, LIMIT_ORDER),
       actions: ACTION_HINT_IDS.filter((id) => (actions.get(id) ?? 0) > 0).map((id: ActionHintId) => ({ id, count: actions.get(id) ?? 0 })),
-      nearLimit: { total: near.length, items: near.slice(0, NEAR_LIMIT_SHOWN) },
+      nearLimit: { total: near.length, items: shown },
       balances: this.balances(profileId),
       trend: this.trend(profileId),
     };

@@ -261,9 +261,12 @@ export class ChannelQueries {
     const indexed = this.index && !where.needsChannel ? this.index.page(profileId, { ...query, offset: 0, limit: max }, where.needles) : null;
     if (indexed) {
       const items: Array<[string, string | null]> = [];
-      const read = this.db.prepare('SELECT rid, id, client_id FROM channels WHERE rid IN (SELECT value FROM json_each(?))');
+      // Every listed channel's id and client from one narrow index (migration 8), not the wide rows.
+      const read = query.includeRemoved
+        ? this.db.prepare('SELECT rid, id, client_id FROM channels WHERE profile_id = ?')
+        : this.db.prepare('SELECT rid, id, client_id FROM channels INDEXED BY channels_book WHERE profile_id = ? AND removed_at IS NULL');
       const byRid = new Map<number, [string, string | null]>();
-      for (const row of read.all(JSON.stringify(indexed.rids)) as Array<{ rid: number; id: string; client_id: string | null }>) byRid.set(row.rid, [row.id, row.client_id]);
+      for (const [rid, id, clientId] of read.raw().iterate(profileId) as Iterable<[number, string, string | null]>) byRid.set(rid, [id, clientId]);
       for (const rid of indexed.rids) {
         const item = byRid.get(rid);
         if (item) items.push(item);
