@@ -49,7 +49,9 @@ export function ClientSheet({ id }: { id: string }) {
         <header className="details-head">
           <div className="details-title">
             <p className="eyebrow">Client</p>
-            <h2 id="client-title">{client?.name ?? 'Client'}</h2>
+            <h2 id="client-title" dir="auto">
+              {client?.name ?? 'Client'}
+            </h2>
             <p className="muted">{client?.organisation && client.organisation !== client.name ? client.organisation : client ? `Client ID ${client.id}` : 'Reading…'}</p>
           </div>
           <button type="button" className="icon-btn" aria-label="Close client" title="Close (Esc)" onClick={close}>

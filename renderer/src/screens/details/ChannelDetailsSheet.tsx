@@ -41,7 +41,9 @@ export function ChannelDetailsSheet({ id, tab }: { id: string; tab: DetailsTab }
         <header className="details-head">
           <div className="details-title">
             <p className="eyebrow">WhatsApp account</p>
-            <h2 id="details-title">{details ? companyOf(details.channel) : 'Channel'}</h2>
+            <h2 id="details-title" dir="auto">
+              {details ? companyOf(details.channel) : 'Channel'}
+            </h2>
             <p id="details-sub" className="muted">
               {details ? (
                 <>
