@@ -109,7 +109,7 @@ export class BookQueries {
     }
     const channels = Object.values(byState).reduce((sum, n) => sum + n, 0);
     // Limits from a narrow index (migration 8); names only for the few clients shown.
-    const clientLimits = this.db.prepare('SELECT id, max_channels FROM clients INDEXED BY clients_limits WHERE profile_id = ? AND removed_at IS NULL').raw().all(profileId) as Array<[string, number | null]>;
+    const clientLimits = this.db.prepare('SELECT id, max_channels FROM clients WHERE profile_id = ? AND removed_at IS NULL').raw().all(profileId) as Array<[string, number | null]>;
     const near: ClientNearLimit[] = [];
     for (const [id, max] of clientLimits) {
       const used = perClient.get(id) ?? 0;

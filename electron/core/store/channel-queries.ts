@@ -264,7 +264,7 @@ export class ChannelQueries {
       // Every listed channel's id and client from one narrow index (migration 8), not the wide rows.
       const read = query.includeRemoved
         ? this.db.prepare('SELECT rid, id, client_id FROM channels WHERE profile_id = ?')
-        : this.db.prepare('SELECT rid, id, client_id FROM channels INDEXED BY channels_book WHERE profile_id = ? AND removed_at IS NULL');
+        : this.db.prepare('SELECT rid, id, client_id FROM channels WHERE profile_id = ? AND removed_at IS NULL');
       const byRid = new Map<number, [string, string | null]>();
       for (const [rid, id, clientId] of read.raw().iterate(profileId) as Iterable<[number, string, string | null]>) byRid.set(rid, [id, clientId]);
       for (const rid of indexed.rids) {
