@@ -67,8 +67,17 @@ export class ClientQueries {
     const params: Array<string | number> = [profileId];
     if (!query.includeRemoved) clauses.push('k.removed_at IS NULL');
     for (const term of searchTerms(query.search)) {
-      clauses.push('instr(k.search_text, ?) > 0');
-      params.push(term.digits ?? term.text);
+      if (term.digits) {
+        // A number finds the client whose contact it is, and the client of the WhatsApp number it is.
+        clauses.push(
+          `(instr(k.search_text, ?) > 0 OR k.id IN (SELECT c.client_id FROM channel_search s JOIN channels c ON c.rid = s.rid
+             WHERE s.profile_id = k.profile_id AND s.removed = 0 AND instr(s.search_text, ?) > 0))`,
+        );
+        params.push(term.digits, term.digits);
+      } else {
+        clauses.push('instr(k.search_text, ?) > 0');
+        params.push(term.text);
+      }
     }
     const where = clauses.join(' AND ');
     const { n: total } = this.db.prepare(`SELECT count(*) AS n FROM clients k WHERE ${where}`).get(...params) as { n: number };

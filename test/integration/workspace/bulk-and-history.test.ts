@@ -131,3 +131,25 @@ describe('bulk actions through the outbox', () => {
     for (const [index, q] of queries.entries()) expect(totals[index]).toBe((await f.call('channels.list', { ...q, limit: 1 })).total);
   });
 });
+
+describe('the clients list', () => {
+  let f: OutboxFixture;
+  beforeEach(async () => {
+    f = await startOutboxFixture({ hub: { clients: 12, channels: 40, seed: 11 } });
+  });
+  afterEach(() => f.dispose());
+
+  it("finds a client by one of its WhatsApp numbers, however it is typed, and counts its channels that need action", async () => {
+    const page = await f.call('channels.list', { limit: 100 });
+    const channel = page.items.find((c) => c.phoneNumber && c.clientId && c.phoneNumber.length >= 8);
+    if (!channel?.phoneNumber) throw new Error('no channel with a number');
+    const digits = channel.phoneNumber.replace(/\D/g, '');
+    for (const typed of [`+${digits}`, `+${digits.slice(0, 2)} ${digits.slice(2, 5)} ${digits.slice(5)}`]) {
+      const found = await f.call('clients.list', { search: typed });
+      expect(found.items.map((c) => c.id), typed).toContain(channel.clientId);
+    }
+    const client = (await f.call('clients.list', { limit: 100 })).items.find((c) => c.id === channel.clientId);
+    const needing = (await f.call('channels.list', { clientId: channel.clientId ?? '', actionRequired: true, limit: 1 })).total;
+    expect(client?.needsAction).toBe(needing);
+  });
+});
