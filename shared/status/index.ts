@@ -20,7 +20,11 @@ export {
   ChannelStateId,
   channelStateDefinition,
   deriveChannelState,
+  isEmbeddedSignup,
+  wabaStandingOf,
+  WABA_STANDING,
   type ClassicStatus,
+  type WabaStanding,
 } from './channel-state';
 export {
   ACTIVATION_COLUMNS,
@@ -42,7 +46,10 @@ export {
   ActionHintId,
   ActionRequired,
   chooseActionHint,
+  actionHintTone,
+  chooseActionHints,
   deriveActionRequired,
+  deriveActionsRequired,
   type ActionFacts,
 } from './action-required';
 export {
@@ -51,7 +58,8 @@ export {
   QUALITY_RATINGS,
   deriveDisplayName,
   deriveMessagingLimit,
-  derivePhoneNumber,
+  channelCountry,
+  deriveChannelPhone,
   deriveQualityRating,
 } from './channel-details';
 export { NOT_AVAILABLE, StatusBadge, Tone, unknownLabel, type BadgeRule, type BadgeTable } from './badge';

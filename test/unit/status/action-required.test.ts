@@ -1,15 +1,15 @@
 /** The "action required" hint: each hint, the precedence between them, and when there is none. */
 import { describe, expect, it } from 'vitest';
-import { ACTION_HINTS, deriveChannelStatus } from '../../../shared/status';
+import { ACTION_HINTS, actionHintTone, deriveChannelStatus } from '../../../shared/status';
 import { classicChannel, liveChannel, sandboxDraftChannel, withWaba } from './channels';
 
 const hintOf = (raw: unknown) => deriveChannelStatus(raw).actionRequired;
 
 describe('each hint', () => {
   const cases: [name: string, raw: () => unknown, id: string, text: string][] = [
-    ['banned WABA', () => withWaba(liveChannel(), { status: 'account_banned' }), 'review_account_ban', 'Review the account ban in Meta Business Manager and appeal it if needed'],
-    ['restricted WABA', () => withWaba(liveChannel(), { status: 'account_restriction' }), 'review_account_restriction', 'Review the restriction on the account and its quality in Meta Business Manager'],
-    ['WABA violation', () => withWaba(liveChannel(), { status: 'account_violation' }), 'review_account_violation', 'Review the policy violation and the account quality in Meta Business Manager'],
+    ['banned WABA', () => withWaba(liveChannel(), { status: 'account_banned' }), 'review_account_ban', 'Review the ban in Meta Business Manager; appeal it if it is a mistake'],
+    ['restricted WABA', () => withWaba(liveChannel(), { status: 'account_restriction' }), 'review_account_restriction', 'Review the restriction in Meta Business Manager and fix its cause'],
+    ['WABA violation', () => withWaba(liveChannel(), { status: 'account_violation' }), 'review_account_violation', 'Review the policy violation in Meta Business Manager'],
     ['setup error with a message', () => classicChannel('error', { setup_info: { error: 'Number is already in use' } }), 'fix_setup_error', 'Fix the setup error: Number is already in use'],
     ['setup error without a message', () => classicChannel('error'), 'fix_setup_error', 'Fix the setup error'],
     ['setup error with a non-string message', () => classicChannel('error', { setup_info: { error: { code: 1 } } }), 'fix_setup_error', 'Fix the setup error'],
@@ -25,7 +25,22 @@ describe('each hint', () => {
   }
 
   it.each(cases)('%s', (_name, raw, id, text) => {
-    expect(hintOf(raw())).toEqual({ id, text });
+    expect(hintOf(raw())).toEqual({ id, text, tone: actionHintTone(id as never) });
+  });
+
+  it('is red where Meta acted on the account or the setup stopped, amber where a next step is asked', () => {
+    const red = ACTION_HINTS.filter((h) => h.tone === 'negative').map((h) => h.id);
+    expect(red).toEqual(['review_account_ban', 'review_account_restriction', 'review_account_violation', 'fix_setup_error']);
+    expect(ACTION_HINTS.filter((h) => h.tone !== 'negative').every((h) => h.tone === 'attention')).toBe(true);
+  });
+
+  it('orders every hint by severity: all red ones before any amber one', () => {
+    const tones = ACTION_HINTS.map((h) => h.tone);
+    expect(tones.lastIndexOf('negative')).toBeLessThan(tones.indexOf('attention'));
+  });
+
+  it('keeps every fixed hint short enough for two lines of the narrowest card (about 70 characters)', () => {
+    for (const hint of ACTION_HINTS) expect(hint.text.length, hint.text).toBeLessThanOrEqual(72);
   });
 
   it('truncates a long setup error to one short line', () => {
@@ -82,6 +97,15 @@ describe('precedence', () => {
 
   it.each(cases)('%s', (_name, raw, id) => {
     expect(hintOf(raw())?.id).toBe(id);
+  });
+
+  it('lists every other thing to do after the first, most severe first', () => {
+    const status = deriveChannelStatus(withWaba(liveChannel(), { status: 'account_banned', fb_account_status: 'rejected', on_behalf_of_business_info: { status: 'denied' } }));
+    expect(status.actionRequired?.id).toBe('review_account_ban');
+    expect(status.otherActions.map((a) => a.id)).toEqual(['complete_business_verification', 'accept_message_on_behalf']);
+    expect(deriveChannelStatus(liveChannel()).otherActions).toEqual([]);
+    // Pending deletion asks nothing at all, however much else is wrong.
+    expect(deriveChannelStatus(withWaba({ ...liveChannel(), terminated_at: '2024-07-01' }, { status: 'account_banned' })).otherActions).toEqual([]);
   });
 
   it('a live channel is not told to register because its ignored status says created', () => {
