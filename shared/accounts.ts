@@ -37,7 +37,10 @@ export const ChannelListItem = z.object({
   clientId: z.string().nullable(),
   companyName: z.string().nullable(),
   displayName: z.string().nullable(),
+  /** The WhatsApp number exactly as the Hub sent it (shown as is when it does not parse). */
   phoneNumber: z.string().nullable(),
+  /** Its E.164 form ("+4930123456"), or null when the value is not a number this app can read. */
+  phoneE164: z.string().nullable(),
   email: z.string().nullable(),
   status: DerivedChannelStatus,
   createdAt: z.string().nullable(),

@@ -33,6 +33,7 @@ import { SyncRunStore } from './store/sync-run-store';
 import { CHANNEL_COLUMNS, CLIENT_COLUMNS } from './sync/record-rows';
 import { SyncEngine } from './sync/sync-engine';
 import { WorkerSyncRunner } from './sync/worker/sync-worker-host';
+import { refreshDerived } from './sync/refresh-derived';
 import { ChannelKeyStore, HealthStore, LocalRecords, OutboxService, OutboxStore } from './outbox';
 import type { PartnerApi } from './api';
 import { startBackgroundWork, type BackgroundWork } from './sync/background-work';
@@ -49,6 +50,8 @@ export interface CoreOptions {
   appVersion: string;
   /** Partner API base URL for new sign-ins (PARTNER_DESK_HUB_URL or the real Hub). */
   hubUrl?: string;
+  /** This run's Hub address for every (non-demo) profile, instead of the address stored at sign-in (CLI and web mode: --hub-url). */
+  hubUrlOverride?: string;
   /** Electron's build of the better-sqlite3 binding. */
   sqliteNativeBinding?: string;
   demo?: { hub?: DemoHubOptions; externalUrl?: string };
@@ -114,13 +117,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     fetch: fetchImpl,
     now,
-    defaultHubUrl: options.hubUrl ?? defaultHubUrl(),
+    defaultHubUrl: options.hubUrlOverride ?? options.hubUrl ?? defaultHubUrl(),
+    ...(options.hubUrlOverride ? { hubUrlOverride: options.hubUrlOverride } : {}),
     demo,
   });
 
   const clientQueries = new ClientQueries(db);
   const notifications = new NotificationStore(db);
   const writers = { clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS), channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS) };
+  refreshDerived(db, writers, log);
   // Built before the sync, which consults it while writing; it reaches the accounts (below) only when sending.
   const outbox: OutboxService = new OutboxService({
     store: new OutboxStore(db, now),

@@ -19,6 +19,7 @@ export interface LocalChannel {
   id: string;
   clientId: string | null;
   companyName: string | null;
+  /** E.164 ("+4930123456"), else the number exactly as the Hub sent it. */
   phoneNumber: string | null;
   displayName: string | null;
   state: string;
@@ -74,7 +75,7 @@ export class LocalRecords {
     const row = ChannelRow.safeParse(
       this.db
         .prepare(
-          `SELECT c.id, c.client_id, c.company_name, c.phone_number, c.display_name, c.state, c.modified_at, c.removed_at, c.raw
+          `SELECT c.id, c.client_id, c.company_name, coalesce(c.phone_e164, c.phone_number) AS phone_number, c.display_name, c.state, c.modified_at, c.removed_at, c.raw
            FROM channels c WHERE c.profile_id = ? AND c.id = ?`,
         )
         .get(profileId, id),
@@ -126,7 +127,9 @@ export class LocalRecords {
     const stored = this.stored('channels', profileId, channel.id);
     const before = previousStatusIfChanged(this.writers.channels, stored, derived);
     this.writers.channels.write(profileId, row, stored, at);
-    const notification = before && statusChangeNotification({ id: channel.id, clientId: channel.client_id, companyName: summary?.companyName ?? null }, before, derived);
+    const text = (value: string | number | null | undefined) => (typeof value === 'string' ? value : null);
+    const who = { id: channel.id, clientId: channel.client_id, companyName: summary?.companyName ?? null, phoneNumber: text(row.columns.phone_e164) ?? text(row.columns.phone_number) };
+    const notification = before && statusChangeNotification(who, before, derived);
     if (notification) this.notify(profileId, at, notification);
   }
 

@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { ClientListItem, ClientPage, ClientQuery } from '../../../shared/accounts';
-import { searchTerms } from './channel-queries';
+import { searchTerms } from '../../../shared/search-text';
 
 const SORT_SQL: Record<ClientQuery['sort'], string> = {
   name: 'k.name_sort',
@@ -54,9 +54,18 @@ export class ClientQueries {
     const clauses = ['k.profile_id = ?'];
     const params: Array<string | number> = [profileId];
     if (!query.includeRemoved) clauses.push('k.removed_at IS NULL');
+    // As for channels: a term written as a number matches the contact numbers, however they were written.
     for (const term of searchTerms(query.search)) {
-      clauses.push('instr(k.search_text, ?) > 0');
-      params.push(term.digits ?? term.text);
+      const alternatives: string[] = [];
+      if (term.text !== null) {
+        alternatives.push('instr(k.search_text, ?) > 0');
+        params.push(term.text);
+      }
+      for (const needle of term.numbers ?? []) {
+        alternatives.push('instr(k.numbers, ?) > 0');
+        params.push(needle);
+      }
+      clauses.push(`(${alternatives.join(' OR ')})`);
     }
     const where = clauses.join(' AND ');
     const { n: total } = this.db.prepare(`SELECT count(*) AS n FROM clients k WHERE ${where}`).get(...params) as { n: number };

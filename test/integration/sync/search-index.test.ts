@@ -72,7 +72,8 @@ describe('the in-memory channel search index', () => {
     for (let i = 0; i < 300; i += 1) {
       const words = Array.from({ length: Math.floor(rnd() * 3) }, () => pick(terms));
       const input: ChannelQueryInput = {
-        search: rnd() < 0.2 ? `+${pick(['49', '1', '44'])} ${pick(['30', '20', '1'])}` : words.join(' '),
+        // Numbers as people write them: international prefixes, national with the trunk 0, partial digits.
+        search: rnd() < 0.25 ? pick(['+49', '+49 15', '0049 1', '+44 7', '+1 2', '+33 6', '0151', '(0) 7', '06 1', '555', '12']) : words.join(' '),
         states: rnd() < 0.3 ? states.filter(() => rnd() < 0.4) : [],
         includeRemoved: rnd() < 0.3,
         sort: pick(ChannelSort.options),
