@@ -58,7 +58,7 @@ describe('journey: a new user, from the demo to an export', () => {
 
     targets = await findJourneyTargets(app, hub);
     company = targets.channel.companyName ?? '';
-    number = formatPhone(targets.channel.phoneNumber) ?? '';
+    number = formatPhone({ raw: targets.channel.phoneNumber, e164: targets.channel.phoneE164 }) ?? '';
   });
 
   it('finds a client by a fragment of its name with umlauts', async () => {

@@ -89,7 +89,7 @@ describe('screens: axe and screenshots, light and dark', () => {
 
   it('channel details: overview, templates, insights and billing, actions, confirmation', async () => {
     const { page } = tab;
-    const number = formatPhone(targets.channel.phoneNumber) ?? '';
+    const number = formatPhone({ raw: targets.channel.phoneNumber, e164: targets.channel.phoneE164 }) ?? '';
     await page.getByRole('searchbox', { name: 'Search channels' }).fill(targets.fragment);
     await page.locator(`.list-region[data-shown-search="${targets.fragment}"]`).waitFor();
     await page.locator('.ch-card', { hasText: number }).getByRole('button', { name: /^Show details/ }).click();

@@ -94,6 +94,7 @@ export const syncCommand: Command = {
       else if (status.state === 'succeeded') {
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         context.io.out(`Synced ${status.counts.clients} clients and ${status.counts.channels} channels in ${seconds} s.`);
+        for (const note of (status.profileId ? core.sync.lastStats(status.profileId)?.notes : undefined) ?? []) context.io.out(note);
       }
       if (status.state !== 'succeeded') {
         context.io.err(`partner-desk: ${status.error?.message ?? `The sync ended as ${status.state}.`}`);
@@ -149,7 +150,7 @@ export const channelsCommand: Command = {
       }
       const rows = items.map((c) => [
         c.companyName ?? '',
-        formatPhone(c.phoneNumber) ?? '',
+        formatPhone({ raw: c.phoneNumber, e164: c.phoneE164 }) ?? '',
         c.displayName ?? '',
         c.status.state.label,
         c.status.actionRequired?.text ?? '',

@@ -7,8 +7,9 @@ export function companyOf(channel: Pick<ChannelListItem, 'companyName' | 'displa
   return channel.companyName?.trim() || channel.displayName?.trim() || `Channel ${channel.id}`;
 }
 
-export function phoneOf(channel: Pick<ChannelListItem, 'phoneNumber'>): string {
-  return formatPhone(channel.phoneNumber) ?? 'No number yet';
+/** The number grouped as its country groups it; a value that is not a phone number is shown exactly as the Hub sent it. */
+export function phoneOf(channel: Pick<ChannelListItem, 'phoneNumber' | 'phoneE164'>): string {
+  return formatPhone({ raw: channel.phoneNumber, e164: channel.phoneE164 }) ?? 'No number yet';
 }
 
 /** One line with the facts that are known: "Quality High · 1K conversations / 24 h". */

@@ -131,7 +131,7 @@ export function ClientSheet({ id }: { id: string }) {
                         >
                           {channel.displayName ?? companyOf(channel)}
                         </button>
-                        <span className="num muted">{formatPhone(channel.phoneNumber) ?? 'No number yet'}</span>
+                        <span className="num muted">{formatPhone({ raw: channel.phoneNumber, e164: channel.phoneE164 }) ?? 'No number yet'}</span>
                         <ToneBadge tone={channel.status.state.tone} label={channel.status.state.label} />
                       </li>
                     ))}
