@@ -23,6 +23,12 @@ export interface SessionServiceDeps {
   fetch: typeof fetch;
   now: () => number;
   defaultHubUrl: string;
+  /**
+   * The Hub address for this run (`--hub-url` or PARTNER_DESK_HUB_URL given to the CLI or web mode):
+   * used instead of every profile's stored address, so a run told to use another Hub never quietly
+   * talks to the one used at sign-in. Demo profiles have no Hub address and are not affected.
+   */
+  hubUrlOverride?: string;
   demo: DemoConnector;
 }
 
@@ -196,7 +202,7 @@ export class SessionService {
       const demo = await this.deps.demo.connect();
       return { fetch: demo.fetch, baseUrl: demo.hubUrl, partnerId: demo.partnerId, auth: apiKeyAuth(demo.apiKey) };
     }
-    const base = { fetch: this.deps.fetch, baseUrl: profile.hub_url, partnerId: profile.partner_id };
+    const base = { fetch: this.deps.fetch, baseUrl: this.hubUrlOf(profile), partnerId: profile.partner_id };
     if (profile.auth_method === 'api_key') {
       const key = await this.deps.secrets.get(secretAccounts.partnerApiKey(profile.id));
       if (!key) throw notSignedIn(profile);
@@ -207,7 +213,7 @@ export class SessionService {
       bearer = bearerAuth({
         secrets: this.deps.secrets,
         profileId: profile.id,
-        baseUrl: profile.hub_url,
+        baseUrl: this.hubUrlOf(profile),
         fetch: this.deps.fetch,
         now: this.deps.now,
         log: this.deps.log,
@@ -270,6 +276,11 @@ export class SessionService {
     return this.activeProfile();
   }
 
+  /** Where a profile's requests go: this run's override, else the address it was signed in at. */
+  hubUrlOf(profile: ProfileRow): string {
+    return profile.auth_method !== 'demo' && this.deps.hubUrlOverride ? this.deps.hubUrlOverride : profile.hub_url;
+  }
+
   private activeProfile(): ProfileRow | null {
     const id = this.deps.profiles.activeId();
     return id ? this.deps.profiles.get(id) : null;
@@ -282,7 +293,7 @@ export class SessionService {
         partnerId: p.partner_id,
         label: p.label,
         authMethod: p.auth_method,
-        hubUrl: p.hub_url,
+        hubUrl: this.hubUrlOf(p),
         // A profile is only ever written after its credential was stored: until the keychain answers, it has one.
         hasSecret: this.hasSecret.get(p.id) ?? true,
         createdAt: p.created_at,
