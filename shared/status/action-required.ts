@@ -3,8 +3,8 @@
  * the client"): one short imperative sentence, or null when nobody needs to do anything. Each hint
  * has a stable id so it can be filtered and counted; the precedence is one ordered table, most severe
  * first. A channel may need several things at once: the first is the card's hint, the others are
- * listed with it (`otherActions`). Every text fits two lines of the narrowest card, so a card never
- * cuts the only thing it has to say.
+ * listed with it (`otherActions`). Every sentence fits two lines of the narrowest card, so a card
+ * never cuts the only thing it has to say.
  */
 import { z } from 'zod';
 import { Tone } from './badge';
@@ -34,18 +34,37 @@ export const ActionRequired = z.object({
 });
 export type ActionRequired = z.infer<typeof ActionRequired>;
 
-/** The sentence for each hint, also the filter label. fix_setup_error gets ": <error>" appended. */
+/**
+ * The sentence for each hint, also the filter label. fix_setup_error gets ": <error>" appended (the
+ * card shows the sentence alone, the message is in its tooltip and the details). At most 42
+ * characters: two lines of the narrowest card (330 px, beside "Show details"), so a card never cuts
+ * them; the why and the how are in the state's description.
+ */
 export const ACTION_HINT_TEXT: Record<ActionHintId, string> = {
-  review_account_ban: 'Review the ban in Meta Business Manager; appeal it if it is a mistake',
-  review_account_restriction: 'Review the restriction in Meta Business Manager and fix its cause',
-  review_account_violation: 'Review the policy violation in Meta Business Manager',
+  review_account_ban: 'Review the ban in Meta Business Manager',
+  review_account_restriction: 'Review the restriction in Business Manager',
+  review_account_violation: 'Review the violation in Business Manager',
   fix_setup_error: 'Fix the setup error',
   finish_signup: 'Finish the WhatsApp signup',
-  choose_display_name: "Choose a display name that meets Meta's guidelines",
+  choose_display_name: 'Choose a display name Meta accepts',
   register_number: 'Register the phone number',
-  complete_business_verification: 'Complete Meta business verification in Meta Business Manager',
+  complete_business_verification: 'Complete business verification with Meta',
   submit_business_verification: 'Submit the business for Meta verification',
-  accept_message_on_behalf: 'Accept the message-on-behalf request in Meta Business Manager',
+  accept_message_on_behalf: 'Accept the message-on-behalf request',
+};
+
+/** The same hints in a few words, for the table's narrow Action column (its tooltip has the whole sentence). */
+export const ACTION_HINT_SHORT: Record<ActionHintId, string> = {
+  review_account_ban: 'Review the ban',
+  review_account_restriction: 'Review the restriction',
+  review_account_violation: 'Review the violation',
+  fix_setup_error: 'Fix the setup error',
+  finish_signup: 'Finish the signup',
+  choose_display_name: 'Choose a display name',
+  register_number: 'Register the number',
+  complete_business_verification: 'Complete business verification',
+  submit_business_verification: 'Submit business verification',
+  accept_message_on_behalf: 'Accept message on behalf',
 };
 
 /** The severe hints: Meta acted on the account, or the setup stopped. The rest ask for a next step. */

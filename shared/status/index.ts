@@ -41,6 +41,7 @@ export {
 } from './activation';
 export {
   ACTION_HINT_IDS,
+  ACTION_HINT_SHORT,
   ACTION_HINT_TEXT,
   ACTION_HINTS,
   ActionHintId,

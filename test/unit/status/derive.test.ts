@@ -181,8 +181,8 @@ describe('describeStatusChanges', () => {
       {
         field: 'actionRequired',
         from: 'None',
-        to: 'Review the ban in Meta Business Manager; appeal it if it is a mistake',
-        text: 'Action required: None → Review the ban in Meta Business Manager; appeal it if it is a mistake',
+        to: 'Review the ban in Meta Business Manager',
+        text: 'Action required: None → Review the ban in Meta Business Manager',
       },
     ]);
   });

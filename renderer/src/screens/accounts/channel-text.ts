@@ -12,6 +12,13 @@ export function phoneOf(channel: Pick<ChannelListItem, 'phoneNumber' | 'phoneE16
   return formatPhone({ raw: channel.phoneNumber, e164: channel.phoneE164 }) ?? 'No number yet';
 }
 
+/** Every action required, most severe first, one per line (a tooltip). */
+export function actionsText(channel: ChannelListItem): string | undefined {
+  const { actionRequired, otherActions } = channel.status;
+  if (!actionRequired) return undefined;
+  return [actionRequired, ...otherActions].map((action) => action.text).join('\n');
+}
+
 /** One line with the facts that are known: "Quality High · 1K conversations / 24 h". */
 export function qualityLine(channel: ChannelListItem): string | null {
   const parts: string[] = [];

@@ -90,7 +90,8 @@ export function OverviewTab({ details, onOpenClient }: { details: ChannelDetails
               )}
               {channel.phoneNumber && channel.phoneE164 === null && <span className="muted"> (not a phone number this app can read; shown as the Hub sent it)</span>}
             </Row>
-            {channel.phoneE164 !== null && channel.phoneNumber !== null && channel.phoneNumber !== channel.phoneE164 && (
+            {/* How the Hub wrote it, when that was not plain E.164 digits ("0049 …", a national number). */}
+            {channel.phoneE164 !== null && channel.phoneNumber !== null && channel.phoneNumber !== channel.phoneE164 && channel.phoneNumber !== channel.phoneE164.slice(1) && (
               <Row term="Number as sent">
                 <code>{channel.phoneNumber}</code>
               </Row>
