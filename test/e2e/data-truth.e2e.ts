@@ -21,14 +21,14 @@ async function channels(workspace: DemoWorkspace, input: Record<string, unknown>
 
 /** The colour a tone is drawn in, as the page's theme defines it now. */
 function toneColour(page: Page, tone: string): Promise<string> {
-  return page.evaluate((name) => {
+  return page.evaluate(`(() => {
     const probe = document.createElement('span');
-    probe.style.color = `var(--tone-${name})`;
+    probe.style.color = 'var(--tone-${tone})';
     document.body.append(probe);
     const colour = getComputedStyle(probe).color;
     probe.remove();
     return colour;
-  }, tone);
+  })()`);
 }
 
 /** Switches the colour scheme and lets the page repaint before anything is measured. */
@@ -37,7 +37,9 @@ async function scheme(page: Page, colorScheme: 'light' | 'dark'): Promise<void> 
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
 }
 
-const colourOf = (locator: Locator) => locator.evaluate((element) => getComputedStyle(element).color);
+/** The element's computed text colour (through its own window: the test build has no DOM globals). */
+const colourOf = (locator: Locator): Promise<string> =>
+  locator.evaluate((element) => (element.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(element).color);
 
 /** Whether an element shows all of its text (no ellipsis, no clamped lines). */
 const shownWhole = (locator: Locator) => locator.evaluate((element) => element.scrollHeight <= element.clientHeight + 1 && element.scrollWidth <= element.clientWidth + 1);
