@@ -34,6 +34,11 @@ export const FaultConfig = z
       .optional(),
     unauthorized: counted.nullable().optional(),
     /**
+     * The status the balance endpoint answers for a client without direct payment: the simulator's
+     * 400 by default; the real service's answer is undocumented (403 or 404 are as likely, §11).
+     */
+    balanceRefusal: z.number().int().min(400).max(499).nullable().optional(),
+    /**
      * List pages as other Partner API versions and stand-ins send them (§11): without `count`, without
      * `total` (the reader must page until a short page), or with the records under another known key
      * (`items`). Not counted: applies to every matching list request while set.
@@ -97,6 +102,11 @@ export class FaultSwitches {
   /** No fault is switched on but latency (a replayed page needs nothing else applied). */
   isClear(): boolean {
     return Object.keys(this.snapshot()).every((key) => key === 'latencyMs' || key === 'latencyJitterMs');
+  }
+
+  /** The status for a balance of a client without direct payment. */
+  get balanceRefusal(): number {
+    return this.config.balanceRefusal ?? 400;
   }
 
   /** How list envelopes are to be shaped for this request, if the envelope switch is set and matches. */
