@@ -24,6 +24,17 @@ interface StoredRecord {
   hash: string;
 }
 
+/** Rows in batches by rowid (a statement cannot be iterated while the same connection writes). */
+function* batches(db: Database.Database, sql: string): Generator<StoredRecord> {
+  const statement = db.prepare(`${sql} WHERE rid > ? ORDER BY rid LIMIT 1000`);
+  for (let after = 0; ; ) {
+    const rows = statement.all(after) as StoredRecord[];
+    if (rows.length === 0) return;
+    yield* rows;
+    after = (rows.at(-1) as StoredRecord).rid;
+  }
+}
+
 function storedVersion(db: Database.Database): number {
   const value: unknown = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(RULES_VERSION_KEY);
   const version = typeof value === 'string' ? Number(value) : 0;
@@ -45,7 +56,7 @@ export function refreshDerived(
       if (storedVersion(db) >= STATUS_RULES_VERSION) return null;
       const summaries = new Map<string, ClientSummary>();
       let clients = 0;
-      for (const record of db.prepare('SELECT rid, profile_id, id, raw, hash FROM clients').iterate() as Iterable<StoredRecord>) {
+      for (const record of batches(db, 'SELECT rid, profile_id, id, raw, hash FROM clients')) {
         const client = parseJsonOr(record.raw, null);
         const summary = clientSummary(client, record.id);
         summaries.set(`${record.profile_id}\u0000${record.id}`, summary);
@@ -53,7 +64,7 @@ export function refreshDerived(
         clients += 1;
       }
       let channels = 0;
-      for (const record of db.prepare('SELECT rid, profile_id, id, client_id, raw, hash FROM channels').iterate() as Iterable<StoredRecord>) {
+      for (const record of batches(db, 'SELECT rid, profile_id, id, client_id, raw, hash FROM channels')) {
         const channel = parseJsonOr(record.raw, null);
         const summary = record.client_id ? summaries.get(`${record.profile_id}\u0000${record.client_id}`) : undefined;
         const own = channelOwn(record.id, channel);
