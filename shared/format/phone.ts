@@ -33,7 +33,8 @@ export interface ParsedPhone extends PhoneNumber {
   readonly searchText: string;
 }
 
-const INTERNATIONAL_PREFIX = /^[\s(]*(?:\+|00)/;
+/** "+", or the international prefix 00 followed by a country code (which never starts with 0: "0001037" is no prefix). */
+const INTERNATIONAL_PREFIX = /^[\s(]*(?:\+|00(?=[\s().\-/]*[1-9]))/;
 /** A trunk 0, or an area code in brackets: only ever written for callers in the same country. */
 const NATIONAL_FORM = /^\s*(?:\(|0)/;
 
@@ -159,7 +160,8 @@ const NUMBER_LIKE = /^[+\p{Nd}\s().\-–/]+$/u;
  * - "+49 30 12", "0049 30 12", "+49 (0) 30 12": the international form, matched from the start of the
  *   E.164 token ("+49" alone finds every German number);
  * - "030 12", "(0) 30": a national number with its trunk 0, matched from the start of the national
- *   number with the 0 dropped (Germany, France…) or kept (Italy keeps it), or as plain digits;
+ *   number with the 0 dropped (Germany, France…) or kept (Italy keeps it); a bare run of digits that
+ *   starts with 0 ("0123") may also be the end of a number, so it matches anywhere too;
  * - "30 123", "123456": partial digits, anywhere in a number.
  * `minDigits`: how many digits a bare number needs to count as one (a whole query "12" is text).
  */
@@ -173,6 +175,9 @@ export function phoneNeedles(text: string, minDigits = 3): PhoneNeedles | null {
   }
   const digits = parseDigits(trimmed);
   if (digits.length < minDigits) return null;
-  if (digits.startsWith('0')) return [`/${digits.slice(1)}`, `/${digits}`, digits];
+  if (digits.startsWith('0')) {
+    const national = [`/${digits.slice(1)}`, `/${digits}`];
+    return /^\p{Nd}+$/u.test(trimmed) ? [...national, digits] : national;
+  }
   return [digits];
 }

@@ -168,8 +168,9 @@ describe('search by any way of writing a number', () => {
     ['+971 50', ['dubai']],
     ['+86 10', ['beijing']],
     ['+33 6', ['paris']],
-    // A national query is anchored at the start of the national number: Dubai's 50 123 4567 holds "4567" but not "04567".
-    ['(0) 4567', []],
+    // A national query is anchored at the start of the national number: several numbers hold "01234", none starts with it.
+    ['(0) 1234', []],
+    ['0001037', ['mobile']], // a bare run of digits may be a piece from the middle of a number
     // Words still find names, a word that looks like a number finds it as text or as a number.
     ['trading', ['trading']],
     ['+49 trading', ['trading']],
@@ -185,5 +186,8 @@ describe('search by any way of writing a number', () => {
     expect(phoneNeedles('+4')).toEqual(['+4']);
     expect(phoneNeedles('0049 (0) 30')).toEqual(['+4930']);
     expect(phoneNeedles('٠٣٦٤٩')).toEqual(['/3649', '/03649', '03649']);
+    // Written as a national number (a bracket, a space): anchored at the start of the national number only.
+    expect(phoneNeedles('(0) 3649')).toEqual(['/3649', '/03649']);
+    expect(phoneNeedles('03649 248')).toEqual(['/3649248', '/03649248']);
   });
 });
