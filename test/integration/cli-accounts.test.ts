@@ -80,7 +80,45 @@ describe('partner-desk account commands', async () => {
 
     const keychain = new KeytarSecretStore();
     expect(await keychain.get(`profile:${status.profile.id}:partner-api-key`)).toBe(hub.apiKey);
-  });
+  }, 90_000); // eleven CLI processes, each starting Node on a shared machine
+
+  it("filters by Meta's standing: --state banned, restricted and violation", async () => {
+    for (const state of ['banned', 'restricted', 'violation']) {
+      const result = await cli(['channels', '--json', '--state', state]);
+      expect(result.status, result.stderr).toBe(0);
+      const { total, items } = JSON.parse(result.stdout) as { total: number; items: Array<{ status: { state: { id: string } } }> };
+      expect(items.every((c) => c.status.state.id === state)).toBe(true);
+      expect(items).toHaveLength(total);
+    }
+    const banned = JSON.parse((await cli(['channels', '--json', '--state', 'banned'])).stdout) as { total: number };
+    expect(banned.total).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('--hub-url and PARTNER_DESK_HUB_URL apply to the whole run and say so, or are refused: never ignored', async () => {
+    const run = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
+      const result = await runCliAsync(['--data-dir', tmp.dir, ...args], { env: { PARTNER_DESK_HUB_URL: '', ...env } });
+      outputs.push(result.stdout, result.stderr);
+      return result;
+    };
+    const stored = `${server.url}/api/v2`;
+    const nowhere = 'http://127.0.0.1:9/api/v2'; // the discard port: nothing answers
+    const byFlag = await run(['--hub-url', nowhere, 'sync']);
+    expect(byFlag.status).toBe(1);
+    expect(byFlag.stderr).toContain(`using the Hub at ${nowhere} for this run (--hub-url) instead of ${stored}`);
+    expect(byFlag.stderr).toMatch(/Could not reach the 360dialog Hub/);
+    const byEnv = await run(['sync'], { PARTNER_DESK_HUB_URL: nowhere });
+    expect(byEnv.status).toBe(1);
+    expect(byEnv.stderr).toContain(`using the Hub at ${nowhere} for this run (PARTNER_DESK_HUB_URL)`);
+    // Not an address: refused before anything is done.
+    const badEnv = await run(['sync'], { PARTNER_DESK_HUB_URL: 'hub.example.com' });
+    expect(badEnv.status).toBe(2);
+    expect(badEnv.stderr).toMatch(/PARTNER_DESK_HUB_URL must be an http\(s\) URL .*not "hub\.example\.com"/);
+    expect((await run(['--hub-url', 'ftp://hub.example.com', 'sync'])).status).toBe(2);
+    // Without them, the address the profile signed in at; no notice.
+    const plain = await run(['sync']);
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.stderr).not.toMatch(/using the Hub/);
+  }, 120_000);
 
   it('sync exits 1 with the reason when the hub is unreachable, and the cache stays', async () => {
     hub.faults.set({ offline: true });
