@@ -17,7 +17,9 @@
  * The max metadata (~150 KB) is used rather than min: telling a national number from international
  * digits needs real validity checks (the min metadata only checks lengths).
  */
-import { isSupportedCountry, parseDigits, parsePhoneNumberFromString, type CountryCode, type PhoneNumber as ParsedNumber } from 'libphonenumber-js/max';
+import {
+  getCountryCallingCode, isSupportedCountry, parseDigits, parsePhoneNumberFromString, type CountryCode, type PhoneNumber as ParsedNumber,
+} from 'libphonenumber-js/max';
 
 /** A phone number as stored and shown: the value the Hub sent, and its E.164 form when it parsed. */
 export interface PhoneNumber {
@@ -29,7 +31,7 @@ export interface PhoneNumber {
 
 /** The parse result with what the store keeps for searching. */
 export interface ParsedPhone extends PhoneNumber {
-  /** Search tokens for the `numbers` column (see `phoneSearchText`); '' when unparsed. */
+  /** Search tokens for the `numbers` column (see `searchTokens`); '' when unparsed. */
   readonly searchText: string;
 }
 
@@ -80,8 +82,13 @@ function readNumber(text: string, country: CountryCode | undefined): ParsedNumbe
     return number?.isPossible() ? number : undefined;
   }
   const international = parse(`+${text}`);
+  // Without a country there is no national reading to weigh it against.
+  if (!country) return international?.isPossible() ? international : undefined;
+  // The usual case, and the cheap one (a sync reads 50,000): the Hub's digits of a number of the
+  // client's own country. The validity checks below cost as much again as the parse.
+  if (international?.countryCallingCode === getCountryCallingCode(country) && international.isPossible()) return international;
   if (international?.isValid()) return international;
-  const national = country ? parse(text, country) : undefined;
+  const national = parse(text, country);
   if (national?.isValid()) return national;
   if (international?.isPossible()) return international;
   return national?.isPossible() ? national : undefined;
@@ -107,13 +114,6 @@ export function parsePhone(raw: unknown, defaultCountry?: unknown): ParsedPhone 
  */
 function searchTokens(number: ParsedNumber): string {
   return `${number.number} /${number.nationalNumber}`;
-}
-
-/** The search tokens of a stored E.164 number (when the row was written without them). */
-export function phoneSearchText(e164: string | null): string {
-  if (e164 === null) return '';
-  const number = parse(e164);
-  return number ? searchTokens(number) : '';
 }
 
 /** Joins the tokens of several numbers of one record (a client's contact phones). */

@@ -92,10 +92,12 @@ function clientWordsHash(companyName: string | null, email: string | null, count
   return contentHash(`${companyName ?? ''}\u0000${email ?? ''}\u0000${country ?? ''}\u0000${STATUS_RULES_VERSION}`);
 }
 
-/** The search tokens of a client's contact numbers, read in the client's country. */
+/** The search tokens of a client's contact numbers, read in the client's country (the contact user's mostly repeats the contact's). */
 function clientNumbers(client: unknown, country: string | null): string {
-  const contact = parsePhone(pick(client, 'contact_info', 'phone'), country);
-  const user = parsePhone(pick(client, 'contact_user', 'phone'), country);
+  const contactRaw = pick(client, 'contact_info', 'phone');
+  const userRaw = pick(client, 'contact_user', 'phone');
+  const contact = parsePhone(contactRaw, country);
+  const user = userRaw === contactRaw ? null : parsePhone(userRaw, country);
   return joinPhoneSearchTexts([contact?.searchText ?? '', user && user.e164 !== contact?.e164 ? user.searchText : '']);
 }
 
