@@ -122,7 +122,8 @@ try {
   const sample = core.accounts.listChannels(ChannelQuery.parse({ limit: 200, offset: 1000 })).items;
   const queries = sample.flatMap((c) => [
     (c.companyName ?? 'acme').slice(0, 4),
-    c.phoneNumber ? `+${c.phoneNumber.slice(0, 2)} ${c.phoneNumber.slice(2, 6)}` : '49 30',
+    // A number as people type its start: "+49 1512" (E.164, since the Hub's own form may be "0049…" or national).
+    c.phoneE164 ? `${c.phoneE164.slice(0, 3)} ${c.phoneE164.slice(3, 7)}` : '49 30',
     c.id.slice(0, 6),
     'zzqx',
   ]);
