@@ -93,6 +93,8 @@ export interface Core {
   readonly dispatch: Dispatch;
   readonly log: Logger;
   readonly desktop: DesktopIntegration;
+  /** Settles when rows written by older rules have been re-derived (at once when there were none). */
+  readonly derived: Promise<unknown>;
   close(): void;
 }
 
@@ -125,7 +127,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clientQueries = new ClientQueries(db);
   const notifications = new NotificationStore(db);
   const writers = { clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS), channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS) };
-  refreshDerived(db, writers, log);
+  // Rows derived by older rules are rebuilt from their raw JSON: before a CLI command answers (it
+  // answers once and exits), in the background for the app and web mode (their lists are up at once;
+  // filters and counts catch up within seconds, once per new version of the rules).
+  const derived = refreshDerived(db, writers, log).catch((error: unknown) => {
+    log.error('re-deriving stored records failed; the next start tries again', { error: error instanceof Error ? error.message : String(error) });
+    return null;
+  });
+  if (options.runMode === 'cli') await derived;
   // Built before the sync, which consults it while writing; it reaches the accounts (below) only when sending.
   const outbox: OutboxService = new OutboxService({
     store: new OutboxStore(db, now),
@@ -231,6 +240,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dispatch,
     log,
     desktop,
+    derived,
     close() {
       session.close();
       stopCheckpoints();

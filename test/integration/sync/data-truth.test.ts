@@ -11,6 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ChannelQuery, ClientQuery, type ChannelQueryInput } from '../../../shared/accounts';
 import { createCore } from '../../../electron/core';
 import { ChannelQueries } from '../../../electron/core/store/channel-queries';
+import { inlineSnapshotBuilder } from '../../../electron/core/store/search-index-host';
+import { buildSearchSnapshot } from '../../../electron/core/store/search-snapshot';
 import { RULES_VERSION_KEY } from '../../../electron/core/sync/refresh-derived';
 import { STATUS_RULES_VERSION } from '../../../electron/core/sync/record-rows';
 import type { ChannelPatch } from '../../../electron/core/demo/hub-state';
@@ -151,9 +153,11 @@ describe('numbers as written, found however they are typed', () => {
     expect(item(bare.channel.id)).toMatchObject({ phoneNumber: '030 9876543', phoneE164: '+49309876543' });
     expect(item(junk.channel.id)).toMatchObject({ phoneNumber: 'tbd (ask Jörg)', phoneE164: null });
 
-    const sql = new ChannelQueries(fx.core.db, { searchIndex: false });
+    const sql = new ChannelQueries(fx.core.db);
+    const indexed = new ChannelQueries(fx.core.db, { searchIndex: inlineSnapshotBuilder((profileId) => buildSearchSnapshot(fx.core.db, profileId)) });
+    await indexed.searchIndex!.ready(fx.profileId);
     const ids = (search: string) => {
-      const viaIndex = listed(fx, { search }).items.map((c) => c.id).sort();
+      const viaIndex = indexed.list(fx.profileId, ChannelQuery.parse({ search, limit: 1000 })).items.map((c) => c.id).sort();
       const viaSql = sql.list(fx.profileId, ChannelQuery.parse({ search, limit: 1000 })).items.map((c) => c.id).sort();
       expect(viaIndex, `"${search}": index and SQL agree`).toEqual(viaSql);
       return viaIndex;
@@ -210,6 +214,7 @@ describe('a database written by older rules', () => {
     // Opened again: before any sync, the stored rows already say what the new rules say.
     const core = await createCore({ dataDir, secrets: fx.secrets, runMode: 'web', appVersion: 'test', hubUrl });
     try {
+      await core.derived; // in the background for the app and web mode (a CLI process waits for it)
       const after = core.accounts.listChannels(ChannelQuery.parse({ limit: 1000 }));
       expect(after.countsByState).toEqual(before.countsByState);
       expect(after.items.find((c) => c.id === someNumber.id)?.phoneE164).toBe(someNumber.phoneE164);
