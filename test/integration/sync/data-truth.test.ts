@@ -12,7 +12,6 @@ import { ChannelQuery, ClientQuery, type ChannelQueryInput } from '../../../shar
 import { createCore } from '../../../electron/core';
 import { ChannelQueries } from '../../../electron/core/store/channel-queries';
 import { inlineSnapshotBuilder } from '../../../electron/core/store/search-index-host';
-import { buildSearchSnapshot } from '../../../electron/core/store/search-snapshot';
 import { RULES_VERSION_KEY } from '../../../electron/core/sync/refresh-derived';
 import { STATUS_RULES_VERSION } from '../../../electron/core/sync/record-rows';
 import type { ChannelPatch } from '../../../electron/core/demo/hub-state';
@@ -154,7 +153,7 @@ describe('numbers as written, found however they are typed', () => {
     expect(item(junk.channel.id)).toMatchObject({ phoneNumber: 'tbd (ask Jörg)', phoneE164: null });
 
     const sql = new ChannelQueries(fx.core.db);
-    const indexed = new ChannelQueries(fx.core.db, { searchIndex: inlineSnapshotBuilder((profileId) => buildSearchSnapshot(fx.core.db, profileId)) });
+    const indexed = new ChannelQueries(fx.core.db, { searchIndex: inlineSnapshotBuilder(fx.core.db) });
     await indexed.searchIndex!.ready(fx.profileId);
     const ids = (search: string) => {
       const viaIndex = indexed.list(fx.profileId, ChannelQuery.parse({ search, limit: 1000 })).items.map((c) => c.id).sort();

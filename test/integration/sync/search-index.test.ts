@@ -104,7 +104,11 @@ describe('the in-memory channel search index', () => {
     const page = vi.spyOn(ChannelSearchIndex.prototype, 'page');
     const query = ChannelQuery.parse({ search: 'qqq-renamed', limit: 10 });
     expect(indexed.list(f.profileId, query).total).toBe(0);
-    const rid = f.core.db.prepare('SELECT rid FROM channel_search WHERE removed = 0 LIMIT 1').pluck().get() as number;
+    // A listed row whose next row is listed too (both are renamed below).
+    const rid = f.core.db
+      .prepare('SELECT s.rid FROM channel_search s WHERE s.removed = 0 AND EXISTS (SELECT 1 FROM channel_search t WHERE t.rid = s.rid + 1 AND t.removed = 0) LIMIT 1')
+      .pluck()
+      .get() as number;
     f.core.db.prepare("UPDATE channel_search SET search_text = search_text || ' qqq-renamed' WHERE rid = ?").run(rid);
     expect(indexed.list(f.profileId, query).total).toBe(1);
     expect(page.mock.results.at(-1)?.value).toBeNull(); // stale: SQL answered, and a fresh copy is on its way
