@@ -105,7 +105,7 @@ async function child(variant: Variant, databaseFile: string, profileId: string, 
 }
 
 function spawnChild(variant: Variant, db: { file: string; profileId: string }, target: string, nodeFlags: string[] = []) {
-  return spawnSync(process.execPath, ['--expose-gc', ...nodeFlags, '--import', 'tsx', SELF, 'child', variant, db.file, db.profileId, target], { encoding: 'utf8' });
+  return spawnSync(process.execPath, ['--expose-gc', ...nodeFlags, ...(SELF.endsWith('.ts') ? ['--import', 'tsx'] : []), SELF, 'child', variant, db.file, db.profileId, target], { encoding: 'utf8' });
 }
 
 function runChild(variant: Variant, db: { file: string; profileId: string }, target: string): RunResult {

@@ -81,6 +81,8 @@ export const ClientListItem = z.object({
   contactName: z.string().nullable(),
   status: z.string().nullable(),
   maxChannels: z.number().int().nullable(),
+  /** The partner's own tag for the client (partner_payload, §3.3), searchable and editable through the outbox. */
+  partnerPayload: z.string().nullable().default(null),
   channelCount: z.number().int(),
   createdAt: z.string().nullable(),
   syncedAt: z.string(),

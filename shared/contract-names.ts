@@ -11,11 +11,13 @@ export const REQUEST_NAME_LIST = [
   'channels.templates', 'insights.cancel', 'notifications.list', 'notifications.markRead', 'export.channels', 'export.reveal',
   'actions.preview', 'actions.cancelChannel', 'actions.setMaxChannels', 'actions.generateApiKey', 'outbox.list',
   'outbox.retry', 'outbox.cancel', 'outbox.push', 'outbox.networkChanged', 'channels.health', 'channels.apiKey',
-  'channels.copyApiKey',
+  'channels.copyApiKey', 'partner.settings', 'actions.setPartnerSettings', 'actions.withdrawCancellation', 'actions.setPartnerPayload',
+  'onboarding.createLink', 'onboarding.links', 'onboarding.link', 'onboarding.markShared', 'onboarding.readRedirect',
 ] as const;
 
 export const EVENT_NAME_LIST = [
   'session.changed', 'sync.status', 'notifications.changed', 'app.command', 'app.update', 'outbox.changed', 'insights.changed',
+  'onboarding.changed',
 ] as const;
 
 const requestNames: ReadonlySet<string> = new Set(REQUEST_NAME_LIST);

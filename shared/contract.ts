@@ -13,7 +13,12 @@ import { ExportChannelsInput, ExportChannelsResult, RevealExportInput, RevealExp
 import {
   ActionIdInput, ActionPreview, ActionPreviewInput, ApiKeyInfo, CancelChannelInput, ChannelHealth, ChannelIdInput, CopyApiKeyResult,
   GenerateApiKeyInput, HealthInput, NetworkInput, OutboxAction, OutboxPage, OutboxQuery, OutboxStatus, PushResult, SetMaxChannelsInput,
+  SetPartnerPayloadInput, SetPartnerSettingsInput, WithdrawCancellationInput,
 } from './outbox';
+import {
+  LinkIdInput, LinkList, LinkListInput, MarkSharedInput, PartnerSettings, PartnerSettingsInput, PermissionLink, PermissionLinkDetails, PermissionLinkInput,
+  ReadRedirectInput, RedirectReading,
+} from './onboarding';
 
 const NoInput = z.object({}).strict();
 
@@ -145,6 +150,16 @@ export const requests = {
   'channels.health': request(HealthInput, ChannelHealth),
   'channels.apiKey': request(ChannelIdInput, ApiKeyInfo),
   'channels.copyApiKey': request(ChannelIdInput, CopyApiKeyResult),
+  // Onboarding and the client lifecycle (shared/onboarding.ts): partner settings, permission links, the redirect.
+  'partner.settings': request(PartnerSettingsInput, PartnerSettings),
+  'actions.setPartnerSettings': request(SetPartnerSettingsInput, OutboxAction),
+  'actions.withdrawCancellation': request(WithdrawCancellationInput, OutboxAction),
+  'actions.setPartnerPayload': request(SetPartnerPayloadInput, OutboxAction),
+  'onboarding.createLink': request(PermissionLinkInput, PermissionLink),
+  'onboarding.links': request(LinkListInput, LinkList),
+  'onboarding.link': request(LinkIdInput, PermissionLinkDetails),
+  'onboarding.markShared': request(MarkSharedInput, PermissionLink),
+  'onboarding.readRedirect': request(ReadRedirectInput, RedirectReading),
 } as const;
 
 export const events = {
@@ -158,6 +173,8 @@ export const events = {
   'outbox.changed': OutboxStatus,
   /** A background refresh of a balance or a WABA's templates ended. */
   'insights.changed': InsightsChanged,
+  /** A permission link was made, shared or answered (a redirect read, a sync matched it). */
+  'onboarding.changed': z.object({ profileId: z.string() }),
 } as const;
 
 export type Requests = typeof requests;

@@ -1,12 +1,21 @@
 /**
  * The offline outbox as the renderer and the CLI see it: the actions a user can queue (cancel a
- * channel, change a client's channel limit, generate a channel API key, check a channel's health),
+ * channel or withdraw its cancellation, change a client's channel limit or its partner_payload tag,
+ * generate a channel API key, check a channel's health, change the partner's webhook and redirect URLs),
  * their states, the queue's status, and the overlay that list items carry while an action on the
  * record is pending. A generated API key never appears in any of these shapes.
  */
 import { z } from 'zod';
 
-export const ACTION_KINDS = ['cancel_channel', 'set_max_channels', 'generate_api_key', 'check_health'] as const;
+export const ACTION_KINDS = [
+  'cancel_channel',
+  'set_max_channels',
+  'generate_api_key',
+  'check_health',
+  'withdraw_cancellation',
+  'set_partner_settings',
+  'set_partner_payload',
+] as const;
 export const ActionKind = z.enum(ACTION_KINDS);
 export type ActionKind = z.infer<typeof ActionKind>;
 
@@ -34,7 +43,15 @@ export const MaxChannels = z
 
 const RecordId = z.string().trim().min(1).max(100);
 
-export const ActionTarget = z.object({ type: z.enum(['channel', 'client']), id: z.string() });
+/** A client's partner_payload ("a free-form partner value", §3.3): no documented limit; this only catches a pasted document. */
+export const PARTNER_PAYLOAD_MAX = 1000;
+export const PartnerPayload = z
+  .string({ error: 'The tag must be text.' })
+  .max(PARTNER_PAYLOAD_MAX, `The tag is at most ${PARTNER_PAYLOAD_MAX} characters.`)
+  // eslint-disable-next-line no-control-regex
+  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'The tag cannot contain line breaks, tabs or other control characters.');
+
+export const ActionTarget = z.object({ type: z.enum(['channel', 'client', 'partner']), id: z.string() });
 export type ActionTarget = z.infer<typeof ActionTarget>;
 
 export const ActionError = z.object({
@@ -93,6 +110,8 @@ export const PendingOverlay = z.object({
   label: z.string(),
   /** set_max_channels: the limit asked for. */
   maxChannels: z.number().int().nullable(),
+  /** set_partner_payload: the tag asked for. */
+  partnerPayload: z.string().nullable().default(null),
 });
 export type PendingOverlay = z.infer<typeof PendingOverlay>;
 
@@ -139,11 +158,20 @@ export const CancelChannelInput = z.object({ channelId: RecordId, confirmed: z.b
 export const SetMaxChannelsInput = z.object({ clientId: RecordId, maxChannels: MaxChannels, confirmed: z.boolean().default(false) }).strict();
 export const GenerateApiKeyInput = z.object({ channelId: RecordId, confirmed: z.boolean().default(false) }).strict();
 export const HealthInput = z.object({ channelId: RecordId, check: z.boolean().default(true) }).strict();
+export const WithdrawCancellationInput = z.object({ channelId: RecordId, confirmed: z.boolean().default(false) }).strict();
+export const SetPartnerPayloadInput = z.object({ clientId: RecordId, partnerPayload: PartnerPayload, confirmed: z.boolean().default(false) }).strict();
+/** Either or both; each is checked (an absolute https URL) before anything is queued. */
+export const SetPartnerSettingsInput = z
+  .object({ webhookUrl: z.string().max(2048).optional(), redirectUrl: z.string().max(2048).optional(), confirmed: z.boolean().default(false) })
+  .strict();
 
 export const ActionPreviewInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cancel_channel'), channelId: RecordId }).strict(),
   z.object({ kind: z.literal('set_max_channels'), clientId: RecordId, maxChannels: MaxChannels }).strict(),
   z.object({ kind: z.literal('generate_api_key'), channelId: RecordId }).strict(),
+  z.object({ kind: z.literal('withdraw_cancellation'), channelId: RecordId }).strict(),
+  z.object({ kind: z.literal('set_partner_payload'), clientId: RecordId, partnerPayload: PartnerPayload }).strict(),
+  z.object({ kind: z.literal('set_partner_settings'), webhookUrl: z.string().max(2048).optional(), redirectUrl: z.string().max(2048).optional() }).strict(),
 ]);
 export type ActionPreviewInput = z.infer<typeof ActionPreviewInput>;
 

@@ -9,6 +9,8 @@ import type { AppShell } from './app-shell';
 import type { ChannelExporter } from './export/channel-exporter';
 import type { InsightsService } from './insights/insights-service';
 import type { OutboxService } from './outbox';
+import type { OnboardingService } from './onboarding/onboarding-service';
+import type { PartnerSettingsService } from './onboarding/partner-settings';
 import type { SessionService } from './session/session-service';
 
 export interface HandlerDeps {
@@ -17,12 +19,14 @@ export interface HandlerDeps {
   insights: InsightsService;
   exporter: ChannelExporter;
   outbox: OutboxService;
+  partnerSettings: PartnerSettingsService;
+  onboarding: OnboardingService;
   appInfo: () => Promise<AppInfo>;
   /** Updates and the data folder: Electron's main process, or headless. */
   shell: AppShell;
 }
 
-export function createHandlers({ session, accounts, insights, exporter, outbox, appInfo, shell }: HandlerDeps): Handlers {
+export function createHandlers({ session, accounts, insights, exporter, outbox, partnerSettings, onboarding, appInfo, shell }: HandlerDeps): Handlers {
   return {
     'app.info': () => appInfo(),
     'app.updateStatus': () => shell.updateState(),
@@ -60,5 +64,15 @@ export function createHandlers({ session, accounts, insights, exporter, outbox, 
     'channels.health': ({ channelId, check }) => outbox.health(channelId, check),
     'channels.apiKey': ({ channelId }) => outbox.apiKeyInfo(channelId),
     'channels.copyApiKey': ({ channelId }) => outbox.copyApiKey(channelId),
+    'partner.settings': ({ refresh }) => partnerSettings.view(refresh),
+    'actions.setPartnerSettings': ({ webhookUrl, redirectUrl, confirmed }) =>
+      outbox.enqueue({ kind: 'set_partner_settings', ...(webhookUrl !== undefined ? { webhookUrl } : {}), ...(redirectUrl !== undefined ? { redirectUrl } : {}) }, confirmed),
+    'actions.withdrawCancellation': ({ channelId, confirmed }) => outbox.enqueue({ kind: 'withdraw_cancellation', channelId }, confirmed),
+    'actions.setPartnerPayload': ({ clientId, partnerPayload, confirmed }) => outbox.enqueue({ kind: 'set_partner_payload', clientId, partnerPayload }, confirmed),
+    'onboarding.createLink': (input) => onboarding.createLink(input),
+    'onboarding.links': ({ limit }) => ({ items: onboarding.links(limit) }),
+    'onboarding.link': ({ id }) => onboarding.link(id),
+    'onboarding.markShared': ({ id, method }) => onboarding.markShared(id, method),
+    'onboarding.readRedirect': ({ text }) => onboarding.readRedirect(text),
   };
 }

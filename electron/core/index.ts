@@ -37,6 +37,9 @@ import { refreshDerived } from './sync/refresh-derived';
 import { ChannelKeyStore, HealthStore, LocalRecords, OutboxService, OutboxStore } from './outbox';
 import type { PartnerApi } from './api';
 import { startBackgroundWork, type BackgroundWork } from './sync/background-work';
+import { OnboardingService } from './onboarding/onboarding-service';
+import { PartnerSettingsService } from './onboarding/partner-settings';
+import { dashboardOriginFor } from './onboarding/permission-link';
 import type { SyncScheduler } from './sync/sync-scheduler';
 
 export interface CoreOptions {
@@ -85,6 +88,10 @@ export interface Core {
   readonly exporter: ChannelExporter;
   /** The offline outbox; the shell tells it about the OS network state (`outbox.runner.networkChanged`). */
   readonly outbox: OutboxService;
+  /** The partner's public settings (webhook and redirect URLs), kept for offline use. */
+  readonly partnerSettings: PartnerSettingsService;
+  /** Permission links and the redirects that answer them. */
+  readonly onboarding: OnboardingService;
   readonly sync: SyncEngine;
   /** Channel queries (and their in-memory search copy, where the core keeps one). */
   readonly channels: ChannelQueries;
@@ -107,7 +114,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const desktop = options.desktop ?? headlessDesktop();
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
-  const db = openDatabase(databaseFile, options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {});
+  const db = openDatabase(databaseFile, {
+    ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
+    // A CLI command reads much once and ends: through a memory map (see openDatabase).
+    ...(options.runMode === 'cli' ? { mmapBytes: 256 * 1024 * 1024 } : {}),
+  });
 
   const events = new CoreEvents(log);
   const profiles = new ProfileRepository(db, now);
@@ -136,14 +147,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   if (options.runMode === 'cli') await derived;
   // Built before the sync, which consults it while writing; it reaches the accounts (below) only when sending.
+  const outboxStore = new OutboxStore(db, now);
+  const localRecords = new LocalRecords(db, writers, (profileId, at, notification) => {
+    notifications.add(profileId, at, notification);
+    // Written inside the action's transaction; tell listeners once it has committed.
+    queueMicrotask(() => events.emit('notifications.changed', { profileId }));
+  });
+  const channelKeys = new ChannelKeyStore(db, options.secrets);
   const outbox: OutboxService = new OutboxService({
-    store: new OutboxStore(db, now),
-    records: new LocalRecords(db, writers, (profileId, at, notification) => {
-      notifications.add(profileId, at, notification);
-      // Written inside the action's transaction; tell listeners once it has committed.
-      queueMicrotask(() => events.emit('notifications.changed', { profileId }));
-    }),
-    keys: new ChannelKeyStore(db, options.secrets),
+    store: outboxStore,
+    records: localRecords,
+    keys: channelKeys,
     health: new HealthStore(db),
     session,
     partnerApi: (profile, overrides): Promise<PartnerApi> => accounts.api(profile, overrides),
@@ -189,6 +203,52 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return Promise.race([keychainProbe, new Promise<null>((resolve) => setTimeout(resolve, KEYCHAIN_PROBE_WAIT_MS, null).unref())]);
   };
   const shell = options.shell ?? headlessAppShell(options.appVersion);
+
+  const activeProfile = () => session.activeProfileRow();
+  const partnerSettings = new PartnerSettingsService({
+    records: localRecords,
+    outbox: outboxStore,
+    profile: () => {
+      const profile = activeProfile();
+      return profile ? { id: profile.id, partnerId: profile.partner_id } : null;
+    },
+    api: () => {
+      const profile = activeProfile();
+      if (!profile) return Promise.reject(new Error('not signed in'));
+      return accounts.api(profile, { retry: { maxAttempts: 1 }, timeoutMs: 15_000 });
+    },
+    isOffline: () => session.connectionStatus() === 'offline',
+    now,
+    log,
+  });
+  const onboarding = new OnboardingService({
+    db,
+    records: localRecords,
+    accounts,
+    keys: channelKeys,
+    outbox: outboxStore,
+    settings: partnerSettings,
+    notifications,
+    events,
+    profile: activeProfile,
+    dashboardOrigin: (profile) => (profile.auth_method === 'demo' ? demo.dashboardOrigin() : Promise.resolve(dashboardOriginFor(profile.hub_url))),
+    // The CLI syncs in the foreground when it needs to; a background sync would outlive its database.
+    ...(options.runMode === 'cli' ? {} : { startSync: () => void accounts.syncNow().catch((error: unknown) => log.info('sync after a redirect did not run', { error: String(error) })) }),
+    now,
+    log,
+  });
+  // A sync that brought new records may answer a permission link (whoever started it).
+  let lastSyncSeen: string | null = null;
+  events.on('sync.status', (status) => {
+    if (status.state !== 'succeeded' || !status.profileId || status.lastSucceededAt === lastSyncSeen) return;
+    lastSyncSeen = status.lastSucceededAt;
+    try {
+      onboarding.afterSync(status.profileId);
+    } catch (error) {
+      log.error('onboarding check after sync failed', { error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+
   const appInfo = async (): Promise<AppInfo> => ({
     name: 'Partner Desk',
     version: options.appVersion,
@@ -207,7 +267,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     log,
   });
-  const handlers = createHandlers({ session, accounts, insights, exporter, outbox, appInfo, shell });
+  const handlers = createHandlers({ session, accounts, insights, exporter, outbox, partnerSettings, onboarding, appInfo, shell });
   const dispatch = createDispatch(handlers, {
     onUnexpectedError: (name, error) =>
       log.error('request failed unexpectedly', { request: name, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
@@ -233,6 +293,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     insights,
     exporter,
     outbox,
+    partnerSettings,
+    onboarding,
     sync,
     channels: channelQueries,
     scheduler,
@@ -247,6 +309,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       background?.stop();
       outbox.close();
       searchIndex?.close();
+      void demo.close();
       if (db.open) {
         // Leaving: what this process wrote goes from the WAL into the database now (it may wait here).
         try {

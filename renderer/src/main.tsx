@@ -24,6 +24,7 @@ import './styles/insights.css';
 import './styles/panels.css';
 import './styles/notifications.css';
 import './styles/outbox.css';
+import './styles/onboarding.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');

@@ -80,6 +80,29 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'channels.health': ({ channelId }) => ({ channelId, source: 'none', checkedAt: null, ageMs: null, nextCheckAt: null, gatewayStatus: null, nodes: [], phoneNumber: null, lastError: null, action: null, message: '' }),
     'channels.apiKey': ({ channelId }) => ({ channelId, present: false, address: null, keyId: null, appId: null, generatedAt: null }),
     'channels.copyApiKey': () => ({ copied: false, clearAfterMs: 60_000, message: '' }),
+    'partner.settings': () => ({ partnerId: 'p', brandName: null, webhookUrl: null, redirectUrl: null, allowClientToAddPhoneNo: null, rows: [], warnings: [], source: 'none', fetchedAt: null, error: null, pending: [] }),
+    'actions.setPartnerSettings': () => {
+      throw new AppError('invalid_input', 'no settings');
+    },
+    'actions.withdrawCancellation': () => {
+      throw new AppError('not_found', 'no channel');
+    },
+    'actions.setPartnerPayload': () => {
+      throw new AppError('not_found', 'no client');
+    },
+    'onboarding.createLink': () => {
+      throw new AppError('invalid_input', 'no link');
+    },
+    'onboarding.links': () => ({ items: [] }),
+    'onboarding.link': () => {
+      throw new AppError('not_found', 'no link');
+    },
+    'onboarding.markShared': () => {
+      throw new AppError('not_found', 'no link');
+    },
+    'onboarding.readRedirect': () => {
+      throw new AppError('invalid_input', 'no redirect');
+    },
   };
   return { ...base, ...overrides };
 }

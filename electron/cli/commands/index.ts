@@ -7,6 +7,7 @@ import { loginCommand, logoutCommand } from './login';
 import { webCommand } from './web';
 import { apiKeyCommand, cancelCommand, healthCommand, setMaxChannelsCommand } from './actions';
 import { outboxCommand, pushCommand } from './outbox';
+import { onboardingLinkCommand, onboardingLinksCommand, onboardingRedirectCommand, partnerCommand, setTagCommand, withdrawCancellationCommand } from './onboarding';
 
 export const COMMANDS: readonly Command[] = [
   loginCommand,
@@ -16,11 +17,17 @@ export const COMMANDS: readonly Command[] = [
   clientsCommand,
   channelsCommand,
   cancelCommand,
+  withdrawCancellationCommand,
   setMaxChannelsCommand,
+  setTagCommand,
   apiKeyCommand,
   healthCommand,
   outboxCommand,
   pushCommand,
+  partnerCommand,
+  onboardingLinkCommand,
+  onboardingLinksCommand,
+  onboardingRedirectCommand,
   exportCommand,
   webCommand,
   demoServerCommand,

@@ -9,10 +9,10 @@ export { createHttpClient, DEFAULT_TIMEOUT_MS, joinUrl, type HttpClient, type Ht
 export { dispositionOf, errorForStatus, HubError, isHubError, serverMessage, type Disposition, type HubService } from './http-errors';
 export { listQueryParams, readListPage, type ListFilters, type ListPage, type ListPageQuery, type PageRequest } from './list-page';
 export { defaultIdOf, listAll, type FetchPage, type ListAllOptions, type ListAllProgress, type ListAllResult } from './paginate';
-export { createPartnerApi, type CallOptions, type ClientBalanceQuery, type ClientPatch, type PartnerApi, type PartnerApiOptions } from './partner-api';
+export { createPartnerApi, type CallOptions, type ClientBalanceQuery, type ClientPatch, type PartnerApi, type PartnerPatch, type PartnerApiOptions } from './partner-api';
 export { createHealthLimiter, createPartnerLimiters, PARTNER_WIDE, RATE_RULES, RateLimiter, type PartnerLimiters, type RateRule } from './rate-limiter';
 export { abortableSleep, backoffDelay, DEFAULT_RETRY, parseRetryAfter, type RetryPolicy, type Sleep } from './retry';
 export {
-  parseChannel, parseClient, parseTemplate, type ApiKey, type Channel, type Client, type ClientBalance, type Partner, type PartnerBalance,
+  parseChannel, parseClient, parsePartner, parseTemplate, type ApiKey, type Channel, type Client, type ClientBalance, type Partner, type PartnerBalance,
   type ParseResult, type Template, type Token,
 } from './schemas';

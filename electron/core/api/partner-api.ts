@@ -51,9 +51,17 @@ export interface ClientPatch {
   partner_payload?: string;
 }
 
+/** The partner's public settings that `PATCH /partners/{pid}` changes (§3.7). */
+export interface PartnerPatch {
+  webhook_url?: string;
+  partner_redirect_url?: string;
+}
+
 export interface PartnerApi {
   readonly partnerId: string;
   getPartner(options?: CallOptions): Promise<Partner>;
+  /** Changes the partner's webhook URL and/or redirect URL; returns the partner as the Hub now shows it. */
+  updatePartner(patch: PartnerPatch, options?: CallOptions): Promise<Partner>;
   getPartnerBalance(options?: CallOptions): Promise<PartnerBalance>;
   listClientsPage(query: ListPageQuery): Promise<ListPage>;
   listChannelsPage(query: ListPageQuery): Promise<ListPage>;
@@ -62,6 +70,8 @@ export interface PartnerApi {
   updateClient(clientId: string, patch: ClientPatch, options?: CallOptions): Promise<Client>;
   /** Asks for the channel's cancellation; returns the channel as the server now shows it, if it said. */
   requestCancellation(clientId: string, channelId: string, options?: CallOptions): Promise<Channel | null>;
+  /** Withdraws the channel's cancellation request (reactivates a channel pending deletion); the channel as the server now shows it, if it said. */
+  withdrawCancellation(clientId: string, channelId: string, options?: CallOptions): Promise<Channel | null>;
   /** Generates the channel's D360-API-KEY; this revokes every older key of that number (§3.5). */
   generateApiKey(channelId: string, options?: CallOptions): Promise<ApiKey>;
   getChannel(channelId: string, options?: CallOptions): Promise<Channel | null>;
@@ -115,12 +125,45 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
 
   const withSignal = (o?: CallOptions): { signal?: AbortSignal } => (o?.signal ? { signal: o.signal } : {});
 
+  /**
+   * "Set cancellation request on a channel" (§3.6; the managing-your-clients page of the partner docs,
+   * docs.360dialog.com/partner/account-management/managing-your-clients): one documented endpoint whose
+   * `enabled` flag requests (true) or withdraws (false) the cancellation. The flag is how the .NET client
+   * (github.com/yuenkik6/WABA360Dialog.NET, SetCancellationRequestOnChannelRequest(..., bool enabled))
+   * models it, and the partner webhook names both events (cancellation_request, cancellation_revoke).
+   * A `POST …/control/reactivate` appears in one Go client only and in no 360dialog document; it is not
+   * used. The client-scoped path is the one that works (the partner-scoped one answers 404).
+   */
+  async function setCancellationRequest(clientId: string, channelId: string, enabled: boolean, what: string, o?: CallOptions): Promise<Channel | null> {
+    const response = await http.request({
+      method: 'POST',
+      path: `${partner}/clients/${seg(clientId)}/channels/${seg(channelId)}/control/cancellation_request`,
+      what,
+      body: { enabled },
+      ...withSignal(o),
+    });
+    // The answer's shape rests on third-party code only: a success is a success even if it differs.
+    const channel = ChannelSchema.safeParse(response.data);
+    return channel.success ? channel.data : null;
+  }
+
   return {
     partnerId: options.partnerId,
 
     async getPartner(o) {
       const what = 'read the partner account';
       return parse(PartnerSchema, await http.request({ path: partner, what, ...withSignal(o) }), what, 'partner record');
+    },
+
+    async updatePartner(patch, o) {
+      const what = "change the partner's settings";
+      // Only the keys being changed (§3.7 body example); an empty PATCH is a mistake, not a no-op.
+      const body: PartnerPatch = {};
+      if (patch.webhook_url !== undefined) body.webhook_url = patch.webhook_url;
+      if (patch.partner_redirect_url !== undefined) body.partner_redirect_url = patch.partner_redirect_url;
+      if (Object.keys(body).length === 0) throw new AppError('invalid_input', 'Nothing to change: give webhook_url or partner_redirect_url.');
+      const response = await http.request({ method: 'PATCH', path: partner, what, body, ...withSignal(o) });
+      return parse(PartnerSchema, response, what, 'partner record');
     },
 
     async getPartnerBalance(o) {
@@ -164,20 +207,8 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
       return parse(ClientSchema, response, what, 'client record');
     },
 
-    async requestCancellation(clientId, channelId, o) {
-      const what = 'request cancellation of the channel';
-      // The client-scoped path is the one that works (§3.6); the partner-scoped one answers 404.
-      const response = await http.request({
-        method: 'POST',
-        path: `${partner}/clients/${seg(clientId)}/channels/${seg(channelId)}/control/cancellation_request`,
-        what,
-        body: { enabled: true },
-        ...withSignal(o),
-      });
-      // The answer's shape rests on third-party code only: a success is a success even if it differs.
-      const channel = ChannelSchema.safeParse(response.data);
-      return channel.success ? channel.data : null;
-    },
+    requestCancellation: (clientId, channelId, o) => setCancellationRequest(clientId, channelId, true, 'request cancellation of the channel', o),
+    withdrawCancellation: (clientId, channelId, o) => setCancellationRequest(clientId, channelId, false, 'withdraw the cancellation request of the channel', o),
 
     async generateApiKey(channelId, o) {
       const what = 'generate an API key for the channel';

@@ -175,3 +175,4 @@ export function parseWith<S extends z.ZodType>(schema: S, raw: unknown): ParseRe
 export const parseClient = (raw: unknown): ParseResult<Client> => parseWith(ClientSchema, raw);
 export const parseChannel = (raw: unknown): ParseResult<Channel> => parseWith(ChannelSchema, raw);
 export const parseTemplate = (raw: unknown): ParseResult<Template> => parseWith(TemplateSchema, raw);
+export const parsePartner = (raw: unknown): ParseResult<Partner> => parseWith(PartnerSchema, raw);

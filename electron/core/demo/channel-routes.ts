@@ -30,6 +30,12 @@ export async function postCancellation(hub: HubContext, req: RequestContext): Pr
   const terminatedAt = entry.record.terminated_at;
   if (parsed.data.enabled === false) {
     if (terminatedAt === null) return metaError(400, `Channel ${channelId} has no cancellation request to revoke`);
+    // Deleted at the end of the month of the request: until then it can be reactivated.
+    const requested = new Date(Date.parse(terminatedAt));
+    const deletedAt = Date.UTC(requested.getUTCFullYear(), requested.getUTCMonth() + 1, 1);
+    if (hub.now() >= deletedAt) {
+      return metaError(400, `Channel ${channelId} was deleted at the end of the month of its cancellation (${new Date(deletedAt).toISOString()}); it can no longer be reactivated`);
+    }
     return json(200, hub.state.revokeCancellation(channelId));
   }
   if (terminatedAt !== null) {

@@ -13,8 +13,12 @@ import type { ChannelEntry, ClientEntry, DemoChannel, DemoClient, DemoPartner } 
 export type ClientPatch = Partial<Omit<DemoClient, 'id'>>;
 export type ChannelPatch = Partial<Omit<DemoChannel, 'id' | 'client_id' | 'client'>>;
 
+export type PartnerPatch = Partial<Pick<DemoPartner, 'webhook_url' | 'partner_redirect_url' | 'allow_client_to_add_phone_no' | 'brand_name'>>;
+
 export interface HubState {
   readonly partner: DemoPartner;
+  /** Changes the partner's settings, as in the Partner Hub's Integration tab (or `PATCH /partners/{pid}`). */
+  updatePartner(patch: PartnerPatch): DemoPartner;
   /** Increases on every change; handy to assert that something did (not) change. */
   readonly version: number;
   clientCount(): number;
@@ -64,6 +68,12 @@ export class DemoHubState implements HubState {
 
   get version(): number {
     return this.store.version;
+  }
+
+  updatePartner(patch: PartnerPatch): DemoPartner {
+    Object.assign(this.store.partner, copy(patch));
+    this.store.version++;
+    return copy(this.store.partner);
   }
 
   clientCount(): number {

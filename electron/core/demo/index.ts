@@ -6,7 +6,7 @@ export { createDemoHub, DEMO_HUB_IN_PROCESS_ORIGIN, type DemoClock, type DemoHub
 export { startDemoHubServer, type DemoHubServer } from './server';
 export { FaultConfig, FaultSwitches, type FaultSnapshot } from './faults';
 export { HubStats, type HubStatsSnapshot, type MutationLogEntry } from './stats';
-export type { ChannelPatch, ClientPatch, HubState } from './hub-state';
+export type { ChannelPatch, ClientPatch, HubState, PartnerPatch } from './hub-state';
 export { HEALTH_CACHE_MS } from './messaging-routes';
 export {
   CHANNEL_STATUSES, CLASSIC_STATUSES, FB_ACCOUNT_STATUSES, GATEWAY_STATUSES, MESSAGING_LIMITS, OBO_STATUSES,

@@ -10,7 +10,7 @@ import type { ChannelKeyStore } from './channel-keys';
 import type { Outcome } from './classify';
 import type { HealthStore } from './health-store';
 import type { LocalRecords } from './local-records';
-import type { ActionPayload, StoredAction } from './outbox-rows';
+import type { ActionPayload, SeenVersion, StoredAction } from './outbox-rows';
 import type { OutboxStore } from './outbox-store';
 
 export interface ActionEnv {
@@ -46,6 +46,12 @@ export interface ActionHandler {
   onError?(env: ActionEnv, action: StoredAction, error: unknown, generic: Outcome): Promise<Outcome>;
   /** Checked against the record a sync just wrote, for the oldest queued action of a record. */
   checkRecord?(records: LocalRecords, action: StoredAction): Outcome | null;
+  /**
+   * A conflict the user sends anyway: the version it is now based on (the server's value the conflict
+   * showed), so that sending does not find the same conflict again. Default: a numeric server value
+   * becomes the seen limit.
+   */
+  retrySeen?(records: LocalRecords, action: StoredAction): SeenVersion | undefined;
 }
 
 export function payloadOf<K extends ActionPayload['kind']>(action: StoredAction, kind: K): Extract<ActionPayload, { kind: K }> {

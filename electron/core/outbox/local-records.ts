@@ -7,8 +7,8 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { pickText } from '../../../shared/status/pick';
-import type { Channel, Client } from '../api';
-import { parseClient } from '../api';
+import type { Channel, Client, Partner } from '../api';
+import { parseClient, parsePartner } from '../api';
 import { parseJsonOr } from '../store/json-column';
 import type { RecordTableWriter, StoredHash } from '../store/record-tables';
 import type { NewNotification } from '../store/notification-store';
@@ -33,6 +33,8 @@ export interface LocalClient {
   name: string;
   organisation: string | null;
   maxChannels: number | null;
+  /** The partner's own tag for the client (§3.3), as last synced. */
+  partnerPayload: string | null;
   /** Channels listed for the client (not removed), pending deletion included: they still exist. */
   channelCount: number;
   modifiedAt: string | null;
@@ -56,10 +58,13 @@ const ClientRow = z.object({
   name: z.string(),
   organisation: z.string().nullable(),
   max_channels: z.number().int().nullable(),
+  partner_payload: z.string().nullable(),
   modified_at: z.string().nullable(),
   removed_at: z.string().nullable(),
   channel_count: z.number().int(),
 });
+
+const PartnerRow = z.object({ raw: z.string(), fetched_at: z.string() });
 
 const HashRow = z.object({ rid: z.number().int(), hash: z.string(), removed_at: z.string().nullable() });
 
@@ -99,7 +104,7 @@ export class LocalRecords {
     const row = ClientRow.safeParse(
       this.db
         .prepare(
-          `SELECT k.id, k.name, k.organisation, k.max_channels, k.modified_at, k.removed_at,
+          `SELECT k.id, k.name, k.organisation, k.max_channels, json_extract(k.raw, '$.partner_payload') AS partner_payload, k.modified_at, k.removed_at,
                   (SELECT count(*) FROM channels c WHERE c.profile_id = k.profile_id AND c.client_id = k.id AND c.removed_at IS NULL) AS channel_count
            FROM clients k WHERE k.profile_id = ? AND k.id = ?`,
         )
@@ -107,7 +112,16 @@ export class LocalRecords {
     );
     if (!row.success) return null;
     const r = row.data;
-    return { id: r.id, name: r.name, organisation: r.organisation, maxChannels: r.max_channels, channelCount: r.channel_count, modifiedAt: r.modified_at, removed: r.removed_at !== null };
+    return {
+      id: r.id,
+      name: r.name,
+      organisation: r.organisation,
+      maxChannels: r.max_channels,
+      partnerPayload: r.partner_payload,
+      channelCount: r.channel_count,
+      modifiedAt: r.modified_at,
+      removed: r.removed_at !== null,
+    };
   }
 
   private stored(table: 'channels' | 'clients', profileId: string, id: string): StoredHash | undefined {
@@ -131,6 +145,21 @@ export class LocalRecords {
     const who = { id: channel.id, clientId: channel.client_id, companyName: summary?.companyName ?? null, phoneNumber: text(row.columns.phone_e164) ?? text(row.columns.phone_number) };
     const notification = before && statusChangeNotification(who, before, derived);
     if (notification) this.notify(profileId, at, notification);
+  }
+
+  /** The partner record (`GET /partners/{pid}`) as last read, with when; null if never read. */
+  partner(profileId: string): { record: Partner; fetchedAt: string } | null {
+    const row = PartnerRow.safeParse(this.db.prepare('SELECT raw, fetched_at FROM partner_settings WHERE profile_id = ?').get(profileId));
+    if (!row.success) return null;
+    const parsed = parsePartner(parseJsonOr(row.data.raw, null));
+    return parsed.ok ? { record: parsed.value, fetchedAt: row.data.fetched_at } : null;
+  }
+
+  /** Keeps the partner record as the Hub just returned it (a read, or the answer to a settings change). */
+  writePartner(profileId: string, partner: Partner, at: string): void {
+    this.db
+      .prepare('INSERT INTO partner_settings (profile_id, raw, fetched_at) VALUES (?, ?, ?) ON CONFLICT (profile_id) DO UPDATE SET raw = excluded.raw, fetched_at = excluded.fetched_at')
+      .run(profileId, JSON.stringify(partner), at);
   }
 
   /** Writes the client as the Hub just returned it; call inside the transaction that marks the action done. */

@@ -39,6 +39,10 @@ export const ActionPayload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('set_max_channels'), clientId: Id, maxChannels: z.number().int().min(1), ...Words }),
   z.object({ kind: z.literal('generate_api_key'), channelId: Id, ...Words }),
   z.object({ kind: z.literal('check_health'), channelId: Id, ...Words }),
+  z.object({ kind: z.literal('withdraw_cancellation'), channelId: Id, clientId: Id, ...Words }),
+  z.object({ kind: z.literal('set_partner_payload'), clientId: Id, partnerPayload: z.string(), ...Words }),
+  // Only the URLs being changed are present.
+  z.object({ kind: z.literal('set_partner_settings'), partnerId: Id, webhookUrl: z.string().optional(), redirectUrl: z.string().optional(), ...Words }),
 ]);
 export type ActionPayload = z.infer<typeof ActionPayload>;
 
@@ -48,6 +52,11 @@ export const SeenVersion = z.object({
   terminatedAt: z.string().nullable().optional(),
   /** For a limit: what the server is expected to show before this action (the base, or an earlier queued limit). */
   maxChannels: z.number().int().nullable().optional(),
+  /** For a tag: the client's partner_payload the user saw (or the one an earlier queued tag sets). */
+  partnerPayload: z.string().nullable().optional(),
+  /** For the partner's settings: the URLs the user saw (or an earlier queued change sets). */
+  webhookUrl: z.string().nullable().optional(),
+  redirectUrl: z.string().nullable().optional(),
 });
 export type SeenVersion = z.infer<typeof SeenVersion>;
 
@@ -110,7 +119,8 @@ export function targetKey(target: ActionTarget): string {
 
 export function parseTarget(key: string): ActionTarget {
   const at = key.indexOf(':');
-  const type = key.slice(0, at) === 'client' ? 'client' : 'channel';
+  const prefix = key.slice(0, at);
+  const type = prefix === 'client' || prefix === 'partner' ? prefix : 'channel';
   return { type, id: key.slice(at + 1) };
 }
 

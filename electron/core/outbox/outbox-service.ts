@@ -16,6 +16,7 @@ import type { ProfileRow } from '../profiles/profile-repository';
 import type { HubConnection } from '../session/session-service';
 import type { ActionEnv } from './action-handler';
 import { ActionRequests, type PreparedAction } from './action-requests';
+import { LifecycleRequests } from './lifecycle-requests';
 import { ACTION_HANDLERS } from './actions';
 import { ChannelChecks } from './channel-checks';
 import type { ChannelKeyStore } from './channel-keys';
@@ -49,6 +50,7 @@ export interface OutboxServiceDeps {
 export class OutboxService {
   readonly runner: OutboxRunner;
   readonly requests: ActionRequests;
+  readonly lifecycle: LifecycleRequests;
   private readonly checks: ChannelChecks;
   private readonly healthLimiter;
 
@@ -56,6 +58,7 @@ export class OutboxService {
     const runnerId = randomUUID();
     this.healthLimiter = createHealthLimiter({ now: deps.now });
     this.requests = new ActionRequests(deps.records, deps.store);
+    this.lifecycle = new LifecycleRequests(deps.records, deps.store, deps.now);
     this.runner = new OutboxRunner({
       runnerId,
       store: deps.store,
@@ -134,6 +137,13 @@ export class OutboxService {
   private prepare(profileId: string, input: ActionPreviewInput): PreparedAction {
     if (input.kind === 'cancel_channel') return this.requests.cancelChannel(profileId, input.channelId);
     if (input.kind === 'set_max_channels') return this.requests.setMaxChannels(profileId, input.clientId, input.maxChannels);
+    if (input.kind === 'withdraw_cancellation') return this.lifecycle.withdrawCancellation(profileId, input.channelId);
+    if (input.kind === 'set_partner_payload') return this.lifecycle.setPartnerPayload(profileId, input.clientId, input.partnerPayload);
+    if (input.kind === 'set_partner_settings') {
+      const partnerId = this.deps.session.activeProfileRow()?.partner_id;
+      if (!partnerId) throw new AppError('not_signed_in', 'No partner profile is signed in. Sign in, or explore the demo data.');
+      return this.lifecycle.setPartnerSettings(profileId, partnerId, { webhookUrl: input.webhookUrl, redirectUrl: input.redirectUrl });
+    }
     return this.requests.generateApiKey(profileId, input.channelId);
   }
 
@@ -162,9 +172,17 @@ export class OutboxService {
   retry(id: string): OutboxAction {
     const action = this.requireAction(id);
     const retryable = action.state === 'failed' || (action.state === 'conflict' && action.conflict?.retryable === true);
-    if (!retryable) throw new AppError('invalid_input', `This action is ${action.state}${action.state === 'conflict' ? ' and cannot be sent anyway; discard it' : ''}; only a failed action or a limit in conflict can be retried.`);
+    if (!retryable) throw new AppError('invalid_input', `This action is ${action.state}${action.state === 'conflict' ? ' and cannot be sent anyway; discard it' : ''}; only a failed action or a changed value in conflict can be retried.`);
     const server = Number(action.conflict?.server);
-    const seen = action.state === 'conflict' && Number.isInteger(server) && action.seen ? { ...action.seen, maxChannels: server } : undefined;
+    const rebased = ACTION_HANDLERS[action.kind].retrySeen;
+    const seen =
+      action.state !== 'conflict'
+        ? undefined
+        : rebased
+          ? rebased(this.deps.records, action)
+          : Number.isInteger(server) && action.seen
+            ? { ...action.seen, maxChannels: server }
+            : undefined;
     const moved = this.deps.store.transition(action, { to: 'queued', nextAttemptAt: this.deps.now(), error: action.lastError, uncertain: false, ...(seen ? { seen } : {}) });
     if (!moved) throw new AppError('conflict', 'The action changed meanwhile; look at the queue again.');
     this.changed(action.profileId);

@@ -10,7 +10,20 @@ import { PendingOverlay, type ActionKind } from '../../../shared/outbox';
 import { parseAction, type StoredAction } from './outbox-rows';
 
 /** Which open action a card shows when several are open on one record: the weightiest, then the latest. */
-const WEIGHT: Record<ActionKind, number> = { cancel_channel: 3, set_max_channels: 2, generate_api_key: 1, check_health: 0 };
+const WEIGHT: Record<ActionKind, number> = {
+  cancel_channel: 3,
+  withdraw_cancellation: 3,
+  set_max_channels: 2,
+  set_partner_settings: 2,
+  set_partner_payload: 1,
+  generate_api_key: 1,
+  check_health: 0,
+};
+
+/** A tag as a label shows it: quoted, and cut short so a long one does not fill the card. */
+function quoted(text: string): string {
+  return text === '' ? 'removal' : `“${[...text].length > 24 ? `${[...text].slice(0, 23).join('')}…` : text}”`;
+}
 
 function label(action: StoredAction): string {
   const payload = action.payload;
@@ -22,6 +35,12 @@ function label(action: StoredAction): string {
       return `Channel limit ${payload.maxChannels}${action.state === 'conflict' ? ': conflict' : ` ${when}`}`;
     case 'generate_api_key':
       return action.state === 'conflict' ? 'New API key: conflict' : `New API key ${when}`;
+    case 'withdraw_cancellation':
+      return action.state === 'conflict' ? 'Reactivation: conflict' : `Reactivation ${when}`;
+    case 'set_partner_payload':
+      return `Tag ${quoted(payload.partnerPayload)}${action.state === 'conflict' ? ': conflict' : ` ${when}`}`;
+    case 'set_partner_settings':
+      return action.state === 'conflict' ? 'Settings change: conflict' : `Settings change ${when}`;
     default:
       return `Action ${when}`;
   }
@@ -37,7 +56,12 @@ export function recomputeOverlay(db: Database.Database, profileId: string, targe
     db.prepare('DELETE FROM pending_effects WHERE profile_id = ? AND target = ?').run(profileId, target);
     return;
   }
-  const value = chosen.payload?.kind === 'set_max_channels' ? JSON.stringify({ maxChannels: chosen.payload.maxChannels }) : null;
+  const value =
+    chosen.payload?.kind === 'set_max_channels'
+      ? JSON.stringify({ maxChannels: chosen.payload.maxChannels })
+      : chosen.payload?.kind === 'set_partner_payload'
+        ? JSON.stringify({ partnerPayload: chosen.payload.partnerPayload })
+        : null;
   db.prepare(
     `INSERT INTO pending_effects (profile_id, target, action_id, kind, state, label, value) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (profile_id, target) DO UPDATE SET action_id = excluded.action_id, kind = excluded.kind, state = excluded.state,
@@ -53,7 +77,7 @@ const EffectRow = z.object({
   label: z.string(),
   value: z.string().nullable(),
 });
-const EffectValue = z.object({ maxChannels: z.number().int() });
+const EffectValue = z.object({ maxChannels: z.number().int().optional(), partnerPayload: z.string().optional() });
 
 /** Overlays for a page of records, keyed by target (`channel:<id>`). */
 export function overlaysFor(db: Database.Database, profileId: string, targets: readonly string[]): Map<string, PendingOverlay> {
@@ -68,15 +92,22 @@ export function overlaysFor(db: Database.Database, profileId: string, targets: r
     for (const raw of rows) {
       const row = EffectRow.safeParse(raw);
       if (!row.success) continue;
-      let maxChannels: number | null = null;
+      let value: z.infer<typeof EffectValue> = {};
       if (row.data.value !== null) {
         try {
-          maxChannels = EffectValue.safeParse(JSON.parse(row.data.value)).data?.maxChannels ?? null;
+          value = EffectValue.safeParse(JSON.parse(row.data.value)).data ?? {};
         } catch {
-          maxChannels = null;
+          value = {};
         }
       }
-      const overlay = PendingOverlay.safeParse({ actionId: row.data.action_id, kind: row.data.kind, state: row.data.state, label: row.data.label, maxChannels });
+      const overlay = PendingOverlay.safeParse({
+        actionId: row.data.action_id,
+        kind: row.data.kind,
+        state: row.data.state,
+        label: row.data.label,
+        maxChannels: value.maxChannels ?? null,
+        partnerPayload: value.partnerPayload ?? null,
+      });
       if (overlay.success) result.set(row.data.target, overlay.data);
     }
   }

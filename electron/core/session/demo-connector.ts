@@ -4,7 +4,7 @@
  * is given (tests use that to switch the hub offline while the app runs). The simulator's code is
  * loaded on first use too: a CLI command or an app that never shows the demo does not parse it.
  */
-import type { DemoHub, DemoHubOptions } from '../demo';
+import type { DemoHub, DemoHubOptions, DemoHubServer } from '../demo';
 
 export interface DemoConnection {
   fetch: typeof fetch;
@@ -26,10 +26,19 @@ export interface DemoConnector {
   connect(): Promise<DemoConnection>;
   /** The in-process hub, once created (tests and benchmarks reach its faults and state). */
   readonly hub: DemoHub | null;
+  /**
+   * Where a browser reaches the simulated hub's permission page: the external demo-server, or the
+   * in-process hub served on 127.0.0.1 (started on first use, so demo mode shows the whole
+   * onboarding loop without an account).
+   */
+  dashboardOrigin(): Promise<string>;
+  /** Stops the server started for the permission page, if any. */
+  close(): Promise<void>;
 }
 
 export function createDemoConnector(options: DemoConnectorOptions): DemoConnector {
   let hub: DemoHub | null = null;
+  let served: Promise<DemoHubServer> | null = null;
   let connection: Promise<DemoConnection> | null = null;
   async function open(): Promise<DemoConnection> {
     const { createDemoHub, DEMO_HUB_IN_PROCESS_ORIGIN } = await import('../demo');
@@ -45,6 +54,19 @@ export function createDemoConnector(options: DemoConnectorOptions): DemoConnecto
   return {
     get hub() {
       return hub;
+    },
+    async dashboardOrigin() {
+      if (options.externalUrl) return new URL(options.externalUrl).origin;
+      await this.connect();
+      const inProcess = hub;
+      if (!inProcess) throw new Error('the in-process demo hub was not created');
+      served ??= import('../demo').then(({ startDemoHubServer }) => startDemoHubServer(inProcess, { port: 0 }));
+      return (await served).url;
+    },
+    async close() {
+      const server = served;
+      served = null;
+      if (server) await (await server).close();
     },
     connect() {
       connection ??= open();

@@ -19,6 +19,7 @@ const Row = z.object({
   contact_name: z.string().nullable(),
   status: z.string().nullable(),
   max_channels: z.number().int().nullable(),
+  partner_payload: z.string().nullable(),
   channel_count: z.number().int(),
   created_at: z.string().nullable(),
   synced_at: z.string(),
@@ -26,7 +27,8 @@ const Row = z.object({
 });
 
 const SELECT = `
-  SELECT k.id, k.name, k.organisation, k.email, k.contact_name, k.status, k.max_channels, k.created_at, k.synced_at, k.removed_at,
+  SELECT k.id, k.name, k.organisation, k.email, k.contact_name, k.status, k.max_channels, json_extract(k.raw, '$.partner_payload') AS partner_payload,
+         k.created_at, k.synced_at, k.removed_at,
          (SELECT count(*) FROM channels c WHERE c.profile_id = k.profile_id AND c.client_id = k.id AND c.removed_at IS NULL) AS channel_count
   FROM clients k`;
 
@@ -40,6 +42,7 @@ function toItem(row: unknown): ClientListItem {
     contactName: r.contact_name,
     status: r.status,
     maxChannels: r.max_channels,
+    partnerPayload: r.partner_payload,
     channelCount: r.channel_count,
     createdAt: r.created_at,
     syncedAt: r.synced_at,

@@ -19,6 +19,15 @@ export interface OpenDatabaseOptions {
   /** Where the better-sqlite3 native binding lives (Electron ships its own ABI build). */
   nativeBinding?: string;
   migrations?: readonly Migration[];
+  /** The page cache's limit in KiB (default 64 MiB, for the connection that lives as long as the process). */
+  cacheKiB?: number;
+  /**
+   * Read the file through a memory map of up to this many bytes (default 0: off). For short-lived
+   * processes that read much once (the CLI): a first count over 50,000 channels took 34 ms instead
+   * of 80. Off for the app, whose process lives for days: there an I/O error on a mapped page (a
+   * data folder on a drive that went away) would end the process instead of failing one query.
+   */
+  mmapBytes?: number;
 }
 
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database.Database {
@@ -51,9 +60,11 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    // A sync writes ~150 MB of pages in one transaction; a small page cache would spill and re-read
-    // index pages all the way through it.
-    db.pragma('cache_size = -65536');
+    // The long-lived connection keeps what the window reads hot. The sync worker's asks for less: a
+    // first 50,000-channel write measured no slower with 16 MiB than with 64 MiB, and what its cache
+    // held stays in the process's malloc arenas after the worker ends (~50 MB of RSS for 64 MiB).
+    db.pragma(`cache_size = -${options.cacheKiB ?? 65_536}`);
+    if (options.mmapBytes) db.pragma(`mmap_size = ${options.mmapBytes}`);
     // No checkpoint as part of a commit: SQLite would otherwise copy the whole WAL into the database
     // within whichever commit crosses 1,000 pages, and after a sync's 150 MB write that can be a
     // small commit of the thread that answers the window, holding it for seconds. Checkpoints run

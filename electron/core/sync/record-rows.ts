@@ -63,7 +63,9 @@ export interface ClientSummary {
   /** companyName folded for sorting, computed once per client rather than once per channel. */
   companySort: string;
   email: string | null;
-  /** companyName and email folded for search, likewise once per client. */
+  /** The partner's own tag for the client (partner_payload). */
+  tag: string | null;
+  /** companyName, email and tag folded for search, likewise once per client. */
   searchText: string;
   /** The client's contact country (ISO alpha-2 as sent), the default region of its channels' national numbers. */
   country: string | null;
@@ -76,20 +78,24 @@ export function clientSummary(client: unknown, id: string): ClientSummary {
   const companyName = pickText(client, 'organisation') ?? pickText(client, 'name') ?? id;
   const email = pickText(client, 'contact_info', 'email') ?? pickText(client, 'contact_user', 'email');
   const country = pickText(client, 'contact_info', 'country');
+  // The partner's own tag finds a client's channels too (a CRM id typed into the accounts search).
+  const tag = pickText(client, 'partner_payload');
   const foldedCompany = foldForSearch(companyName);
   return {
     id,
     companyName,
     companySort: sortKeyOfFolded(foldedCompany),
     email,
-    searchText: joinSearchTexts([foldedCompany, email === null ? null : foldForSearch(email)]),
+    tag,
+    searchText: joinSearchTexts([foldedCompany, email === null ? null : foldForSearch(email), tag === null ? null : foldForSearch(tag)]),
     country,
-    wordsHash: clientWordsHash(companyName, email, country),
+    wordsHash: clientWordsHash(companyName, email, country, tag),
   };
 }
 
-function clientWordsHash(companyName: string | null, email: string | null, country: string | null): string {
-  return contentHash(`${companyName ?? ''}\u0000${email ?? ''}\u0000${country ?? ''}\u0000${STATUS_RULES_VERSION}`);
+function clientWordsHash(companyName: string | null, email: string | null, country: string | null, tag: string | null = null): string {
+  // A client without a tag hashes as before the tag was searchable: its channels are not rewritten for it.
+  return contentHash(`${companyName ?? ''}\u0000${email ?? ''}\u0000${country ?? ''}${tag === null ? '' : `\u0000${tag}`}\u0000${STATUS_RULES_VERSION}`);
 }
 
 /** The search tokens of a client's contact numbers, read in the client's country (the contact user's mostly repeats the contact's). */
@@ -234,7 +240,7 @@ export function completeChannelRow(own: ChannelOwn, raw: string, hash: string, c
   const phone = channelPhone(own, client);
   // The email the channel record embeds wins over its client's.
   const email = own.embeddedEmail ?? client?.email ?? null;
-  const clientWords = client && own.embeddedEmail === null ? client.searchText : searchTextOf([companyName, email]);
+  const clientWords = client && own.embeddedEmail === null ? client.searchText : searchTextOf([companyName, email, client?.tag ?? null]);
   return {
     id: own.id,
     hash,

@@ -1,7 +1,8 @@
 /**
  * What the app's windows may navigate to and open. The app is one page: it may load its own
  * origin and nothing else, never opens a second window, and sends links out to the system browser
- * only when they are https: URLs on a short allowlist of hosts. URLs are parsed (WHATWG, like
+ * only when they are https: URLs on a short allowlist of hosts (plus email drafts to the mail
+ * program, and demo mode's own permission page on 127.0.0.1). URLs are parsed (WHATWG, like
  * Chromium) and compared by exact host or by a "." + domain suffix of the parsed hostname, never by
  * substring, so `https://evil.example/?x=app://`, `https://hub.360dialog.com@evil.example`,
  * `https://360dialog.com.evil.example` and credentials in URLs are all refused. Pure: no Electron.
@@ -28,13 +29,34 @@ function hostAllowed(hostname: string, allowlist: ExternalAllowlist): boolean {
   return allowlist.domains.some((domain) => hostname === domain || hostname.endsWith(`.${domain}`));
 }
 
+/** A permission link's email draft: a mailto: with addresses only (no other scheme smuggled in), for the mail program. */
+function isMailDraft(url: URL): boolean {
+  return url.protocol === 'mailto:' && /^[^\s/:?#]*$/.test(url.pathname) && url.username === '' && url.password === '' && url.host === '';
+}
+
 /**
- * The URL to hand to the system browser, or null. Returns the re-serialised URL (not the raw
- * string), so what the browser opens is exactly what was checked.
+ * Demo mode's simulated permission page, served by the app itself on the loopback address: only
+ * that path, so the demo shows the whole onboarding loop without opening anything else local.
+ */
+function isDemoPermissionPage(url: URL): boolean {
+  return (
+    url.protocol === 'http:' &&
+    url.hostname === '127.0.0.1' &&
+    url.username === '' &&
+    url.password === '' &&
+    /^\/dashboard\/app\/[A-Za-z0-9_-]+\/permissions$/.test(url.pathname)
+  );
+}
+
+/**
+ * The URL to hand to the system browser (or, for a mailto:, the mail program), or null. Returns the
+ * re-serialised URL (not the raw string), so what opens is exactly what was checked.
  */
 export function externalTarget(raw: unknown, allowlist: ExternalAllowlist = EXTERNAL_ALLOWLIST): string | null {
   const url = parseUrl(raw);
-  if (!url || url.protocol !== 'https:') return null;
+  if (!url) return null;
+  if (isMailDraft(url) || isDemoPermissionPage(url)) return url.href;
+  if (url.protocol !== 'https:') return null;
   if (url.username !== '' || url.password !== '' || url.port !== '') return null;
   return hostAllowed(url.hostname, allowlist) ? url.href : null;
 }

@@ -29,6 +29,12 @@ const PATHS = {
   arrowUp: <path d="M8 13V3M4 7l4-4 4 4" />,
   arrowDown: <path d="M8 3v10M4 9l4 4 4-4" />,
   clock: <path d="M8 14.5a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13zM8 4.5V8l2.5 1.5" />,
+  mail: <path d="M2 3.5h12v9H2zM2 4l6 5 6-5" />,
+  qr: <path d="M2 2h4.5v4.5H2zM9.5 2H14v4.5H9.5zM2 9.5h4.5V14H2zM9.5 9.5h2v2h-2zM12.5 12.5H14V14h-1.5zM12.5 9.5H14M9.5 14h1.5" />,
+  link: <path d="M6.5 9.5l3-3M7 4.5l1.2-1.2a2.8 2.8 0 0 1 4 4L11 8.5M9 11.5l-1.2 1.2a2.8 2.8 0 0 1-4-4L5 7.5" />,
+  userPlus: <path d="M6.5 7.5a2.75 2.75 0 1 0 0-5.5 2.75 2.75 0 0 0 0 5.5zM1.5 14c0-2.5 2-4 5-4 1.2 0 2.2.2 3 .7M12.5 9v5M10 11.5h5" />,
+  settings: <path d="M2 4h7M12 4h2M2 8h2M7 8h7M2 12h9M14 12h0M9 2.5v3M4 6.5v3M11 10.5v3" />,
+  undo: <path d="M4 6.5h6.5a3 3 0 0 1 0 6H6M6.5 4 4 6.5 6.5 9" />,
 } as const;
 
 export type IconName = keyof typeof PATHS;

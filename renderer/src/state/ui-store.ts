@@ -4,7 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export type Section = 'accounts' | 'clients' | 'notifications' | 'outbox';
+export type Section = 'accounts' | 'clients' | 'notifications' | 'outbox' | 'onboarding' | 'partner';
 export type DetailsTab = 'overview' | 'templates' | 'insights' | 'actions';
 export type ViewMode = 'cards' | 'table';
 
@@ -16,6 +16,12 @@ export interface UiState {
   shortcutsOpen: boolean;
   exportOpen: boolean;
   profileOpen: boolean;
+  /** The permission-link dialog: for an existing client (add numbers) or a new one (clientId null). */
+  linkDialog: { clientId: string | null } | null;
+  /** The dialog that reads a pasted redirect back. */
+  redirectOpen: boolean;
+  /** A permission link's panel (what it is, what came back). */
+  openLinkId: string | null;
   go(section: Section): void;
   setViewMode(mode: ViewMode): void;
   openChannelDetails(id: string, tab?: DetailsTab): void;
@@ -26,6 +32,11 @@ export interface UiState {
   setShortcutsOpen(open: boolean): void;
   setExportOpen(open: boolean): void;
   setProfileOpen(open: boolean): void;
+  openLinkDialog(clientId: string | null): void;
+  closeLinkDialog(): void;
+  setRedirectOpen(open: boolean): void;
+  openLink(id: string): void;
+  closeLink(): void;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -55,6 +66,9 @@ export function createUiStore(storage: PreferenceStorage | null): UiStore {
     shortcutsOpen: false,
     exportOpen: false,
     profileOpen: false,
+    linkDialog: null,
+    redirectOpen: false,
+    openLinkId: null,
 
     go(section) {
       if (get().section !== section) set({ section });
@@ -92,6 +106,21 @@ export function createUiStore(storage: PreferenceStorage | null): UiStore {
     },
     setProfileOpen(profileOpen) {
       set({ profileOpen });
+    },
+    openLinkDialog(clientId) {
+      set({ linkDialog: { clientId } });
+    },
+    closeLinkDialog() {
+      set({ linkDialog: null });
+    },
+    setRedirectOpen(redirectOpen) {
+      set({ redirectOpen });
+    },
+    openLink(id) {
+      set({ openLinkId: id });
+    },
+    closeLink() {
+      set({ openLinkId: null });
     },
   }));
 }

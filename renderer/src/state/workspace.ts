@@ -8,6 +8,7 @@ import { createChannelList, type ChannelListStore } from './channel-list';
 import { createClientList, type ClientListStore } from './client-list';
 import { createDetailsStore, type DetailsStore } from './details-store';
 import { createNotificationsStore, type NotificationsStore } from './notifications-store';
+import { createOnboardingStore, type OnboardingStore } from './onboarding-store';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
 import { createSyncStore, type SyncStore } from './sync-store';
 import { createUiStore, type PreferenceStorage, type UiStore } from './ui-store';
@@ -24,6 +25,7 @@ export interface Workspace {
   notifications: NotificationsStore;
   details: DetailsStore;
   outbox: OutboxStore;
+  onboarding: OnboardingStore;
   ui: UiStore;
   /** Loads the first data and starts listening to main's events. */
   start(): void;
@@ -40,6 +42,7 @@ export function createWorkspace(api: PartnerDeskApi, storage: PreferenceStorage 
   const notifications = createNotificationsStore(api);
   const details = createDetailsStore(api);
   const outbox = createOutboxStore(api);
+  const onboarding = createOnboardingStore(api);
   const ui = createUiStore(storage);
   let offs: Array<() => void> = [];
   const outboxRefresh = throttle(refreshData, OUTBOX_REFRESH_MS);
@@ -58,6 +61,7 @@ export function createWorkspace(api: PartnerDeskApi, storage: PreferenceStorage 
     notifications,
     details,
     outbox,
+    onboarding,
     ui,
     refreshData,
     start() {
@@ -77,6 +81,7 @@ export function createWorkspace(api: PartnerDeskApi, storage: PreferenceStorage 
       void sync.getState().load();
       void notifications.getState().load();
       void outbox.getState().load();
+      void onboarding.getState().load();
     },
     dispose() {
       offs.forEach((off) => off());
@@ -84,6 +89,7 @@ export function createWorkspace(api: PartnerDeskApi, storage: PreferenceStorage 
       sync.getState().dispose();
       notifications.getState().dispose();
       outbox.getState().dispose();
+      onboarding.getState().dispose();
     },
   };
 }

@@ -10,6 +10,7 @@ import { OutboxLease, OutboxRunner } from '../../../electron/core/outbox';
 import type { ActionEnv, ActionHandler, Resolution } from '../../../electron/core/outbox/action-handler';
 import type { Outcome } from '../../../electron/core/outbox/classify';
 import type { StoredAction } from '../../../electron/core/outbox/outbox-rows';
+import { ACTION_KINDS, type ActionKind } from '../../../shared/outbox';
 import { storeFixture, type StoreFixture } from './store-fixture';
 
 let s: StoreFixture;
@@ -49,6 +50,11 @@ function handler(kind: ActionHandler['kind'], resolution: () => Resolution = () 
   };
 }
 
+/** The same handler for every kind of action (the runner looks handlers up by the action's kind). */
+function forEveryKind(h: ActionHandler): Record<ActionKind, ActionHandler> {
+  return Object.fromEntries(ACTION_KINDS.map((kind) => [kind, h])) as Record<ActionKind, ActionHandler>;
+}
+
 function runner(options: { resolution?: () => Resolution; concurrency?: number; holder?: string } = {}): OutboxRunner {
   const cancel = handler('cancel_channel', options.resolution);
   const limit = handler('set_max_channels', options.resolution);
@@ -57,7 +63,7 @@ function runner(options: { resolution?: () => Resolution; concurrency?: number; 
     runnerId: holder,
     store: s.store,
     lease: new OutboxLease(s.db, { holder, now: () => s.clock.now }),
-    handlers: { cancel_channel: cancel, set_max_channels: limit, generate_api_key: cancel, check_health: cancel },
+    handlers: { ...forEveryKind(cancel), set_max_channels: limit },
     envFor: () => ({}) as ActionEnv,
     activeProfileId: () => s.profileId,
     onChanged: () => undefined,
@@ -109,7 +115,7 @@ describe('OutboxRunner', () => {
     const failing: ActionHandler = { ...handler('cancel_channel'), send: async () => Promise.reject(cut) };
     const r = new OutboxRunner({
       runnerId: 'r1', store: s.store, lease: new OutboxLease(s.db, { holder: 'r1', now: () => s.clock.now }),
-      handlers: { cancel_channel: failing, set_max_channels: failing, generate_api_key: failing, check_health: failing },
+      handlers: forEveryKind(failing),
       envFor: () => ({}) as ActionEnv, activeProfileId: () => s.profileId, onChanged: () => undefined, log: silentLogger, now: () => s.clock.now, concurrency: 1,
     });
     expect((await r.flush()).attempted).toBe(1);
@@ -124,7 +130,7 @@ describe('OutboxRunner', () => {
     const pausing: ActionHandler = { ...handler('cancel_channel'), send: async () => Promise.reject(refused) };
     const r = new OutboxRunner({
       runnerId: 'r1', store: s.store, lease: new OutboxLease(s.db, { holder: 'r1', now: () => s.clock.now }),
-      handlers: { cancel_channel: pausing, set_max_channels: pausing, generate_api_key: pausing, check_health: pausing },
+      handlers: forEveryKind(pausing),
       envFor: () => ({}) as ActionEnv, activeProfileId: () => s.profileId, onChanged: () => undefined, log: silentLogger, now: () => s.clock.now, concurrency: 1,
     });
     await r.flush();

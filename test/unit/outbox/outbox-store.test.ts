@@ -16,7 +16,7 @@ describe('insert and overlays', () => {
   it('writes the action and its overlay together; an effect that throws leaves neither', () => {
     const action = s.store.insert(s.cancel('ch1'));
     expect(action).toMatchObject({ state: 'queued', uncertain: false, payload: { channelId: 'ch1' } });
-    expect(overlay('channel:ch1')).toEqual({ actionId: action.id, kind: 'cancel_channel', state: 'queued', label: 'Cancellation queued', maxChannels: null });
+    expect(overlay('channel:ch1')).toEqual({ actionId: action.id, kind: 'cancel_channel', state: 'queued', label: 'Cancellation queued', maxChannels: null, partnerPayload: null });
     expect(() =>
       s.store.insert(s.cancel('ch2'), () => {
         throw new Error('boom');

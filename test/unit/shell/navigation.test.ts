@@ -106,6 +106,28 @@ describe('external links (system browser)', () => {
     for (const url of refused) expect(externalTarget(url), url).toBeNull();
     expect(externalTarget(42)).toBeNull();
   });
+
+  it('hands a permission link\'s email draft to the mail program, and nothing else dressed as mailto', () => {
+    const draft = 'mailto:ops@acme.example?subject=Connect%20your%20number&body=Hello%0D%0Ahttps%3A%2F%2Fhub.360dialog.com%2Fdashboard';
+    expect(externalTarget(draft)).toBe(draft);
+    expect(externalTarget('mailto:?subject=x')).toBe('mailto:?subject=x');
+    for (const url of ['mailto://evil.example/x', 'mailto:a@b.example/../../x', 'mailto:a b@c.example']) expect(externalTarget(url), url).toBeNull();
+  });
+
+  it('opens demo mode\'s simulated permission page on 127.0.0.1, and no other local page', () => {
+    const page = 'http://127.0.0.1:41235/dashboard/app/demoHubPA/permissions?email=a%40b.example&state=pdX1';
+    expect(externalTarget(page)).toBe(page);
+    for (const url of [
+      'http://127.0.0.1:41235/api/v2/partners/demoHubPA',
+      'http://127.0.0.1:41235/dashboard/app/demoHubPA/permissions/../../admin',
+      'http://localhost:41235/dashboard/app/demoHubPA/permissions',
+      'http://user:pw@127.0.0.1:41235/dashboard/app/demoHubPA/permissions',
+      'http://10.0.0.1/dashboard/app/demoHubPA/permissions',
+      'http://127.0.0.1:41235/__demo/faults',
+    ]) {
+      expect(externalTarget(url), url).toBeNull();
+    }
+  });
 });
 
 describe('navigation, redirects and new windows', () => {

@@ -138,4 +138,17 @@ describe('openDatabase', () => {
     expect(() => openDatabase(file)).toThrow(expect.objectContaining({ code: 'database_corrupt' }));
     expect(sha256(file)).toBe(before);
   });
+
+  it('keeps checkpoints off the commit path, and sizes the cache and memory map per connection', () => {
+    const file = path.join(tmp.dir, 'db.sqlite');
+    const app = openDatabase(file);
+    expect(app.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    expect(app.pragma('cache_size', { simple: true })).toBe(-65_536);
+    expect(app.pragma('mmap_size', { simple: true })).toBe(0);
+    const worker = openDatabase(file, { cacheKiB: 16_384, mmapBytes: 64 * 1024 * 1024 });
+    expect(worker.pragma('cache_size', { simple: true })).toBe(-16_384);
+    expect(worker.pragma('mmap_size', { simple: true })).toBe(64 * 1024 * 1024);
+    worker.close();
+    app.close();
+  });
 });

@@ -15,6 +15,7 @@
  * metadata + fingerprint (SQLite), then the key (keychain), then "done" (SQLite). The key itself is
  * never written to SQLite, a log or the action's result.
  */
+import { HubError } from '../../api';
 import { conflict, failed, goneConflict, payloadOf, type ActionEnv, type ActionHandler } from '../action-handler';
 import { fingerprintOf } from '../channel-keys';
 import type { Outcome } from '../classify';
@@ -91,9 +92,19 @@ export const generateApiKeyHandler: ActionHandler = {
     return done(env, action, meta);
   },
 
-  async onError(_env, action, _error, generic) {
+  async onError(_env, action, error, generic) {
     // A request that may have reached the Hub is an unknown outcome, as after a crash (see above).
-    return generic.type === 'retry' && generic.uncertain ? unknownOutcome(action) : generic;
+    if (generic.type === 'retry' && generic.uncertain) return unknownOutcome(action);
+    // 403: the client has not shared API-key permission (direct payment); say how to ask for it.
+    if (generic.type === 'failed' && error instanceof HubError && error.status === 403) {
+      const { title } = payloadOf(action, 'generate_api_key');
+      return failed(
+        'forbidden',
+        `${title}: the client has not shared API-key permission for this number with you (usual for direct-payment clients). Send them a permission link (the client's panel: Permission link…, or partner-desk onboarding-link --client-id …); once they share the number, Retry. Nothing was generated.`,
+        { status: 403, serverMessage: error.serverMessage },
+      );
+    }
+    return generic;
   },
 
   checkRecord(records, action) {

@@ -17,6 +17,8 @@ import { actionsFor } from '../../state/outbox-store';
 import { ActionRow } from '../outbox/ActionRow';
 import { ChannelLimit } from './ChannelLimit';
 import { MaxChannelsDialog } from './MaxChannelsDialog';
+import { TagDialog } from './TagDialog';
+import { PermissionLinkDialog } from '../onboarding/PermissionLinkDialog';
 import { useClientChannels } from './use-client-channels';
 
 export function ClientSheet({ id }: { id: string }) {
@@ -29,6 +31,8 @@ export function ClientSheet({ id }: { id: string }) {
   }, [ws, id]);
   const outboxItems = useWs('outbox', (s) => s.items);
   const [editingLimit, setEditingLimit] = useState(false);
+  const [editingTag, setEditingTag] = useState(false);
+  const [makingLink, setMakingLink] = useState(false);
   const client = entry.value;
   const close = () => ws.ui.getState().closeClient();
 
@@ -75,7 +79,20 @@ export function ClientSheet({ id }: { id: string }) {
                     <dd>
                       <code>{client.id}</code>
                     </dd>
+                    <dt>Tag</dt>
+                    <dd className="tag-value">
+                      {client.partnerPayload ? <code>{client.partnerPayload}</code> : <span className="muted">None</span>}
+                      {client.pending?.kind === 'set_partner_payload' && <span className="muted"> · {client.pending.label}</span>}
+                    </dd>
                   </dl>
+                  <div className="button-row">
+                    <button type="button" className="btn btn-sm" onClick={() => setEditingTag(true)}>
+                      {client.partnerPayload ? 'Change tag…' : 'Add tag…'}
+                    </button>
+                    <button type="button" className="btn btn-sm" onClick={() => setMakingLink(true)}>
+                      Permission link…
+                    </button>
+                  </div>
                 </section>
                 <section className="panel" aria-labelledby="cl-limit">
                   <h3 id="cl-limit" className="section-title">
@@ -150,6 +167,8 @@ export function ClientSheet({ id }: { id: string }) {
         </div>
       </div>
       {editingLimit && client && <MaxChannelsDialog client={client} onClose={() => setEditingLimit(false)} />}
+      {editingTag && client && <TagDialog client={client} onClose={() => setEditingTag(false)} />}
+      {makingLink && client && <PermissionLinkDialog client={client} onClose={() => setMakingLink(false)} />}
     </Sheet>
   );
 }

@@ -60,7 +60,13 @@ const ClientRow = memo(function ClientRow({ client, index, onOpen }: { client: C
         <button type="button" className="row-open" data-index={index} title={client.name} onClick={() => onOpen(client.id)}>
           {client.name}
         </button>
-        {organisation && <span className="cell-sub">{organisation}</span>}
+        {(organisation || client.partnerPayload) && (
+          <span className="cell-sub">
+            {organisation}
+            {organisation && client.partnerPayload && ' · '}
+            {client.partnerPayload && <span title="Your tag (partner_payload)">Tag {client.partnerPayload}</span>}
+          </span>
+        )}
       </div>
       <div role="cell" className="cell cell-stack">
         <span className="cell-main">{client.contactName ?? <span className="muted">No contact</span>}</span>

@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect } from 'react';
 import { formatCount } from '../../../../shared/format';
+import { Icon } from '../../components/Icon';
 import { SearchField } from '../../components/SearchField';
 import type { ClientFilters, ClientSort } from '../../state/client-list';
 import { useWorkspace, useWs } from '../../state/workspace-context';
@@ -47,9 +48,13 @@ export function ClientsPage() {
                 : `${formatCount(shown.total)} clients`}
           </p>
         </div>
+        <button type="button" className="btn" onClick={() => ws.ui.getState().openLinkDialog(null)}>
+          <Icon name="userPlus" />
+          New client…
+        </button>
       </header>
       <div className="toolbar">
-        <SearchField value={filters.search} onChange={(search) => setFilters({ ...filters, search })} label="Search clients" placeholder="Search name, contact, email or id" />
+        <SearchField value={filters.search} onChange={(search) => setFilters({ ...filters, search })} label="Search clients" placeholder="Search name, contact, email, tag or id" />
         <div className="toolbar-group">
           <label className="sort-select">
             <span className="visually-hidden">Sort clients by</span>

@@ -11,6 +11,7 @@ import { ActionRow } from '../outbox/ActionRow';
 import { ConfirmActionDialog } from '../outbox/ConfirmActionDialog';
 import { ApiKeyPanel } from './ApiKeyPanel';
 import { HealthPanel } from './HealthPanel';
+import { WithdrawCancellationPanel } from './WithdrawCancellationPanel';
 
 export function ActionsTab({ details }: { details: ChannelDetails }) {
   const ws = useWorkspace();
@@ -18,6 +19,7 @@ export function ActionsTab({ details }: { details: ChannelDetails }) {
   const items = useWs('outbox', (s) => s.items);
   const mine = actionsFor(items, channelId).slice(0, 10);
   const [confirming, setConfirming] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
   const pendingDeletion = details.channel.status.state.id === 'pending_deletion';
   const cancellationQueued = details.channel.pending?.kind === 'cancel_channel';
   const removed = details.channel.removedAt !== null;
@@ -44,6 +46,8 @@ export function ActionsTab({ details }: { details: ChannelDetails }) {
         </section>
       )}
 
+      {(pendingDeletion || details.channel.pending?.kind === 'withdraw_cancellation') && !removed && <WithdrawCancellationPanel details={details} onWithdraw={() => setWithdrawing(true)} />}
+
       <section className="panel" aria-labelledby="cancel-title">
         <h3 id="cancel-title" className="section-title">
           Request cancellation
@@ -60,9 +64,17 @@ export function ActionsTab({ details }: { details: ChannelDetails }) {
         </div>
       </section>
 
-      <ApiKeyPanel channelId={channelId} blocked={removed ? 'The Hub no longer lists this channel.' : null} />
+      <ApiKeyPanel channelId={channelId} blocked={removed ? 'The Hub no longer lists this channel.' : null} client={details.client} />
       <HealthPanel channelId={channelId} />
 
+      {withdrawing && (
+        <ConfirmActionDialog
+          preview={{ kind: 'withdraw_cancellation', channelId }}
+          confirmLabel="Withdraw cancellation request"
+          queue={() => ws.api.request('actions.withdrawCancellation', { channelId, confirmed: true })}
+          onClose={() => setWithdrawing(false)}
+        />
+      )}
       {confirming && (
         <ConfirmActionDialog
           preview={{ kind: 'cancel_channel', channelId }}

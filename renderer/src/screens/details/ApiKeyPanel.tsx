@@ -11,9 +11,15 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { RelativeTime } from '../../components/RelativeTime';
 import { useWorkspace, useWs } from '../../state/workspace-context';
 import { ConfirmActionDialog } from '../outbox/ConfirmActionDialog';
+import { PermissionLinkDialog } from '../onboarding/PermissionLinkDialog';
+import { actionsFor } from '../../state/outbox-store';
+import type { ClientListItem } from '../../../../shared/accounts';
 
-export function ApiKeyPanel({ channelId, blocked }: { channelId: string; blocked: string | null }) {
+export function ApiKeyPanel({ channelId, blocked, client = null }: { channelId: string; blocked: string | null; client?: ClientListItem | null }) {
   const { api } = useWorkspace();
+  // The last key generation was refused for want of the client's permission: offer the way to ask for it.
+  const refused = useWs('outbox', (s) => actionsFor(s.items, channelId).find((a) => a.kind === 'generate_api_key')?.lastError?.status === 403);
+  const [askingPermission, setAskingPermission] = useState(false);
   const outboxVersion = useWs('outbox', (s) => s.status);
   const [info, setInfo] = useState<ApiKeyInfo | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
@@ -74,6 +80,15 @@ export function ApiKeyPanel({ channelId, blocked }: { channelId: string; blocked
         </p>
       )}
       {error && <ErrorAlert error={error} />}
+      {refused && client && (
+        <div className="callout">
+          <p>The client has not shared API-key permission for this number with you. A permission link lets them share it in a few clicks.</p>
+          <button type="button" className="btn btn-sm" onClick={() => setAskingPermission(true)}>
+            Permission link for {client.name}…
+          </button>
+        </div>
+      )}
+      {askingPermission && client && <PermissionLinkDialog client={client} onClose={() => setAskingPermission(false)} />}
       {confirming && (
         <ConfirmActionDialog
           preview={{ kind: 'generate_api_key', channelId }}

@@ -16,6 +16,9 @@ export const ACTION_KIND_LABEL: Record<ActionKind, string> = {
   set_max_channels: 'Channel limit',
   generate_api_key: 'API key',
   check_health: 'Health check',
+  withdraw_cancellation: 'Reactivation',
+  set_partner_settings: 'Partner settings',
+  set_partner_payload: 'Tag',
 };
 
 /** What the cancel button of an action says: cancel a waiting one, discard a failed one. */

@@ -26,6 +26,8 @@ export const NAV: readonly NavEntry[] = [
   { section: 'clients', label: 'Clients', icon: 'users', shortcut: 'G then C' },
   { section: 'notifications', label: 'Notifications', icon: 'bell', shortcut: 'G then N' },
   { section: 'outbox', label: 'Outbox', icon: 'outbox', shortcut: 'G then O' },
+  { section: 'onboarding', label: 'Onboarding', icon: 'userPlus', shortcut: 'G then B' },
+  { section: 'partner', label: 'Partner settings', icon: 'settings', shortcut: 'G then P' },
 ];
 
 export function Sidebar({ session, profile, sections }: { session: SessionState; profile: ProfileSummary; sections: readonly Section[] }) {
@@ -36,6 +38,7 @@ export function Sidebar({ session, profile, sections }: { session: SessionState;
   const waiting = useWs('outbox', (s) => openCount(s.status));
   const needsAttention = useWs('outbox', (s) => (s.status ? s.status.counts.failed + s.status.counts.conflict : 0));
   const profileOpen = useWs('ui', (s) => s.profileOpen);
+  const linksWaiting = useWs('onboarding', (s) => s.links.filter((link) => link.status === 'open').length);
   const name = session.connection.partner?.name ?? profile.label;
 
   function badge(section: Section): { text: string; label: string; strong?: boolean } | null {
@@ -45,6 +48,7 @@ export function Sidebar({ session, profile, sections }: { session: SessionState;
     if (section === 'outbox' && waiting > 0) {
       return { text: formatCount(waiting), label: `${formatCount(waiting)} waiting${needsAttention > 0 ? `, ${needsAttention} need attention` : ''}`, strong: needsAttention > 0 };
     }
+    if (section === 'onboarding' && linksWaiting > 0) return { text: formatCount(linksWaiting), label: `${formatCount(linksWaiting)} links waiting for the client` };
     return null;
   }
 

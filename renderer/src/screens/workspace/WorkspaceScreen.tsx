@@ -17,6 +17,11 @@ import { ClientsPage } from '../clients/ClientsPage';
 import { ChannelDetailsSheet } from '../details/ChannelDetailsSheet';
 import { NotificationsPage } from '../notifications/NotificationsPage';
 import { OutboxPage } from '../outbox/OutboxPage';
+import { LinkSheet } from '../onboarding/LinkSheet';
+import { OnboardingPage } from '../onboarding/OnboardingPage';
+import { PermissionLinkDialog } from '../onboarding/PermissionLinkDialog';
+import { RedirectDialog } from '../onboarding/RedirectDialog';
+import { PartnerSettingsPage } from '../partner/PartnerSettingsPage';
 import { OfflineBanner } from './OfflineBanner';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Sidebar } from './Sidebar';
@@ -25,7 +30,7 @@ import { useBrowserConnectivity } from './use-browser-connectivity';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 import { useSectionFocus } from './use-section-focus';
 
-const SECTIONS: readonly Section[] = ['accounts', 'clients', 'notifications', 'outbox'];
+const SECTIONS: readonly Section[] = ['accounts', 'clients', 'notifications', 'outbox', 'onboarding', 'partner'];
 
 function preferenceStorage() {
   try {
@@ -76,10 +81,15 @@ function WorkspaceLayout({ session, profile }: { session: SessionState; profile:
         {ui.section === 'clients' && <ClientsPage />}
         {ui.section === 'notifications' && <NotificationsPage />}
         {ui.section === 'outbox' && <OutboxPage />}
+        {ui.section === 'onboarding' && <OnboardingPage />}
+        {ui.section === 'partner' && <PartnerSettingsPage />}
         <AppFooter />
       </main>
       {ui.openChannel && <ChannelDetailsSheet key={ui.openChannel.id} id={ui.openChannel.id} tab={ui.openChannel.tab} />}
       {ui.openClientId && <ClientSheet key={ui.openClientId} id={ui.openClientId} />}
+      {ui.openLinkId && <LinkSheet key={ui.openLinkId} id={ui.openLinkId} />}
+      {ui.linkDialog && <PermissionLinkDialog client={null} onClose={() => workspace.ui.getState().closeLinkDialog()} />}
+      {ui.redirectOpen && <RedirectDialog onClose={() => workspace.ui.getState().setRedirectOpen(false)} />}
       {ui.shortcutsOpen && <ShortcutsDialog onClose={() => workspace.ui.getState().setShortcutsOpen(false)} />}
     </div>
   );

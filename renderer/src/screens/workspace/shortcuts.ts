@@ -16,13 +16,15 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { keys: ['G', 'C'], does: 'Go to Clients' },
   { keys: ['G', 'N'], does: 'Go to Notifications' },
   { keys: ['G', 'O'], does: 'Go to the Outbox' },
+  { keys: ['G', 'B'], does: 'Go to Onboarding' },
+  { keys: ['G', 'P'], does: 'Go to Partner settings' },
   { keys: ['↑', '↓'], does: 'Move through the list (also J and K; ← → between cards)' },
   { keys: ['Enter'], does: 'Show details of the focused channel' },
   { keys: ['Esc'], does: 'Close the dialog, or clear the search' },
   { keys: ['?'], does: 'Show these shortcuts' },
 ];
 
-export const GO_KEYS: Readonly<Record<string, Section>> = { a: 'accounts', c: 'clients', n: 'notifications', o: 'outbox' };
+export const GO_KEYS: Readonly<Record<string, Section>> = { a: 'accounts', c: 'clients', n: 'notifications', o: 'outbox', b: 'onboarding', p: 'partner' };
 
 /** True when a single-key shortcut would steal a character the user is typing. */
 export function isTypingTarget(target: EventTarget | null): boolean {

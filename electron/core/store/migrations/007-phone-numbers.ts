@@ -7,10 +7,10 @@ import type { Migration } from './index';
  * keeps the value as sent instead of its digits. The columns are filled from the raw records when the
  * database is next opened (see sync/refresh-derived.ts: the stored status-rules version is behind).
  * The client list's narrow index (migration 5) takes the numbers too, so that a search by number
- * scans it rather than the wide rows.
+ * scans it rather than the wide rows. Version 7: issue 16's onboarding took 6 on main first.
  */
 export const phoneNumbersMigration: Migration = {
-  version: 6,
+  version: 7,
   description: 'E.164 phone numbers beside the raw value; numbers search columns',
   up(db) {
     db.exec(`
