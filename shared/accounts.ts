@@ -83,6 +83,8 @@ export const ClientListItem = z.object({
   maxChannels: z.number().int().nullable(),
   /** The partner's own tag for the client (partner_payload, §3.3), searchable and editable through the outbox. */
   partnerPayload: z.string().nullable().default(null),
+  /** The contact's country as the Hub sent it (ISO alpha-2): numbers written nationally are read in it. */
+  country: z.string().nullable().default(null),
   channelCount: z.number().int(),
   createdAt: z.string().nullable(),
   syncedAt: z.string(),

@@ -181,3 +181,27 @@ export function phoneNeedles(text: string, minDigits = 3): PhoneNeedles | null {
   }
   return [digits];
 }
+
+/** Why a typed number was refused (the caller words it for its form). */
+export type TypedNumberProblem = 'not_a_number' | 'needs_country_code' | 'invalid';
+
+/** A number a person typed for the Hub: its E.164 form, or why it cannot be sent. */
+export type TypedNumber = { readonly ok: true; readonly e164: string } | { readonly ok: false; readonly problem: TypedNumberProblem };
+
+/**
+ * Reads a number a person types for the Hub to use (a permission link's number, a form's field):
+ * stricter than `parsePhone`, which reads what the Hub already holds. Letters or an extension are
+ * refused (`not_a_number`); `+` or `00` before the country code reads it internationally; without
+ * them it is read in `defaultCountry` (the client's country: "0151 23456789" for a German client),
+ * and refused without one (`needs_country_code`: bare digits are too ambiguous to guess a country);
+ * the result must be a valid number of its country's plan (`invalid`), not only of a possible length.
+ */
+export function readTypedNumber(text: string, defaultCountry?: unknown): TypedNumber {
+  const trimmed = text.trim();
+  if (!NUMBER_LIKE.test(trimmed) || parseDigits(trimmed) === '') return { ok: false, problem: 'not_a_number' };
+  const international = INTERNATIONAL_PREFIX.test(trimmed);
+  const country = phoneCountry(defaultCountry);
+  if (!international && !country) return { ok: false, problem: 'needs_country_code' };
+  const number = international ? parse(withPlus(trimmed)) : parse(trimmed, country);
+  return number?.isValid() ? { ok: true, e164: number.number } : { ok: false, problem: 'invalid' };
+}

@@ -6,7 +6,7 @@
  */
 import { renderUnicodeCompact } from 'uqr';
 import type { PartnerSettings, PermissionLink, PermissionLinkDetails } from '../../../shared/onboarding';
-import { formatPhone } from '../../../shared/format';
+import { formatPhone, formatPhoneText } from '../../../shared/format';
 import { UsageError } from '../cli-io';
 import type { Command } from '../command';
 import { confirmed, positional, request, sendAndReport, withSignedInCore } from './outbox-cli';
@@ -135,7 +135,7 @@ export const onboardingLinkCommand: Command = {
 };
 
 function linkLine(link: PermissionLink): string {
-  const who = [link.clientName ?? link.clientId, link.email, link.number].filter(Boolean).join(', ') || 'a new client';
+  const who = [link.clientName ?? link.clientId, link.email, formatPhoneText(link.number)].filter(Boolean).join(', ') || 'a new client';
   const outcome =
     link.status === 'open'
       ? 'open'

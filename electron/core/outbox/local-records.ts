@@ -35,6 +35,8 @@ export interface LocalClient {
   maxChannels: number | null;
   /** The partner's own tag for the client (§3.3), as last synced. */
   partnerPayload: string | null;
+  /** The contact's country as the Hub sent it (ISO alpha-2): the region of numbers written nationally. */
+  country: string | null;
   /** Channels listed for the client (not removed), pending deletion included: they still exist. */
   channelCount: number;
   modifiedAt: string | null;
@@ -59,6 +61,7 @@ const ClientRow = z.object({
   organisation: z.string().nullable(),
   max_channels: z.number().int().nullable(),
   partner_payload: z.string().nullable(),
+  country: z.unknown().transform((value) => (typeof value === 'string' ? value : null)),
   modified_at: z.string().nullable(),
   removed_at: z.string().nullable(),
   channel_count: z.number().int(),
@@ -104,7 +107,8 @@ export class LocalRecords {
     const row = ClientRow.safeParse(
       this.db
         .prepare(
-          `SELECT k.id, k.name, k.organisation, k.max_channels, json_extract(k.raw, '$.partner_payload') AS partner_payload, k.modified_at, k.removed_at,
+          `SELECT k.id, k.name, k.organisation, k.max_channels, json_extract(k.raw, '$.partner_payload') AS partner_payload,
+                  json_extract(k.raw, '$.contact_info.country') AS country, k.modified_at, k.removed_at,
                   (SELECT count(*) FROM channels c WHERE c.profile_id = k.profile_id AND c.client_id = k.id AND c.removed_at IS NULL) AS channel_count
            FROM clients k WHERE k.profile_id = ? AND k.id = ?`,
         )
@@ -118,6 +122,7 @@ export class LocalRecords {
       organisation: r.organisation,
       maxChannels: r.max_channels,
       partnerPayload: r.partner_payload,
+      country: r.country,
       channelCount: r.channel_count,
       modifiedAt: r.modified_at,
       removed: r.removed_at !== null,

@@ -20,6 +20,7 @@ const Row = z.object({
   status: z.string().nullable(),
   max_channels: z.number().int().nullable(),
   partner_payload: z.string().nullable(),
+  country: z.unknown().transform((value) => (typeof value === 'string' ? value : null)),
   channel_count: z.number().int(),
   created_at: z.string().nullable(),
   synced_at: z.string(),
@@ -28,7 +29,7 @@ const Row = z.object({
 
 const SELECT = `
   SELECT k.id, k.name, k.organisation, k.email, k.contact_name, k.status, k.max_channels, json_extract(k.raw, '$.partner_payload') AS partner_payload,
-         k.created_at, k.synced_at, k.removed_at,
+         json_extract(k.raw, '$.contact_info.country') AS country, k.created_at, k.synced_at, k.removed_at,
          (SELECT count(*) FROM channels c WHERE c.profile_id = k.profile_id AND c.client_id = k.id AND c.removed_at IS NULL) AS channel_count
   FROM clients k`;
 
@@ -43,6 +44,7 @@ function toItem(row: unknown): ClientListItem {
     status: r.status,
     maxChannels: r.max_channels,
     partnerPayload: r.partner_payload,
+    country: r.country,
     channelCount: r.channel_count,
     createdAt: r.created_at,
     syncedAt: r.synced_at,

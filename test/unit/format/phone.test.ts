@@ -5,7 +5,7 @@
  * by hand (checked against each country's numbering plan), never computed by the code under test.
  */
 import { describe, expect, it } from 'vitest';
-import { formatPhone, formatPhoneText, parsePhone, phoneForExport, phoneNeedles } from '../../../shared/format/phone';
+import { formatPhone, formatPhoneText, parsePhone, phoneForExport, phoneNeedles, readTypedNumber } from '../../../shared/format/phone';
 import { foldForSearch, matchesTerms, searchTerms } from '../../../shared/search-text';
 
 /** [as written, the client's country (null: unknown), E.164 (null: not a number), as shown]. */
@@ -189,5 +189,22 @@ describe('search by any way of writing a number', () => {
     // Written as a national number (a bracket, a space): anchored at the start of the national number only.
     expect(phoneNeedles('(0) 3649')).toEqual(['/3649', '/03649']);
     expect(phoneNeedles('03649 248')).toEqual(['/3649248', '/03649248']);
+  });
+});
+
+describe('numbers a person types for the Hub (a permission link, a form)', () => {
+  it('takes + or 00 anywhere, a national number only with the client\'s country, and only valid numbers', () => {
+    expect(readTypedNumber(' 0049 (0)30 123456 ')).toEqual({ ok: true, e164: '+4930123456' });
+    expect(readTypedNumber('+33 6 12 34 56 78', 'DE')).toEqual({ ok: true, e164: '+33612345678' });
+    expect(readTypedNumber('050 123 4567', 'AE')).toEqual({ ok: true, e164: '+971501234567' });
+    expect(readTypedNumber('98765 43210', 'in')).toEqual({ ok: true, e164: '+919876543210' });
+    expect(readTypedNumber('(415) 555-2671', 'US')).toEqual({ ok: true, e164: '+14155552671' });
+    // Bare digits without a country: the Hub's own form, but typed by a person too ambiguous to guess.
+    expect(readTypedNumber('4930123456')).toEqual({ ok: false, problem: 'needs_country_code' });
+    expect(readTypedNumber('030 123456', null)).toEqual({ ok: false, problem: 'needs_country_code' });
+    // Possible in length is not enough: the plan must know the number.
+    expect(readTypedNumber('+49 151 2345678')).toEqual({ ok: false, problem: 'invalid' });
+    expect(readTypedNumber('0151 23456789', 'GB')).toEqual({ ok: false, problem: 'invalid' });
+    for (const junk of ['tbd', 'call me', '+49 30 123456 ext. 7', '()', '+']) expect(readTypedNumber(junk), junk).toEqual({ ok: false, problem: 'not_a_number' });
   });
 });
