@@ -161,7 +161,8 @@ const NUMBER_LIKE = /^[+\p{Nd}\s().\-–/]+$/u;
  *   E.164 token ("+49" alone finds every German number);
  * - "030 12", "(0) 30": a national number with its trunk 0, matched from the start of the national
  *   number with the 0 dropped (Germany, France…) or kept (Italy keeps it); a bare run of digits that
- *   starts with 0 ("0123") may also be the end of a number, so it matches anywhere too;
+ *   starts with 0 ("0123") may also be the end of a number, so it matches anywhere too; Hungary's 06
+ *   and the trunk 8 of Russia and its neighbours likewise (`SEARCHED_TRUNK_PREFIXES`);
  * - "30 123", "123456": partial digits, anywhere in a number.
  * `minDigits`: how many digits a bare number needs to count as one (a whole query "12" is text).
  */
@@ -177,10 +178,23 @@ export function phoneNeedles(text: string, minDigits = 3): PhoneNeedles | null {
   if (digits.length < minDigits) return null;
   if (digits.startsWith('0')) {
     const national = [`/${digits.slice(1)}`, `/${digits}`];
+    // Hungary's trunk prefix is 06 ("06 1 234 5678"); only with enough digits after it to mean a number.
+    if (digits.startsWith('06') && digits.length >= 6) national.push(`/${digits.slice(2)}`);
     return /^\p{Nd}+$/u.test(trimmed) ? [...national, digits] : national;
   }
+  // Russia's, Kazakhstan's, Belarus's and Turkmenistan's trunk prefix 8 ("8 (917) 609-19-02"): when the
+  // query is written as a national number (a separator after the 8), or is one whole (8 and ten digits).
+  // Digits alone stay a piece from anywhere too.
+  if (digits.startsWith('8') && (/^8[\s(.\-–/]/.test(trimmed) || digits.length === 11)) return [digits, `/${digits.slice(1)}`];
   return [digits];
 }
+
+/**
+ * The national (trunk) prefixes `phoneNeedles` reads, as libphonenumber's metadata has them (a test
+ * checks this list against it): 0 almost everywhere, 06 in Hungary, 8 in Russia, Kazakhstan, Belarus and
+ * Turkmenistan. NANP's trunk 1 needs nothing: E.164 holds it, so "1 415 555" matches as digits.
+ */
+export const SEARCHED_TRUNK_PREFIXES: readonly string[] = ['0', '06', '8'];
 
 /** Why a typed number was refused (the caller words it for its form). */
 export type TypedNumberProblem = 'not_a_number' | 'needs_country_code' | 'invalid';

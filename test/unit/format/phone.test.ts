@@ -5,7 +5,9 @@
  * by hand (checked against each country's numbering plan), never computed by the code under test.
  */
 import { describe, expect, it } from 'vitest';
-import { formatPhone, formatPhoneText, parsePhone, phoneForExport, phoneNeedles, readTypedNumber } from '../../../shared/format/phone';
+import metadata from 'libphonenumber-js/metadata.max.json';
+import { getCountries, Metadata } from 'libphonenumber-js/core';
+import { formatPhone, formatPhoneText, parsePhone, phoneForExport, phoneNeedles, readTypedNumber, SEARCHED_TRUNK_PREFIXES } from '../../../shared/format/phone';
 import { foldForSearch, matchesTerms, searchTerms } from '../../../shared/search-text';
 
 /** [as written, the client's country (null: unknown), E.164 (null: not a number), as shown]. */
@@ -126,6 +128,9 @@ describe('search by any way of writing a number', () => {
     { id: 'mumbai', company: 'Chai Point', number: '919876543210', country: 'IN' },
     { id: 'sf', company: 'Golden Gate Bikes', number: '(415) 555-0123', country: 'US' },
     { id: 'london', company: 'Thames Logistics', number: '07911 123456', country: 'GB' },
+    // Trunk prefixes other than 0: 8 in Russia, 06 in Hungary.
+    { id: 'kazan', company: 'Volga Trade', number: '8 (917) 609-19-02', country: 'RU' },
+    { id: 'budapest', company: 'Duna Kft.', number: '3614567890', country: 'HU' },
     // Names that look like numbers, with numbers of other countries.
     { id: 'trading', company: '+49 Trading GmbH', number: '447400123456', country: 'GB' },
     { id: 'holding', company: '0049 Holding', number: '33142685300', country: 'FR' },
@@ -156,6 +161,12 @@ describe('search by any way of writing a number', () => {
     ['415.555', ['sf']],
     ['07911 123456', ['london']],
     ['098765 43210', ['mumbai']],
+    ['8 (917) 609-19-02', ['kazan']],
+    ['8-917-609', ['kazan']],
+    ['89176091902', ['kazan']],
+    ['+7 917 609', ['kazan']],
+    ['06 1 456 7890', ['budapest']],
+    ['(06 1) 456 789', ['budapest']],
     // Partial digits, anywhere in a number; never a company whose name holds them.
     ['2485142', ['thuringia']],
     ['96123', ['saopaulo']],
@@ -206,5 +217,27 @@ describe('numbers a person types for the Hub (a permission link, a form)', () =>
     expect(readTypedNumber('+49 151 2345678')).toEqual({ ok: false, problem: 'invalid' });
     expect(readTypedNumber('0151 23456789', 'GB')).toEqual({ ok: false, problem: 'invalid' });
     for (const junk of ['tbd', 'call me', '+49 30 123456 ext. 7', '()', '+']) expect(readTypedNumber(junk), junk).toEqual({ ok: false, problem: 'not_a_number' });
+  });
+});
+
+describe('trunk prefixes', () => {
+  it("are every national prefix of libphonenumber's metadata (NANP's 1 is matched as digits)", () => {
+    const plans = new Metadata(metadata);
+    const prefixes = new Set<string>();
+    for (const country of getCountries(metadata)) {
+      plans.selectNumberingPlan(country);
+      // nationalPrefix() is in the class (libphonenumber-js's own formatter reads it) but not in its .d.ts.
+      const plan = plans.numberingPlan as unknown as { nationalPrefix(): string | undefined } | undefined;
+      const prefix = plan?.nationalPrefix();
+      if (prefix && prefix !== '1') prefixes.add(prefix);
+    }
+    expect([...prefixes].sort()).toEqual([...SEARCHED_TRUNK_PREFIXES].sort());
+  });
+
+  it('8 is read as a trunk only where the query is written as a national number or is one whole', () => {
+    expect(phoneNeedles('8 917')).toEqual(['8917', '/917']);
+    expect(phoneNeedles('89176091902')).toEqual(['89176091902', '/9176091902']);
+    expect(phoneNeedles('8917')).toEqual(['8917']); // a piece of any number
+    expect(phoneNeedles('06 1 2')).toEqual(['/612', '/0612']); // too short to mean a Hungarian number
   });
 });
