@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoHub, startDemoHubServer, type DemoHub } from '../../electron/core/demo';
 import { KeytarSecretStore } from '../../electron/core/secrets/keytar-secret-store';
@@ -93,6 +94,34 @@ describe('partner-desk account commands', async () => {
     const banned = JSON.parse((await cli(['channels', '--json', '--state', 'banned'])).stdout) as { total: number };
     expect(banned.total).toBeGreaterThan(0);
   }, 60_000);
+
+  it('channels shows numbers written with 00 or nationally in E.164, grouped, and finds them typed with +, 00 or nationally', async () => {
+    // Expected values from libphonenumber directly, in the client's country (the demo draws numbers there).
+    const cases = hub.state
+      .listChannels()
+      .map((channel) => {
+        const written = channel.setup_info.phone_number;
+        const country = channel.client.contact_info?.country as CountryCode | undefined;
+        const number = written.startsWith('00') ? parsePhoneNumberFromString(`+${written.slice(2)}`) : /^[(0]/.test(written) && country ? parsePhoneNumberFromString(written, country) : undefined;
+        return number?.isValid() ? { id: channel.id, written, number } : null;
+      })
+      .filter((c) => c !== null);
+    const idd = cases.find((c) => c.written.startsWith('00'));
+    const national = cases.find((c) => !c.written.startsWith('00'));
+    expect(idd, 'the demo has a number written with 00').toBeDefined();
+    expect(national, 'the demo has a number written nationally').toBeDefined();
+    for (const { id, number } of [idd!, national!]) {
+      const grouped = number.formatInternational();
+      for (const typed of [grouped, `00${number.number.slice(1)}`, number.formatNational()]) {
+        const result = await cli(['channels', '--search', typed]);
+        expect(result.status, result.stderr).toBe(0);
+        expect(result.stdout, typed).toContain(grouped);
+        expect(result.stdout).not.toMatch(/\+00/);
+        const json = JSON.parse((await cli(['channels', '--json', '--search', typed])).stdout) as { items: Array<{ id: string; phoneE164: string | null }> };
+        expect(json.items.find((c) => c.id === id)?.phoneE164, typed).toBe(number.number);
+      }
+    }
+  }, 120_000);
 
   it('--hub-url and PARTNER_DESK_HUB_URL apply to the whole run and say so, or are refused: never ignored', async () => {
     const run = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
