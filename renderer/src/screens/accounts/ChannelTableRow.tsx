@@ -23,7 +23,7 @@ export const ChannelTableRow = memo(function ChannelTableRow({ channel, index, o
           {channel.displayName ?? 'No display name'}
         </span>
       </div>
-      <div role="cell" className="cell num">
+      <div role="cell" className="cell num cell-phone" title={phoneOf(channel)}>
         {phoneOf(channel)}
       </div>
       <div role="cell" className="cell cell-stack">
