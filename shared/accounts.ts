@@ -85,6 +85,9 @@ export const ClientListItem = z.object({
   partnerPayload: z.string().nullable().default(null),
   /** The contact's country as the Hub sent it (ISO alpha-2): numbers written nationally are read in it. */
   country: z.string().nullable().default(null),
+  /** The contact's phone number as the Hub sent it, and its E.164 form when it is one (shared/format/phone.ts). */
+  phoneNumber: z.string().nullable().default(null),
+  phoneE164: z.string().nullable().default(null),
   channelCount: z.number().int(),
   createdAt: z.string().nullable(),
   syncedAt: z.string(),

@@ -7,10 +7,11 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelListItem, ChannelPage } from '../../shared/accounts';
+import type { ChannelListItem, ChannelPage, ClientPage } from '../../shared/accounts';
 import { EXPORT_COLUMN_TITLES } from '../../shared/export';
 import { formatPhone } from '../../shared/format';
 import { screenshot } from './helpers/browser';
+import { goTo } from './helpers/screens';
 import { screenshotOnFailure, startDemoWorkspace, type DemoWorkspace } from './helpers/demo-workspace';
 
 async function channels(workspace: DemoWorkspace, input: Record<string, unknown>): Promise<ChannelListItem[]> {
@@ -245,6 +246,25 @@ describe('data truth in the browser', () => {
       expect(await page.locator('.ch-card .ch-phone').allTextContents(), typed).toContain(shown);
     }
     await search.fill('');
+  });
+
+  it("shows a client's contact number written nationally as grouped E.164 in its sheet, and finds the client by it", async () => {
+    const { page } = workspace.tab;
+    const result = await workspace.app.request<ClientPage>('clients.list', { limit: 1000 });
+    if (!result.ok) throw new Error(result.error.message);
+    const client = result.value.items.find((c) => c.phoneNumber?.startsWith('0') && !c.phoneNumber.startsWith('00') && c.phoneE164 !== null && c.email);
+    expect(client, 'the demo has a client whose number is written nationally').toBeDefined();
+    const shown = formatPhone({ raw: client!.phoneNumber, e164: client!.phoneE164 })!;
+    expect(shown.startsWith(`+`)).toBe(true);
+    await goTo(page, 'Clients');
+    await page.getByRole('searchbox', { name: 'Search clients' }).fill(client!.phoneNumber!);
+    await page.getByRole('button', { name: client!.name, exact: true }).first().click();
+    const sheet = page.getByRole('dialog', { name: client!.name });
+    await expect(sheet.locator('dt', { hasText: /^Phone$/ }).locator('xpath=following-sibling::dd[1]').textContent()).resolves.toBe(shown);
+    await screenshot(page, 'client-phone-1280-light');
+    await page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'hidden' });
+    await goTo(page, 'WhatsApp accounts');
   });
 
   it('lists every column the export will write, in file order', async () => {

@@ -110,6 +110,13 @@ describe('partner-desk account commands', async () => {
     const national = cases.find((c) => !c.written.startsWith('00'));
     expect(idd, 'the demo has a number written with 00').toBeDefined();
     expect(national, 'the demo has a number written nationally').toBeDefined();
+    // A client's contact number, in the clients table as the channels show theirs.
+    const contact = hub.state.listClients().find((c) => c.contact_info?.phone?.startsWith('0') && !c.contact_info.phone.startsWith('00') && parsePhoneNumberFromString(c.contact_info.phone, c.contact_info.country as CountryCode)?.isValid());
+    expect(contact, 'the demo has a client whose number is written nationally').toBeDefined();
+    const contactNumber = parsePhoneNumberFromString(contact!.contact_info!.phone, contact!.contact_info!.country as CountryCode)!;
+    const clientsTable = await cli(['clients', '--search', contact!.id]);
+    expect(clientsTable.stdout).toMatch(/Contact email\s+Contact phone\s+Tag/);
+    expect(clientsTable.stdout).toContain(contactNumber.formatInternational());
     for (const { id, number } of [idd!, national!]) {
       const grouped = number.formatInternational();
       for (const typed of [grouped, `00${number.number.slice(1)}`, number.formatNational()]) {

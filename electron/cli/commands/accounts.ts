@@ -119,8 +119,8 @@ export const clientsCommand: Command = {
         printJson(context.io, { total, items });
         return 0;
       }
-      const rows = items.map((c) => [c.id, c.organisation ?? c.name, `${c.channelCount}/${c.maxChannels ?? '?'}`, c.email ?? '', c.partnerPayload ?? '']);
-      context.io.out(formatTable(['Client ID', 'Company', 'Channels', 'Contact email', 'Tag'], rows));
+      const rows = items.map((c) => [c.id, c.organisation ?? c.name, `${c.channelCount}/${c.maxChannels ?? '?'}`, c.email ?? '', formatPhone({ raw: c.phoneNumber, e164: c.phoneE164 }) ?? '', c.partnerPayload ?? '']);
+      context.io.out(formatTable(['Client ID', 'Company', 'Channels', 'Contact email', 'Contact phone', 'Tag'], rows));
       context.io.out(`${total} client${total === 1 ? '' : 's'}`);
       return 0;
     }),

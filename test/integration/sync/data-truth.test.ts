@@ -187,6 +187,9 @@ describe('numbers as written, found however they are typed', () => {
     const clients = (search: string) => fx.core.accounts.listClients(ClientQuery.parse({ search, limit: 1000 })).items.map((c) => c.id);
     expect(clients('030 123456')).toEqual([thuringia.client.id]);
     expect(clients('+49 30 123456')).toEqual([thuringia.client.id]);
+    // ...and the client shows it as the cards show numbers (its contact phone, in the client's country).
+    expect(fx.core.accounts.listClients(ClientQuery.parse({ search: '030 123456' })).items[0]).toMatchObject({ phoneNumber: '+49 30 123456', phoneE164: '+4930123456', country: 'DE' });
+    expect(fx.core.accounts.listClients(ClientQuery.parse({ search: 'Junk Numbers' })).items[0]).toMatchObject({ phoneNumber: null, phoneE164: null });
   });
 });
 

@@ -71,6 +71,8 @@ export function ClientSheet({ id }: { id: string }) {
                     <dd>{client.contactName ?? <span className="muted">—</span>}</dd>
                     <dt>Email</dt>
                     <dd>{client.email ?? <span className="muted">—</span>}</dd>
+                    <dt>Phone</dt>
+                    <dd className="num">{formatPhone({ raw: client.phoneNumber, e164: client.phoneE164 }) ?? <span className="muted">—</span>}</dd>
                     <dt>Status</dt>
                     <dd>{client.status ?? <span className="muted">—</span>}</dd>
                     <dt>Created</dt>
