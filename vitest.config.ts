@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // The CLI bundle is built before any test spawns it (see the file).
+    globalSetup: ['test/helpers/build-cli.global.ts'],
   },
 });

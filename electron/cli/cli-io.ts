@@ -26,9 +26,30 @@ export class UsageError extends Error {
   }
 }
 
+/** Whether stdout's reader went away (`partner-desk channels | head`). */
+let stdoutGone = false;
+let watchingStdout = false;
+
+/**
+ * A reader that stops reading is no failure of the command: the rest of its output is dropped, and the
+ * command still finishes what it was doing (a sync or a queued action is never cut off half-way by
+ * `| head`). Without this, Node throws EPIPE from the stream and the process dies with a stack trace.
+ */
+function watchStdout(): void {
+  if (watchingStdout) return;
+  watchingStdout = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutGone = true;
+  });
+}
+
 export function processIo(): CliIo {
+  watchStdout();
   return {
-    out: (line) => process.stdout.write(`${line}\n`),
+    out: (line) => {
+      if (!stdoutGone) process.stdout.write(`${line}\n`);
+    },
     err: (line) => process.stderr.write(`${line}\n`),
     env: process.env,
     cwd: process.cwd(),

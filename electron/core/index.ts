@@ -34,6 +34,7 @@ import { SyncRunStore } from './store/sync-run-store';
 import { CHANNEL_COLUMNS, CLIENT_COLUMNS } from './sync/record-rows';
 import { SyncEngine } from './sync/sync-engine';
 import { WorkerSyncRunner } from './sync/worker/sync-worker-host';
+import { refreshDerived } from './sync/refresh-derived';
 import { ChannelKeyStore, HealthStore, LocalRecords, OutboxService, OutboxStore } from './outbox';
 import type { PartnerApi } from './api';
 import { startBackgroundWork, type BackgroundWork } from './sync/background-work';
@@ -53,6 +54,8 @@ export interface CoreOptions {
   appVersion: string;
   /** Partner API base URL for new sign-ins (PARTNER_DESK_HUB_URL or the real Hub). */
   hubUrl?: string;
+  /** This run's Hub address for every (non-demo) profile, instead of the address stored at sign-in (CLI and web mode: --hub-url). */
+  hubUrlOverride?: string;
   /** Electron's build of the better-sqlite3 binding. */
   sqliteNativeBinding?: string;
   demo?: { hub?: DemoHubOptions; externalUrl?: string };
@@ -98,6 +101,8 @@ export interface Core {
   readonly dispatch: Dispatch;
   readonly log: Logger;
   readonly desktop: DesktopIntegration;
+  /** Settles when rows written by older rules have been re-derived (at once when there were none). */
+  readonly derived: Promise<unknown>;
   close(): void;
 }
 
@@ -126,7 +131,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     fetch: fetchImpl,
     now,
-    defaultHubUrl: options.hubUrl ?? defaultHubUrl(),
+    defaultHubUrl: options.hubUrlOverride ?? options.hubUrl ?? defaultHubUrl(),
+    ...(options.hubUrlOverride ? { hubUrlOverride: options.hubUrlOverride } : {}),
     demo,
     onConnectionChange: (state, previous) => connectionChanged(state.status, previous),
   });
@@ -134,6 +140,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clientQueries = new ClientQueries(db);
   const notifications = new NotificationStore(db);
   const writers = { clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS), channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS) };
+  // Rows derived by older rules are rebuilt from their raw JSON: before a CLI command answers (it
+  // answers once and exits), in the background for the app and web mode (their lists are up at once;
+  // filters and counts catch up within seconds, once per new version of the rules).
+  const derived = refreshDerived(db, writers, log).catch((error: unknown) => {
+    log.error('re-deriving stored records failed; the next start tries again', { error: error instanceof Error ? error.message : String(error) });
+    return null;
+  });
+  if (options.runMode === 'cli') await derived;
   // Built before the sync, which consults it while writing; it reaches the accounts (below) only when sending.
   const outboxStore = new OutboxStore(db, now);
   const localRecords = new LocalRecords(db, writers, (profileId, at, notification) => {
@@ -303,6 +317,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dispatch,
     log,
     desktop,
+    derived,
     close() {
       session.close();
       stopCheckpoints();

@@ -1,4 +1,5 @@
 /** The `partner-desk` command as users run it: a real child process, real ports on 127.0.0.1. */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,6 +27,16 @@ describe('partner-desk CLI', () => {
     expect(stdout).toMatch(/^\s+web\s+/m);
     expect(stdout).toMatch(/^\s+demo-server\s+/m);
     expect(runCli(['web', '--help']).stdout).toMatch(/--port N/);
+  });
+
+  it('ends normally when its reader goes away first (partner-desk … | head), without an EPIPE stack trace', async () => {
+    const child = spawn(process.execPath, [CLI, '--help'], { cwd: ROOT });
+    child.stdout.destroy(); // the pipe's reading end is closed before the first line is written
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
   });
 
   it('exits 2 with a usage message for no command, an unknown command or a bad option', () => {

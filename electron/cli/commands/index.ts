@@ -45,7 +45,8 @@ export function helpText(): string {
     '',
     'Global options:',
     '  --data-dir DIR   data folder (default: the per-user app data folder; env PARTNER_DESK_DATA_DIR)',
-    '  --hub-url URL    Partner API base URL (default https://hub.360dialog.io/api/v2; env PARTNER_DESK_HUB_URL)',
+    '  --hub-url URL    Partner API base URL for this run, instead of the address the profile signed in at',
+    '                   (login: where to sign in; default https://hub.360dialog.io/api/v2; env PARTNER_DESK_HUB_URL)',
     '  -h, --help       help for a command: partner-desk <command> --help',
     '  --version        print the version',
   ].join('\n');

@@ -17,7 +17,8 @@ export const webCommand: Command = {
     '  --demo-hub URL    use a running `partner-desk demo-server` as the demo hub',
     '  --port N          port to listen on (default 4780; 0 picks a free port)',
     '  --data-dir DIR    data folder (default: the per-user app data folder, or PARTNER_DESK_DATA_DIR)',
-    '  --hub-url URL     Partner API base URL for sign-in (default https://hub.360dialog.io/api/v2)',
+    '  --hub-url URL     Partner API base URL for this run: sign-in and every signed-in profile',
+    '                    (default: each profile\'s own address; env PARTNER_DESK_HUB_URL)',
   ].join('\n'),
   options: {
     demo: { type: 'boolean' },

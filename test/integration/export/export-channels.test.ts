@@ -45,6 +45,7 @@ const HOSTILE_COMPANIES = [
   '-1',
   '@SUM(A1)',
   '0049 Holding',
+  'Bäckerei Größ, Köln',
 ];
 
 let f: SyncedFixture;
@@ -123,7 +124,14 @@ describe('plain export round trip', () => {
     const rows = readPlain(target).slice(1);
     expect(rows.map((r) => r[0])).toContain(`'=HYPERLINK("http://x","y")`);
     expect(rows.map((r) => r[0])).toContain("'-1");
-    expect(rows.every((r) => r[1] === '' || r[1]?.startsWith("'+"))).toBe(true);
+    // Numbers in E.164 start with "+", so they get the quote; a value that is no number is written as sent.
+    const numbers = new Map(stored().map((item) => [item.id, item]));
+    for (const row of rows) {
+      const item = numbers.get(row[11] ?? '');
+      if (item?.phoneE164) expect(row[1]).toBe(`'${item.phoneE164}`);
+      else expect(row[1]).toBe(item?.phoneNumber ?? '');
+    }
+    expect(rows.some((r) => r[1]?.startsWith("'+"))).toBe(true);
     expect(rows.map((r) => r[0])).toContain('0049 Holding');
   });
 });

@@ -84,7 +84,8 @@ describe('full sync', () => {
   it('turns a derived status change into a persisted notification naming the client and number', async () => {
     await f.core.accounts.syncNow();
     expect(f.core.accounts.notifications({ limit: 10, unreadOnly: false }).items).toEqual([]); // first sync: no flood
-    const channel = f.hub.state.listChannels().find((c) => c.waba_account && c.waba_account.fb_account_status !== 'verified' && !c.terminated_at)!;
+    // A number as the Hub stores it (international digits): the title names it in E.164.
+    const channel = f.hub.state.listChannels().find((c) => c.waba_account && c.waba_account.fb_account_status !== 'verified' && !c.terminated_at && /^[1-9]\d+$/.test(c.setup_info.phone_number))!;
     f.hub.state.updateChannel(channel.id, { waba_account: { ...channel.waba_account!, fb_account_status: 'verified' } });
     await f.core.accounts.syncNow();
     const page = f.core.accounts.notifications({ limit: 10, unreadOnly: false });

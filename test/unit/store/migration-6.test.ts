@@ -38,7 +38,7 @@ describe('migration 6', () => {
     const before = v5.prepare('SELECT seq, id, kind FROM outbox ORDER BY seq').all();
     v5.close();
 
-    const db = openDatabase(file);
+    const db = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 6) });
     expect(db.pragma('user_version', { simple: true })).toBe(6);
     expect(db.prepare('SELECT seq, id, kind FROM outbox ORDER BY seq').all()).toEqual(before);
     expect(db.prepare('SELECT action_id, label FROM pending_effects').all()).toEqual([{ action_id: 'a3', label: 'New API key queued' }]);

@@ -5,10 +5,10 @@
  */
 import { memo } from 'react';
 import type { ChannelListItem } from '../../../../shared/accounts';
-import { ACTIVATION_COLUMNS, ACTIVATION_FIELDS } from '../../../../shared/status';
+import { ACTION_HINT_TEXT, ACTIVATION_COLUMNS, ACTIVATION_FIELDS } from '../../../../shared/status';
 import { Icon } from '../../components/Icon';
 import { ToneBadge } from '../../components/ToneBadge';
-import { companyOf, phoneOf, qualityLine } from './channel-text';
+import { actionsText, companyOf, phoneOf, qualityLine } from './channel-text';
 
 interface ChannelCardProps {
   channel: ChannelListItem;
@@ -49,7 +49,7 @@ export const ChannelCard = memo(function ChannelCard({ channel, index, total, on
           <div key={field} className="ch-activation-row">
             <dt>{ACTIVATION_COLUMNS[field]}</dt>
             <dd>
-              <ToneBadge tone={status[field].tone} label={status[field].label} />
+              <ToneBadge tone={status[field].tone} label={status[field].label} title={status[field].label} />
             </dd>
           </div>
         ))}
@@ -57,10 +57,17 @@ export const ChannelCard = memo(function ChannelCard({ channel, index, total, on
       <p className={quality ? 'ch-quality' : 'ch-quality muted'}>{quality ?? 'No quality rating or messaging limit yet'}</p>
       <footer className="ch-card-foot">
         {status.actionRequired ? (
-          <p className="ch-action" title={status.actionRequired.text}>
+          <p className={status.actionRequired.tone === 'negative' ? 'ch-action ch-action-negative' : 'ch-action'} title={actionsText(channel)}>
             <Icon name="alert" size={14} />
             <span className="visually-hidden">Action required: </span>
-            <span className="ch-action-text">{status.actionRequired.text}</span>
+            {/* The sentence alone (a setup error's message is in the tooltip): it always fits two lines. */}
+            <span className="ch-action-text">{ACTION_HINT_TEXT[status.actionRequired.id]}</span>
+            {status.otherActions.length > 0 && (
+              <span className="ch-action-more">
+                +{status.otherActions.length}
+                <span className="visually-hidden"> more: {status.otherActions.map((action) => action.text).join('; ')}</span>
+              </span>
+            )}
           </p>
         ) : (
           <p className="ch-no-action">

@@ -1,8 +1,9 @@
 /** One channel as a table row: the company cell is the button that opens the details. */
 import { memo } from 'react';
 import type { ChannelListItem } from '../../../../shared/accounts';
+import { ACTION_HINT_SHORT } from '../../../../shared/status';
 import { ToneBadge } from '../../components/ToneBadge';
-import { companyOf, phoneOf } from './channel-text';
+import { actionsText, companyOf, phoneOf } from './channel-text';
 
 interface RowProps {
   channel: ChannelListItem;
@@ -22,7 +23,7 @@ export const ChannelTableRow = memo(function ChannelTableRow({ channel, index, o
           {channel.displayName ?? 'No display name'}
         </span>
       </div>
-      <div role="cell" className="cell num">
+      <div role="cell" className="cell num cell-phone" title={phoneOf(channel)}>
         {phoneOf(channel)}
       </div>
       <div role="cell" className="cell cell-stack">
@@ -41,8 +42,15 @@ export const ChannelTableRow = memo(function ChannelTableRow({ channel, index, o
       <div role="cell" className="cell">
         {status.qualityRating ? <ToneBadge tone={status.qualityRating.tone} label={status.qualityRating.label} /> : <span className="muted">—</span>}
       </div>
-      <div role="cell" className="cell cell-text cell-action" title={status.actionRequired?.text}>
-        {status.actionRequired?.text ?? <span className="muted">None</span>}
+      <div role="cell" className={status.actionRequired?.tone === 'negative' ? 'cell cell-text cell-action cell-action-negative' : 'cell cell-text cell-action'} title={actionsText(channel)}>
+        {status.actionRequired ? (
+          <>
+            {ACTION_HINT_SHORT[status.actionRequired.id]}
+            {status.otherActions.length > 0 && <span className="cell-action-more"> +{status.otherActions.length}</span>}
+          </>
+        ) : (
+          <span className="muted">None</span>
+        )}
       </div>
     </>
   );

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { ChannelDetails } from '../../../../shared/accounts';
-import { formatCount, formatDateTime, formatPhone, toE164 } from '../../../../shared/format';
+import { formatCount, formatDateTime, formatPhone } from '../../../../shared/format';
 import { ACTIVATION_COLUMNS, ACTIVATION_FIELDS } from '../../../../shared/status';
 import { Icon } from '../../components/Icon';
 import { RelativeTime } from '../../components/RelativeTime';
@@ -38,12 +38,23 @@ export function OverviewTab({ details, onOpenClient }: { details: ChannelDetails
           <span className="muted">{status.state.description}</span>
         </div>
         {status.actionRequired && (
-          <p className="callout callout-attention">
+          <div className={status.actionRequired.tone === 'negative' ? 'callout callout-negative' : 'callout callout-attention'}>
             <Icon name="alert" />
-            <span>
-              <strong>Action required:</strong> {status.actionRequired.text}
-            </span>
-          </p>
+            {status.otherActions.length === 0 ? (
+              <span>
+                <strong>Action required:</strong> {status.actionRequired.text}
+              </span>
+            ) : (
+              <div>
+                <strong>Actions required, most urgent first:</strong>
+                <ol className="callout-list">
+                  {[status.actionRequired, ...status.otherActions].map((action) => (
+                    <li key={action.id}>{action.text}</li>
+                  ))}
+                </ol>
+              </div>
+            )}
+          </div>
         )}
         <dl className="status-grid">
           {ACTIVATION_FIELDS.map((field) => (
@@ -73,11 +84,18 @@ export function OverviewTab({ details, onOpenClient }: { details: ChannelDetails
           <dl className="details details-compact">
             <Row term="Number">
               {channel.phoneNumber && (
-                <span className="num" title={toE164(channel.phoneNumber) ?? undefined}>
-                  {formatPhone(channel.phoneNumber)}
+                <span className="num" title={channel.phoneE164 ? `E.164: ${channel.phoneE164}` : undefined}>
+                  {formatPhone({ raw: channel.phoneNumber, e164: channel.phoneE164 })}
                 </span>
               )}
+              {channel.phoneNumber && channel.phoneE164 === null && <span className="muted"> (not a phone number this app can read; shown as the Hub sent it)</span>}
             </Row>
+            {/* How the Hub wrote it, when that was not plain E.164 digits ("0049 …", a national number). */}
+            {channel.phoneE164 !== null && channel.phoneNumber !== null && channel.phoneNumber !== channel.phoneE164 && channel.phoneNumber !== channel.phoneE164.slice(1) && (
+              <Row term="Number as sent">
+                <code>{channel.phoneNumber}</code>
+              </Row>
+            )}
             <Row term="Display name">{channel.displayName}</Row>
             <Row term="Channel ID">
               <code>{channel.id}</code>
