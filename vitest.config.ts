@@ -15,7 +15,10 @@ export default defineConfig({
     pool: 'forks',
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      { extends: true, test: { name: 'integration', include: ['test/integration/**/*.test.ts'], exclude: [...KEYCHAIN_TESTS, ...SPREADSHEET_TESTS] } },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['test/integration/**/*.test.ts'], exclude: [...KEYCHAIN_TESTS, ...SPREADSHEET_TESTS] },
+      },
       { extends: true, test: { name: 'keychain', include: KEYCHAIN_TESTS } },
       { extends: true, test: { name: 'spreadsheet', include: SPREADSHEET_TESTS } },
     ],

@@ -28,13 +28,29 @@ export const SPREADSHEET_TESTS = ['test/integration/export/libreoffice.test.ts',
  */
 export const TIERS = [
   { name: 'unit', project: 'unit', needs: [], what: 'pure functions and modules, SQLite included; no servers, no system tools' },
-  { name: 'integration', project: 'integration', needs: [], what: 'a real core, the simulated Hub over HTTP on 127.0.0.1, child processes' },
+  {
+    name: 'integration',
+    project: 'integration',
+    needs: [],
+    what: 'a real core, the simulated Hub over HTTP on 127.0.0.1, child processes',
+  },
   { name: 'keychain', project: 'keychain', needs: ['keychain'], what: 'the real OS keychain: keytar, the CLI and web mode' },
   { name: 'spreadsheet', project: 'spreadsheet', needs: ['soffice'], what: 'exported CSVs opened in LibreOffice Calc' },
-  { name: 'e2e', config: 'test/e2e/vitest.e2e.config.ts', needs: ['chromium', 'keychain'], what: 'the renderer in Chromium against web mode' },
+  {
+    name: 'e2e',
+    config: 'test/e2e/vitest.e2e.config.ts',
+    needs: ['chromium', 'keychain'],
+    what: 'the renderer in Chromium against web mode',
+  },
   // Skips itself, with the reason, where the Electron binary cannot be installed;
   // PARTNER_DESK_REQUIRE_ELECTRON=1 (the desktop workflow) makes that a failure.
-  { name: 'electron', config: 'test/electron/vitest.electron.config.ts', needs: [], optionalKeychain: true, what: 'the desktop app in real Electron' },
+  {
+    name: 'electron',
+    config: 'test/electron/vitest.electron.config.ts',
+    needs: [],
+    optionalKeychain: true,
+    what: 'the desktop app in real Electron',
+  },
 ];
 
 /** The tiers that need nothing but Node: they run on every laptop and every CI runner. */
@@ -74,7 +90,12 @@ const CHROMIUM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google
 export function requirement(need, env = process.env, platform = process.platform) {
   switch (need) {
     case 'keychain': {
-      if (platform === 'linux' && findOnPath('dbus-run-session', env, platform) && findOnPath('gnome-keyring-daemon', env, platform) && findOnPath('bash', env, platform)) {
+      if (
+        platform === 'linux' &&
+        findOnPath('dbus-run-session', env, platform) &&
+        findOnPath('gnome-keyring-daemon', env, platform) &&
+        findOnPath('bash', env, platform)
+      ) {
         return { ok: true, mode: 'session' };
       }
       if (env.PARTNER_DESK_SYSTEM_KEYCHAIN === '1') return { ok: true, mode: 'system' };
@@ -87,15 +108,23 @@ export function requirement(need, env = process.env, platform = process.platform
       };
     }
     case 'soffice':
-      return findOnPath('soffice', env, platform) ? { ok: true } : { ok: false, reason: 'needs LibreOffice Calc: `soffice` on PATH (apt-get install libreoffice-calc)' };
+      return findOnPath('soffice', env, platform)
+        ? { ok: true }
+        : { ok: false, reason: 'needs LibreOffice Calc: `soffice` on PATH (apt-get install libreoffice-calc)' };
     case 'chromium': {
       const given = env.PARTNER_DESK_CHROMIUM?.trim();
-      if (given) return fs.existsSync(given) ? { ok: true, chromium: given } : { ok: false, reason: `PARTNER_DESK_CHROMIUM=${given} does not exist` };
+      if (given)
+        return fs.existsSync(given)
+          ? { ok: true, chromium: given }
+          : { ok: false, reason: `PARTNER_DESK_CHROMIUM=${given} does not exist` };
       for (const name of CHROMIUM_NAMES) {
         const found = findOnPath(name, env, platform);
         if (found) return { ok: true, chromium: found };
       }
-      return { ok: false, reason: `needs Chromium or Chrome (${CHROMIUM_NAMES.join(', ')} on PATH, or PARTNER_DESK_CHROMIUM=/path/to/it; apt-get install chromium)` };
+      return {
+        ok: false,
+        reason: `needs Chromium or Chrome (${CHROMIUM_NAMES.join(', ')} on PATH, or PARTNER_DESK_CHROMIUM=/path/to/it; apt-get install chromium)`,
+      };
     }
     default:
       throw new Error(`Unknown test requirement "${need}".`);

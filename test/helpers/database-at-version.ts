@@ -50,7 +50,15 @@ const channelRaw = (id: string, clientId: string, phone: string, mode: 'live' | 
     integration: { enabled: true, app_id: '104148', state: 'running' },
   });
 
-const client = (rid: number, profile: string, id: string, name: string, maxChannels: number, payload: string | null, removedAt: string | null = null): Row => ({
+const client = (
+  rid: number,
+  profile: string,
+  id: string,
+  name: string,
+  maxChannels: number,
+  payload: string | null,
+  removedAt: string | null = null,
+): Row => ({
   rid,
   profile_id: profile,
   id,
@@ -70,7 +78,17 @@ const client = (rid: number, profile: string, id: string, name: string, maxChann
   removed_at: removedAt,
 });
 
-const channel = (rid: number, profile: string, id: string, clientId: string, company: string, phone: string, state: string, stateOrder: number, terminatedAt: string | null = null): Row => ({
+const channel = (
+  rid: number,
+  profile: string,
+  id: string,
+  clientId: string,
+  company: string,
+  phone: string,
+  state: string,
+  stateOrder: number,
+  terminatedAt: string | null = null,
+): Row => ({
   rid,
   profile_id: profile,
   id,
@@ -100,7 +118,16 @@ const channel = (rid: number, profile: string, id: string, clientId: string, com
   removed_at: null,
 });
 
-const action = (seq: number, id: string, profile: string, kind: string, target: string, state: string, payload: object, extra: Row = {}): Row => ({
+const action = (
+  seq: number,
+  id: string,
+  profile: string,
+  kind: string,
+  target: string,
+  state: string,
+  payload: object,
+  extra: Row = {},
+): Row => ({
   seq,
   id,
   profile_id: profile,
@@ -129,8 +156,24 @@ const action = (seq: number, id: string, profile: string, kind: string, target: 
  */
 export const SAMPLE_ROWS: Record<string, Row[]> = {
   profiles: [
-    { id: 'p1', partner_id: 'f167CmPA', label: 'Acme Partner GmbH', auth_method: 'api_key', hub_url: 'https://hub.360dialog.io/api/v2', created_at: T0, last_used_at: T1 },
-    { id: 'p2', partner_id: 'demoPA', label: 'Demo', auth_method: 'demo', hub_url: 'http://127.0.0.1:4010/api/v2', created_at: T0, last_used_at: null },
+    {
+      id: 'p1',
+      partner_id: 'f167CmPA',
+      label: 'Acme Partner GmbH',
+      auth_method: 'api_key',
+      hub_url: 'https://hub.360dialog.io/api/v2',
+      created_at: T0,
+      last_used_at: T1,
+    },
+    {
+      id: 'p2',
+      partner_id: 'demoPA',
+      label: 'Demo',
+      auth_method: 'demo',
+      hub_url: 'http://127.0.0.1:4010/api/v2',
+      created_at: T0,
+      last_used_at: null,
+    },
   ],
   settings: [{ key: 'active_profile_id', value: 'p1' }],
   // Before channel_search: from version 5 on, its triggers bump these.
@@ -148,63 +191,283 @@ export const SAMPLE_ROWS: Record<string, Row[]> = {
     channel(4, 'p2', 'demo1aCH', 'demo01CL', 'שלום Trading', '972501234567', 'live', 1),
   ],
   channel_search: [
-    { rid: 1, profile_id: 'p1', state: 'live', removed: 0, company_sort: 'acme gmbh', search_text: 'acme gmbh müller support 4930123456 ab3de5ch' },
+    {
+      rid: 1,
+      profile_id: 'p1',
+      state: 'live',
+      removed: 0,
+      company_sort: 'acme gmbh',
+      search_text: 'acme gmbh müller support 4930123456 ab3de5ch',
+    },
     { rid: 2, profile_id: 'p1', state: 'draft', removed: 0, company_sort: 'acme gmbh', search_text: 'acme gmbh 4930987654 kl9mn2ch' },
-    { rid: 3, profile_id: 'p1', state: 'pending_deletion', removed: 0, company_sort: 'agypten reisen', search_text: 'agypten reisen 201001234567 pd0el1ch' },
-    { rid: 4, profile_id: 'p2', state: 'live', removed: 0, company_sort: 'שלום trading', search_text: 'שלום trading 972501234567 demo1ach' },
+    {
+      rid: 3,
+      profile_id: 'p1',
+      state: 'pending_deletion',
+      removed: 0,
+      company_sort: 'agypten reisen',
+      search_text: 'agypten reisen 201001234567 pd0el1ch',
+    },
+    {
+      rid: 4,
+      profile_id: 'p2',
+      state: 'live',
+      removed: 0,
+      company_sort: 'שלום trading',
+      search_text: 'שלום trading 972501234567 demo1ach',
+    },
   ],
   balances: [
-    { profile_id: 'p1', client_id: '3CpBg3xvCL', available: 1, currency: 'EUR', balance: 125.5, raw: JSON.stringify({ balance: 125.5, currency: 'EUR', usage: [] }), reason: null, fetched_at: T1 },
-    { profile_id: 'p1', client_id: 'jno40M5NCL', available: 0, currency: null, balance: null, raw: null, reason: 'Not available for this client (partner payment).', fetched_at: T1 },
+    {
+      profile_id: 'p1',
+      client_id: '3CpBg3xvCL',
+      available: 1,
+      currency: 'EUR',
+      balance: 125.5,
+      raw: JSON.stringify({ balance: 125.5, currency: 'EUR', usage: [] }),
+      reason: null,
+      fetched_at: T1,
+    },
+    {
+      profile_id: 'p1',
+      client_id: 'jno40M5NCL',
+      available: 0,
+      currency: null,
+      balance: null,
+      raw: null,
+      reason: 'Not available for this client (partner payment).',
+      fetched_at: T1,
+    },
   ],
   templates: [
-    { profile_id: 'p1', waba_account_id: 'DWLgd6WA', id: 'tpl1', name: 'order_update', language: 'de', category: 'UTILITY', status: 'approved', raw: JSON.stringify({ id: 'tpl1', name: 'order_update', status: 'approved' }) },
-    { profile_id: 'p1', waba_account_id: 'DWLgd6WA', id: 'tpl2', name: 'spring_sale', language: 'en', category: 'MARKETING', status: 'rejected', raw: JSON.stringify({ id: 'tpl2', status: 'rejected', rejected_reason: 'INVALID_FORMAT' }) },
+    {
+      profile_id: 'p1',
+      waba_account_id: 'DWLgd6WA',
+      id: 'tpl1',
+      name: 'order_update',
+      language: 'de',
+      category: 'UTILITY',
+      status: 'approved',
+      raw: JSON.stringify({ id: 'tpl1', name: 'order_update', status: 'approved' }),
+    },
+    {
+      profile_id: 'p1',
+      waba_account_id: 'DWLgd6WA',
+      id: 'tpl2',
+      name: 'spring_sale',
+      language: 'en',
+      category: 'MARKETING',
+      status: 'rejected',
+      raw: JSON.stringify({ id: 'tpl2', status: 'rejected', rejected_reason: 'INVALID_FORMAT' }),
+    },
   ],
   template_fetches: [{ profile_id: 'p1', waba_account_id: 'DWLgd6WA', fetched_at: T1 }],
   sync_runs: [
-    { id: 1, profile_id: 'p1', started_at: T0, finished_at: T0, status: 'succeeded', error_code: null, error_message: null, stats: JSON.stringify({ channels: { inserted: 3, updated: 0, unchanged: 0, removed: 0, quarantined: 0 } }), owner: null, heartbeat_at: null },
-    { id: 2, profile_id: 'p1', started_at: T1, finished_at: T1, status: 'offline', error_code: 'offline', error_message: 'The Hub could not be reached.', stats: null, owner: null, heartbeat_at: null },
-    { id: 3, profile_id: 'p2', started_at: T1, finished_at: T1, status: 'succeeded', error_code: null, error_message: null, stats: null, owner: 'laptop\t4242\tab12cd34', heartbeat_at: null },
+    {
+      id: 1,
+      profile_id: 'p1',
+      started_at: T0,
+      finished_at: T0,
+      status: 'succeeded',
+      error_code: null,
+      error_message: null,
+      stats: JSON.stringify({ channels: { inserted: 3, updated: 0, unchanged: 0, removed: 0, quarantined: 0 } }),
+      owner: null,
+      heartbeat_at: null,
+    },
+    {
+      id: 2,
+      profile_id: 'p1',
+      started_at: T1,
+      finished_at: T1,
+      status: 'offline',
+      error_code: 'offline',
+      error_message: 'The Hub could not be reached.',
+      stats: null,
+      owner: null,
+      heartbeat_at: null,
+    },
+    {
+      id: 3,
+      profile_id: 'p2',
+      started_at: T1,
+      finished_at: T1,
+      status: 'succeeded',
+      error_code: null,
+      error_message: null,
+      stats: null,
+      owner: 'laptop\t4242\tab12cd34',
+      heartbeat_at: null,
+    },
   ],
   notifications: [
-    { id: 1, profile_id: 'p1', created_at: T1, client_id: '3CpBg3xvCL', channel_id: 'aB3dE5CH', title: 'Acme GmbH +4930123456', body: 'Meta business verification: Pending → Verified', changes: JSON.stringify([{ field: 'meta_business_verification', from: 'pending', to: 'verified' }]), read_at: null },
-    { id: 2, profile_id: 'p1', created_at: T1, client_id: 'jno40M5NCL', channel_id: 'pD0eL1CH', title: 'Ägypten Reisen +201001234567', body: 'Pending deletion', changes: '[]', read_at: T1 },
+    {
+      id: 1,
+      profile_id: 'p1',
+      created_at: T1,
+      client_id: '3CpBg3xvCL',
+      channel_id: 'aB3dE5CH',
+      title: 'Acme GmbH +4930123456',
+      body: 'Meta business verification: Pending → Verified',
+      changes: JSON.stringify([{ field: 'meta_business_verification', from: 'pending', to: 'verified' }]),
+      read_at: null,
+    },
+    {
+      id: 2,
+      profile_id: 'p1',
+      created_at: T1,
+      client_id: 'jno40M5NCL',
+      channel_id: 'pD0eL1CH',
+      title: 'Ägypten Reisen +201001234567',
+      body: 'Pending deletion',
+      changes: '[]',
+      read_at: T1,
+    },
   ],
-  quarantine: [{ id: 1, profile_id: 'p1', resource: 'channels', record_id: 'bad01CH', raw: '{"id":"bad01CH","client_id":42}', reason: 'client_id: expected a string', seen_at: T1 }],
+  quarantine: [
+    {
+      id: 1,
+      profile_id: 'p1',
+      resource: 'channels',
+      record_id: 'bad01CH',
+      raw: '{"id":"bad01CH","client_id":42}',
+      reason: 'client_id: expected a string',
+      seen_at: T1,
+    },
+  ],
   outbox: [
-    action(1, 'a-cancel', 'p1', 'cancel_channel', 'channel:pD0eL1CH', 'done', { clientId: 'jno40M5NCL', channelId: 'pD0eL1CH' }, { result: JSON.stringify({ outcome: 'cancelled' }) }),
+    action(
+      1,
+      'a-cancel',
+      'p1',
+      'cancel_channel',
+      'channel:pD0eL1CH',
+      'done',
+      { clientId: 'jno40M5NCL', channelId: 'pD0eL1CH' },
+      { result: JSON.stringify({ outcome: 'cancelled' }) },
+    ),
     action(2, 'a-limit', 'p1', 'set_max_channels', 'client:3CpBg3xvCL', 'queued', { clientId: '3CpBg3xvCL', maxChannels: 5 }),
-    action(3, 'a-key', 'p1', 'generate_api_key', 'channel:aB3dE5CH', 'failed', { channelId: 'aB3dE5CH' }, { last_error: JSON.stringify({ code: 'forbidden', message: 'Forbidden' }) }),
-    action(5, 'a-health', 'p1', 'check_health', 'channel:aB3dE5CH', 'sending', { channelId: 'aB3dE5CH' }, { claimed_by: 'runner-1', uncertain: 1 }),
+    action(
+      3,
+      'a-key',
+      'p1',
+      'generate_api_key',
+      'channel:aB3dE5CH',
+      'failed',
+      { channelId: 'aB3dE5CH' },
+      { last_error: JSON.stringify({ code: 'forbidden', message: 'Forbidden' }) },
+    ),
+    action(
+      5,
+      'a-health',
+      'p1',
+      'check_health',
+      'channel:aB3dE5CH',
+      'sending',
+      { channelId: 'aB3dE5CH' },
+      { claimed_by: 'runner-1', uncertain: 1 },
+    ),
   ],
-  pending_effects: [{ profile_id: 'p1', target: 'client:3CpBg3xvCL', action_id: 'a-limit', kind: 'set_max_channels', state: 'queued', label: 'Limit 5 queued', value: '5' }],
-  channel_keys: [{ profile_id: 'p1', channel_id: 'aB3dE5CH', key_id: '201126', address: 'https://waba-v2.360dialog.io', app_id: '104148', generated_at: T0, action_id: 'a-key' }],
+  pending_effects: [
+    {
+      profile_id: 'p1',
+      target: 'client:3CpBg3xvCL',
+      action_id: 'a-limit',
+      kind: 'set_max_channels',
+      state: 'queued',
+      label: 'Limit 5 queued',
+      value: '5',
+    },
+  ],
+  channel_keys: [
+    {
+      profile_id: 'p1',
+      channel_id: 'aB3dE5CH',
+      key_id: '201126',
+      address: 'https://waba-v2.360dialog.io',
+      app_id: '104148',
+      generated_at: T0,
+      action_id: 'a-key',
+    },
+  ],
   health_checks: [
-    { profile_id: 'p1', channel_id: 'aB3dE5CH', requested_at: MS1, checked_at: MS1, gateway_status: 'AVAILABLE', nodes: JSON.stringify([{ entity: 'PHONE_NUMBER', can_send_message: 'AVAILABLE' }]), phone_number: null, error: null },
+    {
+      profile_id: 'p1',
+      channel_id: 'aB3dE5CH',
+      requested_at: MS1,
+      checked_at: MS1,
+      gateway_status: 'AVAILABLE',
+      nodes: JSON.stringify([{ entity: 'PHONE_NUMBER', can_send_message: 'AVAILABLE' }]),
+      phone_number: null,
+      error: null,
+    },
   ],
   outbox_lease: [{ id: 1, holder: 'runner-1', pid: 4242, host: 'laptop', expires_at: MS1 + 30_000 }],
   // A sync lists its profile here only for the length of its write transaction.
   channel_bulk_writes: [],
   partner_settings: [
-    { profile_id: 'p1', raw: JSON.stringify({ id: 'f167CmPA', brand_name: 'Acme Partner', webhook_url: 'https://acme.example/hooks/360', partner_redirect_url: 'https://acme.example/onboarded' }), fetched_at: T1 },
+    {
+      profile_id: 'p1',
+      raw: JSON.stringify({
+        id: 'f167CmPA',
+        brand_name: 'Acme Partner',
+        webhook_url: 'https://acme.example/hooks/360',
+        partner_redirect_url: 'https://acme.example/onboarded',
+      }),
+      fetched_at: T1,
+    },
   ],
   permission_links: [
     {
-      id: 'l1', profile_id: 'p1', state: 'st-8f2a', url: 'https://hub.360dialog.com/dashboard/app/f167CmPA/permissions?state=st-8f2a', origin: 'link', client_id: null,
-      email: 'new@client.example', name: 'New Client', number: '+4915123456789', partner_payload: 'crm-4712', redirect_url: 'https://acme.example/onboarded', language: 'de',
-      created_at: T0, shared: '["copied"]', used_at: T1, matched_by: 'redirect', result: JSON.stringify({ client: 'newCL', channels: ['newCH'] }), notified: '["newCH"]',
+      id: 'l1',
+      profile_id: 'p1',
+      state: 'st-8f2a',
+      url: 'https://hub.360dialog.com/dashboard/app/f167CmPA/permissions?state=st-8f2a',
+      origin: 'link',
+      client_id: null,
+      email: 'new@client.example',
+      name: 'New Client',
+      number: '+4915123456789',
+      partner_payload: 'crm-4712',
+      redirect_url: 'https://acme.example/onboarded',
+      language: 'de',
+      created_at: T0,
+      shared: '["copied"]',
+      used_at: T1,
+      matched_by: 'redirect',
+      result: JSON.stringify({ client: 'newCL', channels: ['newCH'] }),
+      notified: '["newCH"]',
     },
     {
-      id: 'l2', profile_id: 'p1', state: null, url: null, origin: 'redirect', client_id: '3CpBg3xvCL', email: null, name: null, number: null, partner_payload: null,
-      redirect_url: null, language: null, created_at: T1, shared: '[]', used_at: T1, matched_by: null, result: null, notified: '[]',
+      id: 'l2',
+      profile_id: 'p1',
+      state: null,
+      url: null,
+      origin: 'redirect',
+      client_id: '3CpBg3xvCL',
+      email: null,
+      name: null,
+      number: null,
+      partner_payload: null,
+      redirect_url: null,
+      language: null,
+      created_at: T1,
+      shared: '[]',
+      used_at: T1,
+      matched_by: null,
+      result: null,
+      notified: '[]',
     },
   ],
 };
 
 /** Tables that exist in a database, in creation order (sqlite's own and internal ones left out). */
 export function tablesOf(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all() as Array<{ name: string }>).map((r) => r.name);
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all() as Array<{
+      name: string;
+    }>
+  ).map((r) => r.name);
 }
 
 export function columnsOf(db: Database.Database, table: string): string[] {
@@ -219,7 +482,9 @@ export function insertSampleRows(db: Database.Database): void {
   const tables = new Set(tablesOf(db));
   const missing = [...tables].filter((t) => !(t in SAMPLE_ROWS));
   if (missing.length) {
-    throw new Error(`No sample rows for table(s) ${missing.join(', ')}: add realistic rows to SAMPLE_ROWS in test/helpers/database-at-version.ts (or [] with the reason why it is empty at rest).`);
+    throw new Error(
+      `No sample rows for table(s) ${missing.join(', ')}: add realistic rows to SAMPLE_ROWS in test/helpers/database-at-version.ts (or [] with the reason why it is empty at rest).`,
+    );
   }
   db.transaction(() => {
     for (const [table, rows] of Object.entries(SAMPLE_ROWS)) {
@@ -231,7 +496,9 @@ export function insertSampleRows(db: Database.Database): void {
         try {
           db.prepare(sql).run(...names.map((name) => row[name] ?? null));
         } catch (error) {
-          throw new Error(`Sample row for ${table} does not fit its schema (${(error as Error).message}): ${JSON.stringify(row)}`, { cause: error });
+          throw new Error(`Sample row for ${table} does not fit its schema (${(error as Error).message}): ${JSON.stringify(row)}`, {
+            cause: error,
+          });
         }
       }
     }
@@ -243,7 +510,8 @@ export const SCHEMA_VERSIONS = MIGRATIONS.map((m) => m.version).sort((a, b) => a
 
 /** A database file at `version` (migrations 1..version applied) holding the sample rows; closed. */
 export function createDatabaseAtVersion(file: string, version: number): void {
-  if (!SCHEMA_VERSIONS.includes(version)) throw new Error(`There is no schema version ${version}; there are ${SCHEMA_VERSIONS.join(', ')}.`);
+  if (!SCHEMA_VERSIONS.includes(version))
+    throw new Error(`There is no schema version ${version}; there are ${SCHEMA_VERSIONS.join(', ')}.`);
   const db = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= version) });
   try {
     insertSampleRows(db);

@@ -52,7 +52,9 @@ export async function startHostileExport(): Promise<ExportFixture> {
   for (const [i, organisation] of HOSTILE_COMPANIES.entries()) {
     const client = f.hub.state.addClient({ organisation, name: organisation });
     const channel = f.hub.state.addChannel(client.id);
-    f.hub.state.updateChannel(channel.id, { setup_info: { ...channel.setup_info, phone_number: `00491510000${i}`, phone_name: `${organisation} support` } });
+    f.hub.state.updateChannel(channel.id, {
+      setup_info: { ...channel.setup_info, phone_number: `00491510000${i}`, phone_name: `${organisation} support` },
+    });
   }
   const status = await f.core.accounts.syncNow();
   if (status.state !== 'succeeded') throw new Error(`the export fixture's sync did not succeed: ${JSON.stringify(status.error)}`);

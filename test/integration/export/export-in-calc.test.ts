@@ -26,13 +26,15 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-it('an export with the locale\'s separator shows in Calc exactly as the app shows it', async () => {
+it("an export with the locale's separator shows in Calc exactly as the app shows it", async () => {
   desktop.answer = path.join(tmp.dir, 'spreadsheet.csv');
   expect(await f.core.dispatch('export.channels', {})).toMatchObject({ ok: true, value: { status: 'saved' } });
   const shown = await openInCalc(desktop.answer, ';', 'displayed');
   const expected = [HEADER, ...stored().map(shownRow)].map((row) => row.map((cell) => cell.replace(/\r\n?/g, '\n')));
   expect(expected.length).toBeGreaterThan(400);
-  expect(shown.map((row, r) => Array.from({ length: HEADER.length }, (_, c) => row[c] ?? '').join('\u0001') + (expected[r] ? '' : ' (extra row)'))).toEqual(
-    expected.map((row) => row.join('\u0001')),
-  );
+  expect(
+    shown.map(
+      (row, r) => Array.from({ length: HEADER.length }, (_, c) => row[c] ?? '').join('\u0001') + (expected[r] ? '' : ' (extra row)'),
+    ),
+  ).toEqual(expected.map((row) => row.join('\u0001')));
 });

@@ -44,7 +44,8 @@ describe('npm test without the system tools', () => {
 
   it('fails each of them with CI set, saying what is missing', () => {
     const { status, out } = npmTest(SYSTEM_TIERS, { CI: 'true' });
-    for (const tier of SYSTEM_TIERS) expect(out).toMatch(new RegExp(`^${tier}: FAILED, required because CI is set but it cannot run here: needs`, 'm'));
+    for (const tier of SYSTEM_TIERS)
+      expect(out).toMatch(new RegExp(`^${tier}: FAILED, required because CI is set but it cannot run here: needs`, 'm'));
     expect(out).not.toMatch(/SKIPPED/);
     expect(out.trimEnd().split('\n').at(-1)).toBe('0 passed, 3 failed');
     expect(status).toBe(1);
@@ -53,6 +54,8 @@ describe('npm test without the system tools', () => {
   it('refuses a suite it does not know', () => {
     const { status, err } = npmTest(['unti']);
     expect(status).toBe(2);
-    expect(err).toMatch(/unknown suite unti; known: typecheck, typecheck-web, lint, unit, integration, keychain, spreadsheet, e2e, electron, vitest/);
+    expect(err).toMatch(
+      /unknown suite unti; known: typecheck, typecheck-web, lint, unit, integration, keychain, spreadsheet, e2e, electron, vitest/,
+    );
   });
 });

@@ -50,8 +50,12 @@ describe('the tiers', () => {
   });
 
   it('leave the unit tier free of system tools, and browsers to the e2e and Electron suites', () => {
-    const self = path.relative(root, import.meta.filename).split(path.sep).join('/'); // holds the patterns themselves
-    for (const file of unit.filter((f) => f !== self)) for (const [need, pattern] of Object.entries(NEEDS)) expect(pattern.test(read(file)), `${file} needs ${need}`).toBe(false);
+    const self = path
+      .relative(root, import.meta.filename)
+      .split(path.sep)
+      .join('/'); // holds the patterns themselves
+    for (const file of unit.filter((f) => f !== self))
+      for (const [need, pattern] of Object.entries(NEEDS)) expect(pattern.test(read(file)), `${file} needs ${need}`).toBe(false);
     for (const file of integration) expect(NEEDS.browser.test(read(file)), `${file} drives a browser`).toBe(false);
   });
 
@@ -82,9 +86,14 @@ describe('what a machine has', () => {
     const empty = { PATH: path.join(bin, 'nothing-here') };
     expect(requirement('soffice', empty, 'linux')).toEqual({ ok: false, reason: expect.stringMatching(/soffice.*libreoffice-calc/) });
     expect(requirement('chromium', empty, 'linux')).toEqual({ ok: false, reason: expect.stringMatching(/PARTNER_DESK_CHROMIUM/) });
-    expect(requirement('chromium', { ...empty, PARTNER_DESK_CHROMIUM: path.join(bin, 'no-such-browser') }, 'linux')).toMatchObject({ ok: false });
+    expect(requirement('chromium', { ...empty, PARTNER_DESK_CHROMIUM: path.join(bin, 'no-such-browser') }, 'linux')).toMatchObject({
+      ok: false,
+    });
     expect(requirement('keychain', empty, 'linux')).toEqual({ ok: false, reason: expect.stringMatching(/gnome-keyring-daemon/) });
-    expect(requirement('keychain', empty, 'darwin')).toEqual({ ok: false, reason: expect.stringMatching(/own keychain.*PARTNER_DESK_SYSTEM_KEYCHAIN=1/) });
+    expect(requirement('keychain', empty, 'darwin')).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/own keychain.*PARTNER_DESK_SYSTEM_KEYCHAIN=1/),
+    });
     expect(requirement('keychain', { ...empty, PARTNER_DESK_SYSTEM_KEYCHAIN: '1' }, 'win32')).toEqual({ ok: true, mode: 'system' });
   });
 

@@ -51,7 +51,11 @@ describe('the test workflow', () => {
     expect(job.strategy?.['fail-fast']).toBe(false);
     const oses = job.strategy!.matrix.os;
     expect(oses).toHaveLength(3);
-    for (const family of ['ubuntu-', 'macos-', 'windows-']) expect(oses.filter((os) => os.startsWith(family)), family).toHaveLength(1);
+    for (const family of ['ubuntu-', 'macos-', 'windows-'])
+      expect(
+        oses.filter((os) => os.startsWith(family)),
+        family,
+      ).toHaveLength(1);
     const node = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
     expect(node?.with).toMatchObject({ 'node-version': 20, cache: 'npm' });
     const commands = runs(job);
@@ -72,7 +76,8 @@ describe('the test workflow', () => {
     expect(job.container?.options).toMatch(/--shm-size=/);
     expect(runs(job)).toEqual(['bash .ci/run']);
     const ciRun = fs.readFileSync(path.join(root, '.ci', 'run'), 'utf8');
-    for (const pkg of ['chromium', 'gnome-keyring', 'dbus', 'libreoffice-calc', 'libsecret-1-dev']) expect(ciRun).toMatch(new RegExp(`APT_PACKAGES=\\(.*\\b${pkg}\\b`));
+    for (const pkg of ['chromium', 'gnome-keyring', 'dbus', 'libreoffice-calc', 'libsecret-1-dev'])
+      expect(ciRun).toMatch(new RegExp(`APT_PACKAGES=\\(.*\\b${pkg}\\b`));
     expect(ciRun.trim().split('\n').at(-1)).toBe('npm test');
   });
 

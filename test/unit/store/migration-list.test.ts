@@ -13,7 +13,10 @@ const folder = path.resolve(import.meta.dirname, '../../../electron/core/store/m
 const versions = MIGRATIONS.map((m) => m.version);
 
 const isMigration = (value: unknown): value is Migration =>
-  typeof value === 'object' && value !== null && typeof (value as Migration).version === 'number' && typeof (value as Migration).up === 'function';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Migration).version === 'number' &&
+  typeof (value as Migration).up === 'function';
 
 describe('the migrations index', () => {
   it('lists unique versions in increasing order, 1, 2, 3… without gaps', () => {

@@ -25,9 +25,13 @@ it('matches the committed snapshot (npm run test:schema-snapshot updates it)', a
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     const objects = db
-      .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name != 'sqlite_sequence' ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, tbl_name, name")
+      .prepare(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name != 'sqlite_sequence' ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, tbl_name, name",
+      )
       .all() as Array<{ type: string; name: string; tbl_name: string; sql: string | null }>;
-    const blocks = objects.map((o) => (o.sql === null ? `-- ${o.type} ${o.name} on ${o.tbl_name}: made by SQLite for a PRIMARY KEY or UNIQUE constraint` : `${o.sql};`));
+    const blocks = objects.map((o) =>
+      o.sql === null ? `-- ${o.type} ${o.name} on ${o.tbl_name}: made by SQLite for a PRIMARY KEY or UNIQUE constraint` : `${o.sql};`,
+    );
     text = [
       '-- The schema of a new Partner Desk database (test/unit/store/schema-snapshot.test.ts).',
       '-- Generated: after adding a migration run `npm run test:schema-snapshot` and commit this file.',
