@@ -47,7 +47,7 @@ function lintArgs() {
 }
 
 function run(label, command, args, env = {}) {
-  const shown = [command === process.execPath ? 'node' : command, ...args].map((a) => (path.isAbsolute(a) ? path.relative(root, a) : a));
+  const shown = [command, ...args].map((a) => (a === process.execPath ? 'node' : path.isAbsolute(a) ? path.relative(root, a) : a));
   process.stdout.write(`\n=== ${label}: ${shown.join(' ')}\n`);
   const started = Date.now();
   const child = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...env } });
