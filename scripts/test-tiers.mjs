@@ -34,7 +34,7 @@ export const TIERS = [
     needs: [],
     what: 'a real core, the simulated Hub over HTTP on 127.0.0.1, child processes',
   },
-  { name: 'keychain', project: 'keychain', needs: ['keychain'], what: 'the real OS keychain: keytar, the CLI and web mode' },
+  { name: 'keychain', project: 'keychain', needs: ['keychain'], what: 'the real OS keychain: keytar and CLI sign-ins' },
   { name: 'spreadsheet', project: 'spreadsheet', needs: ['soffice'], what: 'exported CSVs opened in LibreOffice Calc' },
   {
     name: 'e2e',
