@@ -173,7 +173,7 @@ describe('templates', () => {
   it('lists the WABA templates of a channel with status and rejection reason, cached for offline', async () => {
     // A channel whose WABA has rejected templates, so the rejection reasons are really checked.
     const hubTemplates = async (waba: string) =>
-      ((await (await f.hub.fetch(`/api/v2/partners/${f.hub.partnerId}/waba_accounts/${waba}/waba_templates`, { headers: { 'X-API-Key': f.hub.apiKey } })).json()) as { total: number; waba_templates: Array<{ status: string }> });
+      ((await (await f.hub.fetch(`/api/v2/partners/${f.hub.partnerId}/waba_accounts/${waba}/waba_templates`, { headers: { 'X-API-Key': f.hub.apiKey } })).json()) as { total: number; waba_templates: Array<{ id: string; status: string; rejected_reason?: string | null }> });
     let channel: (typeof candidates)[number] | undefined;
     const candidates = f.hub.state.listChannels().filter((c) => c.waba_account?.id);
     for (const candidate of candidates) {
@@ -190,11 +190,14 @@ describe('templates', () => {
     expect(changed).toEqual([{ profileId: f.profileId, kind: 'templates', id: channel.id }]);
     const result = f.core.insights.templates(channel.id, false);
     expect(result.refreshError).toBeNull();
-    const hubCount = (await hubTemplates(channel.waba_account!.id)).total;
-    expect(result.items).toHaveLength(hubCount);
+    const hub = await hubTemplates(channel.waba_account!.id);
+    expect(result.items).toHaveLength(hub.total);
+    // Each rejected template carries the Hub's own reason, word for word.
+    const hubRejected = new Map(hub.waba_templates.filter((t) => t.status === 'rejected').map((t) => [t.id, t.rejected_reason]));
+    expect(hubRejected.size).toBeGreaterThan(0);
     const rejected = result.items.filter((i) => i.status === 'rejected');
-    expect(rejected.length).toBeGreaterThan(0);
-    for (const t of rejected) expect(t.rejectedReason).toBeTruthy();
+    expect(new Map(rejected.map((t) => [t.id, t.rejectedReason]))).toEqual(hubRejected);
+    for (const t of rejected) expect(t.rejectedReason).toMatch(/\w/);
     const requests = f.hub.stats.count('GET', TEMPLATES_ROUTE);
 
     f.hub.faults.set({ offline: true });
