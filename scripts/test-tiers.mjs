@@ -19,7 +19,12 @@ export const KEYCHAIN_TESTS = [
 ];
 
 /** Tests that open exported files in LibreOffice Calc (`soffice`). */
-export const SPREADSHEET_TESTS = ['test/integration/export/libreoffice.test.ts', 'test/integration/export/export-in-calc.test.ts'];
+export const SPREADSHEET_TESTS = [
+  'test/integration/export/libreoffice.test.ts',
+  'test/integration/export/export-in-calc.test.ts',
+  'test/integration/export/export-channels.test.ts',
+  'test/integration/export/demo-numbers.test.ts',
+];
 
 /**
  * The tiers in the order `npm test` runs them. `project`: a vitest project of vitest.config.ts;

@@ -1,6 +1,6 @@
 -- The schema of a new Partner Desk database (test/unit/store/schema-snapshot.test.ts).
 -- Generated: after adding a migration run `npm run test:schema-snapshot` and commit this file.
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;
 
 CREATE TABLE balances (
         profile_id   TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
@@ -41,7 +41,7 @@ CREATE TABLE channel_search (
         removed      INTEGER NOT NULL DEFAULT 0,
         company_sort TEXT,
         search_text  TEXT NOT NULL
-      ) STRICT;
+      , numbers TEXT NOT NULL DEFAULT '') STRICT;
 
 CREATE TABLE channels (
         rid                         INTEGER PRIMARY KEY,
@@ -69,7 +69,7 @@ CREATE TABLE channels (
         hash                        TEXT NOT NULL,
         raw                         TEXT NOT NULL,
         synced_at                   TEXT NOT NULL,
-        removed_at                  TEXT,
+        removed_at                  TEXT, phone_e164 TEXT,
         UNIQUE (profile_id, id)
       ) STRICT;
 
@@ -90,7 +90,7 @@ CREATE TABLE clients (
         raw            TEXT NOT NULL,
         search_text    TEXT NOT NULL,
         synced_at      TEXT NOT NULL,
-        removed_at     TEXT,
+        removed_at     TEXT, numbers TEXT NOT NULL DEFAULT '',
         UNIQUE (profile_id, id)
       ) STRICT;
 
@@ -255,7 +255,7 @@ CREATE INDEX channels_hashes ON channels (profile_id, id, hash, removed_at);
 
 CREATE INDEX clients_hashes ON clients (profile_id, id, hash, removed_at);
 
-CREATE INDEX clients_list ON clients (profile_id, name_sort, removed_at, search_text);
+CREATE INDEX clients_list ON clients (profile_id, name_sort, removed_at, search_text, numbers);
 
 -- index sqlite_autoindex_clients_1 on clients: made by SQLite for a PRIMARY KEY or UNIQUE constraint
 
