@@ -22,6 +22,8 @@ export interface OpenCoreOptions {
   demo?: CoreOptions['demo'];
   secrets?: SecretStore;
   backgroundSync?: boolean;
+  /** Web mode: start again with a fresh core after a repair. */
+  restart?: () => boolean;
 }
 
 export function resolveDataDir(values: Record<string, string | boolean | undefined>, io: CliIo): string {
@@ -30,10 +32,10 @@ export function resolveDataDir(values: Record<string, string | boolean | undefin
   return defaultDataDir(io.env);
 }
 
-export async function openCore({ values, io, runMode, demo, secrets, backgroundSync }: OpenCoreOptions): Promise<Core> {
+export async function openCore({ values, io, runMode, demo, secrets, backgroundSync, restart }: OpenCoreOptions): Promise<Core> {
   const dataDir = resolveDataDir(values, io);
   const hubUrl = urlOption('hub-url', values['hub-url']) ?? defaultHubUrl(io.env);
-  return createCore({
+  const core = await createCore({
     dataDir,
     secrets: secrets ?? new KeytarSecretStore(),
     log: createLogger({ file: path.join(dataDir, 'logs', 'partner-desk.log') }),
@@ -45,5 +47,13 @@ export async function openCore({ values, io, runMode, demo, secrets, backgroundS
     // A CLI command reads the local copy without asking the Hub; `sync`, `push`, `health` and
     // `login` talk to it when they run, with a shorter per-request timeout than the app's.
     ...(runMode === 'cli' ? { checkConnection: false, syncTimeoutMs: CLI_REQUEST_TIMEOUT_MS } : {}),
+    ...(restart ? { restart } : {}),
   });
+  const damage = core.storeGuard.damaged;
+  if (damage && runMode === 'cli') {
+    // A command would read an incomplete copy or be refused its write: neither is worth running.
+    core.close();
+    throw core.storeGuard.refusal(damage);
+  }
+  return core;
 }

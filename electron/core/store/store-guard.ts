@@ -77,6 +77,7 @@ export class StoreGuard {
   private damage: Damage | null = null;
   private readonly connections = new Set<Database.Database>();
   private readonly listeners = new Set<Listener>();
+  private readonly arming = new WeakMap<Database.Database, () => void>();
   private markerCheckedAt = 0;
   private holder: Database.Database | null = null;
 
@@ -144,11 +145,27 @@ export class StoreGuard {
     return describeStoreError(error, { file: this.file, ...(activity ? { activity } : {}) });
   }
 
-  /** Watches a connection (in place): every statement's errors come here, and writes stop when the file is damaged. */
-  watch(db: Database.Database): Database.Database {
-    this.connections.add(db);
-    if (this.damage) stopWrites(db);
-    const guard = this;
+  /**
+   * Watches a connection (in place): every statement's errors come here, and writes stop when the
+   * file is damaged. `armed: false` (the stand-in a damaged file is opened with) lets the core build
+   * its services on it first; `arm()` then stops its writes like any other's.
+   */
+  watch(db: Database.Database, options: { armed?: boolean } = {}): Database.Database {
+    let armed = options.armed ?? true;
+    if (armed) {
+      this.connections.add(db);
+      if (this.damage) stopWrites(db);
+    }
+    this.arming.set(db, () => {
+      if (armed) return;
+      armed = true;
+      this.connections.add(db);
+      if (this.damage) stopWrites(db);
+    });
+    const guard = {
+      assertWritable: () => armed && this.assertWritable(),
+      report: (error: unknown, activity?: string) => this.report(error, activity),
+    };
     const call = <T>(work: () => T): T => {
       try {
         return work();
@@ -192,6 +209,11 @@ export class StoreGuard {
       return db;
     };
     return db;
+  }
+
+  /** Arms a connection watched with `armed: false`. */
+  arm(db: Database.Database): void {
+    this.arming.get(db)?.();
   }
 
   /**
@@ -248,7 +270,7 @@ function writeMarker(file: string, damage: Damage): void {
   }
 }
 
-function watchStatement(statement: Database.Statement, guard: StoreGuard, call: <T>(work: () => T) => T): Database.Statement {
+function watchStatement(statement: Database.Statement, guard: { assertWritable(): void }, call: <T>(work: () => T) => T): Database.Statement {
   const writes = !statement.readonly;
   const patched = statement as unknown as Record<string, unknown>;
   for (const name of ['run', 'get', 'all'] as const) {

@@ -158,7 +158,8 @@ export function quickCheck(file: string, nativeBinding?: string | null, now: () 
     db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     db.pragma('busy_timeout = 5000');
     const rows = db.pragma('quick_check(20)') as Array<{ quick_check: string }>;
-    const problems = rows.map((row) => row.quick_check);
+    // One row may hold several lines ("*** in database main ***" heads them): one problem a line.
+    const problems = rows.flatMap((row) => row.quick_check.split('\n')).map((line) => line.trim()).filter((line) => line && !line.startsWith('***'));
     return problems.length === 1 && problems[0] === 'ok' ? { ok: true, ms: now() - started } : { ok: false, ms: now() - started, problems };
   } catch (error) {
     if (isCorruption(error)) return { ok: false, ms: now() - started, problems: [error instanceof Error ? error.message : String(error)] };
