@@ -38,7 +38,8 @@ export async function openCore({ values, io, runMode, demo, secrets, backgroundS
   const core = await createCore({
     dataDir,
     secrets: secrets ?? new KeytarSecretStore(),
-    log: createLogger({ file: path.join(dataDir, 'logs', 'partner-desk.log') }),
+    // Each process kind logs to its own files (core/log.ts): logs/web.<date>.<n>.log, logs/cli.<date>.<n>.log.
+    log: createLogger({ file: path.join(dataDir, 'logs', `${runMode}.log`) }),
     runMode,
     appVersion: appVersion(),
     hubUrl,

@@ -171,7 +171,8 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   if (process.platform === 'win32') app.setAppUserModelId(appUserModelId({ isPackaged: app.isPackaged, execPath: process.execPath }));
   const dataDir = app.getPath('userData');
-  const log = createLogger({ file: path.join(dataDir, 'logs', 'partner-desk.log') });
+  // One set of log files per process kind (core/log.ts): the desktop app's are logs/desktop.<date>.<n>.log.
+  const log = createLogger({ file: path.join(dataDir, 'logs', 'desktop.log') });
   guardAllWebContents(source.origins, log);
   app.setAboutPanelOptions({ applicationName: PRODUCT_NAME, applicationVersion: app.getVersion(), website: 'https://www.360dialog.com' });
 

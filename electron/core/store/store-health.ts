@@ -93,11 +93,14 @@ export function openProcesses(file: string): { live: OpenProcess[]; gone: OpenPr
 export function registerOpen(file: string, kind: string, now: () => number = Date.now): { close(): void } {
   const dir = openDir(file);
   const own = path.join(dir, `${process.pid}.json`);
+  const made = !fs.existsSync(dir);
   try {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(own, JSON.stringify({ pid: process.pid, kind, since: new Date(now()).toISOString() } satisfies OpenProcess));
   } catch {
-    // Read-only or full: nothing is written then either, and the next open checks.
+    // Read-only or full: leave nothing half-written behind; the next open checks the file then.
+    fs.rmSync(own, { force: true });
+    if (made) fs.rmSync(dir, { recursive: true, force: true });
   }
   let closed = false;
   return {
