@@ -23,8 +23,10 @@ export const LINGER_MS = 1_000;
 
 /** Sends the answer, then closes the connection without reading the rest of the request. */
 export function closeAfterResponse(req: IncomingMessage, send: () => void): void {
-  const socket = req.socket;
+  const socket = req.socket as Socket | null;
   send();
+  // Already gone (pushed out by the cap, or the client left): nothing to close.
+  if (!socket || socket.destroyed) return;
   // Discard what still arrives (so the answer is not lost to a reset while the client is sending),
   // end our side, and destroy the socket shortly after in any case.
   req.resume();

@@ -41,6 +41,8 @@ export interface WebServer {
   origin: string;
   port: number;
   token: string;
+  /** Connections open now (at most the cap). */
+  connectionCount(): number;
   close(): Promise<void>;
 }
 
@@ -135,6 +137,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     origin,
     port,
     token,
+    connectionCount: () => connections.size,
     async close() {
       for (const stream of streams) stream.end();
       streams.clear();

@@ -41,6 +41,7 @@ export const webCommand: Command = {
       return 0;
     } finally {
       core.close();
+      await core.log.flush?.();
     }
   },
 };
