@@ -93,15 +93,18 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
       db.close();
       return { db: standIn(guard, dbOptions.nativeBinding), guard, standIn: true, checked, release: () => undefined };
     }
-    if (pending.length > 0) {
+    // A new, empty database has nothing to back up; an existing one is copied before it changes.
+    const fresh = (db.pragma('user_version', { simple: true }) as number) === 0;
+    if (pending.length > 0 && fresh) migrate(db, MIGRATIONS);
+    else if (pending.length > 0) {
       const size = fs.statSync(file).size;
       const free = freeBytes(file);
       // The backup needs the file's size; a migration that rebuilds a table may need about as much again.
-      if (free !== null && free < size * 2 + 8 * 1024 * 1024) {
+      if (free !== null && free < size * 2 + 1024 * 1024) {
         throw describeStoreError(Object.assign(new Error(`${formatBytes(free ?? 0)} free`), { code: 'ENOSPC' }), {
           file,
           activity: `update its database to this version (a backup first, then the update)`,
-          needBytes: size * 2 + 8 * 1024 * 1024,
+          needBytes: size * 2 + 1024 * 1024,
         });
       }
       const reason = `before-v${pending[pending.length - 1]!.version}`;

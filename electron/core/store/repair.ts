@@ -25,7 +25,7 @@ import { openDatabase } from './database';
 import { MIGRATIONS } from './migrations/index';
 import { describeStoreError, isCorruption } from './store-errors';
 import { forgetGuard, removeDamageMarker } from './store-guard';
-import { openProcesses, updateHealth } from './store-health';
+import { leavingNoTrace, openProcesses, updateHealth } from './store-health';
 
 /** In the order they are restored (a row's foreign keys point to tables before it). */
 export const IRREPLACEABLE_TABLES = ['profiles', 'settings', 'outbox', 'pending_effects', 'channel_keys', 'notifications', 'health_checks', 'permission_links'] as const;
@@ -163,6 +163,10 @@ function withFirstPageFromBackup(file: string, backupFile: string): { copy: stri
 
 /** Reads what can be read of the irreplaceable tables. Never writes the damaged file. */
 export function salvage(file: string, options: { nativeBinding?: string } = {}): Salvage {
+  return leavingNoTrace(file, () => readSalvage(file, options));
+}
+
+function readSalvage(file: string, options: { nativeBinding?: string }): Salvage {
   let db: Database.Database | null = null;
   let cleanup = (): void => undefined;
   let tableListFrom: Salvage['tableListFrom'] = 'file';

@@ -126,6 +126,23 @@ export function clearGone(file: string, gone: readonly OpenProcess[]): void {
   for (const entry of gone) fs.rmSync(path.join(openDir(file), `${entry.pid}.json`), { force: true });
 }
 
+/**
+ * Runs `read` (a read-only connection to a WAL database makes -wal and -shm files, with the
+ * database file's permissions) and removes those it made, when no other Partner Desk has the file
+ * open: a check or a look at a damaged file leaves the folder as it found it.
+ */
+export function leavingNoTrace<T>(file: string, read: () => T): T {
+  const made = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
+  try {
+    return read();
+  } finally {
+    const others = openProcesses(file).live.some((p) => p.pid !== process.pid);
+    if (made.length > 0 && !others && (fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) === 0) {
+      for (const f of made) fs.rmSync(f, { force: true });
+    }
+  }
+}
+
 /** Why the file should be checked as it is opened, or null. */
 export function checkDueAtOpen(file: string, appVersion: string): string | null {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return null;
@@ -155,6 +172,10 @@ export type CheckResult = { ok: true; ms: number } | { ok: false; ms: number; pr
  * cut short) is a failed check too; any other error (busy, the engine) is thrown.
  */
 export function quickCheck(file: string, nativeBinding?: string | null, now: () => number = Date.now): CheckResult {
+  return leavingNoTrace(file, () => runQuickCheck(file, nativeBinding, now));
+}
+
+function runQuickCheck(file: string, nativeBinding: string | null | undefined, now: () => number): CheckResult {
   const started = now();
   let db: Database.Database | undefined;
   try {
