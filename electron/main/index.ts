@@ -121,6 +121,14 @@ async function start(dataDir: string, log: Logger): Promise<void> {
       shell: electronAppShell(updates, dataDir, notices),
       backgroundSync: true,
       locale: app.getLocale(),
+      // After a repair replaced the database: start again on it (a moment later, so the answer reaches the window).
+      restart: () => {
+        setTimeout(() => {
+          app.relaunch();
+          app.quit();
+        }, 500);
+        return true;
+      },
       ...(sqliteNativeBinding ? { sqliteNativeBinding } : {}),
     });
   } catch (error) {

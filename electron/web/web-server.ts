@@ -43,6 +43,10 @@ export interface WebServer {
   token: string;
   /** Connections open now (at most the cap). */
   connectionCount(): number;
+  /** Serves another core from now on (after a repair rebuilt it); open event streams end and reconnect to it. */
+  setCore(core: Core): void;
+  /** API requests wait until `until` settles (while the core is being rebuilt). */
+  hold(until: Promise<unknown>): void;
   close(): Promise<void>;
 }
 
@@ -57,11 +61,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const tickets = new RequestTickets({ onSettled: (ticket) => streams.forEach((stream) => stream.send('pd:settled', { ticket })) });
   let port = 0;
 
+  let core = options.core;
+  let held: Promise<unknown> = Promise.resolve();
   const connections = new ConnectionGuard({ max: options.maxConnections ?? 64 });
   const server = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 }, (req, res) => {
     connections.requestStarted(req, res);
     void handle(req, res).catch((error: unknown) => {
-      options.core.log.error('web request failed', { url: req.url, error: String(error) });
+      core.log.error('web request failed', { url: req.url, error: String(error) });
       if (!res.headersSent) sendResult(res, 500, { ok: false, error: { code: 'internal', message: 'Partner Desk failed to answer this request.' } });
       else res.destroy();
     });
@@ -74,8 +80,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const failure = checkApiRequest(req.headers, port, token);
       if (failure) return refuse(req, res, failure);
       connections.admitted(req);
+      await held;
       if (url.pathname === '/api/events' && method === 'GET') {
-        const stream: OpenStream = openEventStream(req, res, options.core.events, () => streams.delete(stream));
+        const stream: OpenStream = openEventStream(req, res, core.events, () => streams.delete(stream));
         streams.add(stream);
         return;
       }
@@ -106,7 +113,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       } catch {
         return sendResult(res, 400, fail('invalid_input', 'The request body is not valid JSON.'));
       }
-      const answer = await tickets.answer(options.core.dispatch(match[1], input));
+      const answer = await tickets.answer(core.dispatch(match[1], input));
       if (answer.kind === 'pending') return sendPending(res, answer.ticket);
       const status = answer.result.ok ? 200 : (STATUS_FOR_CODE[answer.result.error.code] ?? 200);
       return sendResult(res, status, answer.result);
@@ -138,6 +145,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     port,
     token,
     connectionCount: () => connections.size,
+    hold(until) {
+      held = until.catch(() => undefined);
+    },
+    setCore(next) {
+      core = next;
+      for (const stream of streams) stream.end();
+      streams.clear();
+    },
     async close() {
       for (const stream of streams) stream.end();
       streams.clear();

@@ -70,7 +70,7 @@ function alive(pid: number): boolean {
 export function openProcesses(file: string): { live: OpenProcess[]; gone: OpenProcess[] } {
   const live: OpenProcess[] = [];
   const gone: OpenProcess[] = [];
-  let names: string[] = [];
+  let names: string[];
   try {
     names = fs.readdirSync(openDir(file));
   } catch {

@@ -167,7 +167,7 @@ describe('a damaged database', () => {
   it('with its WAL cut short under a running app: another process finds it, writes stop, and a repair keeps what was committed to the file', async () => {
     const { dir, file } = copyImage();
     const core = await openApp(dir);
-    let damagedHash = '';
+    let damagedHash: string;
     try {
       f.hub.faults.reset();
       const client = f.hub.state.listClients()[0]!;
