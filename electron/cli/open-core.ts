@@ -28,6 +28,8 @@ export interface OpenCoreOptions {
    * so no stored credential is ever sent to it.
    */
   hubUse?: 'run' | 'sign-in';
+  /** Web mode: start again with a fresh core after a repair. */
+  restart?: () => boolean;
 }
 
 export function resolveDataDir(values: Record<string, string | boolean | undefined>, io: CliIo): string {
@@ -36,13 +38,14 @@ export function resolveDataDir(values: Record<string, string | boolean | undefin
   return defaultDataDir(io.env);
 }
 
-export async function openCore({ values, io, runMode, demo, secrets, backgroundSync, hubUse = 'run' }: OpenCoreOptions): Promise<Core> {
+export async function openCore({ values, io, runMode, demo, secrets, backgroundSync, hubUse = 'run', restart }: OpenCoreOptions): Promise<Core> {
   const dataDir = resolveDataDir(values, io);
   const hub = hubUrlOption(values['hub-url'], io.env);
   const core = await createCore({
     dataDir,
     secrets: secrets ?? new KeytarSecretStore(),
-    log: createLogger({ file: path.join(dataDir, 'logs', 'partner-desk.log') }),
+    // Each process kind logs to its own files (core/log.ts): logs/web.<date>.<n>.log, logs/cli.<date>.<n>.log.
+    log: createLogger({ file: path.join(dataDir, 'logs', `${runMode}.log`) }),
     runMode,
     appVersion: appVersion(),
     ...(hub ? (hubUse === 'run' ? { hubUrlOverride: hub.url } : { hubUrl: hub.url }) : {}),
@@ -51,7 +54,14 @@ export async function openCore({ values, io, runMode, demo, secrets, backgroundS
     // A CLI command reads the local copy without asking the Hub; `sync`, `push`, `health` and
     // `login` talk to it when they run, with a shorter per-request timeout than the app's.
     ...(runMode === 'cli' ? { checkConnection: false, syncTimeoutMs: CLI_REQUEST_TIMEOUT_MS } : {}),
+    ...(restart ? { restart } : {}),
   });
+  const damage = core.storeGuard.damaged;
+  if (damage && runMode === 'cli') {
+    // A command would read an incomplete copy or be refused its write: neither is worth running.
+    core.close();
+    throw core.storeGuard.refusal(damage);
+  }
   if (hub && hubUse === 'run') announceHubOverride(core, io, hub);
   return core;
 }

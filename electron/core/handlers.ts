@@ -4,6 +4,7 @@
  */
 import type { Handlers } from '../../shared/dispatch';
 import type { AppInfo } from '../../shared/contract';
+import type { RepairResult, StoreStatus } from '../../shared/store';
 import type { AccountsService } from './accounts/accounts-service';
 import type { AppShell } from './app-shell';
 import type { ChannelExporter } from './export/channel-exporter';
@@ -24,9 +25,11 @@ export interface HandlerDeps {
   appInfo: () => Promise<AppInfo>;
   /** Updates and the data folder: Electron's main process, or headless. */
   shell: AppShell;
+  /** The local database's health and its repair. */
+  store: { status(): StoreStatus; repair(): Promise<RepairResult> };
 }
 
-export function createHandlers({ session, accounts, insights, exporter, outbox, partnerSettings, onboarding, appInfo, shell }: HandlerDeps): Handlers {
+export function createHandlers({ session, accounts, insights, exporter, outbox, partnerSettings, onboarding, appInfo, shell, store }: HandlerDeps): Handlers {
   return {
     'app.info': () => appInfo(),
     'app.updateStatus': () => shell.updateState(),
@@ -74,5 +77,7 @@ export function createHandlers({ session, accounts, insights, exporter, outbox, 
     'onboarding.link': ({ id }) => onboarding.link(id),
     'onboarding.markShared': ({ id, method }) => onboarding.markShared(id, method),
     'onboarding.readRedirect': ({ text }) => onboarding.readRedirect(text),
+    'store.status': () => store.status(),
+    'store.repair': () => store.repair(),
   };
 }

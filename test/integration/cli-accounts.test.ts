@@ -3,6 +3,7 @@
  * real keychain (npm test runs vitest in a private GNOME Keyring session). Also the secrets scan:
  * the Partner API key must appear nowhere but the keychain.
  */
+import { logFilesOf } from '../../electron/core/log';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
@@ -174,7 +175,7 @@ describe('partner-desk account commands', async () => {
       if (entry.isFile() && fs.readFileSync(path.join(entry.parentPath, entry.name)).includes(hub.apiKey)) hits.push(entry.name);
     }
     expect(hits).toEqual([]);
-    expect(fs.existsSync(path.join(tmp.dir, 'logs', 'partner-desk.log'))).toBe(true);
+    expect(logFilesOf(path.join(tmp.dir, 'logs', 'cli.log')).length).toBeGreaterThan(0);
     expect(outputs.join('\n')).not.toContain(hub.apiKey);
   });
 });

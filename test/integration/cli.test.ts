@@ -51,12 +51,13 @@ describe('partner-desk CLI', () => {
     expect(badFlag.status).toBe(2);
   });
 
-  it('exits 1 with a one-line reason when the data folder holds a corrupt database', async () => {
+  it('exits 3 with a one-line reason naming the file when the data folder holds a damaged database', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'partner-desk.sqlite'), 'not a database at all'.repeat(100));
-    const result = runCli(['web', '--port', '0', '--data-dir', dir]);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/partner-desk: The database .*partner-desk\.sqlite cannot be read/);
+    const result = runCli(['status', '--data-dir', dir]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/partner-desk: The database .*partner-desk\.sqlite is damaged \(it does not start with a SQLite header\)/);
+    expect(result.stderr).toMatch(/doctor --repair/);
     expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^partner-desk: /);
   });
 

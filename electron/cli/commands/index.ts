@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { channelsCommand, clientsCommand, statusCommand, syncCommand } from './accounts';
 import { demoServerCommand } from './demo-server';
+import { doctorCommand } from './doctor';
 import { exportCommand } from './export';
 import { loginCommand, logoutCommand } from './login';
 import { webCommand } from './web';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   onboardingLinksCommand,
   onboardingRedirectCommand,
   exportCommand,
+  doctorCommand,
   webCommand,
   demoServerCommand,
 ];

@@ -4,6 +4,7 @@
  * validation and exit codes, queueing offline, `push`, `health`, and the generated key appearing
  * nowhere but the keychain (database, logs, every line of output).
  */
+import { logFilesOf } from '../../../electron/core/log';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,7 +154,7 @@ describe('partner-desk outbox commands', () => {
       if (entry.isFile() && fs.readFileSync(path.join(entry.parentPath, entry.name)).includes(key!)) found.push(entry.name);
     }
     expect(found).toEqual([]);
-    expect(fs.existsSync(path.join(tmp.dir, 'logs', 'partner-desk.log'))).toBe(true);
+    expect(logFilesOf(path.join(tmp.dir, 'logs', 'cli.log')).length).toBeGreaterThan(0);
     expect(outputs.join('\n')).not.toContain(key!);
   });
 
