@@ -1,4 +1,4 @@
-// Lint rules that keep the layers apart (see ../shared/DESIGN.md): the core, web mode and the CLI
+// Lint rules that keep the layers apart (docs/ARCHITECTURE.md, "The layers"): the core, web mode and the CLI
 // never import Electron, React or the DOM; the renderer never imports Node or Electron; shared code
 // imports neither side. A violation fails `npm test` (test/unit/lint-boundaries.test.ts proves it).
 import js from '@eslint/js';

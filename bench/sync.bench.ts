@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ChannelQuery } from '../shared/accounts';
+import { searchTerms } from '../shared/search-text';
 import { createCore } from '../electron/core';
 import { createPartnerApi, apiKeyAuth, listAll } from '../electron/core/api';
 import { MemorySecretStore } from '../electron/core/secrets/secret-store';
@@ -100,7 +101,7 @@ try {
   // by SQL if that copy did not arrive), and when the copy is current.
   const afterSync = performance.now();
   const firstQuery = ChannelQuery.parse({ search: 'gmbh', limit: 100 });
-  const fromCopy = core.channels.searchIndex!.page(core.accounts.activeProfileId()!, firstQuery, ['gmbh']) !== null;
+  const fromCopy = core.channels.searchIndex!.page(core.accounts.activeProfileId()!, firstQuery, searchTerms('gmbh')) !== null;
   const s1 = performance.now();
   core.accounts.listChannels(firstQuery);
   const firstSearch = performance.now() - s1;
@@ -133,7 +134,8 @@ try {
   const sample = core.accounts.listChannels(ChannelQuery.parse({ limit: 200, offset: 1000 })).items;
   const queries = sample.flatMap((c) => [
     (c.companyName ?? 'acme').slice(0, 4),
-    c.phoneNumber ? `+${c.phoneNumber.slice(0, 2)} ${c.phoneNumber.slice(2, 6)}` : '49 30',
+    // A number as people type its start: "+49 1512" (E.164, since the Hub's own form may be "0049…" or national).
+    c.phoneE164 ? `${c.phoneE164.slice(0, 3)} ${c.phoneE164.slice(3, 7)}` : '49 30',
     c.id.slice(0, 6),
     'zzqx',
   ]);

@@ -44,7 +44,10 @@ export const ChannelListItem = z.object({
   clientId: z.string().nullable(),
   companyName: z.string().nullable(),
   displayName: z.string().nullable(),
+  /** The WhatsApp number exactly as the Hub sent it (shown as is when it does not parse). */
   phoneNumber: z.string().nullable(),
+  /** Its E.164 form ("+4930123456"), or null when the value is not a number this app can read. */
+  phoneE164: z.string().nullable(),
   email: z.string().nullable(),
   status: DerivedChannelStatus,
   createdAt: z.string().nullable(),
@@ -98,6 +101,11 @@ export const ClientListItem = z.object({
   maxChannels: z.number().int().nullable(),
   /** The partner's own tag for the client (partner_payload, §3.3), searchable and editable through the outbox. */
   partnerPayload: z.string().nullable().default(null),
+  /** The contact's country as the Hub sent it (ISO alpha-2): numbers written nationally are read in it. */
+  country: z.string().nullable().default(null),
+  /** The contact's phone number as the Hub sent it, and its E.164 form when it is one (shared/format/phone.ts). */
+  phoneNumber: z.string().nullable().default(null),
+  phoneE164: z.string().nullable().default(null),
   channelCount: z.number().int(),
   /** Of its channels, how many ask something of the client (an action required). */
   needsAction: z.number().int().optional(),

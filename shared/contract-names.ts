@@ -13,12 +13,13 @@ export const REQUEST_NAME_LIST = [
   'outbox.retry', 'outbox.cancel', 'outbox.push', 'channels.health', 'channels.apiKey',
   'channels.copyApiKey', 'partner.settings', 'actions.setPartnerSettings', 'actions.withdrawCancellation', 'actions.setPartnerPayload',
   'onboarding.createLink', 'onboarding.links', 'onboarding.link', 'onboarding.markShared', 'onboarding.readRedirect',
+  'store.status', 'store.repair',
   'channels.history', 'channels.counts', 'channels.ids', 'book.overview', 'actions.bulkPreview', 'actions.bulk',
 ] as const;
 
 export const EVENT_NAME_LIST = [
   'session.changed', 'sync.status', 'notifications.changed', 'app.command', 'app.update', 'outbox.changed', 'insights.changed',
-  'onboarding.changed',
+  'onboarding.changed', 'store.changed',
 ] as const;
 
 const requestNames: ReadonlySet<string> = new Set(REQUEST_NAME_LIST);

@@ -22,6 +22,7 @@ import {
   LinkIdInput, LinkList, LinkListInput, MarkSharedInput, PartnerSettings, PartnerSettingsInput, PermissionLink, PermissionLinkDetails, PermissionLinkInput,
   ReadRedirectInput, RedirectReading,
 } from './onboarding';
+import { RepairResult, StoreStatus } from './store';
 
 const NoInput = z.object({}).strict();
 
@@ -192,6 +193,9 @@ export const requests = {
   'onboarding.link': request(LinkIdInput, PermissionLinkDetails),
   'onboarding.markShared': request(MarkSharedInput, PermissionLink),
   'onboarding.readRedirect': request(ReadRedirectInput, RedirectReading),
+  // The local database (shared/store.ts): its health, and the repair of a damaged file.
+  'store.status': request(NoInput, StoreStatus),
+  'store.repair': request(NoInput, RepairResult),
 } as const;
 
 export const events = {
@@ -207,6 +211,8 @@ export const events = {
   'insights.changed': InsightsChanged,
   /** A permission link was made, shared or answered (a redirect read, a sync matched it). */
   'onboarding.changed': z.object({ profileId: z.string() }),
+  /** The local database was found damaged (writes stopped), or repaired. */
+  'store.changed': StoreStatus,
 } as const;
 
 export type Requests = typeof requests;

@@ -5,6 +5,30 @@
  */
 import { z } from 'zod';
 import { ChannelQuery } from './accounts';
+import { ACTIVATION_COLUMNS } from './status/activation';
+
+/**
+ * Every column of the file, in order; the export dialog lists them before anything is written. The
+ * first six are the 360 Partner Hub's own CSV, titled and ordered as the seed names them; then Meta's
+ * quality rating and messaging limit; then what makes the file useful on its own.
+ */
+export const EXPORT_COLUMN_TITLES = [
+  'Company legal name',
+  'WhatsApp number',
+  'Contact email',
+  ACTIVATION_COLUMNS.messageOnBehalf,
+  ACTIVATION_COLUMNS.metaBusinessVerification,
+  ACTIVATION_COLUMNS.numberRegistration,
+  'Quality rating',
+  'Messaging limit',
+  'Display name',
+  'Channel state',
+  'Client ID',
+  'Channel ID',
+  'Action required',
+  'Last synced',
+] as const;
+export type ExportColumnTitle = (typeof EXPORT_COLUMN_TITLES)[number];
 
 /**
  * `spreadsheet`: for double-clicking in Excel or LibreOffice (BOM, the locale's separator, every

@@ -23,6 +23,9 @@ export const UsagePeriod = z.object({
 });
 export type UsagePeriod = z.infer<typeof UsagePeriod>;
 
+/** What the app says for a client the Hub keeps no balance for (it answered a 4xx such as 400, 403 or 404). */
+export const BALANCE_NOT_AVAILABLE = 'Not available: the client does not pay 360dialog directly';
+
 export const ClientBalanceInfo = z.object({
   clientId: z.string(),
   /** False for clients without direct payment (the Hub has no balance for them); `reason` says so. */

@@ -1,7 +1,10 @@
 /**
  * Folding for search: what is stored and what the user types go through the same function, so
- * "muller" finds "Müller", "SOHNE" finds "Söhne" and "+49 30 1234" finds 49301234.
+ * "muller" finds "Müller" and "SOHNE" finds "Söhne". Phone numbers are searched apart from the text
+ * (their own `numbers` column), so "0049 30 1234" and "030 1234" find +49301234.
  */
+import { phoneNeedles, type PhoneNeedles } from './format/phone';
+
 const COMBINING_MARKS = /\p{M}+/gu;
 
 const NON_ASCII = /[^\u0020-\u007e]/;
@@ -16,16 +19,49 @@ export function foldForSearch(text: string): string {
   return folded.replace(/\s+/g, ' ').trim();
 }
 
-/** The digits of a query that looks like a phone number ("+49 (30) 12-34"), else null. */
-export function phoneDigits(query: string): string | null {
-  if (!/^[+\d\s().\-/]+$/.test(query)) return null;
-  const digits = query.replace(/\D/g, '');
-  return digits.length >= 3 ? digits : null;
+/**
+ * One search term: a record matches when its folded search text contains `text`, or its `numbers`
+ * column (phone numbers, see shared/format/phone.ts) contains any of `numbers`. Either may be null.
+ */
+export interface SearchTerm {
+  readonly text: string | null;
+  readonly numbers: PhoneNeedles | null;
+}
+
+/** A bare run of this many digits may be an id (Meta's WABA id has 15) as well as a number. */
+const ID_DIGITS = /^\d{12,}$/;
+
+/**
+ * The terms of a query, every one required. A query that is clearly a number ("+49", "0049 3649 2485142",
+ * "(0) 3649", "2485142") is one term matched against phone numbers only, so it never finds a company
+ * whose name happens to hold those characters ("+49 Trading GmbH"); a long bare digit run may also be an
+ * id. Otherwise the query is split into words, and a word that looks like a number ("müller 0151")
+ * matches either as text or as a number.
+ */
+export function searchTerms(search: string): SearchTerm[] {
+  const trimmed = search.trim();
+  if (trimmed === '') return [];
+  const whole = phoneNeedles(trimmed);
+  if (whole) return [{ text: ID_DIGITS.test(trimmed) ? trimmed : null, numbers: whole }];
+  return foldForSearch(trimmed)
+    .split(' ')
+    .filter((word) => word.length > 0)
+    .map((word) => ({ text: word, numbers: phoneNeedles(word) }));
+}
+
+/** Whether a record with these folded texts matches every term (the in-memory search's test). */
+export function matchesTerms(searchText: string, numbers: string, terms: readonly SearchTerm[]): boolean {
+  for (const term of terms) {
+    if (term.text !== null && searchText.includes(term.text)) continue;
+    if (term.numbers !== null && term.numbers.some((needle) => numbers.includes(needle))) continue;
+    return false;
+  }
+  return true;
 }
 
 /**
- * What separates a record's fields in its search text. A search term never holds a space (queries
- * are split on whitespace; a number typed with spaces becomes one digits-only term), so a plain space
+ * What separates a record's fields in its search text. A text term never holds a space (queries are
+ * split on whitespace; a number typed with spaces is matched in the numbers column), so a plain space
  * already keeps a term from matching across two fields.
  */
 export const SEARCH_FIELD_SEPARATOR = ' ';

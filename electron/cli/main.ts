@@ -1,11 +1,12 @@
 /**
  * `partner-desk`: the same core from a terminal. Parses global options, picks the command and maps
- * failures to exit codes: 0 success, 1 failure (one-line reason on stderr), 2 usage error.
+ * failures to exit codes: 0 success, 1 failure (one-line reason on stderr), 2 usage error, 3 the local
+ * database is damaged (`doctor --repair`), 4 it cannot be written (read-only folder or file, disk full).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isAppError } from '../../shared/errors';
 import { appVersion } from './app-version';
-import { EXIT_FAILURE, EXIT_USAGE, processIo, UsageError, type CliIo } from './cli-io';
+import { EXIT_DAMAGED, EXIT_FAILURE, EXIT_NOT_WRITABLE, EXIT_USAGE, processIo, UsageError, type CliIo } from './cli-io';
 import { COMMANDS, helpText } from './commands';
 
 export const GLOBAL_OPTIONS = {
@@ -49,6 +50,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return EXIT_USAGE;
     }
     io.err(`partner-desk: ${isAppError(error) ? error.message : oneLine(error)}`);
+    if (isAppError(error) && error.code === 'database_corrupt') return EXIT_DAMAGED;
+    if (isAppError(error) && (error.code === 'database_read_only' || error.code === 'disk_full')) return EXIT_NOT_WRITABLE;
     return EXIT_FAILURE;
   }
 }

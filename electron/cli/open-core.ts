@@ -4,13 +4,13 @@
  */
 import path from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../core';
-import { defaultDataDir, defaultHubUrl } from '../core/config';
+import { defaultDataDir } from '../core/config';
 import { createLogger } from '../core/log';
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
 import type { SecretStore } from '../core/secrets/secret-store';
 import { appVersion } from './app-version';
 import type { CliIo } from './cli-io';
-import { urlOption } from './options';
+import { hubUrlOption } from './options';
 
 /** How long one request of a CLI sync may take; with retries, the message says how long it all took. */
 const CLI_REQUEST_TIMEOUT_MS = 15_000;
@@ -22,6 +22,14 @@ export interface OpenCoreOptions {
   demo?: CoreOptions['demo'];
   secrets?: SecretStore;
   backgroundSync?: boolean;
+  /**
+   * `run` (default): --hub-url / PARTNER_DESK_HUB_URL replace every profile's stored address for this
+   * run, and stderr says so. `sign-in` (login, logout): the address is only where a new sign-in goes,
+   * so no stored credential is ever sent to it.
+   */
+  hubUse?: 'run' | 'sign-in';
+  /** Web mode: start again with a fresh core after a repair. */
+  restart?: () => boolean;
 }
 
 export function resolveDataDir(values: Record<string, string | boolean | undefined>, io: CliIo): string {
@@ -30,20 +38,41 @@ export function resolveDataDir(values: Record<string, string | boolean | undefin
   return defaultDataDir(io.env);
 }
 
-export async function openCore({ values, io, runMode, demo, secrets, backgroundSync }: OpenCoreOptions): Promise<Core> {
+export async function openCore({ values, io, runMode, demo, secrets, backgroundSync, hubUse = 'run', restart }: OpenCoreOptions): Promise<Core> {
   const dataDir = resolveDataDir(values, io);
-  const hubUrl = urlOption('hub-url', values['hub-url']) ?? defaultHubUrl(io.env);
-  return createCore({
+  const hub = hubUrlOption(values['hub-url'], io.env);
+  const core = await createCore({
     dataDir,
     secrets: secrets ?? new KeytarSecretStore(),
-    log: createLogger({ file: path.join(dataDir, 'logs', 'partner-desk.log') }),
+    // Each process kind logs to its own files (core/log.ts): logs/web.<date>.<n>.log, logs/cli.<date>.<n>.log.
+    log: createLogger({ file: path.join(dataDir, 'logs', `${runMode}.log`) }),
     runMode,
     appVersion: appVersion(),
-    hubUrl,
+    ...(hub ? (hubUse === 'run' ? { hubUrlOverride: hub.url } : { hubUrl: hub.url }) : {}),
     ...(backgroundSync ? { backgroundSync: true } : {}),
     ...(demo ? { demo } : {}),
     // A CLI command reads the local copy without asking the Hub; `sync`, `push`, `health` and
     // `login` talk to it when they run, with a shorter per-request timeout than the app's.
     ...(runMode === 'cli' ? { checkConnection: false, syncTimeoutMs: CLI_REQUEST_TIMEOUT_MS } : {}),
+    ...(restart ? { restart } : {}),
   });
+  const damage = core.storeGuard.damaged;
+  if (damage && runMode === 'cli') {
+    // A command would read an incomplete copy or be refused its write: neither is worth running.
+    core.close();
+    throw core.storeGuard.refusal(damage);
+  }
+  if (hub && hubUse === 'run') announceHubOverride(core, io, hub);
+  return core;
+}
+
+/** Tells the user, on stderr, that this run talks to another Hub than the active profile's (or that the address does not apply). */
+function announceHubOverride(core: Core, io: CliIo, hub: { url: string; source: string }): void {
+  const profile = core.session.activeProfileRow();
+  if (!profile) return;
+  if (profile.auth_method === 'demo') {
+    io.err(`partner-desk: ${hub.source} does not apply to the demo profile "${profile.label}", which uses the built-in demo hub (use "partner-desk web --demo-hub URL" for a running demo-server).`);
+  } else if (profile.hub_url !== hub.url) {
+    io.err(`partner-desk: using the Hub at ${hub.url} for this run (${hub.source}) instead of ${profile.hub_url}, where "${profile.label}" was signed in.`);
+  }
 }

@@ -19,6 +19,22 @@ export function countOption(name: string, value: string | boolean | undefined, f
   return count;
 }
 
+/**
+ * This run's Hub address: `--hub-url`, else PARTNER_DESK_HUB_URL; either must be an http(s) URL (a
+ * bad one is refused, never skipped). `source` names where it came from, for the notice that says so.
+ */
+export function hubUrlOption(value: string | boolean | undefined, env: NodeJS.ProcessEnv): { url: string; source: string } | undefined {
+  const flag = urlOption('hub-url', value);
+  if (flag) return { url: flag, source: '--hub-url' };
+  const fromEnv = env.PARTNER_DESK_HUB_URL?.trim();
+  if (!fromEnv) return undefined;
+  try {
+    return { url: urlOption('hub-url', fromEnv) as string, source: 'PARTNER_DESK_HUB_URL' };
+  } catch {
+    throw new UsageError(`PARTNER_DESK_HUB_URL must be an http(s) URL such as https://hub.360dialog.io/api/v2, not "${fromEnv}". Correct it or unset it.`);
+  }
+}
+
 export function urlOption(name: string, value: string | boolean | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw new UsageError(`--${name} needs a URL.`);

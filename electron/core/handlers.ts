@@ -4,6 +4,7 @@
  */
 import type { Handlers } from '../../shared/dispatch';
 import type { AppInfo } from '../../shared/contract';
+import type { RepairResult, StoreStatus } from '../../shared/store';
 import type { AccountsService } from './accounts/accounts-service';
 import type { WorkspaceService } from './accounts/workspace-service';
 import type { AppShell } from './app-shell';
@@ -26,9 +27,11 @@ export interface HandlerDeps {
   appInfo: () => Promise<AppInfo>;
   /** Updates and the data folder: Electron's main process, or headless. */
   shell: AppShell;
+  /** The local database's health and its repair. */
+  store: { status(): StoreStatus; repair(): Promise<RepairResult> };
 }
 
-export function createHandlers({ session, accounts, insights, exporter, outbox, partnerSettings, onboarding, workspace, appInfo, shell }: HandlerDeps): Handlers {
+export function createHandlers({ session, accounts, insights, exporter, outbox, partnerSettings, onboarding, workspace, appInfo, shell, store }: HandlerDeps): Handlers {
   return {
     'app.info': () => appInfo(),
     'app.updateStatus': () => shell.updateState(),
@@ -82,5 +85,7 @@ export function createHandlers({ session, accounts, insights, exporter, outbox, 
     'onboarding.link': ({ id }) => onboarding.link(id),
     'onboarding.markShared': ({ id, method }) => onboarding.markShared(id, method),
     'onboarding.readRedirect': ({ text }) => onboarding.readRedirect(text),
+    'store.status': () => store.status(),
+    'store.repair': () => store.repair(),
   };
 }

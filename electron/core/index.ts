@@ -19,7 +19,10 @@ import type { SecretStore } from './secrets/secret-store';
 import { createDemoConnector, type DemoConnector } from './session/demo-connector';
 import { syncConnectionEvent } from './session/connection-machine';
 import { SessionService } from './session/session-service';
-import { openDatabase } from './store/database';
+import { openStore, repairDatabase, startStoreUpkeep, storeStatus } from './store/open-store';
+import type { StoreGuard } from './store/store-guard';
+import { AppError } from '../../shared/errors';
+import type { RepairResult, StoreStatus } from '../../shared/store';
 import type { DemoHubOptions } from './demo';
 import { AccountsService } from './accounts/accounts-service';
 import { WorkspaceService } from './accounts/workspace-service';
@@ -38,6 +41,7 @@ import { SyncRunStore } from './store/sync-run-store';
 import { CHANNEL_COLUMNS, CLIENT_COLUMNS } from './sync/record-rows';
 import { SyncEngine } from './sync/sync-engine';
 import { WorkerSyncRunner } from './sync/worker/sync-worker-host';
+import { refreshDerived } from './sync/refresh-derived';
 import { ChannelKeyStore, HealthStore, LocalRecords, OutboxService, OutboxStore } from './outbox';
 import type { PartnerApi } from './api';
 import { startBackgroundWork, type BackgroundWork } from './sync/background-work';
@@ -57,6 +61,8 @@ export interface CoreOptions {
   appVersion: string;
   /** Partner API base URL for new sign-ins (PARTNER_DESK_HUB_URL or the real Hub). */
   hubUrl?: string;
+  /** This run's Hub address for every (non-demo) profile, instead of the address stored at sign-in (CLI and web mode: --hub-url). */
+  hubUrlOverride?: string;
   /** Electron's build of the better-sqlite3 binding. */
   sqliteNativeBinding?: string;
   demo?: { hub?: DemoHubOptions; externalUrl?: string };
@@ -76,6 +82,13 @@ export interface CoreOptions {
   syncTimeoutMs?: number;
   /** Check the active profile's connection at start (default); the CLI does not, its cache commands never touch the network. */
   checkConnection?: boolean;
+  /**
+   * Starts the app again with a fresh core after a repair replaced the database (the desktop app
+   * relaunches, web mode rebuilds its core); returns false where that is not possible.
+   */
+  restart?: () => boolean;
+  /** When the daily integrity check and backup first run (ms after start; default 60 s). */
+  upkeepFirstDelayMs?: number;
 }
 
 export interface Core {
@@ -102,10 +115,22 @@ export interface Core {
   readonly dispatch: Dispatch;
   readonly log: Logger;
   readonly desktop: DesktopIntegration;
+  /** Settles when rows written by older rules have been re-derived (at once when there were none). */
+  readonly derived: Promise<unknown>;
+  /** The database's guard: damage found anywhere stops every write (store/store-guard.ts). */
+  readonly storeGuard: StoreGuard;
+  /** The database's health, and what a repair would keep. */
+  storeStatus(): StoreStatus;
+  /** Repairs a damaged database (closes this core first; store/repair.ts). */
+  repairStore(): Promise<RepairResult>;
   close(): void;
 }
 
 export const DATABASE_FILE_NAME = 'partner-desk.sqlite';
+/** Requests a core with a damaged database still answers (store/store-guard.ts). */
+const ANSWERED_WHEN_DAMAGED: ReadonlySet<string> = new Set([
+  'app.info', 'app.updateStatus', 'app.checkForUpdates', 'app.installUpdate', 'app.revealDataFolder', 'session.get', 'store.status', 'store.repair', 'export.reveal',
+]);
 const KEYCHAIN_PROBE_WAIT_MS = 1_500;
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -114,11 +139,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const desktop = options.desktop ?? headlessDesktop();
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
-  const db = openDatabase(databaseFile, {
-    ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
+  const nativeBinding = options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {};
+  // The in-memory search copy is built by its own worker thread, which also checks and backs up the
+  // database. A CLI process answers one query and exits: building the copy (~100 ms) would cost
+  // more than one SQL scan.
+  const searchIndex = options.runMode === 'cli' ? null : new SearchIndexWorker({ databaseFile, ...nativeBinding });
+  const store = await openStore({
+    file: databaseFile,
+    appVersion: options.appVersion,
+    kind: options.runMode,
+    ...nativeBinding,
     // A CLI command reads much once and ends: through a memory map (see openDatabase).
     ...(options.runMode === 'cli' ? { mmapBytes: 256 * 1024 * 1024 } : {}),
+    worker: searchIndex,
+    log,
+    now,
   });
+  const db = store.db;
+  const guard = store.guard;
 
   const events = new CoreEvents(log);
   const profiles = new ProfileRepository(db, now);
@@ -130,7 +168,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     fetch: fetchImpl,
     now,
-    defaultHubUrl: options.hubUrl ?? defaultHubUrl(),
+    defaultHubUrl: options.hubUrlOverride ?? options.hubUrl ?? defaultHubUrl(),
+    ...(options.hubUrlOverride ? { hubUrlOverride: options.hubUrlOverride } : {}),
     demo,
     onConnectionChange: (state, previous) => connectionChanged(state.status, previous),
   });
@@ -138,6 +177,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const clientQueries = new ClientQueries(db);
   const notifications = new NotificationStore(db);
   const writers = { clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS), channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS) };
+  // Rows derived by older rules are rebuilt from their raw JSON: before a CLI command answers (it
+  // answers once and exits), in the background for the app and web mode (their lists are up at once;
+  // filters and counts catch up within seconds, once per new version of the rules).
+  const derived = refreshDerived(db, writers, log).catch((error: unknown) => {
+    log.error('re-deriving stored records failed; the next start tries again', { error: error instanceof Error ? error.message : String(error) });
+    return null;
+  });
+  if (options.runMode === 'cli') await derived;
   // Built before the sync, which consults it while writing; it reaches the accounts (below) only when sending.
   const outboxStore = new OutboxStore(db, now);
   const localRecords = new LocalRecords(db, writers, (profileId, at, notification) => {
@@ -159,9 +206,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     ...(options.outboxSettleMs !== undefined ? { settleMs: options.outboxSettleMs } : {}),
   });
-  // The in-memory search copy is built by its own worker thread. A CLI process answers one query and
-  // exits: building the copy (~100 ms) would cost more than one SQL scan.
-  const searchIndex = options.runMode === 'cli' ? null : new SearchIndexWorker({ databaseFile, ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}) });
   const channelQueries = new ChannelQueries(db, { ...(searchIndex ? { searchIndex } : {}), log: (message, fields) => log.warn(message, fields) });
   const sync = new SyncEngine({
     runs: new SyncRunStore(db),
@@ -269,9 +313,34 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     lastSyncedAt: () => accounts.syncStatus().lastSucceededAt,
     desktop,
     ...(options.locale ? { locale: options.locale } : {}),
+    guard,
     now,
     log,
   });
+
+  const currentStoreStatus = (): StoreStatus => storeStatus(databaseFile, guard.damaged ?? guard.checkMarker(true), nativeBinding);
+  let closed = false;
+  const repairStore = async (): Promise<RepairResult> => {
+    if (!guard.damaged && !guard.checkMarker(true)) {
+      throw new AppError('conflict', `The database ${databaseFile} is not damaged: there is nothing to repair.`);
+    }
+    log.warn('repairing the database', { file: databaseFile });
+    close();
+    const report = repairDatabase(databaseFile, { ...nativeBinding, now });
+    log.info('database repaired', { movedTo: report.movedTo, restored: report.restored, rejected: report.rejected });
+    const restarting = options.restart?.() ?? false;
+    const kept = `${report.restored.outbox} queued or past action${report.restored.outbox === 1 ? '' : 's'} and ${report.restored.channel_keys} key record${report.restored.channel_keys === 1 ? '' : 's'}`;
+    return {
+      movedTo: report.movedTo,
+      restored: report.restored,
+      rejected: report.rejected,
+      restarting,
+      message:
+        `Repaired: ${kept} were kept; the damaged file is now ${report.movedTo}. Clients and channels are downloaded again at the next sync. ` +
+        (restarting ? 'Partner Desk restarts now.' : 'Start Partner Desk again to use the repaired database.'),
+    };
+  };
+
   const workspace = new WorkspaceService({
     activeProfileId: () => accounts.activeProfileId(),
     lastSucceededAt: () => accounts.syncStatus().lastSucceededAt,
@@ -288,20 +357,92 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
     }),
   });
-  const handlers = createHandlers({ session, accounts, insights, exporter, outbox, partnerSettings, onboarding, workspace, appInfo, shell });
-  const dispatch = createDispatch(handlers, {
+  const handlers = createHandlers({ session, accounts, insights, exporter, outbox, partnerSettings, onboarding, workspace, appInfo, shell, store: { status: currentStoreStatus, repair: repairStore } });
+  const contract = createDispatch(handlers, {
     onUnexpectedError: (name, error) =>
       log.error('request failed unexpectedly', { request: name, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
   });
+  // A damaged store answers only what the window needs to say so and to repair it; anything else
+  // would read an incomplete copy or be refused its write, so it gets the damage message at once.
+  const dispatch: Dispatch = async (name, input) => {
+    const damage = guard.damaged ?? guard.checkMarker();
+    if (damage && !ANSWERED_WHEN_DAMAGED.has(name)) return { ok: false, error: guard.refusal(damage).toInfo() };
+    return contract(name, input);
+  };
 
   await session.restore({ checkConnection: options.checkConnection ?? true });
+  // Built on the stand-in of a damaged file: from now on it refuses writes like the file would.
+  if (store.standIn) guard.arm(db);
   const background: BackgroundWork | null = options.backgroundSync
     ? startBackgroundWork({ accounts, insights, events, log, ...(options.backgroundSync === true ? {} : options.backgroundSync) })
     : null;
   const scheduler = background?.scheduler ?? null;
   if (options.backgroundOutbox ?? Boolean(options.backgroundSync)) outbox.runner.start();
-  const stopCheckpoints = searchIndex ? startCheckpoints({ walFile: `${databaseFile}-wal`, checkpoint: () => searchIndex.checkpoint(), log }) : () => undefined;
-  log.info('core started', { dataDir: options.dataDir, runMode: options.runMode });
+  const stopCheckpoints = searchIndex
+    ? startCheckpoints({ walFile: `${databaseFile}-wal`, checkpoint: () => (guard.damaged || guard.checkMarker() ? Promise.resolve() : searchIndex.checkpoint()), log })
+    : () => undefined;
+  const stopUpkeep =
+    searchIndex && !store.standIn
+      ? startStoreUpkeep({ file: databaseFile, guard, worker: searchIndex, appVersion: options.appVersion, log, now, ...(options.upkeepFirstDelayMs !== undefined ? { firstDelayMs: options.upkeepFirstDelayMs } : {}) })
+      : () => undefined;
+
+  // Damage found anywhere (a statement here, the sync worker, the daily check, another process):
+  // nothing more is written; the window is told what happened and what a repair keeps.
+  const quietly = (what: string, step: () => void): void => {
+    try {
+      step();
+    } catch (error) {
+      log.debug(`${what} skipped`, { error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const onDamaged = (): void => {
+    log.error('database damaged: writes stopped', { file: databaseFile, reason: guard.damaged?.reason });
+    quietly('stopping background work', () => background?.stop());
+    // Its lease is a row it would write as it lets go: refused now, and that is fine.
+    quietly('stopping the outbox', () => outbox.runner.close());
+    stopCheckpoints();
+    stopUpkeep();
+    queueMicrotask(() => {
+      try {
+        events.emit('store.changed', currentStoreStatus());
+      } catch (error) {
+        log.error('could not describe the damaged database', { error: error instanceof Error ? error.message : String(error) });
+      }
+    });
+  };
+  guard.onDamaged(onDamaged);
+  if (guard.damaged) onDamaged();
+  // The sync worker found damage on its own connection: it marked the file; take that up here now.
+  events.on('sync.status', (status) => {
+    if (status.state === 'failed' && status.error?.code === 'database_corrupt') guard.checkMarker(true);
+  });
+  log.info('core started', { dataDir: options.dataDir, runMode: options.runMode, ...(store.checked ? { checkedAtOpen: store.checked } : {}) });
+
+  function close(): void {
+    if (closed) return;
+    closed = true;
+    // Each step on its own: on a damaged file the ones that would write are refused, and the rest still run.
+    quietly('closing the session', () => session.close());
+    stopCheckpoints();
+    stopUpkeep();
+    quietly('stopping background work', () => background?.stop());
+    quietly('closing the outbox', () => outbox.close());
+    searchIndex?.close();
+    void demo.close();
+    if (db.open) {
+      // Leaving: what this process wrote goes from the WAL into the database now (it may wait
+      // here); never into a damaged file (the guard refuses, and its close skips the checkpoint).
+      if (!guard.damaged) {
+        try {
+          db.pragma('wal_checkpoint(PASSIVE)');
+        } catch {
+          // Another process may hold the database; its own checkpoints will do.
+        }
+      }
+      db.close();
+    }
+    store.release();
+  }
 
   return {
     dataDir: options.dataDir,
@@ -323,22 +464,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dispatch,
     log,
     desktop,
-    close() {
-      session.close();
-      stopCheckpoints();
-      background?.stop();
-      outbox.close();
-      searchIndex?.close();
-      void demo.close();
-      if (db.open) {
-        // Leaving: what this process wrote goes from the WAL into the database now (it may wait here).
-        try {
-          db.pragma('wal_checkpoint(PASSIVE)');
-        } catch {
-          // Another process may hold the database; its own checkpoints will do.
-        }
-        db.close();
-      }
-    },
+    derived,
+    storeGuard: guard,
+    storeStatus: currentStoreStatus,
+    repairStore,
+    close,
   };
 }

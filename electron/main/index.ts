@@ -121,6 +121,14 @@ async function start(dataDir: string, log: Logger): Promise<void> {
       shell: electronAppShell(updates, dataDir, notices),
       backgroundSync: true,
       locale: app.getLocale(),
+      // After a repair replaced the database: start again on it (a moment later, so the answer reaches the window).
+      restart: () => {
+        setTimeout(() => {
+          app.relaunch();
+          app.quit();
+        }, 500);
+        return true;
+      },
       ...(sqliteNativeBinding ? { sqliteNativeBinding } : {}),
     });
   } catch (error) {
@@ -171,7 +179,8 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   if (process.platform === 'win32') app.setAppUserModelId(appUserModelId({ isPackaged: app.isPackaged, execPath: process.execPath }));
   const dataDir = app.getPath('userData');
-  const log = createLogger({ file: path.join(dataDir, 'logs', 'partner-desk.log') });
+  // One set of log files per process kind (core/log.ts): the desktop app's are logs/desktop.<date>.<n>.log.
+  const log = createLogger({ file: path.join(dataDir, 'logs', 'desktop.log') });
   guardAllWebContents(source.origins, log);
   app.setAboutPanelOptions({ applicationName: PRODUCT_NAME, applicationVersion: app.getVersion(), website: 'https://www.360dialog.com' });
 

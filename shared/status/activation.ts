@@ -4,6 +4,7 @@
  * The labels are the exact words of the card, the filters and the CSV cells.
  */
 import { badgeOrNotAvailable, type BadgeTable, type StatusBadge } from './badge';
+import { isEmbeddedSignup } from './channel-state';
 import { pick, rawToText } from './pick';
 
 /** The CSV column titles, verbatim from the seed, in the seed's order. */
@@ -80,14 +81,19 @@ export function deriveMetaBusinessVerification(raw: unknown): StatusBadge {
   return badgeOrNotAvailable(META_BUSINESS_VERIFICATION_STATUSES, pick(raw, 'waba_account', 'fb_account_status'));
 }
 
+/** An Embedded Signup channel that is not live: its `status` says nothing (seed), its account mode says "not yet". */
+const NOT_LIVE_YET = { label: 'Not live yet', tone: 'progress' } as const;
+
 /**
  * A live account_mode means the number is registered whatever `status` says: the seed tells
  * Embedded Signup channels to ignore `status` and calls a live account "ready to use", which it
- * cannot be with an unregistered number. `value` stays the raw status (null if absent).
+ * cannot be with an unregistered number. For an Embedded Signup (version 2) channel that is not live,
+ * `status` is ignored too. `value` stays the raw status (null if absent).
  */
 export function deriveNumberRegistration(raw: unknown): StatusBadge {
   const status = pick(raw, 'status');
   if (pick(raw, 'account_mode') === 'live') return { value: rawToText(status), ...REGISTERED };
+  if (isEmbeddedSignup(raw)) return { value: rawToText(status), ...NOT_LIVE_YET };
   return badgeOrNotAvailable(NUMBER_REGISTRATION_STATUSES, status);
 }
 

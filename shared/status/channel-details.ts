@@ -4,6 +4,7 @@
  * 360dialog (reference §9.10); they are Meta's, hence the tables below mark what is inferred.
  */
 import { z } from 'zod';
+import { parsePhone, type ParsedPhone } from '../format/phone';
 import { lookupBadge, type BadgeTable, type StatusBadge } from './badge';
 import { pick, pickText, rawToText } from './pick';
 
@@ -37,12 +38,19 @@ export const MESSAGING_LIMITS: Readonly<Record<string, string>> = {
 export const MessagingLimit = z.object({ value: z.string(), label: z.string() });
 export type MessagingLimit = z.infer<typeof MessagingLimit>;
 
-/** Digits only, so "+49 30 123456", "4930123456" and a numeric 4930123456 all search the same. */
-export function derivePhoneNumber(raw: unknown): string | null {
-  const value = pick(raw, 'setup_info', 'phone_number');
-  const text = typeof value === 'string' ? value : typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? String(value) : '';
-  const digits = text.replace(/\D+/g, '');
-  return digits === '' ? null : digits;
+/**
+ * `setup_info.phone_number` (reference §3.4), parsed: the Hub sends international digits without the
+ * "+", clients type "00…" or national numbers. A national number is read in the channel's country:
+ * its client's `contact_info.country` as the channel record embeds it, else `fallbackCountry` (the
+ * client record's). Null when the channel has no number yet.
+ */
+export function deriveChannelPhone(raw: unknown, fallbackCountry?: string | null): ParsedPhone | null {
+  return parsePhone(pick(raw, 'setup_info', 'phone_number'), channelCountry(raw) ?? fallbackCountry);
+}
+
+/** The channel's country as its record says (its client's contact country), if any. */
+export function channelCountry(raw: unknown): string | null {
+  return pickText(raw, 'client', 'contact_info', 'country');
 }
 
 /** `setup_info.phone_name` is the display name (reference §3.4). */

@@ -4,7 +4,7 @@
  * filters, counts and the CSV read the same object, so they cannot disagree on a word.
  */
 import { z } from 'zod';
-import { ActionRequired, deriveActionRequired } from './action-required';
+import { ActionRequired, deriveActionsRequired } from './action-required';
 import { deriveActivationStatuses } from './activation';
 import { StatusBadge } from './badge';
 import { ChannelState, deriveChannelState } from './channel-state';
@@ -12,7 +12,6 @@ import {
   MessagingLimit,
   deriveDisplayName,
   deriveMessagingLimit,
-  derivePhoneNumber,
   deriveQualityRating,
 } from './channel-details';
 import { statusFingerprint } from './changes';
@@ -22,8 +21,10 @@ export const DerivedChannelStatus = z.object({
   messageOnBehalf: StatusBadge,
   metaBusinessVerification: StatusBadge,
   numberRegistration: StatusBadge,
+  /** The card's hint: the most severe thing to do, or null. */
   actionRequired: ActionRequired.nullable(),
-  phoneNumber: z.string().nullable(),
+  /** Further hints, in order of severity (the card says how many, the details list them). */
+  otherActions: z.array(ActionRequired).default([]),
   displayName: z.string().nullable(),
   qualityRating: StatusBadge.nullable(),
   messagingLimit: MessagingLimit.nullable(),
@@ -41,11 +42,12 @@ export type StatusSnapshot = Omit<DerivedChannelStatus, 'fingerprint'>;
  */
 export function deriveChannelStatus(raw: unknown): DerivedChannelStatus {
   const state = deriveChannelState(raw);
+  const actions = deriveActionsRequired(raw, state.id);
   const snapshot: StatusSnapshot = {
     state,
     ...deriveActivationStatuses(raw),
-    actionRequired: deriveActionRequired(raw, state.id),
-    phoneNumber: derivePhoneNumber(raw),
+    actionRequired: actions[0] ?? null,
+    otherActions: actions.slice(1),
     displayName: deriveDisplayName(raw),
     qualityRating: deriveQualityRating(raw),
     messagingLimit: deriveMessagingLimit(raw),

@@ -20,7 +20,11 @@ export {
   ChannelStateId,
   channelStateDefinition,
   deriveChannelState,
+  isEmbeddedSignup,
+  wabaStandingOf,
+  WABA_STANDING,
   type ClassicStatus,
+  type WabaStanding,
 } from './channel-state';
 export {
   ACTIVATION_COLUMNS,
@@ -37,12 +41,16 @@ export {
 } from './activation';
 export {
   ACTION_HINT_IDS,
+  ACTION_HINT_SHORT,
   ACTION_HINT_TEXT,
   ACTION_HINTS,
   ActionHintId,
   ActionRequired,
   chooseActionHint,
+  actionHintTone,
+  chooseActionHints,
   deriveActionRequired,
+  deriveActionsRequired,
   type ActionFacts,
 } from './action-required';
 export {
@@ -51,7 +59,8 @@ export {
   QUALITY_RATINGS,
   deriveDisplayName,
   deriveMessagingLimit,
-  derivePhoneNumber,
+  channelCountry,
+  deriveChannelPhone,
   deriveQualityRating,
 } from './channel-details';
 export { NOT_AVAILABLE, StatusBadge, Tone, unknownLabel, type BadgeRule, type BadgeTable } from './badge';

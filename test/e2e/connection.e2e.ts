@@ -86,7 +86,7 @@ describe('connection: the Hub goes away and comes back', () => {
 
   it('queues a cancellation and a limit change: the dialogs say they wait; the Outbox shows them waiting, neutrally', async () => {
     const { page } = tab;
-    const number = formatPhone(channel.phoneNumber) ?? '';
+    const number = formatPhone({ raw: channel.phoneNumber, e164: channel.phoneE164 }) ?? '';
     await page.locator('.ch-card', { hasText: number }).getByRole('button', { name: /^Show details/ }).click();
     const details = page.getByRole('dialog', { name: channel.companyName ?? '' });
     await details.getByRole('tab', { name: 'Actions' }).click();

@@ -10,6 +10,7 @@
  * the first sync is done, through the contract, so the test does not depend on the generator's seed.
  */
 import { readdir, readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatPhone } from '../../shared/format';
@@ -58,7 +59,7 @@ describe('journey: a new user, from the demo to an export', () => {
 
     targets = await findJourneyTargets(app, hub);
     company = targets.channel.companyName ?? '';
-    number = formatPhone(targets.channel.phoneNumber) ?? '';
+    number = formatPhone({ raw: targets.channel.phoneNumber, e164: targets.channel.phoneE164 }) ?? '';
   });
 
   it('finds a client by a fragment of its name with umlauts', async () => {
@@ -132,7 +133,7 @@ describe('journey: a new user, from the demo to an export', () => {
     await screenshot(page, 'journey-offline-queued-light');
     await goTo(page, 'Outbox');
     const waiting = page.getByRole('region', { name: /Waiting to be sent/ });
-    await waiting.getByText(`+${targets.channel.phoneNumber ?? ''}`, { exact: false }).waitFor();
+    await waiting.getByText(number, { exact: false }).waitFor();
     // Waiting (the app knew the Hub was gone before sending), or: the connection dropped under the request,
     // which may have reached the Hub (it is read before anything is sent again).
     expect(await waiting.locator('.pill', { hasText: /^(Waiting|Outcome unknown)$/ }).count()).toBe(1);
@@ -143,7 +144,7 @@ describe('journey: a new user, from the demo to an export', () => {
     await hub.clearFaults();
     // No click: the app checks by itself and sends the queue when the Hub answers.
     const done = page.getByRole('region', { name: /Done and cancelled/ });
-    await done.getByText(`+${targets.channel.phoneNumber ?? ''}`, { exact: false }).waitFor({ timeout: 20_000 });
+    await done.getByText(number, { exact: false }).waitFor({ timeout: 20_000 });
     expect(await done.locator('.pill', { hasText: 'Done' }).count()).toBe(1);
     await page.locator('[data-connection]').waitFor({ state: 'detached' });
 
@@ -219,10 +220,12 @@ describe('journey: a new user, from the demo to an export', () => {
     const files = await readdir(downloads);
     expect(files).toHaveLength(1);
     const csv = (await readFile(path.join(downloads, files[0] ?? ''), 'utf8')).replace(/^\uFEFF/, '');
-    const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toMatch(/^Company legal name[,;]WhatsApp number[,;]Contact email/);
-    expect(lines).toHaveLength(201);
-    expect(csv).toContain(`+${targets.channel.phoneNumber ?? ''}`);
+    // Records, not lines: a company name may hold a line break (inside its quoted cell).
+    const rows = parse(csv, { delimiter: [',', ';'] }) as string[][];
+    expect(rows[0]?.slice(0, 3)).toEqual(['Company legal name', 'WhatsApp number', 'Contact email']);
+    expect(rows).toHaveLength(201);
+    // The number in E.164 (inside the spreadsheet flavour's ="…" text formula).
+    expect(csv).toContain(`"${targets.channel.phoneE164 ?? targets.channel.phoneNumber ?? ''}"`);
     await dialog.getByRole('button', { name: 'Done' }).click();
     expect(tab.problems).toEqual([]);
   });

@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelPage, ClientListItem, ClientPage } from '../../shared/accounts';
-import { formatPhone } from '../../shared/format';
+import { formatPhoneText } from '../../shared/format';
 import type { TestPage } from './helpers/browser';
 import type { DemoServer } from './helpers/demo-server';
 import { screenshotOnFailure, startDemoWorkspace, type DemoWorkspace } from './helpers/demo-workspace';
@@ -116,9 +116,16 @@ describe('onboarding: settings, a permission link through the Hub and back, keys
     const form = page.getByRole('dialog', { name: `Permission link for ${client.name}` });
     await expect(form.getByRole('textbox', { name: /Client's email/ }).inputValue()).resolves.toBe(client.email);
     number = '+49 151 55512345';
-    await form.getByRole('textbox', { name: /WhatsApp number/ }).fill('0151 55512345');
-    await form.getByText(/with its country code, e\.g\./).waitFor();
-    await form.getByRole('textbox', { name: /WhatsApp number/ }).fill(number);
+    // Read as main reads it (shared/format/phone.ts): letters are no number; written nationally, it is
+    // read in the client's country, which the hint names.
+    const field = form.getByRole('textbox', { name: /WhatsApp number/ });
+    await field.fill('call me');
+    await form.getByText(/Only digits, spaces and a leading \+/).waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await field.fill(number);
+    const country = client.country ? new Intl.DisplayNames(['en-US'], { type: 'region' }).of(client.country.toUpperCase()) : undefined;
+    await form.getByText(country ? `without + or 00 it is read as a number of ${country}` : 'with its country code.', { exact: false }).waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBeNull();
     await check(page, 'link-form');
     await form.getByRole('button', { name: 'Create link' }).click();
     const ready = page.getByRole('dialog', { name: 'Permission link ready' });
@@ -178,7 +185,7 @@ describe('onboarding: settings, a permission link through the Hub and back, keys
     const received = page.getByRole('dialog', { name: 'Permission received' });
     await received.getByText(`${client.name} granted access to`, { exact: false }).first().waitFor();
     // The redirect's channel is new: the sync it started brings it, with its number.
-    const shown = formatPhone('4915155512345')!;
+    const shown = formatPhoneText('4915155512345')!;
     await received.getByRole('button', { name: shown, exact: true }).waitFor({ timeout: 30_000 });
     await check(page, 'redirect-read');
 
@@ -234,13 +241,13 @@ describe('onboarding: settings, a permission link through the Hub and back, keys
 
     // Cancelled this month in the Client Hub (the demo's own pending deletions are from months ago).
     const live = await value(app.request<ChannelPage>('channels.list', { states: ['live'], limit: 50 }));
-    const channel = live.items.find((c) => c.phoneNumber && c.clientId && c.clientId !== client.id)!;
+    const channel = live.items.find((c) => c.phoneE164 && c.clientId && c.clientId !== client.id)!;
     expect((await hub.partnerRequest('POST', `/clients/${channel.clientId}/channels/${channel.id}/control/cancellation_request`, { enabled: true })).ok).toBe(true);
     await page.getByRole('button', { name: 'Sync now' }).click();
     await page.getByRole('status').filter({ hasText: /^Synced just now/ }).waitFor();
     await go(page, 'WhatsApp accounts');
-    await page.getByRole('searchbox', { name: 'Search channels' }).fill(channel.phoneNumber!);
-    await page.locator(`.list-region[data-shown-search="${channel.phoneNumber}"]`).waitFor();
+    await page.getByRole('searchbox', { name: 'Search channels' }).fill(channel.phoneE164!);
+    await page.locator(`.list-region[data-shown-search="${channel.phoneE164}"]`).waitFor();
     await page.locator('.ch-card').first().getByRole('button', { name: /^Show details/ }).click();
     await page.getByRole('dialog').getByRole('tab', { name: 'Actions' }).click();
     const details = page.getByRole('dialog').first();

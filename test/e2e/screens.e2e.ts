@@ -89,7 +89,7 @@ describe('screens: axe and screenshots, light and dark', () => {
 
   it('channel details: overview, templates, insights and billing, actions, confirmation', async () => {
     const { page } = tab;
-    const number = formatPhone(targets.channel.phoneNumber) ?? '';
+    const number = formatPhone({ raw: targets.channel.phoneNumber, e164: targets.channel.phoneE164 }) ?? '';
     await page.getByRole('searchbox', { name: 'Search channels' }).fill(targets.fragment);
     await page.locator(`.list-region[data-shown-search="${targets.fragment}"]`).waitFor();
     await page.locator('.ch-card', { hasText: number }).getByRole('button', { name: /^Show details/ }).click();
@@ -161,8 +161,10 @@ describe('screens: axe and screenshots, light and dark', () => {
     await hub.setFaults({ offline: true });
     await goTo(page, 'WhatsApp accounts');
     const live = await app.request<ChannelPage>('channels.list', { states: ['live'], limit: 50 });
-    const channel = (live.ok ? live.value.items : []).find((c) => c.id !== targets.channel.id && c.clientId !== targets.other.clientId && c.phoneNumber);
-    const digits = channel?.phoneNumber ?? '';
+    const channel = (live.ok ? live.value.items : []).find((c) => c.id !== targets.channel.id && c.clientId !== targets.other.clientId && c.phoneE164);
+    // Searched by its E.164 digits; the outbox names it as the cards show it.
+    const digits = channel?.phoneE164?.slice(1) ?? '';
+    const shown = formatPhone({ raw: channel?.phoneNumber ?? null, e164: channel?.phoneE164 ?? null }) ?? '';
     await page.getByRole('searchbox', { name: 'Search channels' }).fill(digits);
     await page.locator(`.list-region[data-shown-search="${digits}"]`).waitFor();
     await page.locator('.ch-card').first().getByRole('button', { name: /^Show details/ }).click();
@@ -182,7 +184,7 @@ describe('screens: axe and screenshots, light and dark', () => {
     await check(page, 'outbox-offline');
 
     await hub.clearFaults();
-    await page.getByRole('region', { name: /Done and cancelled/ }).getByText(`+${digits}`, { exact: false }).waitFor({ timeout: 20_000 });
+    await page.getByRole('region', { name: /Done and cancelled/ }).getByText(shown, { exact: false }).waitFor({ timeout: 20_000 });
     await check(page, 'outbox-sent');
   });
 

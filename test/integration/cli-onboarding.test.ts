@@ -91,6 +91,9 @@ describe('partner-desk onboarding-link and onboarding-redirect', () => {
     expect(new URL(first!).searchParams.get('number')).toBe('+4915123456789');
     expect(plain.stdout).toMatch(/[█▀▄]{20,}/);
     expect(plain.stderr).toMatch(/State pd[\w-]+ recorded/);
+    // Listed with the number grouped as the cards show it (the JSON keeps E.164).
+    const state = /State (pd[\w-]+) recorded/.exec(plain.stderr)![1]!;
+    expect((await cli(['onboarding-links'])).stdout).toMatch(new RegExp(`for \\+49 1512 3456789  state ${state}  open`));
     const bad = await cli(['onboarding-link', '--email', 'nobody']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/"nobody" is not an email address/);
@@ -107,7 +110,7 @@ describe('partner-desk onboarding-link and onboarding-redirect', () => {
     const [channel] = hub.state.listChannels(made.id);
     expect(reading).toMatchObject({ matchedBy: 'state', link: { id: link.id, waitingForSync: false, granted: [{ channelId: channel!.id, channel: { phoneNumber: '4915198765432' } }] } });
     const text = await cli(['onboarding-redirect', address]);
-    expect(text.stdout).toMatch(new RegExp(`granted \\+49 151 98765432 \\(${channel!.id}\\) Live`));
+    expect(text.stdout).toMatch(new RegExp(`granted \\+49 1519 8765432 \\(${channel!.id}\\) Live`));
     const foreign = await cli(['onboarding-redirect', `client=${made.id}&channels=[${channel!.id}]&state=pdSomeoneElse`]);
     expect(foreign.status).toBe(1);
     expect(foreign.stderr).toMatch(/no permission link of this profile/);

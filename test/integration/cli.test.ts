@@ -1,4 +1,5 @@
 /** The `partner-desk` command as users run it: a real child process, real ports on 127.0.0.1. */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -28,6 +29,16 @@ describe('partner-desk CLI', () => {
     expect(runCli(['web', '--help']).stdout).toMatch(/--port N/);
   });
 
+  it('ends normally when its reader goes away first (partner-desk … | head), without an EPIPE stack trace', async () => {
+    const child = spawn(process.execPath, [CLI, '--help'], { cwd: ROOT });
+    child.stdout.destroy(); // the pipe's reading end is closed before the first line is written
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
+  });
+
   it('exits 2 with a usage message for no command, an unknown command or a bad option', () => {
     expect(runCli([]).status).toBe(2);
     const unknown = runCli(['frobnicate']);
@@ -40,12 +51,13 @@ describe('partner-desk CLI', () => {
     expect(badFlag.status).toBe(2);
   });
 
-  it('exits 1 with a one-line reason when the data folder holds a corrupt database', async () => {
+  it('exits 3 with a one-line reason naming the file when the data folder holds a damaged database', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'partner-desk.sqlite'), 'not a database at all'.repeat(100));
-    const result = runCli(['web', '--port', '0', '--data-dir', dir]);
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/partner-desk: The database .*partner-desk\.sqlite cannot be read/);
+    const result = runCli(['status', '--data-dir', dir]);
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/partner-desk: The database .*partner-desk\.sqlite is damaged \(it does not start with a SQLite header\)/);
+    expect(result.stderr).toMatch(/doctor --repair/);
     expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^partner-desk: /);
   });
 

@@ -115,6 +115,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'onboarding.readRedirect': () => {
       throw new AppError('invalid_input', 'no redirect');
     },
+    'store.status': () => ({ state: 'healthy', file: '/tmp/db', reason: null, detectedAt: null, message: null, salvage: null, lastCheckAt: null, backups: [] }),
+    'store.repair': () => {
+      throw new AppError('conflict', 'nothing to repair');
+    },
   };
   return { ...base, ...overrides };
 }

@@ -102,6 +102,7 @@ export const syncCommand: Command = {
       else if (status.state === 'succeeded') {
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         context.io.out(`Synced ${status.counts.clients} clients and ${status.counts.channels} channels in ${seconds} s.`);
+        for (const note of (status.profileId ? core.sync.lastStats(status.profileId)?.notes : undefined) ?? []) context.io.out(note);
       }
       if (status.state !== 'succeeded') {
         const hint = status.error?.code === 'unauthorized' ? ` ${LOGIN_HINT}` : '';
@@ -128,8 +129,16 @@ export const clientsCommand: Command = {
         return 0;
       }
       // Queued actions show as the app shows them ("Channel limit 5 queued"), so the table never hides a pending change.
-      const rows = items.map((c) => [c.id, c.organisation ?? c.name, `${c.channelCount}/${c.maxChannels ?? '?'}`, c.email ?? '', c.partnerPayload ?? '', c.pending?.label ?? '']);
-      context.io.out(formatTable(['Client ID', 'Company', 'Channels', 'Contact email', 'Tag', 'Pending'], rows));
+      const rows = items.map((c) => [
+        c.id,
+        c.organisation ?? c.name,
+        `${c.channelCount}/${c.maxChannels ?? '?'}`,
+        c.email ?? '',
+        formatPhone({ raw: c.phoneNumber, e164: c.phoneE164 }) ?? '',
+        c.partnerPayload ?? '',
+        c.pending?.label ?? '',
+      ]);
+      context.io.out(formatTable(['Client ID', 'Company', 'Channels', 'Contact email', 'Contact phone', 'Tag', 'Pending'], rows));
       context.io.out(`${total} client${total === 1 ? '' : 's'}`);
       return 0;
     }),
@@ -159,7 +168,7 @@ export const channelsCommand: Command = {
       }
       const rows = items.map((c) => [
         c.companyName ?? '',
-        formatPhone(c.phoneNumber) ?? '',
+        formatPhone({ raw: c.phoneNumber, e164: c.phoneE164 }) ?? '',
         c.displayName ?? '',
         c.status.state.label,
         c.status.actionRequired?.text ?? '',

@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { channelsCommand, clientsCommand, statusCommand, syncCommand } from './accounts';
 import { demoServerCommand } from './demo-server';
+import { doctorCommand } from './doctor';
 import { exportCommand } from './export';
 import { loginCommand, logoutCommand } from './login';
 import { webCommand } from './web';
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   onboardingLinksCommand,
   onboardingRedirectCommand,
   exportCommand,
+  doctorCommand,
   webCommand,
   demoServerCommand,
 ];
@@ -45,7 +47,8 @@ export function helpText(): string {
     '',
     'Global options:',
     '  --data-dir DIR   data folder (default: the per-user app data folder; env PARTNER_DESK_DATA_DIR)',
-    '  --hub-url URL    Partner API base URL (default https://hub.360dialog.io/api/v2; env PARTNER_DESK_HUB_URL)',
+    '  --hub-url URL    Partner API base URL for this run, instead of the address the profile signed in at',
+    '                   (login: where to sign in; default https://hub.360dialog.io/api/v2; env PARTNER_DESK_HUB_URL)',
     '  -h, --help       help for a command: partner-desk <command> --help',
     '  --version        print the version',
   ].join('\n');

@@ -31,7 +31,7 @@ export const loginCommand: Command = {
       throw new UsageError('The legacy method needs both --username U and --password-stdin.');
     }
     const secret = await readSecretFromStdin(io.stdin, byKey ? 'Partner API key' : 'password');
-    const core = await openCore({ values, io, runMode: 'cli' });
+    const core = await openCore({ values, io, runMode: 'cli', hubUse: 'sign-in' });
     try {
       const input = byKey
         ? ({ method: 'api_key', partnerId, apiKey: secret } as const)
@@ -57,7 +57,7 @@ export const logoutCommand: Command = {
   help: 'Usage: partner-desk logout [--forget]\n\nRemoves the active profile\'s credential from the system keychain. The cached clients and\nchannels stay for offline use unless --forget is given.',
   options: { forget: { type: 'boolean' } },
   async run({ values, io }) {
-    const core = await openCore({ values, io, runMode: 'cli' });
+    const core = await openCore({ values, io, runMode: 'cli', hubUse: 'sign-in' });
     try {
       const profileId = core.accounts.activeProfileId();
       if (!profileId) {

@@ -6,7 +6,7 @@
  */
 import { renderUnicodeCompact } from 'uqr';
 import type { PartnerSettings, PermissionLink, PermissionLinkDetails } from '../../../shared/onboarding';
-import { formatPhone } from '../../../shared/format';
+import { formatPhone, formatPhoneText } from '../../../shared/format';
 import { UsageError } from '../cli-io';
 import type { Command } from '../command';
 import { confirmed, positional, request, sendAndReport, withSignedInCore } from './outbox-cli';
@@ -135,7 +135,7 @@ export const onboardingLinkCommand: Command = {
 };
 
 function linkLine(link: PermissionLink): string {
-  const who = [link.clientName ?? link.clientId, link.email, link.number].filter(Boolean).join(', ') || 'a new client';
+  const who = [link.clientName ?? link.clientId, link.email, formatPhoneText(link.number)].filter(Boolean).join(', ') || 'a new client';
   const outcome =
     link.status === 'open'
       ? 'open'
@@ -164,7 +164,7 @@ export const onboardingLinksCommand: Command = {
 function printDetails(out: (line: string) => void, details: PermissionLinkDetails): void {
   const row = (label: string, g: PermissionLinkDetails['granted'][number]) =>
     out(
-      `  ${label} ${g.channel ? `${formatPhone(g.channel.phoneNumber) ?? g.channelId} (${g.channelId}) ${g.channel.status.state.label}` : `${g.channelId} (not synced)`}${g.keyPresent ? ', API key in the keychain' : ''}`,
+      `  ${label} ${g.channel ? `${formatPhone({ raw: g.channel.phoneNumber, e164: g.channel.phoneE164 }) ?? g.channelId} (${g.channelId}) ${g.channel.status.state.label}` : `${g.channelId} (not synced)`}${g.keyPresent ? ', API key in the keychain' : ''}`,
     );
   for (const g of details.granted) row('granted', g);
   for (const g of details.revoked) row('revoked', g);

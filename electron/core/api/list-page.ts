@@ -27,9 +27,10 @@ export interface ListPageQuery extends PageRequest {
 
 export interface ListPage {
   items: unknown[];
-  /** As the server stated it; `items.length` is what actually arrived. */
+  /** As the server stated it (else the items that arrived); `items.length` is what actually arrived. */
   count: number;
-  total: number;
+  /** All matching records as the server stated it; null when it did not say (then page until a short page). */
+  total: number | null;
   offset: number;
   /** The limit the server says it applied, if it says. */
   limit: number | null;
@@ -50,22 +51,29 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Item keys some list answers use instead of the documented one; tried after the endpoint's own names. */
+export const GENERIC_ITEMS_KEYS = ['items', 'data', 'results'] as const;
+
 /**
  * Reads the envelope. `itemsKeys` lists where the items may be, first the documented key
- * (`clients`, `partner_channels`, `waba_templates`), then tolerated alternatives.
+ * (`clients`, `partner_channels`, `waba_templates`), then the endpoint's tolerated alternatives, then
+ * the generic names (`items`, `data`, `results`): the first of these that holds a list is the page.
  */
 export function readListPage(body: unknown, itemsKeys: readonly string[], what: string, requestedOffset: number, status: number | null = 200, text?: string): ListPage {
   if (!isRecord(body)) throw badResponseError(what, 'the list answer is not a JSON object', status);
   const envelope = ListEnvelopeSchema.safeParse(body, { reportInput: true });
   if (!envelope.success) throw badResponseError(what, `the list envelope is malformed: ${describeIssues(envelope.error.issues)}`, status);
-  const key = itemsKeys.find((k) => Array.isArray(body[k]));
+  const key = [...itemsKeys, ...GENERIC_ITEMS_KEYS].find((k) => Object.hasOwn(body, k) && Array.isArray(body[k]));
   const items = key === undefined ? undefined : body[key];
-  if (!Array.isArray(items) || key === undefined) throw badResponseError(what, `the answer has no "${itemsKeys[0] ?? 'items'}" list`, status);
+  if (!Array.isArray(items) || key === undefined) {
+    const known = [...itemsKeys, ...GENERIC_ITEMS_KEYS].map((k) => `"${k}"`).join(', ');
+    throw badResponseError(what, `the answer has no list of records under any known name (${known})`, status);
+  }
   const itemTexts = text === undefined ? null : arrayElementTexts(text, key);
   return {
     items: items as unknown[],
-    count: envelope.data.count,
-    total: envelope.data.total,
+    count: envelope.data.count ?? items.length,
+    total: envelope.data.total ?? null,
     offset: envelope.data.offset ?? requestedOffset,
     limit: envelope.data.limit ?? null,
     ...(itemTexts && itemTexts.length === items.length ? { itemTexts } : {}),

@@ -131,10 +131,14 @@ export const TokenSchema = z.looseObject({
 });
 export type Token = z.output<typeof TokenSchema>;
 
-/** The list envelope (§2); items are left unvalidated for per-record parsing. */
+/**
+ * The list envelope (§2); items are left unvalidated for per-record parsing. The published schema of
+ * the client and channel listings marks `count` and `total` optional (§11): a page without them is
+ * read all the same (count = the items that came, no total = page until a short page).
+ */
 export const ListEnvelopeSchema = z.looseObject({
-  count: z.number().int().min(0),
-  total: z.number().int().min(0),
+  count: z.number().int().min(0).nullish(),
+  total: z.number().int().min(0).nullish(),
   offset: z.number().int().min(0).nullish(),
   limit: z.number().int().min(0).nullish(),
 });

@@ -35,6 +35,21 @@ export const FaultConfig = z
     unauthorized: counted.nullable().optional(),
     /** The request arrives, then the connection drops before any answer (the hub does not act): the caller cannot know. */
     dropped: counted.nullable().optional(),
+    /**
+     * The status the balance endpoint answers for a client without direct payment: the simulator's
+     * 400 by default; the real service's answer is undocumented (403 or 404 are as likely, §11).
+     */
+    balanceRefusal: z.number().int().min(400).max(499).nullable().optional(),
+    /**
+     * List pages as other Partner API versions and stand-ins send them (§11): without `count`, without
+     * `total` (the reader must page until a short page), or with the records under another known key
+     * (`items`). Not counted: applies to every matching list request while set.
+     */
+    envelope: z
+      .object({ omit: z.array(z.enum(['count', 'total'])).default([]), itemsKey: z.enum(['items', 'data', 'results']).optional(), ...match })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 export type FaultConfig = z.input<typeof FaultConfig>;
@@ -67,7 +82,7 @@ export class FaultSwitches {
         out[key] = value;
         continue;
       }
-      if (value.count <= 0) continue; // used up: as good as off
+      if ('count' in value && value.count <= 0) continue; // used up: as good as off
       const copy: Record<string, unknown> = { ...value };
       if (value.path instanceof RegExp) {
         delete copy.path;
@@ -89,6 +104,18 @@ export class FaultSwitches {
   /** No fault is switched on but latency (a replayed page needs nothing else applied). */
   isClear(): boolean {
     return Object.keys(this.snapshot()).every((key) => key === 'latencyMs' || key === 'latencyJitterMs');
+  }
+
+  /** The status for a balance of a client without direct payment. */
+  get balanceRefusal(): number {
+    return this.config.balanceRefusal ?? 400;
+  }
+
+  /** How list envelopes are to be shaped for this request, if the envelope switch is set and matches. */
+  envelope(method: string, path: string): { omit: ReadonlyArray<'count' | 'total'>; itemsKey?: string } | null {
+    const envelope = this.config.envelope;
+    if (!envelope || !FaultSwitches.matches(envelope, method, path)) return null;
+    return envelope.itemsKey ? { omit: envelope.omit, itemsKey: envelope.itemsKey } : { omit: envelope.omit };
   }
 
   /** Delay for the next request, jitter drawn by the caller's random source. */

@@ -1,21 +1,30 @@
 /**
  * Seeded channel records covering the whole status mix of the seed document and the reference:
- * live, draft, pending deletion and every classic status. The first sixteen channels walk each
- * vocabulary in order, so even a small hub shows every state; the rest are drawn by weight.
+ * live, draft, pending deletion, every classic status, Embedded Signup (version 2) channels in sandbox
+ * whose ignored `status` says something misleading ("ready", "created"), and accounts Meta banned,
+ * restricted or found in violation. Numbers come written the ways partners' data holds them (see
+ * phones.ts). The first seventeen channels walk each vocabulary in order, so even a small hub shows
+ * every state and every way of writing a number; the rest are drawn by weight.
  */
 import { DATA_END_MS, uniqueId, type GeneratedClient } from './generate-clients';
 import { flat, isoSeconds, Rng, weights } from './prng';
 import type { ChannelEntry, ClientEntry, ClientSummary, DemoChannel, Integration, WabaAccount } from './types';
+import { CHANNEL_PHONE_FORMS, drawMobileNumber, writePhone, type PhoneForm } from './phones';
 import {
   BUSINESS_VERTICALS, CHANNEL_STATUSES, FB_ACCOUNT_STATUSES, MESSAGING_LIMITS, OBO_STATUSES, QUALITY_RATINGS,
   SETUP_ERRORS, WABA_STATUSES,
 } from './vocabulary';
 
-type Kind = 'live' | 'draft' | 'pending_deletion' | 'classic';
-const FORCED = 16;
+/** `sandbox`: an Embedded Signup channel with an app that is not live yet. */
+type Kind = 'live' | 'draft' | 'pending_deletion' | 'classic' | 'sandbox';
+const FORCED = 17;
 const DAY = 86_400_000;
 
-const KIND = weights<Kind>([['live', 55], ['draft', 18], ['pending_deletion', 8], ['classic', 19]]);
+const KIND = weights<Kind>([['live', 52], ['draft', 17], ['pending_deletion', 8], ['classic', 18], ['sandbox', 5]]);
+/** What a version-2 sandbox channel's ignored `status` happens to say: often a classic word that would mislead. */
+const SANDBOX_STATUS = weights([['ready', 35], ['created', 25], ['verified', 20], ['unverified', 15], ['error', 5]]);
+/** The forced channels' numbers: the first four show every way of writing one, the rest as the Hub stores them. */
+const FORCED_FORMS: readonly PhoneForm[] = ['idd', 'national', 'international', 'junk'];
 const DRAFT_STATUS = weights([['created', 45], ['consents_signed', 20], ['unverified', 20], ['verified', 15]]);
 const FB_LIVE = weights([['verified', 70], ['not_verified', 10], ['pending', 5], ['pending_need_more_info', 5], ['pending_submission', 4], ['rejected', 4], ['failed', 2]]);
 const FB_DRAFT = weights([['pending_submission', 40], ['pending', 20], ['not_verified', 25], ['pending_need_more_info', 10], ['failed', 5]]);
@@ -46,6 +55,7 @@ export function clientSummary(client: ClientEntry): ClientSummary {
 }
 
 function forcedKind(status: string, index: number): Kind {
+  if (index === 16) return 'sandbox';
   if (index === 14) return 'pending_deletion';
   if (index === 15 || status === 'created' || status === 'consents_signed') return 'draft';
   return status === 'ready' ? 'live' : 'classic';
@@ -80,18 +90,18 @@ export function makeChannel(
   rng: Rng, owner: GeneratedClient, index: number, ids: ChannelIds, wabasOfClient: WabaAccount[], createdAtMs?: number,
 ): ChannelEntry {
   const forced = index < FORCED ? index : null;
-  // Sixteen walks: the fourteen statuses, then a pending deletion and a draft without a WABA.
-  const forcedStatus = forced === null ? null : forced === 14 ? 'ready' : forced === 15 ? 'created' : at(CHANNEL_STATUSES, forced);
+  // Seventeen walks: the fourteen statuses, then a pending deletion, a draft without a WABA and a
+  // version-2 sandbox channel whose ignored status says "ready".
+  const forcedStatus = forced === null ? null : forced === 14 || forced === 16 ? 'ready' : forced === 15 ? 'created' : at(CHANNEL_STATUSES, forced);
   const kind: Kind = forcedStatus !== null ? forcedKind(forcedStatus, index) : rng.draw(KIND);
   const live = kind === 'live' || kind === 'pending_deletion';
-  const status = forcedStatus ?? (live ? 'ready' : kind === 'draft' ? rng.draw(DRAFT_STATUS) : rng.pick(NOT_READY));
+  const status = forcedStatus ?? (live ? 'ready' : kind === 'draft' ? rng.draw(DRAFT_STATUS) : kind === 'sandbox' ? rng.draw(SANDBOX_STATUS) : rng.pick(NOT_READY));
   const createdMs = createdAtMs ?? rng.int(owner.createdMs, Math.max(owner.createdMs, DATA_END_MS - DAY));
   const locale = owner.locale;
   const latestMs = Math.max(createdMs, DATA_END_MS);
 
-  let phone: string;
-  do phone = flat(locale.dial + rng.number(locale.nationalDigits)); while (ids.phones.has(phone));
-  ids.phones.add(phone);
+  const digits = drawMobileNumber(rng, locale.country, ids.phones);
+  const phone = writePhone(rng, digits, forced !== null ? (FORCED_FORMS[forced] ?? 'hub') : rng.draw(CHANNEL_PHONE_FORMS));
 
   let waba: WabaAccount | undefined;
   const reuse = forced === null && wabasOfClient.length > 0 && rng.chance(0.5);
@@ -102,7 +112,7 @@ export function makeChannel(
     wabasOfClient.push(waba);
   }
 
-  const hasApp = live || (kind === 'classic' && (forced !== null || rng.chance(0.8)));
+  const hasApp = live || kind === 'sandbox' || (kind === 'classic' && (forced !== null || rng.chance(0.8)));
   const integration: Integration | null | undefined = hasApp
     ? { enabled: true, app_id: rng.number(6), state: live ? 'running' : rng.pick(APP_STATES) }
     : rng.chance(0.5) ? { enabled: false, app_id: null, state: null } : rng.chance(0.5) ? null : undefined;

@@ -7,6 +7,7 @@ import { LOCALE_TABLE, localeFor, type Locale } from './locales';
 import { flat, isoSeconds, weights, type Rng } from './prng';
 import type { ClientEntry, ClientSummary, ContactInfo, DemoClient } from './types';
 import { BUSINESS_VERTICALS } from './vocabulary';
+import { CONTACT_PHONE_FORMS, drawMobileNumber, writePhone } from './phones';
 
 /** Generated history spans these dates, fixed so data never depends on the wall clock. */
 export const DATA_START_MS = Date.UTC(2021, 0, 1);
@@ -55,7 +56,8 @@ function contactInfo(rng: Rng, locale: Locale, name: string, index: number): Con
   const sparse = rng.chance(0.12);
   return {
     webpage_url: sparse ? '' : flat(`https://${slug}.example`),
-    phone: sparse ? '' : flat(`+${locale.dial}${rng.number(locale.nationalDigits)}`),
+    // Typed by people: "+49 1512 3456789", "0049…", "01512 3456789" (contact numbers may repeat across clients).
+    phone: sparse ? '' : writePhone(rng, drawMobileNumber(rng, locale.country, new Set()), rng.draw(CONTACT_PHONE_FORMS)),
     language: locale.language,
     country: locale.country,
     street_name: sparse ? '' : rng.pick(locale.streets),

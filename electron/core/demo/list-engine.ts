@@ -91,9 +91,11 @@ export class ViewCache<T> {
 
 export interface PageOptions {
   corrupt: CorruptionMode | null;
+  /** The envelope fault: fields left out, and the records under another key. */
+  envelope?: { omit: ReadonlyArray<'count' | 'total'>; itemsKey?: string } | null;
 }
 
-/** The §2 envelope: `{count, filters, sort, limit, offset, total, <itemsKey>}`. */
+/** The §2 envelope: `{count, filters, sort, limit, offset, total, <itemsKey>}` (`count`, `total` optional: §11). */
 export function renderPage<T>(view: readonly Entry<T>[], query: ListQuery, spec: EngineSpec<T>, options: PageOptions): { body: string; count: number } {
   const page = view.slice(query.offset, query.offset + query.limit);
   const parts = page.map((e) => (e.json ??= JSON.stringify(e.record)));
@@ -108,6 +110,10 @@ export function renderPage<T>(view: readonly Entry<T>[], query: ListQuery, spec:
       parts[parts.length - 1] = JSON.stringify(withoutId);
     }
   }
-  const head = `{"count":${page.length},"filters":${JSON.stringify(query.filters)},"sort":${JSON.stringify(query.sortEcho)},"limit":${query.limit},"offset":${query.offset},"total":${view.length}`;
-  return { body: `${head},${JSON.stringify(spec.itemsKey)}:[${parts.join(',')}]}`, count: page.length };
+  const omit = options.envelope?.omit ?? [];
+  const count = omit.includes('count') ? '' : `"count":${page.length},`;
+  const total = omit.includes('total') ? '' : `,"total":${view.length}`;
+  const head = `{${count}"filters":${JSON.stringify(query.filters)},"sort":${JSON.stringify(query.sortEcho)},"limit":${query.limit},"offset":${query.offset}${total}`;
+  const itemsKey = options.envelope?.itemsKey ?? spec.itemsKey;
+  return { body: `${head},${JSON.stringify(itemsKey)}:[${parts.join(',')}]}`, count: page.length };
 }

@@ -48,7 +48,9 @@ function page<T>(hub: HubContext, req: RequestContext, spec: EngineSpec<T>, view
   const fault = nonEmpty ? hub.faults.take('wrongTypes', req.method, req.path) : null;
   if (fault) hub.stats.recordFault('wrongTypes');
   if (hub.faults.limitCap !== null) hub.stats.recordFault('limitCap');
-  return rawJson(200, renderPage(view, query, spec, { corrupt: fault ? (fault.mode ?? 'both') : null }).body);
+  const envelope = hub.faults.envelope(req.method, req.path);
+  if (envelope) hub.stats.recordFault('envelope');
+  return rawJson(200, renderPage(view, query, spec, { corrupt: fault ? (fault.mode ?? 'both') : null, envelope }).body);
 }
 
 function listStore<T>(

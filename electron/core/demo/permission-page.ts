@@ -11,6 +11,7 @@
  * reached by no browser, so the page then shows the address to paste into Partner Desk, with a link
  * to it, instead of sending the browser nowhere. Plain HTML without scripts, served with a CSP.
  */
+import { formatPhoneText, parsePhone, readTypedNumber } from '../../../shared/format/phone';
 import { isoSeconds } from './prng';
 import type { HubContext, RequestContext } from './hub-context';
 import type { HubReply } from './replies';
@@ -99,12 +100,13 @@ function findClient(hub: HubContext, params: PageParams): ClientEntry | undefine
   return hub.store.clientList().find((c) => (c.record.contact_info?.email ?? c.record.contact_user?.email ?? '').toLowerCase() === email);
 }
 
-function numberOf(channel: DemoChannel): string {
-  return `+${channel.setup_info.phone_number}`;
+/** A channel's number as the Hub holds it (digits, or as a client once wrote it), read in its client's country. */
+function e164Of(hub: HubContext, channel: DemoChannel): string | null {
+  return parsePhone(channel.setup_info.phone_number, hub.store.client(channel.client_id)?.record.contact_info?.country)?.e164 ?? null;
 }
 
-function digitsOf(raw: string): string {
-  return raw.replace(/\D/g, '');
+function numberOf(hub: HubContext, channel: DemoChannel): string {
+  return formatPhoneText(e164Of(hub, channel) ?? channel.setup_info.phone_number) ?? channel.setup_info.phone_number;
 }
 
 function pageUrl(req: RequestContext, params: PageParams): string {
@@ -150,7 +152,7 @@ export function getPermissionPage(hub: HubContext, req: RequestContext): HubRepl
   const list = channels
     .map((c) => {
       const id = `ch-${c.record.id}`;
-      return `<div class="check"><input type="checkbox" id="${id}" name="channel" value="${escape(c.record.id)}" checked><label for="${id}">${escape(numberOf(c.record))} · ${escape(c.record.setup_info.phone_name)}</label></div>`;
+      return `<div class="check"><input type="checkbox" id="${id}" name="channel" value="${escape(c.record.id)}" checked><label for="${id}">${escape(numberOf(hub, c.record))} · ${escape(c.record.setup_info.phone_name)}</label></div>`;
     })
     .join('\n');
   const body = `<h1>${escape(partner.brand_name)} would like access to your WhatsApp numbers</h1>
@@ -200,10 +202,13 @@ export async function postPermissionPage(hub: HubContext, req: RequestContext): 
   // The documented client-facing error: without a redirect URL the permission cannot be shared.
   if (!target) return errorPage(409, `${hub.store.partner.brand_name} has no redirect URL set, so the permission cannot be shared. Tell them; nothing was changed.`, back);
   let client = findClient(hub, params);
-  const digits = digitsOf(params.number);
-  if (params.number && (digits.length < 8 || digits.length > 15)) return errorPage(400, `${params.number} is not a phone number with its country code.`, back);
-  if (digits && hub.store.channelList().some((c) => c.record.setup_info.phone_number === digits)) {
-    return errorPage(409, `+${digits} is already registered on the Hub.`, back);
+  // The page asks for the number with its country code; the Hub keeps its E.164 digits without "+".
+  const typed = params.number ? readTypedNumber(params.number) : null;
+  if (typed && !typed.ok) return errorPage(400, `${params.number} is not a phone number with its country code.`, back);
+  const e164 = typed?.ok ? typed.e164 : null;
+  const digits = e164 === null ? '' : e164.slice(1);
+  if (e164 !== null && hub.store.channelList().some((c) => e164Of(hub, c.record) === e164)) {
+    return errorPage(409, `${formatPhoneText(e164) ?? e164} is already registered on the Hub.`, back);
   }
   if (!client) {
     if (!params.name || !params.email.includes('@')) return errorPage(400, 'Enter your company name and email to create your account.', back);

@@ -4,6 +4,12 @@
  * renamed over the target; the folder is fsynced too where the OS allows it. A crash, a full disk or
  * any error leaves the target as it was (absent, or the previous file) and removes the temporary file;
  * what a crash left behind is removed by the next export to the same name.
+ *
+ * A target that is read-only (no write permission in its mode; on Windows its Read-only attribute)
+ * is never replaced: renaming over it would succeed in a writable folder and swap a protected file
+ * for an ordinary one. The export is kept under a visible sibling name (`name (2).csv`) and the
+ * refusal says so. Why a replace failed is told as it is on this platform (a file open in Excel
+ * is a reason on Windows only; on Linux it is an immutable flag or a sticky folder).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -81,7 +87,32 @@ export async function removeStaleTemporaries(target: string, now: number = Date.
   return removed;
 }
 
-export async function writeFileAtomically<T>(target: string, produce: (sink: ByteSink) => Promise<T>, openSink: OpenSink = openFileSink): Promise<T> {
+/** `name (2).csv`, `name (3).csv`…: the first that does not exist yet. */
+export function siblingName(target: string): string {
+  const ext = path.extname(target);
+  const stem = target.slice(0, target.length - ext.length);
+  for (let n = 2; ; n += 1) {
+    const candidate = `${stem} (${n})${ext}`;
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+}
+
+function isReadOnlyFile(target: string): boolean {
+  const stat = fs.statSync(target, { throwIfNoEntry: false });
+  // Node maps Windows' Read-only attribute to a mode without write bits, so one test serves both.
+  return stat?.isFile() === true && (stat.mode & 0o200) === 0;
+}
+
+export async function writeFileAtomically<T>(target: string, produce: (sink: ByteSink) => Promise<T>, openSink: OpenSink = openFileSink, platform: NodeJS.Platform = process.platform): Promise<T> {
+  if (isReadOnlyFile(target)) {
+    const sibling = siblingName(target);
+    await writeFileAtomically(sibling, produce, openSink, platform);
+    throw new AppError(
+      'forbidden',
+      `${target} is read-only, so Partner Desk did not replace it. The export was saved as ${sibling} instead. ` +
+        'To replace the file, make it writable first, or choose another name.',
+    );
+  }
   await removeStaleTemporaries(target);
   const temporary = temporaryPathFor(target);
   let sink: ByteSink | null = null;
@@ -101,7 +132,7 @@ export async function writeFileAtomically<T>(target: string, produce: (sink: Byt
   } catch (error) {
     if (sink && open) await sink.close().catch(() => undefined);
     await fs.promises.rm(temporary, { force: true }).catch(() => undefined);
-    throw isAppError(error) ? error : writeError(error, target, stage);
+    throw isAppError(error) ? error : writeError(error, target, stage, platform);
   }
 }
 
@@ -120,25 +151,41 @@ async function syncDirectory(dir: string): Promise<void> {
 
 type WriteStage = 'write' | 'rename';
 
+/** Why an existing file could not be replaced, as it is on each platform. */
+function replaceReason(code: string, platform: NodeJS.Platform): string {
+  if (platform === 'win32') return 'it is open in another program (such as Excel), or it is read-only';
+  if (platform === 'darwin') {
+    return code === 'EPERM'
+      ? 'it is locked (Finder: Get Info → Locked) or belongs to another user in a shared folder'
+      : 'its folder does not allow you to replace files in it';
+  }
+  return code === 'EPERM'
+    ? 'it is marked immutable or append-only (`lsattr` shows the flag; `sudo chattr -i` clears it), or it belongs to another user in a folder with the sticky bit'
+    : code === 'EBUSY'
+      ? 'it is in use by the system (a mount point)'
+      : 'its folder does not allow you to replace files in it';
+}
+
 /** What happened and what to do, for a person; the target name is always said to be untouched. */
-export function writeError(error: unknown, target: string, stage: WriteStage): AppError {
+export function writeError(error: unknown, target: string, stage: WriteStage, platform: NodeJS.Platform = process.platform): AppError {
   const code = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : '';
   const dir = path.dirname(target);
   const name = path.basename(target);
   const untouched = `Nothing was saved as ${name}`;
   const options = { cause: error };
+  if (stage === 'rename' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES')) {
+    const advice = platform === 'win32' ? 'Close it, or choose another name, then export again.' : 'Choose another name, or remove the protection, then export again.';
+    return new AppError('conflict', `${target} could not be replaced: ${replaceReason(code, platform)}. ${untouched}. ${advice}`, options);
+  }
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
       return new AppError('write_failed', `The disk is full: there was no room for the export in ${dir}. ${untouched}. Free some space or choose another folder, then export again.`, options);
     case 'EACCES':
     case 'EROFS':
-      return new AppError('forbidden', `Partner Desk may not write to ${dir}. ${untouched}. Choose another folder.`, options);
     case 'EPERM':
     case 'EBUSY':
-      return stage === 'rename'
-        ? new AppError('conflict', `${target} could not be replaced: it may be open in another program, such as a spreadsheet. ${untouched}. Close it, or choose another name, then export again.`, options)
-        : new AppError('forbidden', `Partner Desk may not write to ${dir}. ${untouched}. Choose another folder.`, options);
+      return new AppError('forbidden', `Partner Desk may not write to ${dir}. ${untouched}. Choose another folder.`, options);
     case 'ENOENT':
     case 'ENOTDIR':
       return new AppError('not_found', `The folder ${dir} does not exist. ${untouched}. Choose another folder.`, options);

@@ -16,6 +16,7 @@ import { EXPORT_FORMAT_LABELS, type CsvDelimiter, type ExportChannelsInput, type
 import type { DesktopIntegration } from '../desktop';
 import type { Logger } from '../log';
 import { ChannelQueries } from '../store/channel-queries';
+import type { StoreGuard } from '../store/store-guard';
 import { openFileSink, writeFileAtomically, type OpenSink } from './atomic-file';
 import { delimiterForLocale, resolveLocale } from './csv-delimiter';
 import { csvFormat, writeCsv } from './csv-format';
@@ -36,6 +37,8 @@ export interface ChannelExporterDeps {
   log: Logger;
   /** Test seam: how the temporary file is opened (a sink that fails midway, for instance). */
   openSink?: OpenSink;
+  /** The database's guard: a damaged file is not exported (the rows read would be incomplete). */
+  guard?: StoreGuard;
 }
 
 export interface ExportRequest {
@@ -124,9 +127,16 @@ export class ChannelExporter {
   }
 
   private openReader(): Database.Database {
+    const guard = this.deps.guard;
+    const damage = guard?.checkMarker(true);
+    if (guard && damage) {
+      throw new AppError('database_corrupt', `${guard.refusal(damage).message} Exporting now would leave out whatever is on the damaged pages: repair first, then export.`);
+    }
     const options: Database.Options = { readonly: true, fileMustExist: true };
     if (this.deps.sqliteNativeBinding) options.nativeBinding = this.deps.sqliteNativeBinding;
-    return new Database(this.deps.databaseFile, options);
+    const reader = new Database(this.deps.databaseFile, options);
+    // A corruption error met while reading stops the writes as anywhere else.
+    return guard ? guard.watch(reader) : reader;
   }
 }
 

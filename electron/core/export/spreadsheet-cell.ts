@@ -1,7 +1,7 @@
 /**
  * How one value is written for a spreadsheet that opens the CSV by double-click (Excel, LibreOffice
  * Calc, formulas evaluated), so that the cell shows exactly the value's text and nothing from the
- * data ever runs. Measured behaviour is in shared/docs/spreadsheet-import.md:
+ * data ever runs. Measured behaviour is in docs/SPREADSHEETS.md:
  * - A value is guessed at when it could read as something other than text: "+49151..." loses its
  *   "+", "0049..." its zeros, 20 digits become 1.2E+19, "=...", "+...", "-...", "@..." are formulas
  *   (OWASP CSV injection), leading spaces are trimmed.

@@ -7,10 +7,10 @@
  * Hub. Ids the local copy does not know are refused here, not sent to the Hub; while the app knows
  * it is offline, nothing is asked of it. A failed refresh keeps the cached copy and says why.
  */
-import type { ChannelTemplates, ClientBalanceInfo, InsightKind, TemplateItem } from '../../../shared/insights';
+import { BALANCE_NOT_AVAILABLE, type ChannelTemplates, type ClientBalanceInfo, type InsightKind, type TemplateItem } from '../../../shared/insights';
 import { AppError, isAppError } from '../../../shared/errors';
 import { pickText } from '../../../shared/status/pick';
-import { listAll, parseTemplate, type PartnerApi } from '../api';
+import { isHubError, listAll, parseTemplate, type PartnerApi } from '../api';
 import type { CoreEvents } from '../events';
 import type { Logger } from '../log';
 import { parseJsonOr } from '../store/json-column';
@@ -18,6 +18,8 @@ import { decimalOrNull, lastRenewal, usagePeriods } from './balance-view';
 import type { InsightsStore, TemplateRow } from './insights-store';
 
 export const BALANCE_FRESH_MS = 60 * 60_000;
+/** A client without a balance (no direct payment) rarely changes that: asked again after a day, or on Refresh. */
+export const BALANCE_UNAVAILABLE_FRESH_MS = 24 * 60 * 60_000;
 export const TEMPLATES_FRESH_MS = 6 * 60 * 60_000;
 const USAGE_MONTHS = 12;
 
@@ -59,7 +61,7 @@ export class InsightsService {
     if (!this.deps.store.hasClient(profileId, clientId)) throw new AppError('not_found', `Client ${clientId} is not in the local copy. Sync, then try again.`);
     const key = `balance:${profileId}:${clientId}`;
     const cached = this.deps.store.balance(profileId, clientId);
-    const fresh = cached !== null && this.deps.now() - Date.parse(cached.fetched_at) < BALANCE_FRESH_MS;
+    const fresh = cached !== null && this.deps.now() - Date.parse(cached.fetched_at) < (cached.available === 1 ? BALANCE_FRESH_MS : BALANCE_UNAVAILABLE_FRESH_MS);
     const refreshing = this.refreshIfNeeded(key, refresh || !fresh, 'balance', clientId, profileId, (api, signal) => this.fetchBalance(profileId, api, clientId, signal));
     const refreshError = this.failures.get(key) ?? (refreshing || fresh || !this.offline() ? null : OFFLINE);
     if (!cached) {
@@ -69,7 +71,8 @@ export class InsightsService {
     return {
       clientId,
       available: cached.available === 1,
-      reason: cached.reason,
+      // One sentence for every "no balance" answer (rows cached by older versions kept the HTTP error's words).
+      reason: cached.available === 1 ? null : BALANCE_NOT_AVAILABLE,
       currency: cached.currency,
       balance: cached.balance,
       lastRenewal: cached.available === 1 ? lastRenewal(raw) : null,
@@ -156,7 +159,8 @@ export class InsightsService {
     const now = this.deps.now();
     let balances = 0;
     let wabas = 0;
-    for (const clientId of this.deps.store.staleClients(profileId, new Date(now - BALANCE_FRESH_MS).toISOString(), options.balances)) {
+    const stale = { available: new Date(now - BALANCE_FRESH_MS).toISOString(), unavailable: new Date(now - BALANCE_UNAVAILABLE_FRESH_MS).toISOString() };
+    for (const clientId of this.deps.store.staleClients(profileId, stale, options.balances)) {
       await this.fetchBalance(profileId, api, clientId);
       balances += 1;
     }
@@ -184,10 +188,12 @@ export class InsightsService {
         fetched_at: fetchedAt,
       });
     } catch (error) {
-      // The Hub keeps balances only for direct-payment clients and answers 400 for the others: that
-      // is an answer to cache, not a failure to retry.
-      if (isAppError(error) && error.code === 'invalid_input') {
-        this.deps.store.saveBalance(profileId, { client_id: clientId, available: 0, currency: null, balance: null, raw: null, reason: error.message, fetched_at: fetchedAt });
+      // The Hub keeps balances only for direct-payment clients. How it refuses the others is not
+      // documented (the simulator answers 400; 403 or 404 are as likely): that is an answer to cache,
+      // not a failure to retry, which would spend the shared 5-per-30 s budget on every refresh.
+      if (balanceNotAvailable(error)) {
+        this.deps.log.info('balance not available for client', { clientId, status: isHubError(error) ? error.status : null });
+        this.deps.store.saveBalance(profileId, { client_id: clientId, available: 0, currency: null, balance: null, raw: null, reason: BALANCE_NOT_AVAILABLE, fetched_at: fetchedAt });
         return;
       }
       throw error;
@@ -210,6 +216,16 @@ export class InsightsService {
     if (!listing.complete && rows.length === 0) throw new AppError('bad_response', 'The template list kept changing while it was read; try again.');
     this.deps.store.replaceTemplates(profileId, waba, rows, new Date(this.deps.now()).toISOString());
   }
+}
+
+/**
+ * Whether a failed balance read means "this client has no balance": any 4xx answer but those about
+ * our own request or credentials: 401 (sign in again), 407, 408 (the request did not get through)
+ * and 429 (rate limited), which stay errors (429 and the network are retried by the HTTP client).
+ */
+export function balanceNotAvailable(error: unknown): boolean {
+  if (!isHubError(error) || error.status === null) return false;
+  return error.status >= 400 && error.status < 500 && ![401, 407, 408, 429].includes(error.status);
 }
 
 function toTemplateItem(row: TemplateRow): TemplateItem {

@@ -76,14 +76,16 @@ export class InsightsStore {
   }
 
   /** Background refresh order: clients never fetched first, then the oldest. */
-  staleClients(profileId: string, olderThan: string, limit: number): string[] {
+  /** Clients whose balance is missing, or older than `olderThan` (a balance) or `olderThan.unavailable` (none to have). */
+  staleClients(profileId: string, olderThan: { available: string; unavailable: string }, limit: number): string[] {
     const rows = this.db
       .prepare(
         `SELECT k.id FROM clients k LEFT JOIN balances b ON b.profile_id = k.profile_id AND b.client_id = k.id
-         WHERE k.profile_id = ? AND k.removed_at IS NULL AND (b.fetched_at IS NULL OR b.fetched_at < ?)
+         WHERE k.profile_id = ? AND k.removed_at IS NULL
+           AND (b.fetched_at IS NULL OR (b.available = 1 AND b.fetched_at < ?) OR (b.available = 0 AND b.fetched_at < ?))
          ORDER BY b.fetched_at IS NOT NULL, b.fetched_at LIMIT ?`,
       )
-      .all(profileId, olderThan, limit) as Array<{ id: string }>;
+      .all(profileId, olderThan.available, olderThan.unavailable, limit) as Array<{ id: string }>;
     return rows.map((r) => r.id);
   }
 

@@ -188,8 +188,8 @@ export class OnboardingService {
   async createLink(input: PermissionLinkInput): Promise<PermissionLink> {
     const profile = this.requireProfile();
     const clientId = input.clientId?.trim() || undefined;
+    const client = clientId ? this.deps.records.client(profile.id, clientId) : null;
     if (clientId) {
-      const client = this.deps.records.client(profile.id, clientId);
       if (!client) throw new AppError('not_found', `Client ${clientId} is not in the local copy. Sync, then try again.`);
       if (client.removed) throw new AppError('not_found', `Client ${clientId} is no longer listed by the 360dialog Hub (as of the last sync).`);
     }
@@ -204,6 +204,8 @@ export class OnboardingService {
       email: input.email,
       name: input.name,
       number: input.number,
+      // A number written nationally ("0151 …") is read in the existing client's country.
+      country: client?.country ?? null,
       partnerPayload: input.partnerPayload,
       redirectUrl: input.redirectUrl,
     });
@@ -369,7 +371,7 @@ export class OnboardingService {
         if (link.notified.includes(id) || news.some((n) => n.id === id)) continue;
         const item = this.localChannel(id);
         if (!item) continue; // not synced yet: announced when it is
-        news.push({ id, notification: word(formatPhone(item.phoneNumber) ?? `channel ${id}`) });
+        news.push({ id, notification: word(formatPhone({ raw: item.phoneNumber, e164: item.phoneE164 }) ?? `channel ${id}`) });
       }
     };
     consider(result.granted, (number) => ({

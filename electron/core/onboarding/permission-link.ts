@@ -14,9 +14,9 @@
  * survive whatever decoder the Hub uses. Values are checked first; a bad one is refused with what to
  * fix, never silently dropped.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import { readTypedNumber } from '../../../shared/format/phone';
 import { checkSettingsUrl } from '../../../shared/onboarding';
 
 export const REAL_DASHBOARD_ORIGIN = 'https://hub.360dialog.com';
@@ -30,6 +30,8 @@ export interface LinkRequest {
   email?: string | undefined;
   name?: string | undefined;
   number?: string | undefined;
+  /** The existing client's country (ISO alpha-2): a number written nationally is read in it. */
+  country?: string | null | undefined;
   partnerPayload?: string | undefined;
   redirectUrl?: string | undefined;
 }
@@ -52,18 +54,23 @@ export function isPlainId(value: string): boolean {
   return ID.test(value);
 }
 
-/** "+49 151 2345-6789", "0049 151 23456789" -> "+4915123456789"; refuses a number without its country code or one that cannot exist. */
-export function normaliseNumber(raw: string): string {
-  const text = raw.trim().replace(/^00/, '+');
-  if (!/^\+/.test(text)) {
-    throw new AppError('invalid_input', `Give the number with its country code, e.g. +49 151 23456789 (got "${raw.trim()}").`);
+/**
+ * "+49 151 2345-6789", "0049 151 23456789" -> "+4915123456789", and "0151 23456789" too when the link is
+ * for a client whose country is known (the shared reading of typed numbers, shared/format/phone.ts).
+ * Refuses a number without its country code where none is known, one that cannot exist, and text.
+ */
+export function normaliseNumber(raw: string, country?: string | null): string {
+  const text = raw.trim();
+  const read = readTypedNumber(text, country);
+  if (read.ok) return read.e164;
+  switch (read.problem) {
+    case 'not_a_number':
+      throw new AppError('invalid_input', `"${text}" is not a phone number: use digits, spaces and the leading +.`);
+    case 'needs_country_code':
+      throw new AppError('invalid_input', `Give the number with its country code, e.g. +49 151 23456789 (got "${text}").`);
+    case 'invalid':
+      throw new AppError('invalid_input', `${text} is not a valid phone number${country ? ` (read in ${country.trim().toUpperCase()} when written without + or 00)` : ' for its country code'}; check the digits.`);
   }
-  if (/[^\d\s+().\-/]/.test(text)) throw new AppError('invalid_input', `"${raw.trim()}" is not a phone number: use digits, spaces and the leading +.`);
-  const parsed = parsePhoneNumberFromString(text);
-  if (!parsed || !parsed.isValid()) {
-    throw new AppError('invalid_input', `${raw.trim()} is not a valid phone number for its country code; check the digits.`);
-  }
-  return parsed.number;
 }
 
 export function normaliseEmail(raw: string): string {
@@ -91,7 +98,7 @@ export function buildPermissionLink(request: LinkRequest): BuiltLink {
   const email = optional(request.email) === null ? null : normaliseEmail(request.email ?? '');
   const name = optional(request.name);
   if (name !== null && hasControlCharacters(name)) throw new AppError('invalid_input', 'The name cannot contain line breaks or other control characters.');
-  const number = optional(request.number) === null ? null : normaliseNumber(request.number ?? '');
+  const number = optional(request.number) === null ? null : normaliseNumber(request.number ?? '', request.country);
   const partnerPayload = request.partnerPayload === undefined || request.partnerPayload === '' ? null : request.partnerPayload;
   if (partnerPayload !== null && hasControlCharacters(partnerPayload)) throw new AppError('invalid_input', 'The tag cannot contain line breaks or other control characters.');
   let redirectUrl: string | null = null;

@@ -9,6 +9,7 @@ import { DEFAULT_MAX_CHANNELS, type ActionKind, type ActionPreview } from '../..
 import type { LocalChannel, LocalClient, LocalRecords } from './local-records';
 import { targetKey, type StoredAction } from './outbox-rows';
 import type { NewAction, OutboxStore } from './outbox-store';
+import { formatPhoneText } from '../../../shared/format/phone';
 
 export interface PreparedAction {
   action: NewAction;
@@ -19,7 +20,8 @@ export interface PreparedAction {
   supersedes: StoredAction | null;
 }
 
-const numberOf = (c: LocalChannel): string => (c.phoneNumber ? `+${c.phoneNumber}` : `channel ${c.id}`);
+/** The number as the cards show it (grouped), or exactly as the Hub sent it when it does not parse. */
+const numberOf = (c: LocalChannel): string => (c.phoneNumber ? (formatPhoneText(c.phoneNumber) ?? c.phoneNumber) : `channel ${c.id}`);
 const nameOf = (c: LocalChannel): string => `${numberOf(c)}${c.displayName ? ` ("${c.displayName}")` : ''}`;
 const ownerOf = (c: LocalChannel): string => `${c.companyName ?? 'an unnamed client'}${c.clientId ? ` (client ${c.clientId})` : ''}`;
 const companyOf = (c: LocalClient): string => `${c.organisation ?? c.name} (client ${c.id})`;

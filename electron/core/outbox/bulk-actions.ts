@@ -106,7 +106,9 @@ export class BulkActions {
   private channelLabel(profileId: string, id: string): string {
     const channel = this.deps.records.channel(profileId, id);
     if (!channel) return `Channel ${id}`;
-    const number = formatPhone(channel.phoneNumber) ?? `Channel ${id}`;
+    // The local record's number is E.164 where it could be read (else as the Hub sent it).
+    const e164 = channel.phoneNumber?.startsWith('+') ? channel.phoneNumber : null;
+    const number = formatPhone({ raw: channel.phoneNumber, e164 }) ?? `Channel ${id}`;
     return channel.companyName ? `${number} · ${channel.companyName}` : number;
   }
 

@@ -19,6 +19,7 @@ export interface LocalChannel {
   id: string;
   clientId: string | null;
   companyName: string | null;
+  /** E.164 ("+4930123456"), else the number exactly as the Hub sent it. */
   phoneNumber: string | null;
   displayName: string | null;
   state: string;
@@ -34,6 +35,8 @@ export interface LocalClient {
   maxChannels: number | null;
   /** The partner's own tag for the client (§3.3), as last synced. */
   partnerPayload: string | null;
+  /** The contact's country as the Hub sent it (ISO alpha-2): the region of numbers written nationally. */
+  country: string | null;
   /** Channels listed for the client (not removed), pending deletion included: they still exist. */
   channelCount: number;
   modifiedAt: string | null;
@@ -58,6 +61,7 @@ const ClientRow = z.object({
   organisation: z.string().nullable(),
   max_channels: z.number().int().nullable(),
   partner_payload: z.string().nullable(),
+  country: z.unknown().transform((value) => (typeof value === 'string' ? value : null)),
   modified_at: z.string().nullable(),
   removed_at: z.string().nullable(),
   channel_count: z.number().int(),
@@ -79,7 +83,7 @@ export class LocalRecords {
     const row = ChannelRow.safeParse(
       this.db
         .prepare(
-          `SELECT c.id, c.client_id, c.company_name, c.phone_number, c.display_name, c.state, c.modified_at, c.removed_at, c.raw
+          `SELECT c.id, c.client_id, c.company_name, coalesce(c.phone_e164, c.phone_number) AS phone_number, c.display_name, c.state, c.modified_at, c.removed_at, c.raw
            FROM channels c WHERE c.profile_id = ? AND c.id = ?`,
         )
         .get(profileId, id),
@@ -103,7 +107,8 @@ export class LocalRecords {
     const row = ClientRow.safeParse(
       this.db
         .prepare(
-          `SELECT k.id, k.name, k.organisation, k.max_channels, json_extract(k.raw, '$.partner_payload') AS partner_payload, k.modified_at, k.removed_at,
+          `SELECT k.id, k.name, k.organisation, k.max_channels, json_extract(k.raw, '$.partner_payload') AS partner_payload,
+                  json_extract(k.raw, '$.contact_info.country') AS country, k.modified_at, k.removed_at,
                   (SELECT count(*) FROM channels c WHERE c.profile_id = k.profile_id AND c.client_id = k.id AND c.removed_at IS NULL) AS channel_count
            FROM clients k WHERE k.profile_id = ? AND k.id = ?`,
         )
@@ -117,6 +122,7 @@ export class LocalRecords {
       organisation: r.organisation,
       maxChannels: r.max_channels,
       partnerPayload: r.partner_payload,
+      country: r.country,
       channelCount: r.channel_count,
       modifiedAt: r.modified_at,
       removed: r.removed_at !== null,
@@ -140,7 +146,9 @@ export class LocalRecords {
     const stored = this.stored('channels', profileId, channel.id);
     const before = previousStatusIfChanged(this.writers.channels, stored, derived);
     this.writers.channels.write(profileId, row, stored, at);
-    const notification = before && statusChangeNotification({ id: channel.id, clientId: channel.client_id, companyName: summary?.companyName ?? null }, before, derived);
+    const text = (value: string | number | null | undefined) => (typeof value === 'string' ? value : null);
+    const who = { id: channel.id, clientId: channel.client_id, companyName: summary?.companyName ?? null, phoneNumber: text(row.columns.phone_e164) ?? text(row.columns.phone_number) };
+    const notification = before && statusChangeNotification(who, before, derived);
     if (notification) this.notify(profileId, at, notification);
   }
 

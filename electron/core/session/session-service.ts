@@ -26,6 +26,12 @@ export interface SessionServiceDeps {
   fetch: typeof fetch;
   now: () => number;
   defaultHubUrl: string;
+  /**
+   * The Hub address for this run (`--hub-url` or PARTNER_DESK_HUB_URL given to the CLI or web mode):
+   * used instead of every profile's stored address, so a run told to use another Hub never quietly
+   * talks to the one used at sign-in. Demo profiles have no Hub address and are not affected.
+   */
+  hubUrlOverride?: string;
   demo: DemoConnector;
   /** The connection's status changed (the core resumes the outbox when it is back). */
   onConnectionChange?: (state: ConnectionState, previous: ConnectionState['status']) => void;
@@ -252,7 +258,7 @@ export class SessionService {
       const demo = await this.deps.demo.connect();
       return { fetch: demo.fetch, baseUrl: demo.hubUrl, partnerId: demo.partnerId, auth: apiKeyAuth(demo.apiKey), ...observed };
     }
-    const base = { fetch: this.deps.fetch, baseUrl: profile.hub_url, partnerId: profile.partner_id, ...observed };
+    const base = { fetch: this.deps.fetch, baseUrl: this.hubUrlOf(profile), partnerId: profile.partner_id, ...observed };
     if (profile.auth_method === 'api_key') {
       const key = await this.deps.secrets.get(secretAccounts.partnerApiKey(profile.id));
       if (!key) throw notSignedIn(profile);
@@ -263,7 +269,7 @@ export class SessionService {
       bearer = bearerAuth({
         secrets: this.deps.secrets,
         profileId: profile.id,
-        baseUrl: profile.hub_url,
+        baseUrl: this.hubUrlOf(profile),
         fetch: this.deps.fetch,
         now: this.deps.now,
         log: this.deps.log,
@@ -332,6 +338,11 @@ export class SessionService {
     return this.activeProfile();
   }
 
+  /** Where a profile's requests go: this run's override, else the address it was signed in at. */
+  hubUrlOf(profile: ProfileRow): string {
+    return profile.auth_method !== 'demo' && this.deps.hubUrlOverride ? this.deps.hubUrlOverride : profile.hub_url;
+  }
+
   private activeProfile(): ProfileRow | null {
     const id = this.deps.profiles.activeId();
     return id ? this.deps.profiles.get(id) : null;
@@ -344,7 +355,7 @@ export class SessionService {
         partnerId: p.partner_id,
         label: p.label,
         authMethod: p.auth_method,
-        hubUrl: p.hub_url,
+        hubUrl: this.hubUrlOf(p),
         // A profile is only ever written after its credential was stored: until the keychain answers, it has one.
         hasSecret: this.hasSecret.get(p.id) ?? true,
         createdAt: p.created_at,

@@ -1,22 +1,23 @@
 /**
  * Channel list queries for the UI, the CLI and the export: search, filters, sort, paging and
- * counts per state, with every search term required; phone-like terms also match by digits. A page
- * comes from the in-memory copy of the search table (`ChannelSearchIndex`) when its filters allow
- * and the copy is current, else from SQL, which scans the narrow `channel_search` table with instr() (the export always
+ * counts per state, with every search term required; terms written as numbers match phone numbers
+ * in any way of writing them (see searchTerms in shared/search-text.ts). A page comes from the
+ * in-memory copy of the search table (`ChannelSearchIndex`) when its filters allow and the copy is
+ * current, else from SQL, which scans the narrow `channel_search` table with instr() (the export always
  * streams from SQL).
  */
 import type Database from 'better-sqlite3';
 import { type ChannelListItem, type ChannelPage, type ChannelQuery, type ChannelSort } from '../../../shared/accounts';
-import { foldForSearch, phoneDigits } from '../../../shared/search-text';
+import { searchTerms, type SearchTerm } from '../../../shared/search-text';
 import { parseJsonOr } from './json-column';
 import { ChannelSearchIndex, type IndexedPage, type SnapshotBuilder } from './channel-search-index';
-import type { SearchSnapshot } from './search-snapshot';
+import { PHONE_SORT, type SearchSnapshot } from './search-snapshot';
 import { deriveChannelStatus, NOT_AVAILABLE } from '../../../shared/status';
 
 const SORT_SQL: Record<ChannelSort, string> = {
   company: 's.company_sort',
   display_name: 'c.display_sort',
-  phone: 'c.phone_number',
+  phone: PHONE_SORT,
   state: 'c.state_order',
   created: 'c.created_at',
   modified: 'c.modified_at',
@@ -25,8 +26,8 @@ const SORT_SQL: Record<ChannelSort, string> = {
 interface Where {
   sql: string;
   params: Array<string | number>;
-  /** The folded texts every match's search text must contain (digits only for a number). */
-  needles: string[];
+  /** The search terms every match must satisfy (text in search_text, or a number in numbers). */
+  terms: SearchTerm[];
   /** Whether a condition reads the wide channels row (else the narrow search table suffices). */
   needsChannel: boolean;
 }
@@ -43,11 +44,17 @@ export function channelWhere(profileId: string, query: ChannelQuery, withStates:
   const params: Array<string | number> = [profileId];
   let needsChannel = false;
   if (!query.includeRemoved) clauses.push('s.removed = 0');
-  // Numbers are stored as digits only, so a number typed with + and spaces is looked up by its digits.
-  const needles = terms.map((term) => term.digits ?? term.text);
-  for (const needle of needles) {
-    clauses.push('instr(s.search_text, ?) > 0');
-    params.push(needle);
+  for (const term of terms) {
+    const alternatives: string[] = [];
+    if (term.text !== null) {
+      alternatives.push('instr(s.search_text, ?) > 0');
+      params.push(term.text);
+    }
+    for (const needle of term.numbers ?? []) {
+      alternatives.push('instr(s.numbers, ?) > 0');
+      params.push(needle);
+    }
+    clauses.push(`(${alternatives.join(' OR ')})`);
   }
   const anyOf = (column: string, values: readonly string[]) => {
     if (values.length === 0) return;
@@ -86,19 +93,7 @@ export function channelWhere(profileId: string, query: ChannelQuery, withStates:
     params.push(JSON.stringify(query.ids));
     needsChannel = true;
   }
-  return { sql: clauses.join(' AND '), params, needles, needsChannel };
-}
-
-/** Search terms: whitespace-separated, folded; a phone-like query is also one digits-only term. */
-export function searchTerms(search: string): Array<{ text: string; digits: string | null }> {
-  const trimmed = search.trim();
-  if (trimmed === '') return [];
-  const wholeDigits = phoneDigits(trimmed);
-  if (wholeDigits) return [{ text: foldForSearch(trimmed), digits: wholeDigits }];
-  return foldForSearch(trimmed)
-    .split(' ')
-    .filter((t) => t.length > 0)
-    .map((text) => ({ text, digits: null }));
+  return { sql: clauses.join(' AND '), params, terms, needsChannel };
 }
 
 interface ItemRow {
@@ -107,6 +102,7 @@ interface ItemRow {
   company_name: string | null;
   display_name: string | null;
   phone_number: string | null;
+  phone_e164: string | null;
   email: string | null;
   created_at: string | null;
   modified_at: string | null;
@@ -116,11 +112,11 @@ interface ItemRow {
 }
 
 const CHANNEL_ITEM_SELECT_BY_RID = `
-  SELECT c.rid, c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.email, c.created_at, c.modified_at, c.synced_at, c.removed_at, c.raw
+  SELECT c.rid, c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.phone_e164, c.email, c.created_at, c.modified_at, c.synced_at, c.removed_at, c.raw
   FROM channels c`;
 
 export const CHANNEL_ITEM_SELECT = `
-  SELECT c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.email, c.created_at, c.modified_at, c.synced_at, c.removed_at, c.raw
+  SELECT c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.phone_e164, c.email, c.created_at, c.modified_at, c.synced_at, c.removed_at, c.raw
   FROM channel_search s JOIN channels c ON c.rid = s.rid`;
 
 /**
@@ -137,6 +133,7 @@ export function toChannelItem(row: ItemRow, confirmedAt: string | null = null): 
     companyName: row.company_name,
     displayName: row.display_name,
     phoneNumber: row.phone_number,
+    phoneE164: row.phone_e164,
     email: row.email,
     status,
     createdAt: row.created_at,
@@ -188,7 +185,7 @@ export class ChannelQueries {
     const where = channelWhere(profileId, query, true);
     // The in-memory copy holds the search table alone: filters on other channel columns go to SQL,
     // as does every query while the copy is being (re)built.
-    const indexed = this.index && !where.needsChannel ? this.index.page(profileId, query, where.needles) : null;
+    const indexed = this.index && !where.needsChannel ? this.index.page(profileId, query, where.terms) : null;
     const { rids, total, countsByState } = indexed ?? this.pageWithSql(profileId, query, where);
     // Only the page's wide rows and raw JSON are read.
     const rowByRid = new Map<number, ItemRow & { rid: number }>();
@@ -258,7 +255,7 @@ export class ChannelQueries {
    */
   ids(profileId: string, query: ChannelQuery, max: number): { total: number; items: Array<[string, string | null]> } {
     const where = channelWhere(profileId, query, true);
-    const indexed = this.index && !where.needsChannel ? this.index.page(profileId, { ...query, offset: 0, limit: max }, where.needles) : null;
+    const indexed = this.index && !where.needsChannel ? this.index.page(profileId, { ...query, offset: 0, limit: max }, where.terms) : null;
     if (indexed) {
       const items: Array<[string, string | null]> = [];
       // Every listed channel's id and client from one narrow index (migration 8), not the wide rows.
@@ -285,7 +282,7 @@ export class ChannelQueries {
   totals(profileId: string, queries: readonly ChannelQuery[]): number[] {
     return queries.map((query) => {
       const where = channelWhere(profileId, query, true);
-      const indexed = this.index && !where.needsChannel ? this.index.page(profileId, { ...query, offset: 0, limit: 1 }, where.needles) : null;
+      const indexed = this.index && !where.needsChannel ? this.index.page(profileId, { ...query, offset: 0, limit: 1 }, where.terms) : null;
       if (indexed) return indexed.total;
       const from = where.needsChannel ? 'channel_search s JOIN channels c ON c.rid = s.rid' : 'channel_search s';
       return (this.db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;

@@ -12,11 +12,13 @@
  * change of the search table by any connection, thread or process. A stale or missing copy, or a
  * sort not built yet, answers nothing (`page` returns null, the caller asks SQL) and is asked for.
  *
- * It answers queries whose filters live in the search table (search terms, states, removed, any
- * sort); ChannelQueries sends those with filters on other channel columns to SQL.
+ * It answers queries whose filters live in the search table (search terms in the texts or the phone
+ * numbers, states, removed, any sort); ChannelQueries sends those with filters on other channel
+ * columns to SQL.
  */
 import type Database from 'better-sqlite3';
 import type { ChannelQuery, ChannelSort } from '../../../shared/accounts';
+import type { SearchTerm } from '../../../shared/search-text';
 import { readGeneration, type BuiltOrder, type SearchSnapshot } from './search-snapshot';
 
 /** Record ids of a page in order, with the counts the page header shows. */
@@ -52,9 +54,9 @@ export class ChannelSearchIndex {
   /**
    * The rids of the requested page in order, the total for the wanted states, and the counts per
    * state with the state filter left out; null while no current copy exists (one is then built).
-   * `terms` must all occur in a row's search text.
+   * A row must match all `terms` (each in its search text or its numbers).
    */
-  page(profileId: string, query: ChannelQuery, terms: readonly string[]): IndexedPage | null {
+  page(profileId: string, query: ChannelQuery, terms: readonly SearchTerm[]): IndexedPage | null {
     const snapshot = this.current(profileId);
     if (!snapshot) {
       this.refresh(profileId);
@@ -190,35 +192,43 @@ export class ChannelSearchIndex {
 }
 
 /**
- * How many of the terms each row contains (a row matches when it is terms.length), or null without
- * terms. One pass of indexOf over the joined texts per term: after a hit, the search goes on at
- * the next row's start; a row counts a term only if every earlier term was in it too.
+ * How many of the terms each row matches (a row matches when it is terms.length), or null without
+ * terms. A term matches a row whose search text holds its text, or whose numbers hold any of its
+ * number needles. One pass of indexOf over the joined texts per needle: after a hit, the search goes
+ * on at the next row's start; a row counts a term only if every earlier term matched it too, and once
+ * (its other needles then find the count already moved on).
  */
-function matchingRows(snapshot: SearchSnapshot, terms: readonly string[]): Uint8Array | null {
+function matchingRows(snapshot: SearchSnapshot, terms: readonly SearchTerm[]): Uint8Array | null {
   if (terms.length === 0) return null;
-  const { text, starts } = snapshot;
-  const rowCount = starts.length - 1;
+  const rowCount = snapshot.starts.length - 1;
   const hits = new Uint8Array(rowCount);
   terms.forEach((term, index) => {
-    if (term.length === 0) {
-      for (let row = 0; row < rowCount; row += 1) if (hits[row] === index) hits[row] = index + 1;
-      return;
-    }
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(term, from);
-      if (at === -1) return;
-      const row = rowAt(starts, at);
-      // starts[row + 1] - 1 is the row's separator: a match must end before it.
-      if (at + term.length <= (starts[row + 1] as number) - 1) {
-        if (hits[row] === index) hits[row] = index + 1;
-        from = starts[row + 1] as number;
-      } else {
-        from = at + 1;
-      }
-    }
+    if (term.text !== null) countHits(snapshot.text, snapshot.starts, term.text, index, hits);
+    for (const needle of term.numbers ?? []) countHits(snapshot.numbers, snapshot.numberStarts, needle, index, hits);
   });
   return hits;
+}
+
+/** Moves every row of `joined` that holds `needle` from count `index` to `index + 1`. */
+function countHits(joined: string, starts: Uint32Array, needle: string, index: number, hits: Uint8Array): void {
+  const rowCount = starts.length - 1;
+  if (needle.length === 0) {
+    for (let row = 0; row < rowCount; row += 1) if (hits[row] === index) hits[row] = index + 1;
+    return;
+  }
+  let from = 0;
+  for (;;) {
+    const at = joined.indexOf(needle, from);
+    if (at === -1) return;
+    const row = rowAt(starts, at);
+    // starts[row + 1] - 1 is the row's separator: a match must end before it.
+    if (at + needle.length <= (starts[row + 1] as number) - 1) {
+      if (hits[row] === index) hits[row] = index + 1;
+      from = starts[row + 1] as number;
+    } else {
+      from = at + 1;
+    }
+  }
 }
 
 /** The row whose text holds offset `at` (binary search over the starts). */

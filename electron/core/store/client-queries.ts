@@ -2,7 +2,8 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { ClientListItem, ClientPage, ClientQuery } from '../../../shared/accounts';
-import { searchTerms } from './channel-queries';
+import { parsePhone } from '../../../shared/format/phone';
+import { searchTerms } from '../../../shared/search-text';
 
 const SORT_SQL: Record<ClientQuery['sort'], string> = {
   name: 'k.name_sort',
@@ -20,6 +21,8 @@ const Row = z.object({
   status: z.string().nullable(),
   max_channels: z.number().int().nullable(),
   partner_payload: z.string().nullable(),
+  country: z.unknown().transform((value) => (typeof value === 'string' ? value : null)),
+  phone: z.unknown(),
   channel_count: z.number().int(),
   needs_action: z.number().int(),
   balance: z.number().nullable(),
@@ -32,7 +35,8 @@ const Row = z.object({
 
 const SELECT = `
   SELECT k.id, k.name, k.organisation, k.email, k.contact_name, k.status, k.max_channels, json_extract(k.raw, '$.partner_payload') AS partner_payload,
-         k.created_at, k.synced_at, k.removed_at,
+         json_extract(k.raw, '$.contact_info.country') AS country,
+         coalesce(json_extract(k.raw, '$.contact_info.phone'), json_extract(k.raw, '$.contact_user.phone')) AS phone, k.created_at, k.synced_at, k.removed_at,
          (SELECT count(*) FROM channels c WHERE c.profile_id = k.profile_id AND c.client_id = k.id AND c.removed_at IS NULL) AS channel_count,
          (SELECT count(*) FROM channels c WHERE c.profile_id = k.profile_id AND c.client_id = k.id AND c.removed_at IS NULL AND c.action_required IS NOT NULL) AS needs_action,
          b.balance AS balance, b.currency AS balance_currency, b.fetched_at AS balance_at
@@ -41,6 +45,8 @@ const SELECT = `
 
 function toItem(row: unknown): ClientListItem {
   const r = Row.parse(row);
+  // Read as the sync read it for the search (record-rows.ts): in the client's country.
+  const phone = parsePhone(r.phone, r.country);
   return {
     id: r.id,
     name: r.name,
@@ -50,6 +56,9 @@ function toItem(row: unknown): ClientListItem {
     status: r.status,
     maxChannels: r.max_channels,
     partnerPayload: r.partner_payload,
+    country: r.country,
+    phoneNumber: phone?.raw ?? null,
+    phoneE164: phone?.e164 ?? null,
     channelCount: r.channel_count,
     needsAction: r.needs_action,
     balance: r.balance !== null && r.balance_at !== null ? { amount: r.balance, currency: r.balance_currency, fetchedAt: r.balance_at } : null,
@@ -66,18 +75,24 @@ export class ClientQueries {
     const clauses = ['k.profile_id = ?'];
     const params: Array<string | number> = [profileId];
     if (!query.includeRemoved) clauses.push('k.removed_at IS NULL');
+    // As for channels: a term written as a number matches the contact numbers, however they were written.
     for (const term of searchTerms(query.search)) {
-      if (term.digits) {
-        // A number finds the client whose contact it is, and the client of the WhatsApp number it is.
-        clauses.push(
-          `(instr(k.search_text, ?) > 0 OR k.id IN (SELECT c.client_id FROM channel_search s JOIN channels c ON c.rid = s.rid
-             WHERE s.profile_id = k.profile_id AND s.removed = 0 AND instr(s.search_text, ?) > 0))`,
-        );
-        params.push(term.digits, term.digits);
-      } else {
-        clauses.push('instr(k.search_text, ?) > 0');
+      const alternatives: string[] = [];
+      if (term.text !== null) {
+        alternatives.push('instr(k.search_text, ?) > 0');
         params.push(term.text);
       }
+      for (const needle of term.numbers ?? []) {
+        alternatives.push('instr(k.numbers, ?) > 0');
+        params.push(needle);
+        // A number also finds the client of the WhatsApp number it is, not only its contact.
+        alternatives.push(
+          `k.id IN (SELECT c.client_id FROM channel_search s JOIN channels c ON c.rid = s.rid
+             WHERE s.profile_id = k.profile_id AND s.removed = 0 AND instr(s.numbers, ?) > 0)`,
+        );
+        params.push(needle);
+      }
+      clauses.push(`(${alternatives.join(' OR ')})`);
     }
     const where = clauses.join(' AND ');
     const { n: total } = this.db.prepare(`SELECT count(*) AS n FROM clients k WHERE ${where}`).get(...params) as { n: number };

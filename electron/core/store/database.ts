@@ -5,11 +5,19 @@
  * version intact. The engine is loaded before the file is looked at, so an engine that cannot load
  * (a binding built for another runtime or CPU) is never mistaken for a damaged file: that mistake
  * would advise moving the data aside, losing the queued actions, instead of the one-command fix.
+ *
+ * Before SQLite touches anything, a file another process found damaged (store-guard.ts's marker) is
+ * refused, and a folder or file that may not be written is reported as read-only (SQLite would
+ * otherwise leave -wal/-shm files behind, or open the file silently read-only). Whatever fails while
+ * opening is told by cause (store-errors.ts): damage, read-only, disk full; and a -wal/-shm this
+ * attempt created is removed again. Every connection is watched by the file's StoreGuard.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { assertWritable, damagedError, describeStoreError } from './store-errors';
+import { guardFor, readDamageMarker } from './store-guard';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -28,6 +36,8 @@ export interface OpenDatabaseOptions {
    * data folder on a drive that went away) would end the process instead of failing one query.
    */
   mmapBytes?: number;
+  /** Apply pending migrations (default). The core migrates itself, after a backup (open-store.ts). */
+  migrate?: boolean;
 }
 
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database.Database {
@@ -35,23 +45,42 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   const latest = migrations === MIGRATIONS ? LATEST_SCHEMA_VERSION : Math.max(0, ...migrations.map((m) => m.version));
   const dbOptions: Database.Options = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   assertEngineLoads(dbOptions);
-
-  if (fs.existsSync(file)) {
-    assertLooksLikeSqlite(file);
-    const version = readUserVersionReadOnly(file, dbOptions);
-    if (version > latest) {
-      throw new AppError(
-        'database_too_new',
-        `The database ${file} was written by a newer version of Partner Desk (schema ${version}; this version knows up to ${latest}). ` +
-          'Update Partner Desk, or start it with another data folder. The file was not changed.',
-      );
+  const marked = readDamageMarker(file);
+  if (marked) throw damagedError(file, marked.reason);
+  const guard = guardFor(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const strays = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
+  const failed = (error: unknown): unknown => {
+    const described = describeStoreError(error, { file, activity: 'open its database' });
+    // What this attempt created (a 3-byte -shm on a full disk, an empty -wal) holds nothing: remove it.
+    if (strays.every((f) => (fs.statSync(f, { throwIfNoEntry: false })?.size ?? 0) <= 32_768)) {
+      for (const stray of strays) fs.rmSync(stray, { force: true });
     }
-  } else {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    return described;
+  };
+
+  try {
+    if (fs.existsSync(file)) {
+      assertWritable(file);
+      assertLooksLikeSqlite(file);
+      const version = readUserVersionReadOnly(file, dbOptions);
+      if (version > latest) {
+        throw new AppError(
+          'database_too_new',
+          `The database ${file} was written by a newer version of Partner Desk (schema ${version}; this version knows up to ${latest}). ` +
+            'Update Partner Desk, or start it with another data folder. The file was not changed.',
+        );
+      }
+    } else {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      assertWritable(file);
+    }
+  } catch (error) {
+    throw failed(error);
   }
 
-  const db = new Database(file, dbOptions);
+  let db: Database.Database | undefined;
   try {
+    db = new Database(file, dbOptions);
     // A channel row with its raw JSON is ~2.3 KB: with the default 4 KB pages only one fits a page
     // and half of every page is wasted; 16 KB pages hold seven. Takes effect only on a new file (before
     // WAL is switched on); an existing database keeps the page size it was made with.
@@ -70,11 +99,12 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     // small commit of the thread that answers the window, holding it for seconds. Checkpoints run
     // off that thread instead (checkpointSoon: after each sync in its worker, and periodically).
     db.pragma('wal_autocheckpoint = 0');
-    migrate(db, migrations);
+    guard.watch(db);
+    if (options.migrate ?? true) migrate(db, migrations);
     return db;
   } catch (error) {
-    db.close();
-    throw error;
+    db?.close();
+    throw failed(error);
   }
 }
 
@@ -107,7 +137,7 @@ function assertLooksLikeSqlite(file: string): void {
   } finally {
     fs.closeSync(fd);
   }
-  if (size < 512 || !header.equals(SQLITE_HEADER)) throw corrupt(file, 'it does not start with a SQLite header');
+  if (size < 512 || !header.equals(SQLITE_HEADER)) throw damagedError(file, 'it does not start with a SQLite header');
 }
 
 function readUserVersionReadOnly(file: string, dbOptions: Database.Options): number {
@@ -115,27 +145,21 @@ function readUserVersionReadOnly(file: string, dbOptions: Database.Options): num
   try {
     db = new Database(file, { ...dbOptions, readonly: true, fileMustExist: true });
     const version = db.pragma('user_version', { simple: true });
-    if (typeof version !== 'number') throw corrupt(file, 'its schema version is unreadable');
+    if (typeof version !== 'number') throw damagedError(file, 'its schema version is unreadable');
     return version;
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw corrupt(file, error instanceof Error ? error.message : String(error), error);
   } finally {
     db?.close();
   }
 }
 
-function corrupt(file: string, reason: string, cause?: unknown): AppError {
-  return new AppError(
-    'database_corrupt',
-    `The database ${file} cannot be read (${reason}). It was left untouched: move it aside to start with an empty cache, or restore a backup.`,
-    { cause },
-  );
+/** The migrations a database still needs, in order. */
+export function pendingMigrations(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): Migration[] {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  return [...migrations].filter((m) => m.version > current).sort((a, b) => a.version - b.version);
 }
 
-function migrate(db: Database.Database, migrations: readonly Migration[]): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  const pending = [...migrations].filter((m) => m.version > current).sort((a, b) => a.version - b.version);
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
+  const pending = pendingMigrations(db, migrations);
   for (const migration of pending) {
     db.transaction(() => {
       migration.up(db);

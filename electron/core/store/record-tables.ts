@@ -26,12 +26,15 @@ export interface WriteCounts {
   removed: number;
 }
 
-/** For channels, the narrow table that search, counts and the default order use (search_text, state, company_sort). */
+/** For channels, the narrow table that search, counts and the default order use (search_text, numbers, state, company_sort). */
 const TABLES = {
   clients: { search: null },
   channels: { search: 'channel_search' },
 } as const;
 export type RecordTable = keyof typeof TABLES;
+
+/** Columns that live in the search table only, when the table has one. */
+const SEARCH_ONLY = new Set(['search_text', 'numbers']);
 
 export class RecordTableWriter {
   private readonly statements = new Map<string, Database.Statement>();
@@ -50,17 +53,17 @@ export class RecordTableWriter {
     columnNames: readonly string[],
   ) {
     this.search = TABLES[table].search;
-    // With a search table, search_text lives there only.
-    this.columnNames = this.search ? columnNames.filter((name) => name !== 'search_text') : columnNames;
+    // With a search table, search_text and numbers live there only.
+    this.columnNames = this.search ? columnNames.filter((name) => !SEARCH_ONLY.has(name)) : columnNames;
     const names = this.columnNames.join(', ');
     const placeholders = this.columnNames.map(() => '?').join(', ');
     const assignments = this.columnNames.map((name) => `${name} = ?`).join(', ');
     this.insertRow = db.prepare(`INSERT INTO ${table} (profile_id, id, hash, raw, synced_at, removed_at, ${names}) VALUES (?, ?, ?, ?, ?, NULL, ${placeholders})`);
     this.updateRow = db.prepare(`UPDATE ${table} SET hash = ?, raw = ?, synced_at = ?, removed_at = NULL, ${assignments} WHERE rid = ?`);
     this.insertSearch = this.search
-      ? db.prepare(`INSERT INTO ${this.search} (rid, profile_id, state, removed, company_sort, search_text) VALUES (?, ?, ?, 0, ?, ?)`)
+      ? db.prepare(`INSERT INTO ${this.search} (rid, profile_id, state, removed, company_sort, search_text, numbers) VALUES (?, ?, ?, 0, ?, ?, ?)`)
       : null;
-    this.updateSearch = this.search ? db.prepare(`UPDATE ${this.search} SET state = ?, removed = 0, company_sort = ?, search_text = ? WHERE rid = ?`) : null;
+    this.updateSearch = this.search ? db.prepare(`UPDATE ${this.search} SET state = ?, removed = 0, company_sort = ?, search_text = ?, numbers = ? WHERE rid = ?`) : null;
   }
 
   /** Every stored record's hash, read from a covering index (migration 4), never the wide rows. */
@@ -89,17 +92,36 @@ export class RecordTableWriter {
     values[i++] = row.raw;
     values[i++] = syncedAt;
     for (const name of names) values[i++] = row.columns[name] ?? null;
-    const { state, company_sort: companySort, search_text: searchText } = row.columns;
+    const { state, company_sort: companySort, search_text: searchText, numbers } = row.columns;
     if (!stored) {
       const { lastInsertRowid } = this.insertRow.run(values);
-      this.insertSearch?.run(lastInsertRowid, profileId, state ?? 'unknown', companySort ?? null, searchText ?? '');
+      this.insertSearch?.run(lastInsertRowid, profileId, state ?? 'unknown', companySort ?? null, searchText ?? '', numbers ?? '');
       return 'inserted';
     }
     values[i++] = stored.rid;
     values.length = i;
     this.updateRow.run(values);
-    this.updateSearch?.run(state ?? 'unknown', companySort ?? null, searchText ?? '', stored.rid);
+    this.updateSearch?.run(state ?? 'unknown', companySort ?? null, searchText ?? '', numbers ?? '', stored.rid);
     return 'updated';
+  }
+
+  /**
+   * Rewrites a stored record's derived columns and hash after the rules changed, leaving its raw JSON,
+   * synced_at and removal as they are (it is the same record, read again by newer rules).
+   */
+  rewriteDerived(rid: number, row: RecordRow): void {
+    const assignments = this.columnNames.map((name) => `${name} = ?`).join(', ');
+    this.stmt(`UPDATE ${this.table} SET hash = ?, ${assignments} WHERE rid = ?`).run(row.hash, ...this.columnNames.map((name) => row.columns[name] ?? null), rid);
+    if (this.search) {
+      const { state, company_sort: companySort, search_text: searchText, numbers } = row.columns;
+      this.stmt(`UPDATE ${this.search} SET state = ?, company_sort = ?, search_text = ?, numbers = ? WHERE rid = ?`).run(
+        state ?? 'unknown',
+        companySort ?? null,
+        searchText ?? '',
+        numbers ?? '',
+        rid,
+      );
+    }
   }
 
   /** Marks removed every stored, not yet removed record whose id the complete listing lacked. */
@@ -109,7 +131,7 @@ export class RecordTableWriter {
     const markSearch = this.search ? this.stmt(`UPDATE ${this.search} SET removed = 1 WHERE rid = ?`) : null;
     for (const [id, entry] of stored) {
       if (entry.removed || seen.has(id)) continue;
-        mark.run(removedAt, entry.rid);
+      mark.run(removedAt, entry.rid);
       markSearch?.run(entry.rid);
       removed.push(id);
     }
@@ -122,13 +144,13 @@ export class RecordTableWriter {
     return row?.raw ?? null;
   }
 
-  /** Who a channel is, for a notification about it (channels table only). */
+  /** Who a channel is, for a notification about it (channels table only); the number in E.164, else as sent. */
   summary(profileId: string, id: string): { id: string; clientId: string | null; companyName: string | null; phoneNumber: string | null } | null {
     if (this.table !== 'channels') return null;
-    const row = this.stmt('SELECT client_id, company_name, phone_number FROM channels WHERE profile_id = ? AND id = ?').get(profileId, id) as
-      | { client_id: string | null; company_name: string | null; phone_number: string | null }
+    const row = this.stmt('SELECT client_id, company_name, coalesce(phone_e164, phone_number) AS phone FROM channels WHERE profile_id = ? AND id = ?').get(profileId, id) as
+      | { client_id: string | null; company_name: string | null; phone: string | null }
       | undefined;
-    return row ? { id, clientId: row.client_id, companyName: row.company_name, phoneNumber: row.phone_number } : null;
+    return row ? { id, clientId: row.client_id, companyName: row.company_name, phoneNumber: row.phone } : null;
   }
 
   /** A stored channel's status fingerprint and raw record by row id (to tell whether and how its status changed). */

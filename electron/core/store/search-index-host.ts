@@ -12,8 +12,18 @@ import type { SnapshotBuilder } from './channel-search-index';
 import type { ChannelSort } from '../../../shared/accounts';
 import { buildSearchSnapshot, buildSnapshotOrder, type BuiltOrder, type SearchSnapshot } from './search-snapshot';
 import type { FromSearchIndexWorker, ToSearchIndexWorker } from './search-index-worker';
+import type { BackupInfo } from './backups';
+import type { CheckResult } from './store-health';
+import { AppError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
 
-type Waiting = { resolve(answer: SearchSnapshot | BuiltOrder | null): void; reject(error: Error): void };
+/** An error as the worker reported it: an AppError again, or an Error carrying SQLite's or the OS's code. */
+function rebuild(message: Extract<FromSearchIndexWorker, { type: 'failed' }>): Error {
+  if (message.appCode && (ERROR_CODES as readonly string[]).includes(message.appCode)) return new AppError(message.appCode as ErrorCode, message.message);
+  return Object.assign(new Error(message.message), message.code ? { code: message.code } : {});
+}
+
+type Answer = SearchSnapshot | BuiltOrder | CheckResult | BackupInfo | null;
+type Waiting = { resolve(answer: Answer): void; reject(error: Error): void };
 
 const IDLE_MS = 5_000;
 
@@ -39,7 +49,9 @@ function sharedWorker(): SharedWorker {
     if (message.type === 'built') waiting.resolve(message.snapshot);
     else if (message.type === 'ordered') waiting.resolve(message.built);
     else if (message.type === 'checkpointed') waiting.resolve(null);
-    else waiting.reject(new Error(message.message));
+    else if (message.type === 'checked') waiting.resolve(message.result);
+    else if (message.type === 'backed_up') waiting.resolve(message.info);
+    else waiting.reject(rebuild(message));
     if (state.pending.size === 0) {
       state.idle = setTimeout(() => {
         if (shared !== state || state.pending.size > 0) return;
@@ -76,7 +88,7 @@ export class SearchIndexWorker implements SnapshotBuilder {
     await this.ask((id) => ({ type: 'checkpoint', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null }));
   }
 
-  private ask(message: (id: number) => ToSearchIndexWorker): Promise<SearchSnapshot | BuiltOrder | null> {
+  private ask(message: (id: number) => ToSearchIndexWorker): Promise<Answer> {
     const state = sharedWorker();
     if (state.idle) clearTimeout(state.idle);
     state.idle = null;
@@ -85,6 +97,16 @@ export class SearchIndexWorker implements SnapshotBuilder {
       state.pending.set(id, { resolve, reject });
       state.worker.postMessage(message(id));
     });
+  }
+
+  /** `PRAGMA quick_check` of the whole file, off this thread. */
+  async quickCheck(): Promise<CheckResult> {
+    return (await this.ask((id) => ({ type: 'quick_check', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null }))) as CheckResult;
+  }
+
+  /** An online backup of the file (backups.ts), off this thread. */
+  async backup(reason: string): Promise<BackupInfo> {
+    return (await this.ask((id) => ({ type: 'backup', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null, reason }))) as BackupInfo;
   }
 
   /** The core closes: the worker lets go of this database. */

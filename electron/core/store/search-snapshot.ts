@@ -30,6 +30,9 @@ export interface SearchSnapshot {
   text: string;
   /** Row i's text is text.slice(starts[i], starts[i + 1] - 1). */
   starts: Uint32Array;
+  /** Every row's phone number tokens (channel_search.numbers), joined the same way. */
+  numbers: string;
+  numberStarts: Uint32Array;
   /** The sorts built so far (the default one always; the others when first asked for). */
   orders: Partial<Record<ChannelSort, SnapshotOrder>>;
 }
@@ -42,11 +45,14 @@ export interface BuiltOrder {
   order: SnapshotOrder;
 }
 
+/** Numbers sort by E.164; one that did not parse sorts by the text the Hub sent. */
+export const PHONE_SORT = 'coalesce(c.phone_e164, c.phone_number)';
+
 /** The sort key of each order, as the SQL path sorts (see channel-queries.ts). */
 const SORT_KEY: Record<ChannelSort, string> = {
   company: 's.company_sort',
   display_name: 'c.display_sort',
-  phone: 'c.phone_number',
+  phone: PHONE_SORT,
   state: 'c.state_order',
   created: 'c.created_at',
   modified: 'c.modified_at',
@@ -76,12 +82,15 @@ export function readGeneration(db: Database.Database, profileId: string): number
 export function buildSearchSnapshot(db: Database.Database, profileId: string, sorts: readonly ChannelSort[] = ['company']): SearchSnapshot {
   return db.transaction((): SearchSnapshot => {
     const generation = readGeneration(db, profileId);
-    const rows = db.prepare('SELECT rid, state, removed, search_text FROM channel_search WHERE profile_id = ? ORDER BY rid').raw().all(profileId) as unknown[][];
+    const rows = db.prepare('SELECT rid, state, removed, search_text, numbers FROM channel_search WHERE profile_id = ? ORDER BY rid').raw().all(profileId) as unknown[][];
     const count = rows.length;
     const rids = new Float64Array(count);
     const stateCodes = new Uint16Array(count);
     const removed = new Uint8Array(count);
     const starts = new Uint32Array(count + 1);
+    const numberStarts = new Uint32Array(count + 1);
+    const numbers = new Array<string>(count);
+    let numbersOffset = 0;
     const stateNames: string[] = [];
     const codeOf = new Map<string, number>();
     const positionOf = new Map<number, number>();
@@ -104,12 +113,30 @@ export function buildSearchSnapshot(db: Database.Database, profileId: string, so
       starts[position] = offset;
       texts[position] = text;
       offset += text.length + 1;
+      // Only digits, "+", "/" and spaces (shared/format/phone.ts): no NUL to replace.
+      const tokens = textAt(row, 4);
+      numberStarts[position] = numbersOffset;
+      numbers[position] = tokens;
+      numbersOffset += tokens.length + 1;
       positionOf.set(rid, position);
     });
     starts[count] = offset;
+    numberStarts[count] = numbersOffset;
     const orders: Partial<Record<ChannelSort, SnapshotOrder>> = {};
     for (const sort of sorts) orders[sort] = readOrder(db, profileId, sort, positionOf);
-    return { profileId, generation, rids, stateCodes, stateNames, removed, text: texts.join(SEPARATOR) + SEPARATOR, starts, orders };
+    return {
+      profileId,
+      generation,
+      rids,
+      stateCodes,
+      stateNames,
+      removed,
+      text: texts.join(SEPARATOR) + SEPARATOR,
+      starts,
+      numbers: numbers.join(SEPARATOR) + SEPARATOR,
+      numberStarts,
+      orders,
+    };
   }).deferred();
 }
 
@@ -141,6 +168,6 @@ function readOrder(db: Database.Database, profileId: string, sort: ChannelSort, 
 
 /** The buffers to move (not copy) when the snapshot crosses to another thread. */
 export function snapshotTransfers(snapshot: SearchSnapshot): ArrayBuffer[] {
-  const arrays = [snapshot.rids, snapshot.stateCodes, snapshot.removed, snapshot.starts, ...Object.values(snapshot.orders).map((order) => order!.positions)];
+  const arrays = [snapshot.rids, snapshot.stateCodes, snapshot.removed, snapshot.starts, snapshot.numberStarts, ...Object.values(snapshot.orders).map((order) => order!.positions)];
   return arrays.map((array) => array.buffer as ArrayBuffer);
 }

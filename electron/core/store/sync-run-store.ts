@@ -43,6 +43,10 @@ export const SyncStats = z.looseObject({
   /** Where the time went: listing (requests and per-record preparation) and the write transaction. */
   listMs: z.number().optional(),
   writeMs: z.number().optional(),
+  /** Per listing: whether the Hub stated its total (else it was read until a short page). */
+  totalStated: z.object({ clients: z.boolean(), channels: z.boolean() }).optional(),
+  /** Things about the run worth telling a person, in words ("The Hub stated no total for …"). */
+  notes: z.array(z.string()).optional(),
 });
 export type SyncStats = z.infer<typeof SyncStats>;
 

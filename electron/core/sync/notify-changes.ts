@@ -9,13 +9,22 @@ import { storedFingerprint } from './record-rows';
 import type { RecordTableWriter, StoredHash } from '../store/record-tables';
 import type { NewNotification } from '../store/notification-store';
 
+/** Who a notification is about; `phoneNumber` in E.164 ("+4930123456"), else as the Hub sent it. */
+export interface ChannelWho {
+  id: string;
+  clientId: string | null;
+  companyName: string | null;
+  phoneNumber: string | null;
+}
+
+/** "Acme GmbH +4930123456": the renderer shows the number grouped (group-notifications.ts). */
 export function channelTitle(companyName: string | null, phoneNumber: string | null, channelId: string): string {
-  const number = phoneNumber ? `+${phoneNumber}` : channelId;
+  const number = phoneNumber ?? channelId;
   return companyName ? `${companyName} ${number}` : number;
 }
 
 export function statusChangeNotification(
-  channel: { id: string; clientId: string | null; companyName: string | null },
+  channel: ChannelWho,
   before: DerivedChannelStatus,
   after: DerivedChannelStatus,
 ): NewNotification | null {
@@ -24,23 +33,23 @@ export function statusChangeNotification(
   return {
     clientId: channel.clientId,
     channelId: channel.id,
-    title: channelTitle(channel.companyName, after.phoneNumber, channel.id),
+    title: channelTitle(channel.companyName, channel.phoneNumber, channel.id),
     body: changes.map((c) => c.text).join('\n'),
     changes: changes.map((c) => ({ field: c.field, from: c.from, to: c.to })),
   };
 }
 
-export function newChannelNotification(channel: { id: string; clientId: string | null; companyName: string | null }, status: DerivedChannelStatus): NewNotification {
+export function newChannelNotification(channel: ChannelWho, status: DerivedChannelStatus): NewNotification {
   return {
     clientId: channel.clientId,
     channelId: channel.id,
-    title: channelTitle(channel.companyName, status.phoneNumber, channel.id),
+    title: channelTitle(channel.companyName, channel.phoneNumber, channel.id),
     body: `New channel: ${status.state.label}`,
     changes: [{ field: 'channel', from: null, to: status.state.label }],
   };
 }
 
-export function removedChannelNotification(channel: { id: string; clientId: string | null; companyName: string | null; phoneNumber: string | null }): NewNotification {
+export function removedChannelNotification(channel: ChannelWho): NewNotification {
   return {
     clientId: channel.clientId,
     channelId: channel.id,

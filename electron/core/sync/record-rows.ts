@@ -8,21 +8,28 @@
  */
 import crypto from 'node:crypto';
 import { pick, pickText } from '../../../shared/status/pick';
-import { deriveChannelStatus, type DerivedChannelStatus } from '../../../shared/status';
+import { channelCountry, deriveChannelPhone, deriveChannelStatus, type DerivedChannelStatus } from '../../../shared/status';
+import { joinPhoneSearchTexts, parsePhone, type ParsedPhone } from '../../../shared/format/phone';
 import { foldForSearch, joinSearchTexts, searchTextOf, sortKeyOf, sortKeyOfFolded } from '../../../shared/search-text';
 import type { RecordRow } from '../store/record-tables';
 
-/** Bump when the status rules change what they derive: every channel's indexed status columns are then rewritten. */
-export const STATUS_RULES_VERSION = 1;
+/**
+ * Bump when the rules change what they derive (status, phone numbers, search texts): the stored rows
+ * are then rebuilt from their raw records when the database is opened (refresh-derived.ts), and their
+ * hashes change so a sync rewrites them too.
+ * 2: Meta's standing (banned, restricted, violation), the version-2 rule, phone numbers parsed to E.164.
+ */
+export const STATUS_RULES_VERSION = 2;
 
-export const CLIENT_COLUMNS = ['name', 'organisation', 'name_sort', 'email', 'contact_name', 'status', 'max_channels', 'created_at', 'modified_at', 'search_text'] as const;
-/** The channels table's indexed columns; a row's `company_sort` and `search_text` go to channel_search only. */
+export const CLIENT_COLUMNS = ['name', 'organisation', 'name_sort', 'email', 'contact_name', 'status', 'max_channels', 'created_at', 'modified_at', 'search_text', 'numbers'] as const;
+/** The channels table's indexed columns; a row's `company_sort`, `search_text` and `numbers` go to channel_search only. */
 export const CHANNEL_COLUMNS = [
   'client_id',
   'company_name',
   'display_name',
   'display_sort',
   'phone_number',
+  'phone_e164',
   'email',
   'state',
   'state_order',
@@ -38,6 +45,7 @@ export const CHANNEL_COLUMNS = [
   'created_at',
   'modified_at',
   'search_text',
+  'numbers',
 ] as const;
 
 export function contentHash(raw: string): string {
@@ -59,6 +67,8 @@ export interface ClientSummary {
   tag: string | null;
   /** companyName, email and tag folded for search, likewise once per client. */
   searchText: string;
+  /** The client's contact country (ISO alpha-2 as sent), the default region of its channels' national numbers. */
+  country: string | null;
   /** The hash of what this client adds to each of its channels' rows (see `channelHash`). */
   wordsHash: string;
 }
@@ -67,6 +77,7 @@ export interface ClientSummary {
 export function clientSummary(client: unknown, id: string): ClientSummary {
   const companyName = pickText(client, 'organisation') ?? pickText(client, 'name') ?? id;
   const email = pickText(client, 'contact_info', 'email') ?? pickText(client, 'contact_user', 'email');
+  const country = pickText(client, 'contact_info', 'country');
   // The partner's own tag finds a client's channels too (a CRM id typed into the accounts search).
   const tag = pickText(client, 'partner_payload');
   const foldedCompany = foldForSearch(companyName);
@@ -77,13 +88,23 @@ export function clientSummary(client: unknown, id: string): ClientSummary {
     email,
     tag,
     searchText: joinSearchTexts([foldedCompany, email === null ? null : foldForSearch(email), tag === null ? null : foldForSearch(tag)]),
-    wordsHash: clientWordsHash(companyName, email, tag),
+    country,
+    wordsHash: clientWordsHash(companyName, email, country, tag),
   };
 }
 
-function clientWordsHash(companyName: string | null, email: string | null, tag: string | null = null): string {
+function clientWordsHash(companyName: string | null, email: string | null, country: string | null, tag: string | null = null): string {
   // A client without a tag hashes as before the tag was searchable: its channels are not rewritten for it.
-  return contentHash(`${companyName ?? ''}\u0000${email ?? ''}${tag === null ? '' : `\u0000${tag}`}\u0000${STATUS_RULES_VERSION}`);
+  return contentHash(`${companyName ?? ''}\u0000${email ?? ''}\u0000${country ?? ''}${tag === null ? '' : `\u0000${tag}`}\u0000${STATUS_RULES_VERSION}`);
+}
+
+/** The search tokens of a client's contact numbers, read in the client's country (the contact user's mostly repeats the contact's). */
+function clientNumbers(client: unknown, country: string | null): string {
+  const contactRaw = pick(client, 'contact_info', 'phone');
+  const userRaw = pick(client, 'contact_user', 'phone');
+  const contact = parsePhone(contactRaw, country);
+  const user = userRaw === contactRaw ? null : parsePhone(userRaw, country);
+  return joinPhoneSearchTexts([contact?.searchText ?? '', user && user.e164 !== contact?.e164 ? user.searchText : '']);
 }
 
 export function clientRow(id: string, client: unknown, raw: string, hash: string, summary: ClientSummary): RecordRow {
@@ -105,8 +126,9 @@ export function clientRow(id: string, client: unknown, raw: string, hash: string
       max_channels: integerOrNull(pick(client, 'max_channels')),
       created_at: pickText(client, 'created_at'),
       modified_at: pickText(client, 'modified_at'),
-      // The contact number as digits: numbers are searched by their digits, however they were typed.
-      search_text: searchTextOf([name, organisation, email, contactName, id, pickText(client, 'partner_payload'), pickText(client, 'contact_info', 'phone')?.replace(/\D/g, '')]),
+      search_text: searchTextOf([name, organisation, email, contactName, id, pickText(client, 'partner_payload')]),
+      // Contact numbers are searched in their own column, however they were written (shared/format/phone.ts).
+      numbers: clientNumbers(client, summary.country),
     },
   };
 }
@@ -127,7 +149,7 @@ export function storedFingerprint(derived: DerivedChannelStatus): string {
 /** Separates the two parts of a channel's stored hash. */
 const HASH_PARTS = ':';
 /** What a channel's hash has when its client is not in the listing. */
-const NO_CLIENT_WORDS = clientWordsHash(null, null);
+const NO_CLIENT_WORDS = clientWordsHash(null, null, null);
 
 /**
  * A channel's stored hash: the hash of its raw record, then the hash of what its client adds (the
@@ -148,7 +170,7 @@ export function rawHashOf(storedHash: string): string {
 type Text = string | null;
 /** The indexed columns a channel's own record decides (the rest come from its client). */
 export interface ChannelOwnColumns {
-  client_id: Text; display_name: Text; display_sort: Text; phone_number: Text; state: string; state_order: number;
+  client_id: Text; display_name: Text; display_sort: Text; state: string; state_order: number;
   message_on_behalf: Text; meta_business_verification: Text; number_registration: Text; action_required: Text; action_text: Text;
   quality_rating: Text; messaging_limit: Text; waba_account_id: Text; status_fingerprint: string; created_at: Text; modified_at: Text;
 }
@@ -163,6 +185,10 @@ export interface ChannelOwn {
   columns: ChannelOwnColumns;
   /** The channel's own searchable fields, folded. */
   searchText: string;
+  /** The channel's number, read in its own country when its record names one. */
+  phone: ParsedPhone | null;
+  /** Whether the record names the channel's country (else its client's country may read a national number). */
+  hasCountry: boolean;
 }
 
 export function channelOwn(id: string, channel: unknown, derived: DerivedChannelStatus = deriveChannelStatus(channel)): ChannelOwn {
@@ -174,12 +200,13 @@ export function channelOwn(id: string, channel: unknown, derived: DerivedChannel
     derived,
     embeddedCompany: pickText(channel, 'client', 'name'),
     embeddedEmail: pickText(channel, 'client', 'contact_info', 'email'),
-    searchText: joinSearchTexts([foldedDisplay, searchTextOf([derived.phoneNumber, id, clientId, wabaAccountId, pickText(channel, 'waba_account', 'external_id')])]),
+    searchText: joinSearchTexts([foldedDisplay, searchTextOf([id, clientId, wabaAccountId, pickText(channel, 'waba_account', 'external_id')])]),
+    phone: deriveChannelPhone(channel),
+    hasCountry: channelCountry(channel) !== null,
     columns: {
       client_id: clientId,
       display_name: derived.displayName,
       display_sort: foldedDisplay === null ? null : sortKeyOfFolded(foldedDisplay),
-      phone_number: derived.phoneNumber,
       state: derived.state.id,
       state_order: derived.state.order,
       message_on_behalf: derived.messageOnBehalf.label,
@@ -197,9 +224,20 @@ export function channelOwn(id: string, channel: unknown, derived: DerivedChannel
   };
 }
 
+/**
+ * The channel's number: as read from its own record, unless that names no country, the value did not
+ * parse without one, and the client's country reads it (a national "0151 2345678").
+ */
+export function channelPhone(own: ChannelOwn, client: ClientSummary | undefined): ParsedPhone | null {
+  const phone = own.phone;
+  if (phone === null || phone.e164 !== null || own.hasCountry || !client?.country) return phone;
+  return parsePhone(phone.raw, client.country);
+}
+
 /** The whole row: the channel's own part plus what its client adds. */
 export function completeChannelRow(own: ChannelOwn, raw: string, hash: string, client: ClientSummary | undefined): RecordRow {
   const companyName = client?.companyName ?? own.embeddedCompany;
+  const phone = channelPhone(own, client);
   // The email the channel record embeds wins over its client's.
   const email = own.embeddedEmail ?? client?.email ?? null;
   const clientWords = client && own.embeddedEmail === null ? client.searchText : searchTextOf([companyName, email, client?.tag ?? null]);
@@ -214,7 +252,8 @@ export function completeChannelRow(own: ChannelOwn, raw: string, hash: string, c
       company_sort: client?.companySort ?? (companyName ? sortKeyOf(companyName) : null),
       display_name: own.columns.display_name,
       display_sort: own.columns.display_sort,
-      phone_number: own.columns.phone_number,
+      phone_number: phone?.raw ?? null,
+      phone_e164: phone?.e164 ?? null,
       email,
       state: own.columns.state,
       state_order: own.columns.state_order,
@@ -229,7 +268,9 @@ export function completeChannelRow(own: ChannelOwn, raw: string, hash: string, c
       status_fingerprint: own.columns.status_fingerprint,
       created_at: own.columns.created_at,
       modified_at: own.columns.modified_at,
-      search_text: joinSearchTexts([clientWords, own.searchText]),
+      // A value that is not a phone number ("tbd") is found by the text shown on the card.
+      search_text: joinSearchTexts([clientWords, own.searchText, phone !== null && phone.e164 === null ? foldForSearch(phone.raw) : null]),
+      numbers: phone?.searchText ?? '',
     },
   };
 }

@@ -15,7 +15,7 @@ import type { Logger } from '../log';
 import type { HubConnection } from '../session/session-service';
 import type { SearchSnapshot } from '../store/search-snapshot';
 import type { ClientQueries } from '../store/client-queries';
-import { thisProcess, type RunOwner, type SyncRun, type SyncRunStore } from '../store/sync-run-store';
+import { thisProcess, type RunOwner, type SyncRun, type SyncRunStore, type SyncStats } from '../store/sync-run-store';
 import type { SyncJobOutcome, SyncJobProgress } from './sync-job';
 import type { SyncJobRunner } from './worker/sync-worker-host';
 
@@ -146,6 +146,11 @@ export class SyncEngine {
     this.deps.onFinished?.(profileId, outcome, request.startedAt);
     this.progress.delete(profileId);
     return this.status(profileId, runId);
+  }
+
+  /** What the last finished sync of the profile recorded (counts, timing, notes), if any. */
+  lastStats(profileId: string): SyncStats | null {
+    return this.deps.runs.latest(profileId)?.stats ?? null;
   }
 
   /**

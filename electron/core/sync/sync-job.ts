@@ -9,7 +9,7 @@
  */
 import type Database from 'better-sqlite3';
 import { AppError, isAppError } from '../../../shared/errors';
-import { listAll, type ListAllProgress, type PartnerApi } from '../api';
+import { listAll, type ListAllProgress, type ListAllResult, type PartnerApi } from '../api';
 import type { Logger } from '../log';
 import { ACTION_HANDLERS } from '../outbox/actions';
 import { LocalRecords } from '../outbox/local-records';
@@ -35,7 +35,8 @@ export interface SyncJobRequest {
   concurrency: number;
 }
 
-export type SyncJobProgress = { phase: 'clients' | 'channels'; fetched: number; total: number } | { phase: 'writing' };
+/** `total`: null while the listing states none (it is then read until a short page). */
+export type SyncJobProgress = { phase: 'clients' | 'channels'; fetched: number; total: number | null } | { phase: 'writing' };
 
 export type SyncJobStatus = 'succeeded' | 'failed' | 'offline' | 'cancelled';
 
@@ -93,7 +94,9 @@ export async function runSyncJob(request: SyncJobRequest, context: SyncJobContex
   const started = now();
   try {
     const pageOptions = { pageSize: request.pageSize, concurrency: request.concurrency, ...(signal ? { signal } : {}) };
-    const track = (phase: 'clients' | 'channels') => (p: ListAllProgress) => context.onProgress({ phase, fetched: Math.min(p.fetched, p.total), total: p.total });
+    // Without a stated total the progress has no end to show: the total stays unknown.
+    const track = (phase: 'clients' | 'channels') => (p: ListAllProgress) =>
+      context.onProgress({ phase, fetched: p.totalStated ? Math.min(p.fetched, p.total) : p.fetched, total: p.totalStated ? p.total : null });
     const preparer = new RecordPreparer(knownHashes(writers, request.profileId)); // per-record work while later pages are in flight
     const [clients, channels] = await Promise.all([
       listAll(preparer.clientPages((q) => api.listClientsPage(q)), { ...pageOptions, onProgress: track('clients') }),
@@ -104,6 +107,7 @@ export async function runSyncJob(request: SyncJobRequest, context: SyncJobContex
     clearInterval(heartbeat);
     runs.heartbeat(request.runId, now());
     const listed = now();
+    const notes = listingNotes({ clients, channels });
     // Filled inside the transaction (a holder: TypeScript does not follow assignments in a callback).
     const end: { stats: SyncStats | null; channelsChanged: boolean; snapshotMs: number; countMs: number } = { stats: null, channelsChanged: false, snapshotMs: 0, countMs: 0 };
     const written = writeListings({ db, ...writers, notifications, quarantine: new QuarantineStore(db), guard }, request.profileId, clients, channels, {
@@ -126,11 +130,19 @@ export async function runSyncJob(request: SyncJobRequest, context: SyncJobContex
           log.warn('the day\'s counts were not recorded', { error: error instanceof Error ? error.message : String(error) });
         }
         end.countMs = now() - counted;
-        end.stats = { ...result, requests: clients.requests + channels.requests, complete: clients.complete && channels.complete, listMs: listed - started, writeMs: wrote - listed };
+        end.stats = {
+          ...result,
+          requests: clients.requests + channels.requests,
+          complete: clients.complete && channels.complete,
+          listMs: listed - started,
+          writeMs: wrote - listed,
+          totalStated: { clients: clients.totalStated, channels: channels.totalStated },
+          notes,
+        };
         runs.finish(request.runId, iso(now()), 'succeeded', end.stats);
       },
     });
-    log.info('sync succeeded', { profileId: request.profileId, ms: now() - started, listMs: listed - started, writeMs: end.stats?.writeMs, snapshotMs: end.snapshotMs, countMs: end.countMs, ...summary(written) });
+    log.info('sync succeeded', { profileId: request.profileId, ms: now() - started, listMs: listed - started, writeMs: end.stats?.writeMs, snapshotMs: end.snapshotMs, countMs: end.countMs, ...summary(written), ...(notes.length > 0 ? { notes } : {}) });
     return {
       status: 'succeeded',
       error: null,
@@ -161,6 +173,18 @@ function knownHashes(writers: { clients: RecordTableWriter; channels: RecordTabl
     return known;
   };
   return { clients: current(writers.clients.hashes(profileId), (h) => h), channels: current(writers.channels.hashes(profileId), rawHashOf) };
+}
+
+/** Says which listings came without a stated total, and so were read until a short page. */
+function listingNotes(listings: Record<'clients' | 'channels', ListAllResult>): string[] {
+  const notes: string[] = [];
+  for (const which of ['clients', 'channels'] as const) {
+    const listing = listings[which];
+    if (!listing.totalStated) {
+      notes.push(`The Hub stated no total for the ${which === 'clients' ? 'client' : 'channel'} listing; it was read page by page until a short page (${listing.items.length} records).`);
+    }
+  }
+  return notes;
 }
 
 function summary(result: WriteResult): Record<string, number> {

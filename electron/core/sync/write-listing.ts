@@ -144,7 +144,8 @@ function writeBoth(deps: WriteDeps, profileId: string, clients: Listing, channel
     const before = previousStatusIfChanged(deps.channels, stored, derived);
     const outcome = deps.channels.write(profileId, row, stored, syncedAt);
     result.channels[outcome] += 1;
-    const who = { id, clientId: prepared.clientId, companyName: typeof row.columns.company_name === 'string' ? row.columns.company_name : null };
+    const text = (value: string | number | null | undefined) => (typeof value === 'string' ? value : null);
+    const who = { id, clientId: prepared.clientId, companyName: text(row.columns.company_name), phoneNumber: text(row.columns.phone_e164) ?? text(row.columns.phone_number) };
     if (outcome === 'inserted' && !firstSync) notify(newChannelNotification(who, derived));
     if (before) {
       const notification = statusChangeNotification(who, before, derived);

@@ -1,6 +1,7 @@
 /**
- * Chromium for the e2e tests: Debian's /usr/bin/chromium through playwright-core (never a
- * downloaded browser), plus page helpers that collect console errors and take screenshots.
+ * Chromium for the e2e tests through playwright-core (never a downloaded browser): the one `npm
+ * test` found (PARTNER_DESK_CHROMIUM, see scripts/test-tiers.mjs), else Debian's /usr/bin/chromium;
+ * plus page helpers that collect console errors and take screenshots.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from './child-process';
 
 export const LAUNCH_OPTIONS = {
-  executablePath: '/usr/bin/chromium',
+  executablePath: process.env.PARTNER_DESK_CHROMIUM || '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
 

@@ -50,7 +50,7 @@ export async function findJourneyTargets(app: WebApp, hub: DemoServer): Promise<
     const balance = await hub.partnerRequest('GET', `/clients/${client.id}/info/balance`);
     if (!balance.ok) continue;
     const channels = await value(app.request<ChannelPage>('channels.list', { clientId: client.id, limit: 100 }));
-    for (const channel of channels.items.filter((c) => !CANCELLABLE.has(c.status.state.id) && c.phoneNumber)) {
+    for (const channel of channels.items.filter((c) => !CANCELLABLE.has(c.status.state.id) && c.phoneE164)) {
       const templates = await settledTemplates(app, channel.id);
       if (templates.items.length < 2) continue;
       const live = await value(app.request<ChannelPage>('channels.list', { states: ['live'], limit: 200 }));

@@ -135,7 +135,7 @@ describe('an empty account', () => {
     const empty = await startHub({ clients: 0, channels: 0 });
     try {
       const result = await listAll((p) => empty.api().listChannelsPage(p));
-      expect(result).toEqual({ items: [], total: 0, complete: true, requests: 1 });
+      expect(result).toEqual({ items: [], total: 0, totalStated: true, complete: true, requests: 1 });
     } finally {
       await empty.close();
     }

@@ -29,6 +29,23 @@ function http(path: string, options: CallOptions = {}): Promise<Answer> {
 }
 
 describe('fault switches over real HTTP', () => {
+  it('envelope leaves out count and total, or renames the records key, on matching list paths only; balanceRefusal answers any 4xx', async () => {
+    await setFaults({ envelope: { omit: ['count', 'total'], itemsKey: 'items', path: '/channels' } });
+    const page = (await http(`${partnerPath(hub)}/channels?limit=5`)).json<Record<string, unknown>>();
+    expect(Object.keys(page)).not.toContain('count');
+    expect(Object.keys(page)).not.toContain('total');
+    expect(page.partner_channels).toBeUndefined();
+    expect(page.items).toHaveLength(5);
+    const clients = (await http(`${partnerPath(hub)}/clients?limit=5`)).json<Record<string, unknown>>();
+    expect(clients).toMatchObject({ count: 5, clients: expect.any(Array) });
+    expect(typeof clients.total).toBe('number');
+    await setFaults({ envelope: null, balanceRefusal: 404 });
+    expect((await http(`${partnerPath(hub)}/channels?limit=1`)).json<Record<string, unknown>>()).toMatchObject({ count: 1 });
+    const partnerPaid = hub.state.listClients().find((c) => !hub.state.isDirectPayment(c.id))!;
+    const balance = await http(`${partnerPath(hub)}/clients/${partnerPaid.id}/info/balance?start_date=1&end_date=2`);
+    expect(balance.status).toBe(404);
+  });
+
   it('offline destroys the socket: fetch rejects, control endpoints keep working', async () => {
     await setFaults({ offline: true });
     const error = await fetch(`${server.url}${partnerPath(hub)}`, { headers: { 'X-API-Key': hub.apiKey } }).catch((e: unknown) => e);

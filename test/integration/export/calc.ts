@@ -1,6 +1,6 @@
 /**
  * LibreOffice Calc as the real spreadsheet: opens a CSV the way a double-click does (UTF-8, the
- * file's separator, formulas evaluated, as Excel always does; see shared/docs/spreadsheet-import.md)
+ * file's separator, formulas evaluated, as Excel always does; see docs/SPREADSHEETS.md)
  * and writes back, tab-separated, either what every cell displays or every cell's formula. Each run
  * gets a private profile, so runs never share state or collide with another engineer's soffice.
  */

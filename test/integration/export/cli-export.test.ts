@@ -84,8 +84,8 @@ describe('partner-desk export', () => {
     expect(JSON.parse(result.stdout)).toEqual({ path: path.join(work.dir, 'sub-live.csv'), rows: live.total });
     const rows = parse(fs.readFileSync(path.join(work.dir, 'sub-live.csv'), 'utf8'), { delimiter: ',' }) as string[][];
     expect(rows[0]).toEqual(HEADER);
-    expect(rows.slice(1).map((r) => r[9])).toEqual(live.items.map((c) => c.id));
-    expect(rows.slice(1).every((r) => r[7] === 'Live')).toBe(true);
+    expect(rows.slice(1).map((r) => r[HEADER.indexOf('Channel ID')])).toEqual(live.items.map((c) => c.id));
+    expect(rows.slice(1).every((r) => r[HEADER.indexOf('Channel state')] === 'Live')).toBe(true);
 
     const semicolon = await cli(['export', '--format', 'plain', '--delimiter', ';', '--out', 'semi.csv']);
     expect(semicolon.status, semicolon.stderr).toBe(0);

@@ -76,6 +76,19 @@ describe('permission links', () => {
     expect(await f.raw('onboarding.createLink', { email: 'not-an-email', redirectUrl: 'https://crm.example.com/done' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not an email address/) } });
     expect(await f.raw('onboarding.createLink', { clientId: 'nope1CL' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
+
+  it("read numbers as the shared phone module does: nationally in the existing client's country, else with the country code", async () => {
+    const client = f.clientWith(1);
+    const contact = f.hub.state.listClients().find((c) => c.id === client.id)!.contact_info!;
+    f.hub.state.updateClient(client.id, { contact_info: { ...contact, country: 'DE' } });
+    await f.core.accounts.syncNow();
+    const forClient = await f.call('onboarding.createLink', { clientId: client.id, number: '0151 23456789' });
+    expect(forClient.number).toBe('+4915123456789');
+    expect(new URL(forClient.url!).searchParams.get('number')).toBe('+4915123456789');
+    // A new client has no country yet: the same number needs its country code, and letters are no number.
+    expect(await f.raw('onboarding.createLink', { email: 'a@b.example', number: '0151 23456789' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/country code/) } });
+    expect(await f.raw('onboarding.createLink', { email: 'a@b.example', number: '+49 151 CALLME' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not a phone number/) } });
+  });
 });
 
 describe('the redirect, read back', () => {
@@ -102,7 +115,7 @@ describe('the redirect, read back', () => {
     expect(details.client).toMatchObject({ id: made.id, partnerPayload: 'crm-77' });
     expect(details.granted).toEqual([{ channelId: channel!.id, channel: expect.objectContaining({ id: channel!.id, phoneNumber: '4915123456789' }), keyPresent: false }]);
     const notes = (await f.call('notifications.list', { limit: 20 })).items.filter((n) => n.title.includes('granted access'));
-    expect(notes).toEqual([expect.objectContaining({ clientId: made.id, channelId: channel!.id, title: 'Nordlicht Bäckerei granted access to +49 151 23456789', body: expect.stringMatching(/API key can be generated/) })]);
+    expect(notes).toEqual([expect.objectContaining({ clientId: made.id, channelId: channel!.id, title: 'Nordlicht Bäckerei granted access to +49 1512 3456789', body: expect.stringMatching(/API key can be generated/) })]);
 
     // Reading it again (or syncing again) announces nothing twice.
     await f.call('onboarding.readRedirect', { text: redirect });
@@ -226,5 +239,25 @@ describe('the simulated hub\'s permission page', () => {
     const full = await fetch(new URL(new URL(link.url!).pathname, link.url!), { method: 'POST', body: new URLSearchParams({ client_id: client.id, number: '+49 30 1234567' }), redirect: 'manual' });
     expect(full.status).toBe(409);
     expect(await full.text()).toMatch(/may have at most \d+ numbers/);
+  });
+
+  it('reads numbers as the Hub holds them, however a client once wrote them: listed grouped, a number already there refused in any writing', async () => {
+    await f.call('partner.settings', { refresh: true });
+    const client = f.clientWith(1);
+    f.hub.state.setMaxChannels(client.id, 20);
+    const made = f.hub.state.addChannel(client.id, { terminated_at: null });
+    f.hub.state.updateChannel(made.id, { setup_info: { ...made.setup_info, phone_number: '0049 1512 3456789' } });
+    const link = await f.call('onboarding.createLink', { clientId: client.id });
+    const html = await (await fetch(link.url!)).text();
+    expect(html).toContain('+49 1512 3456789 · ');
+    expect(html).not.toMatch(/\+0049|\+00 ?49/);
+    const post = (number: string) =>
+      fetch(new URL(new URL(link.url!).pathname, link.url!), { method: 'POST', body: new URLSearchParams({ state: link.state!, client_id: client.id, number }), redirect: 'manual' });
+    const taken = await post('+49 151 23456789');
+    expect(taken.status).toBe(409);
+    expect(await taken.text()).toContain('+49 1512 3456789 is already registered on the Hub.');
+    const national = await post('01512 3456789');
+    expect(national.status).toBe(400);
+    expect(await national.text()).toMatch(/is not a phone number with its country code/);
   });
 });

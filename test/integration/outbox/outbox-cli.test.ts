@@ -4,6 +4,7 @@
  * validation and exit codes, queueing offline, `push`, `health`, and the generated key appearing
  * nowhere but the keychain (database, logs, every line of output).
  */
+import { logFilesOf } from '../../../electron/core/log';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { KeytarSecretStore } from '../../../electron/core/secrets/keytar-secret-
 import { runCliAsync, type CliResult } from '../../helpers/spawn-cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { hits } from './outbox-fixture';
+import { formatPhoneText } from '../../../shared/format/phone';
 
 let hub: DemoHub;
 let server: Awaited<ReturnType<typeof startDemoHubServer>>;
@@ -52,7 +54,10 @@ describe('partner-desk outbox commands', () => {
   it('refuses without confirmation (naming client, number, consequence), and rejects a limit that is not a whole number', async () => {
     const cancel = await cli(['cancel', cancelCh.id]);
     expect(cancel.status).toBe(1);
-    expect(cancel.stderr).toContain(`+${cancelCh.setup_info.phone_number}`);
+    // The number as the cards show it: grouped, read in the client's country.
+    const number = formatPhoneText(cancelCh.setup_info.phone_number, cancelCh.client.contact_info?.country) ?? '';
+    expect(number).toMatch(/^\+\d+ \d/);
+    expect(cancel.stderr).toContain(number);
     expect(cancel.stderr).toMatch(/pending deletion.*Run it again with --yes/s);
     const key = await cli(['api-key', keyCh.id]);
     expect(key.status).toBe(1);
@@ -149,7 +154,7 @@ describe('partner-desk outbox commands', () => {
       if (entry.isFile() && fs.readFileSync(path.join(entry.parentPath, entry.name)).includes(key!)) found.push(entry.name);
     }
     expect(found).toEqual([]);
-    expect(fs.existsSync(path.join(tmp.dir, 'logs', 'partner-desk.log'))).toBe(true);
+    expect(logFilesOf(path.join(tmp.dir, 'logs', 'cli.log')).length).toBeGreaterThan(0);
     expect(outputs.join('\n')).not.toContain(key!);
   });
 

@@ -10,7 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { headlessDesktop, type DesktopIntegration } from '../../../electron/core/desktop';
-import { createLogger } from '../../../electron/core/log';
+import { createLogger, logFilesOf } from '../../../electron/core/log';
 import { fingerprintOf } from '../../../electron/core/outbox';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { hits, startOutboxFixture, type OutboxFixture } from './outbox-fixture';
@@ -68,7 +68,8 @@ describe('generated API keys', () => {
     f.core.db.pragma('wal_checkpoint(TRUNCATE)');
     expect(filesContaining(f.dataDir, key)).toEqual([]);
     expect(filesContaining(logs.dir, key)).toEqual([]);
-    expect(fs.readFileSync(path.join(logs.dir, 'partner-desk.log'), 'utf8')).toMatch(/outbox action/);
+    await f.core.log.flush?.();
+    expect(logFilesOf(path.join(logs.dir, 'partner-desk.log')).map((file) => fs.readFileSync(file, 'utf8')).join('')).toMatch(/outbox action/);
     expect(f.answers.join('\n')).not.toContain(key);
     expect(f.answers.length).toBeGreaterThan(5);
   });

@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hits, startOutboxFixture, type OutboxFixture } from './outbox-fixture';
+import { formatPhone } from '../../../shared/format/phone';
 
 let f: OutboxFixture;
 beforeEach(async () => {
@@ -173,7 +174,11 @@ describe('confirmation and validation', () => {
     const [channel] = f.channels(1);
     const local = (await f.call('channels.get', { id: channel!.id })).channel;
     const cancel = await f.raw('actions.cancelChannel', { channelId: channel!.id });
-    expect(!cancel.ok && cancel.error.message).toMatch(new RegExp(`\\+${local.phoneNumber}.*${local.companyName}.*pending deletion`));
+    // The number as the cards show it, grouped.
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const number = formatPhone({ raw: local.phoneNumber, e164: local.phoneE164 }) ?? '';
+    expect(number).toMatch(/^\+\d+ \d/);
+    expect(!cancel.ok && cancel.error.message).toMatch(new RegExp(`${escape(number)}.*${escape(local.companyName ?? '')}.*pending deletion`));
     const key = await f.raw('actions.generateApiKey', { channelId: channel!.id });
     expect(!key.ok && key.error.message).toMatch(/revokes every existing key of this number/);
     expect((await f.call('outbox.list', {})).items).toEqual([]);

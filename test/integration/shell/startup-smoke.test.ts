@@ -7,6 +7,7 @@
  * preload → IPC → core and back, and what each start-up failure tells the user. What only a real
  * Electron can show (a painted window, the real sandbox) is in test/electron, run by CI elsewhere.
  */
+import { logFilesOf } from '../../../electron/core/log';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -142,7 +143,7 @@ describe.each(['development', 'packaged'] as const)('the built app starting norm
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(app.crash).toBeNull();
-    const log = fs.readFileSync(path.join(data, 'logs', 'partner-desk.log'), 'utf8');
+    const log = logFilesOf(path.join(data, 'logs', 'desktop.log')).map((file) => fs.readFileSync(file, 'utf8')).join('');
     expect(log).toMatch(/"message":"sync succeeded"/);
     expect(log).not.toMatch(/could not be built|sync worker stopped/);
   }, 60_000);

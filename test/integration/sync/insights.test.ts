@@ -8,6 +8,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InsightsChanged } from '../../../shared/insights';
 import { isAppError } from '../../../shared/errors';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
+import { BALANCE_FRESH_MS, BALANCE_UNAVAILABLE_FRESH_MS } from '../../../electron/core/insights/insights-service';
+import { InsightsStore } from '../../../electron/core/insights/insights-store';
+
+const iso = (ms: number) => new Date(ms).toISOString();
 
 let f: SyncedFixture;
 let changed: InsightsChanged[];
@@ -55,13 +59,13 @@ describe('client balance', () => {
     expect(f.hub.stats.count('GET', BALANCE_ROUTE)).toBe(2);
   });
 
-  it('caches "not available" for a client without direct payment, with the Hub\'s reason', async () => {
+  it('caches "not available" for a client without direct payment, and says so in words', async () => {
     const client = f.hub.state.listClients().find((c) => !f.hub.state.isDirectPayment(c.id))!;
     f.core.insights.balance(client.id, false);
     await f.core.insights.settled();
     const info = f.core.insights.balance(client.id, false);
-    expect(info).toMatchObject({ available: false, balance: null, usage: [], refreshing: false });
-    expect(info.reason).toMatch(/direct/i);
+    expect(info).toMatchObject({ available: false, balance: null, usage: [], refreshing: false, refreshError: null });
+    expect(info.reason).toBe('Not available: the client does not pay 360dialog directly');
     expect(f.hub.stats.count('GET', BALANCE_ROUTE)).toBe(1);
   });
 
@@ -116,11 +120,60 @@ describe('client balance', () => {
   });
 });
 
+describe('a balance the Hub refuses with 403 or 404 (the real service\'s answer is undocumented)', () => {
+  let g: SyncedFixture;
+  let now = Date.UTC(2026, 11, 1, 9);
+  beforeEach(async () => {
+    now = Date.UTC(2026, 11, 1, 9);
+    g = await startSyncedCore({ clients: 12, channels: 20, seed: 21 }, { clock: () => now });
+    await g.core.accounts.syncNow();
+  });
+  afterEach(() => g.dispose());
+
+  /** Opens the balance as a panel does: the cached answer, a background refresh if it is due, then the answer after it. */
+  async function opened(clientId: string) {
+    g.core.insights.balance(clientId, false);
+    await g.core.insights.settled();
+    return g.core.insights.balance(clientId, false);
+  }
+
+  it.each([403, 404, 422])('%i: cached as not available for a day, not retried, not an error', async (status) => {
+    g.hub.faults.set({ balanceRefusal: status });
+    const client = g.hub.state.listClients().find((c) => !g.hub.state.isDirectPayment(c.id))!;
+    g.hub.stats.reset();
+    const info = await opened(client.id);
+    expect(info).toMatchObject({ available: false, reason: 'Not available: the client does not pay 360dialog directly', refreshError: null });
+    expect(g.hub.stats.count('GET', BALANCE_ROUTE)).toBe(1); // one answer, no retries
+    // Opened again through the day: no new request; nor does the background trickle pick it.
+    const stale = () => new InsightsStore(g.core.db).staleClients(g.profileId, { available: iso(now - BALANCE_FRESH_MS), unavailable: iso(now - BALANCE_UNAVAILABLE_FRESH_MS) }, 100);
+    now += 23 * 3_600_000;
+    expect((await opened(client.id)).available).toBe(false);
+    expect(g.hub.stats.count('GET', BALANCE_ROUTE)).toBe(1);
+    expect(stale()).not.toContain(client.id);
+    // A day later it is asked again.
+    now += 2 * 3_600_000;
+    expect(stale()).toContain(client.id);
+    await opened(client.id);
+    expect(g.hub.stats.count('GET', BALANCE_ROUTE)).toBe(2);
+  });
+
+  it('429 and 5xx stay errors (retried by the HTTP client), never cached as "not available"', async () => {
+    const client = g.hub.state.listClients().find((c) => g.hub.state.isDirectPayment(c.id))!;
+    g.hub.faults.set({ serverErrors: { count: 10, path: '/info/balance' } });
+    const failed = await opened(client.id);
+    expect(failed.refreshError?.code).toBe('server_error');
+    expect(failed.fetchedAt).toBeNull();
+    g.hub.faults.reset();
+    const ok = await opened(client.id);
+    expect(ok.available).toBe(true);
+  });
+});
+
 describe('templates', () => {
   it('lists the WABA templates of a channel with status and rejection reason, cached for offline', async () => {
     // A channel whose WABA has rejected templates, so the rejection reasons are really checked.
     const hubTemplates = async (waba: string) =>
-      ((await (await f.hub.fetch(`/api/v2/partners/${f.hub.partnerId}/waba_accounts/${waba}/waba_templates`, { headers: { 'X-API-Key': f.hub.apiKey } })).json()) as { total: number; waba_templates: Array<{ status: string }> });
+      ((await (await f.hub.fetch(`/api/v2/partners/${f.hub.partnerId}/waba_accounts/${waba}/waba_templates`, { headers: { 'X-API-Key': f.hub.apiKey } })).json()) as { total: number; waba_templates: Array<{ id: string; status: string; rejected_reason?: string | null }> });
     let channel: (typeof candidates)[number] | undefined;
     const candidates = f.hub.state.listChannels().filter((c) => c.waba_account?.id);
     for (const candidate of candidates) {
@@ -137,11 +190,14 @@ describe('templates', () => {
     expect(changed).toEqual([{ profileId: f.profileId, kind: 'templates', id: channel.id }]);
     const result = f.core.insights.templates(channel.id, false);
     expect(result.refreshError).toBeNull();
-    const hubCount = (await hubTemplates(channel.waba_account!.id)).total;
-    expect(result.items).toHaveLength(hubCount);
+    const hub = await hubTemplates(channel.waba_account!.id);
+    expect(result.items).toHaveLength(hub.total);
+    // Each rejected template carries the Hub's own reason, word for word.
+    const hubRejected = new Map(hub.waba_templates.filter((t) => t.status === 'rejected').map((t) => [t.id, t.rejected_reason]));
+    expect(hubRejected.size).toBeGreaterThan(0);
     const rejected = result.items.filter((i) => i.status === 'rejected');
-    expect(rejected.length).toBeGreaterThan(0);
-    for (const t of rejected) expect(t.rejectedReason).toBeTruthy();
+    expect(new Map(rejected.map((t) => [t.id, t.rejectedReason]))).toEqual(hubRejected);
+    for (const t of rejected) expect(t.rejectedReason).toMatch(/\w/);
     const requests = f.hub.stats.count('GET', TEMPLATES_ROUTE);
 
     f.hub.faults.set({ offline: true });

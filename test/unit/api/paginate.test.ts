@@ -115,11 +115,70 @@ describe('listAll', () => {
     expect(result.complete).toBe(false);
     expect(result.requests).toBe(3);
     const clean = await listAll(async () => ({ items, count: 3, total: 3, offset: 0, limit: 1000 }));
-    expect(clean).toEqual({ items, total: 3, complete: true, requests: 1 });
+    expect(clean).toEqual({ items, total: 3, totalStated: true, complete: true, requests: 1 });
   });
 
   it('handles an empty list with one request', async () => {
-    expect(await listAll(pager(fakeList(0)))).toEqual({ items: [], total: 0, complete: true, requests: 1 });
+    expect(await listAll(pager(fakeList(0)))).toEqual({ items: [], total: 0, totalStated: true, complete: true, requests: 1 });
+  });
+
+  describe('a listing that states no total (the schema makes it optional)', () => {
+    /** The pager without `total` (and without `count`, as some stand-ins send it). */
+    const untotalled = (list: FakeList): FetchPage => {
+      const inner = pager(list);
+      return async (request) => ({ ...(await inner(request)), total: null });
+    };
+
+    it('reads page after page until a short page, in offset order, and says the total was not stated', async () => {
+      const list = fakeList(1050);
+      const result = await listAll(untotalled(list), { pageSize: 100, concurrency: 3 });
+      expect(result).toMatchObject({ total: 1050, totalStated: false, complete: true });
+      expect(ids(result.items)).toEqual(ids(list.records));
+      expect(list.maxInFlight).toBeLessThanOrEqual(3);
+      // Pages overlap by one record to prove nothing shifted; the reading ends at the first short page.
+      expect(list.requests.map((r) => r.offset)).toEqual(Array.from({ length: list.requests.length }, (_, i) => i * 99));
+      expect(list.requests.at(-1)?.offset).toBeGreaterThan(950); // read to the end, and at most a batch past it
+      expect(result.requests).toBe(list.requests.length);
+    });
+
+    it('ends on an exactly full last page with one empty page after it', async () => {
+      const list = fakeList(300);
+      const result = await listAll(untotalled(list), { pageSize: 100, concurrency: 1 });
+      expect(ids(result.items)).toEqual(ids(list.records));
+      expect(result.complete).toBe(true);
+    });
+
+    it('tells a server that caps its pages from a listing that fits one page with one more request', async () => {
+      const small = fakeList(30);
+      const one = await listAll(untotalled(small), { pageSize: 1000, concurrency: 4 });
+      expect(ids(one.items)).toEqual(ids(small.records));
+      expect(small.requests).toEqual([{ offset: 0, limit: 1000 }, { offset: 29, limit: 30 }]);
+
+      const capped = fakeList(200, 37);
+      const all = await listAll(untotalled(capped), { pageSize: 1000, concurrency: 4 });
+      expect(ids(all.items)).toEqual(ids(capped.records));
+      expect(all.complete).toBe(true);
+    });
+
+    it('handles an empty listing with one request', async () => {
+      const list = fakeList(0);
+      expect(await listAll(untotalled(list))).toEqual({ items: [], total: 0, totalStated: false, complete: true, requests: 1 });
+    });
+
+    it('reads again when records arrive past the end while it reads', async () => {
+      const list = fakeList(250);
+      let grown = false;
+      list.before = (n, request) => {
+        // The first reading's pages past the end are answered after new records came in.
+        if (!grown && request.offset > 250) {
+          grown = true;
+          for (let i = 0; i < 120; i += 1) list.records.push({ id: `late${i}` });
+        }
+      };
+      const result = await listAll(untotalled(list), { pageSize: 100, concurrency: 4 });
+      expect(ids(result.items).sort()).toEqual(ids(list.records).sort());
+      expect(result.total).toBe(370);
+    });
   });
 
   it('propagates a page error and stops scheduling', async () => {

@@ -5,6 +5,9 @@ import {
 } from '../../../electron/core/demo';
 import { directReplier } from '../../../electron/core/demo/hub';
 import { call, listQuery, partnerPath, type ListBody } from './support';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { parsePhone } from '../../../shared/format/phone';
+import { deriveChannelStatus } from '../../../shared/status';
 
 function channelState(ch: DemoChannel): 'live' | 'draft' | 'pending_deletion' | 'other' {
   if (ch.terminated_at) return 'pending_deletion';
@@ -51,6 +54,19 @@ describe('demo hub data', () => {
     expect(channels.some((ch) => ch.client.contact_info === null)).toBe(true);
   });
 
+  it("models Meta's actions on accounts and version-2 channels whose classic status misleads, even in a small hub", () => {
+    const channels = createDemoHub({ clients: 5, channels: 17 }).state.listChannels();
+    const states = new Set(channels.map((ch) => deriveChannelStatus(ch).state.id));
+    for (const state of ['banned', 'restricted', 'violation', 'sandbox', 'pending_deletion', 'draft']) expect(states, state).toContain(state);
+    const misleading = (ch: DemoChannel) => ch.version === 2 && ch.account_mode === 'sandbox' && !!ch.integration?.app_id && ['ready', 'created', 'verified', 'error'].includes(ch.status);
+    expect(channels.some(misleading)).toBe(true);
+    const many = createDemoHub({ clients: 300, channels: 1000 }).state.listChannels();
+    expect(many.filter(misleading).length).toBeGreaterThan(10);
+    for (const status of ['account_banned', 'account_restriction', 'account_violation']) {
+      expect(many.filter((ch) => ch.waba_account?.status === status && ch.account_mode === 'live').length, status).toBeGreaterThan(3);
+    }
+  });
+
   it('covers every channel state even in a tiny hub', () => {
     const hub = createDemoHub({ clients: 3, channels: 16 });
     const channels = hub.state.listChannels();
@@ -78,6 +94,33 @@ describe('demo hub data', () => {
     expect(createDemoHub({ clients: 3, channels: 0 }).state.listClients().map((c) => c.name)).toContain('Müller & Söhne GmbH');
   });
 
+  it('writes numbers the ways partner data holds them, valid for their country', () => {
+    const hub = createDemoHub({ clients: 300, channels: 1000 });
+    const channels = hub.state.listChannels();
+    const written = channels.map((ch) => ch.setup_info.phone_number);
+    const share = (test: (n: string) => boolean) => written.filter(test).length / written.length;
+    expect(share((n) => /^[1-9]\d{7,14}$/.test(n))).toBeGreaterThan(0.75); // as the Hub stores them
+    expect(share((n) => n.startsWith('00'))).toBeGreaterThan(0.02);
+    expect(share((n) => /^0[1-9]/.test(n) || n.startsWith('('))).toBeGreaterThan(0.02); // national, with the trunk 0 or an area code in brackets
+    expect(share((n) => n.startsWith('+'))).toBeGreaterThan(0.01);
+    let valid = 0;
+    let unreadable = 0;
+    for (const ch of channels) {
+      const phone = parsePhone(ch.setup_info.phone_number, ch.client.contact_info?.country);
+      if (phone?.e164 === null || phone === null) unreadable += 1;
+      else if (parsePhoneNumberFromString(phone.e164)?.isValid()) valid += 1;
+    }
+    expect(unreadable).toBeGreaterThan(0); // some are no phone number at all
+    expect(unreadable / channels.length).toBeLessThan(0.03);
+    expect(valid / channels.length).toBeGreaterThan(0.95);
+    // Even a small hub shows each way of writing a number in its first channels.
+    const first = createDemoHub({ clients: 20, channels: 20 }).state.listChannels().map((ch) => ch.setup_info.phone_number);
+    expect(first.some((n) => n.startsWith('00'))).toBe(true);
+    expect(first.some((n) => /^[(0][1-9(]/.test(n))).toBe(true);
+    expect(first.some((n) => n.startsWith('+'))).toBe(true);
+    expect(first.some((n) => !/\d{6}/.test(n.replace(/\D/g, '')))).toBe(true);
+  });
+
   it('keeps channels consistent with their clients', () => {
     const hub = createDemoHub({ clients: 200, channels: 400 });
     const clients = new Map(hub.state.listClients().map((c) => [c.id, c]));
@@ -88,9 +131,12 @@ describe('demo hub data', () => {
       expect(owner, ch.id).toBeDefined();
       expect(ch.client).toEqual({ id: owner?.id, name: owner?.name, partner_payload: owner?.partner_payload, contact_info: owner?.contact_info });
       expect(ch.id).toMatch(/^[A-Za-z0-9]{6}CH$/);
-      expect(ch.setup_info.phone_number).toMatch(/^[1-9]\d{7,14}$/);
-      expect(phones.has(ch.setup_info.phone_number)).toBe(false);
-      phones.add(ch.setup_info.phone_number);
+      // Unique numbers, however they are written (junk and national numbers of clients without a country aside).
+      const e164 = parsePhone(ch.setup_info.phone_number, ch.client.contact_info?.country)?.e164 ?? null;
+      if (e164 !== null) {
+        expect(phones.has(e164), e164).toBe(false);
+        phones.add(e164);
+      }
       if (ch.waba_account) expect(ch.waba_account_id).toBe(ch.waba_account.id);
       perClient.set(ch.client_id, (perClient.get(ch.client_id) ?? 0) + 1);
     }

@@ -53,8 +53,13 @@ export const HOSTILE_VALUES: readonly string[] = [
   'info@example.com',
 ];
 
-/** Digits as stored; shown with "+". */
-export const PHONES: readonly string[] = ['4915123456789', '0049151234567', '12345678901234567890', '1'];
+/** Numbers as the Hub sent them, with their E.164 form (null: no phone number, exported as sent). */
+export const PHONES: ReadonlyArray<readonly [string, string | null]> = [
+  ['4915123456789', '+4915123456789'],
+  ['0049151234567', '+49151234567'],
+  ['12345678901234567890', null],
+  ['1', null],
+];
 
 export const SYNCED_AT = '2026-11-28T09:15:42.123Z';
 
@@ -75,7 +80,8 @@ export function hostileItems(): ChannelListItem[] {
     clientId: value,
     companyName: value,
     displayName: value,
-    phoneNumber: PHONES[index % PHONES.length] ?? null,
+    phoneNumber: PHONES[index % PHONES.length]?.[0] ?? null,
+    phoneE164: PHONES[index % PHONES.length]?.[1] ?? null,
     email: value,
     status: deriveChannelStatus(rawChannel(value)),
     createdAt: null,
@@ -88,6 +94,7 @@ export function hostileItems(): ChannelListItem[] {
     companyName: null,
     displayName: null,
     phoneNumber: null,
+    phoneE164: null,
     email: null,
     status: deriveChannelStatus({}),
     createdAt: null,
@@ -104,6 +111,8 @@ export const HEADER = [
   'Message on behalf',
   'Meta business verification',
   'Number registration',
+  'Quality rating',
+  'Messaging limit',
   'Display name',
   'Channel state',
   'Client ID',
@@ -116,11 +125,14 @@ export const HEADER = [
 export function shownRow(item: ChannelListItem): string[] {
   return [
     item.companyName ?? '',
-    item.phoneNumber === null ? '' : `+${item.phoneNumber}`,
+    // E.164 when the number parsed, else exactly as the Hub sent it.
+    item.phoneE164 ?? item.phoneNumber ?? '',
     item.email ?? '',
     item.status.messageOnBehalf.label,
     item.status.metaBusinessVerification.label,
     item.status.numberRegistration.label,
+    item.status.qualityRating?.label ?? 'Not available',
+    item.status.messagingLimit?.label ?? 'Not available',
     item.displayName ?? '',
     item.status.state.label,
     item.clientId ?? '',

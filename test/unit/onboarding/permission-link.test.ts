@@ -73,7 +73,22 @@ describe('buildPermissionLink', () => {
     expect(() => normaliseNumber('+49 151 2345678')).toThrow(/not a valid phone number/);
     expect(() => normaliseNumber('+999 123456')).toThrow(/not a valid phone number/);
     expect(() => normaliseNumber('+49 151 2345abcd')).toThrow(/not a phone number/);
-    expect(() => buildPermissionLink({ ...base, number: 'call me' })).toThrow(/country code/);
+    expect(() => buildPermissionLink({ ...base, number: 'call me' })).toThrow(/not a phone number/);
+    expect(() => normaliseNumber('+49 151 23456789 ext. 2')).toThrow(/not a phone number/);
+  });
+
+  it("reads a number written nationally in the existing client's country, and only there", () => {
+    expect(normaliseNumber('0151 23456789', 'DE')).toBe('+4915123456789');
+    expect(normaliseNumber('(0151) 2345-6789', ' de ')).toBe('+4915123456789');
+    expect(normaliseNumber('06 12 34 56 78', 'FR')).toBe('+33612345678');
+    expect(normaliseNumber('(11) 96123-4567', 'BR')).toBe('+5511961234567');
+    // + or 00 wins over the client's country: a French client may well onboard a German number.
+    expect(normaliseNumber('0049 151 23456789', 'FR')).toBe('+4915123456789');
+    // Read in the client's country, a number of another plan is no number there.
+    expect(() => normaliseNumber('0151 23456789', 'FR')).toThrow(/not a valid phone number \(read in FR/);
+    expect(() => normaliseNumber('0151 23456789', 'XX')).toThrow(/country code/);
+    expect(buildPermissionLink({ ...base, clientId: '3CpBg3xvCL', country: 'DE', number: '01512 3456789' }).number).toBe('+4915123456789');
+    expect(() => buildPermissionLink({ ...base, number: '01512 3456789' })).toThrow(/country code/);
   });
 
   it('refuses invalid emails', () => {

@@ -1,16 +1,19 @@
 /** Phone number, display name, quality rating and messaging limit, including wrong shapes. */
 import { describe, expect, it } from 'vitest';
-import { deriveDisplayName, deriveMessagingLimit, derivePhoneNumber, deriveQualityRating } from '../../../shared/status';
+import { deriveChannelPhone, deriveDisplayName, deriveMessagingLimit, deriveQualityRating } from '../../../shared/status';
 import { liveChannel } from './channels';
 
 const withSetup = (setup_info: unknown) => ({ ...liveChannel(), setup_info });
 
-describe('phoneNumber (digits of setup_info.phone_number)', () => {
-  it.each<[unknown, string | null]>([
-    [withSetup({ phone_number: '4930123456' }), '4930123456'],
-    [withSetup({ phone_number: '+49 (30) 123-456' }), '4930123456'],
-    [withSetup({ phone_number: 4930123456 }), '4930123456'],
-    [withSetup({ phone_number: 'n/a' }), null],
+describe('the channel number (setup_info.phone_number): as sent, and in E.164', () => {
+  it.each<[unknown, { raw: string; e164: string | null } | null]>([
+    [withSetup({ phone_number: '4930123456' }), { raw: '4930123456', e164: '+4930123456' }],
+    [withSetup({ phone_number: '+49 (30) 123-456' }), { raw: '+49 (30) 123-456', e164: '+4930123456' }],
+    [withSetup({ phone_number: ' 00491510001037 ' }), { raw: '00491510001037', e164: '+491510001037' }],
+    [withSetup({ phone_number: 4930123456 }), { raw: '4930123456', e164: '+4930123456' }],
+    [withSetup({ phone_number: 'n/a' }), { raw: 'n/a', e164: null }],
+    // National without a country: kept as sent, never guessed.
+    [withSetup({ phone_number: '03649 2485142' }), { raw: '03649 2485142', e164: null }],
     [withSetup({ phone_number: '' }), null],
     [withSetup({ phone_number: null }), null],
     [withSetup({ phone_number: -5 }), null],
@@ -19,8 +22,20 @@ describe('phoneNumber (digits of setup_info.phone_number)', () => {
     [withSetup(42), null],
     [withSetup(null), null],
     [{}, null],
-  ])('%j -> %s', (raw, expected) => {
-    expect(derivePhoneNumber(raw)).toBe(expected);
+  ])('%j -> %j', (raw, expected) => {
+    const phone = deriveChannelPhone(raw);
+    expect(phone && { raw: phone.raw, e164: phone.e164 }).toEqual(expected);
+  });
+
+  it("reads a national number in the country the channel's record names, else in the fallback (its client's)", () => {
+    const national = { ...withSetup({ phone_number: '03649 2485142' }) };
+    expect(deriveChannelPhone({ ...national, client: { contact_info: { country: 'DE' } } })?.e164).toBe('+4936492485142');
+    expect(deriveChannelPhone({ ...national, client: { contact_info: { country: 'de' } } })?.e164).toBe('+4936492485142');
+    expect(deriveChannelPhone(national, 'DE')?.e164).toBe('+4936492485142');
+    // The record's own country wins over the fallback.
+    expect(deriveChannelPhone({ ...withSetup({ phone_number: '06 12 34 56 78' }), client: { contact_info: { country: 'FR' } } }, 'DE')?.e164).toBe('+33612345678');
+    // An unknown country code is no country.
+    expect(deriveChannelPhone(national, 'Germany')?.e164).toBeNull();
   });
 });
 

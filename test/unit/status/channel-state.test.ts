@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_STATES, ChannelStateId, channelStateDefinition, deriveChannelState } from '../../../shared/status';
-import { classicChannel, liveChannel, sandboxDraftChannel } from './channels';
+import { classicChannel, liveChannel, sandboxDraftChannel, withWaba } from './channels';
 
 describe('classic status -> state (sandbox channel with an app id)', () => {
   const expected: [status: string, label: string, tone: string][] = [
@@ -123,9 +123,13 @@ describe('the state list', () => {
       ['ready_for_migration', 'Ready for migration'],
       ['migration_code_requested', 'Migration code requested'],
       ['waiting_for_migration_code', 'Waiting for migration code'],
+      ['sandbox', 'Sandbox'],
       ['created', 'Created'],
       ['certificate_declined', 'Display name rejected'],
       ['error', 'Error'],
+      ['violation', 'Violation'],
+      ['restricted', 'Restricted'],
+      ['banned', 'Banned'],
       ['draft', 'Draft'],
       ['pending_deletion', 'Pending deletion'],
       ['unknown', 'Unknown status'],
@@ -136,11 +140,81 @@ describe('the state list', () => {
   it('has a zod enum that accepts every state id and refuses others', () => {
     for (const state of CHANNEL_STATES) expect(ChannelStateId.parse(state.id)).toBe(state.id);
     expect(ChannelStateId.safeParse('running').success).toBe(false);
-    expect(ChannelStateId.options).toHaveLength(18);
+    expect(ChannelStateId.options).toHaveLength(22);
   });
 
   it('gives a derived state the order of its definition', () => {
     expect(deriveChannelState(liveChannel()).order).toBe(0);
-    expect(channelStateDefinition('draft')).toMatchObject({ label: 'Draft', order: 15 });
+    expect(channelStateDefinition('draft')).toMatchObject({ label: 'Draft', order: 19 });
+  });
+});
+
+describe("Meta's standing of the account (waba_account.status, reference §6.5) outranks live and the rest", () => {
+  const cases: [name: string, raw: () => unknown, id: string, label: string][] = [
+    ['live + account_banned -> banned', () => withWaba(liveChannel(), { status: 'account_banned' }), 'banned', 'Banned'],
+    ['live + account_restriction -> restricted', () => withWaba(liveChannel(), { status: 'account_restriction' }), 'restricted', 'Restricted'],
+    ['live + account_violation -> violation', () => withWaba(liveChannel(), { status: 'account_violation' }), 'violation', 'Violation'],
+    ['a classic ready channel on a banned account -> banned', () => withWaba(classicChannel('ready'), { status: 'account_banned' }), 'banned', 'Banned'],
+    ['a draft on a restricted account -> restricted', () => withWaba(sandboxDraftChannel(), { status: 'account_restriction' }), 'restricted', 'Restricted'],
+    ['an error channel on a violating account -> violation', () => withWaba(classicChannel('error'), { status: 'account_violation' }), 'violation', 'Violation'],
+    // Pending deletion still comes first: the number is going away whatever Meta thinks of it.
+    ['banned and pending deletion -> pending deletion', () => withWaba({ ...liveChannel(), terminated_at: '2024-07-01' }, { status: 'account_banned' }), 'pending_deletion', 'Pending deletion'],
+    // Other WABA statuses are no standing.
+    ['live + approved -> live', () => withWaba(liveChannel(), { status: 'approved' }), 'live', 'Live'],
+    ['live + bsp_removed -> live', () => withWaba(liveChannel(), { status: 'bsp_removed' }), 'live', 'Live'],
+    ['live + a WABA status of the wrong case -> live', () => withWaba(liveChannel(), { status: 'ACCOUNT_BANNED' }), 'live', 'Live'],
+  ];
+
+  it.each(cases)('%s', (_name, raw, id, label) => {
+    expect(deriveChannelState(raw())).toMatchObject({ id, label });
+  });
+
+  it('is red and says the reason and the remedy in words', () => {
+    for (const status of ['account_banned', 'account_restriction', 'account_violation']) {
+      const state = deriveChannelState(withWaba(liveChannel(), { status }));
+      expect(state.tone).toBe('negative');
+      expect(state.description).toMatch(/Meta (disabled|restricted|found a policy violation)/);
+      expect(state.description).toMatch(/Account quality in Meta Business Manager/);
+      expect(state.description).not.toMatch(/ready to use/);
+    }
+    expect(deriveChannelState(withWaba(liveChannel(), { status: 'account_banned' })).description).toMatch(/cannot send or receive messages/);
+  });
+
+  it("adds Meta's own reason when the record carries one", () => {
+    const state = deriveChannelState(withWaba(liveChannel(), { status: 'account_violation', violation_type: 'SCAM' }));
+    expect(state.description).toMatch(/Meta's reason: SCAM\.$/);
+  });
+});
+
+describe('the version rule (seed: for Embedded Signup, version 2, "statuses from the channel.status field can be ignored")', () => {
+  const v2 = (status: unknown, extra: Record<string, unknown> = {}) => ({ ...classicChannel(status), version: 2, ...extra });
+
+  it.each(['ready', 'created', 'verified', 'unverified', 'error', 'certificate_declined', 'modified', 'something_new'])(
+    'a version-2 sandbox channel whose status says %s is in sandbox',
+    (status) => {
+      expect(deriveChannelState(v2(status))).toMatchObject({ id: 'sandbox', label: 'Sandbox', tone: 'progress' });
+    },
+  );
+
+  it('reads the version sent as a string too', () => {
+    expect(deriveChannelState(v2('ready', { version: '2' })).id).toBe('sandbox');
+    expect(deriveChannelState(v2('ready', { version: '1' })).id).toBe('ready');
+    expect(deriveChannelState(v2('ready', { version: 1 })).id).toBe('ready');
+  });
+
+  it('still goes live, pending deletion, draft and Meta standing by the general rules', () => {
+    expect(deriveChannelState(v2('created', { account_mode: 'live' })).id).toBe('live');
+    expect(deriveChannelState(v2('ready', { terminated_at: '2024-07-01' })).id).toBe('pending_deletion');
+    expect(deriveChannelState(v2('ready', { integration: { app_id: null } })).id).toBe('draft');
+    expect(deriveChannelState(withWaba(v2('ready'), { status: 'account_banned' })).id).toBe('banned');
+  });
+
+  it('shows an account mode it does not know instead of guessing from status', () => {
+    expect(deriveChannelState(v2('ready', { account_mode: 'paused' }))).toMatchObject({ id: 'unknown', label: 'Unknown status (account mode paused)' });
+    expect(deriveChannelState(v2('ready', { account_mode: null }))).toMatchObject({ id: 'unknown', label: 'Unknown status (no account mode)' });
+  });
+
+  it('a version-1 channel keeps its classic status', () => {
+    expect(deriveChannelState({ ...classicChannel('created'), version: 1 })).toMatchObject({ id: 'created', label: 'Created' });
   });
 });

@@ -15,7 +15,7 @@ describe('the API reference §8.2 examples', () => {
       metaBusinessVerification: { value: 'verified', label: 'Verified' },
       numberRegistration: { value: 'ready', label: 'Registered' },
       actionRequired: null,
-      phoneNumber: '4930123456',
+      otherActions: [],
       displayName: 'Acme Support',
       qualityRating: { value: 'GREEN', label: 'High', tone: 'positive' },
       messagingLimit: { value: 'TIER_1K', label: '1K conversations / 24 h' },
@@ -29,8 +29,8 @@ describe('the API reference §8.2 examples', () => {
       messageOnBehalf: { value: 'submitted', label: 'Submitted' },
       metaBusinessVerification: { value: 'pending_submission', label: 'Pending submission' },
       numberRegistration: { value: 'unverified', label: 'In progress' },
-      actionRequired: { id: 'finish_signup', text: 'Finish the WhatsApp signup' },
-      phoneNumber: '4930987654',
+      actionRequired: { id: 'finish_signup', text: 'Finish the WhatsApp signup', tone: 'attention' },
+      otherActions: [{ id: 'submit_business_verification', text: 'Submit the business for Meta verification', tone: 'attention' }],
       displayName: 'Acme Sales',
       qualityRating: null,
       messagingLimit: null,
@@ -75,7 +75,7 @@ describe('never throws, whatever it is given', () => {
     expect(status.messageOnBehalf.label).toBe('Not available');
     expect(status.metaBusinessVerification.label).toBe('Not available');
     expect(status.numberRegistration.label).toBe('Unknown (1)');
-    expect(status.phoneNumber).toBeNull();
+    expect(status.otherActions).toEqual([]);
     expect(status.displayName).toBeNull();
   });
 
@@ -177,13 +177,27 @@ describe('describeStatusChanges', () => {
     expect(changes).toEqual([{ field: 'state', from: 'Live', to: 'Pending deletion', text: 'Channel state: Live → Pending deletion' }]);
     const hint = describeStatusChanges(deriveChannelStatus(liveChannel()), deriveChannelStatus(withWaba(liveChannel(), { status: 'account_banned' })));
     expect(hint).toEqual([
+      { field: 'state', from: 'Live', to: 'Banned', text: 'Channel state: Live → Banned' },
       {
         field: 'actionRequired',
         from: 'None',
-        to: 'Review the account ban in Meta Business Manager and appeal it if needed',
-        text: 'Action required: None → Review the account ban in Meta Business Manager and appeal it if needed',
+        to: 'Review the ban in Meta Business Manager',
+        text: 'Action required: None → Review the ban in Meta Business Manager',
       },
     ]);
+  });
+
+  it('tells when an account enters and leaves a standing, and moves between them', () => {
+    const of = (status: string) => deriveChannelStatus(withWaba(liveChannel(), { status }));
+    const states = (before: string, after: string) => describeStatusChanges(of(before), of(after)).filter((c) => c.field === 'state').map((c) => c.text);
+    expect(states('approved', 'account_restriction')).toEqual(['Channel state: Live → Restricted']);
+    expect(states('account_restriction', 'account_banned')).toEqual(['Channel state: Restricted → Banned']);
+    expect(states('account_violation', 'approved')).toEqual(['Channel state: Violation → Live']);
+  });
+
+  it('says nothing when only the ignored status of a version-2 sandbox channel changes', () => {
+    const v2 = (status: string) => deriveChannelStatus({ ...classicChannel(status), version: 2 });
+    expect(describeStatusChanges(v2('created'), v2('ready'))).toEqual([]);
   });
 
   it('keeps unknown raw values visible in the text', () => {

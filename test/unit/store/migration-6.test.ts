@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/store/database';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/core/store/migrations';
+import { MIGRATIONS } from '../../../electron/core/store/migrations';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -38,8 +38,8 @@ describe('migration 6', () => {
     const before = v5.prepare('SELECT seq, id, kind FROM outbox ORDER BY seq').all();
     v5.close();
 
-    const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    const db = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 6) });
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
     expect(db.prepare('SELECT seq, id, kind FROM outbox ORDER BY seq').all()).toEqual(before);
     expect(db.prepare('SELECT action_id, label FROM pending_effects').all()).toEqual([{ action_id: 'a3', label: 'New API key queued' }]);
     for (const [id, kind] of [['n1', 'withdraw_cancellation'], ['n2', 'set_partner_settings'], ['n3', 'set_partner_payload']]) insertAction(db, id!, kind!, 'client:cl1');

@@ -6,6 +6,7 @@
  * has been idle a while, or right after a large sync, so the memory its parsing used goes with it.
  */
 import { parentPort } from 'node:worker_threads';
+import { isAppError } from '../../../../shared/errors';
 import type { AuthProvider } from '../../api';
 import { createPartnerApi } from '../../api';
 import type { Logger } from '../../log';
@@ -128,7 +129,8 @@ async function start(jobId: number, data: SyncJobData): Promise<void> {
       job: jobId,
       outcome: {
         status: 'failed',
-        error: { code: 'internal', message: `The sync could not run (${message}). The previous data is unchanged.` },
+        // A damaged, read-only or full store keeps its code (the core acts on database_corrupt).
+        error: isAppError(error) ? { code: error.code, message: `${error.message} The previous data is unchanged.` } : { code: 'internal', message: `The sync could not run (${message}). The previous data is unchanged.` },
         stats: null,
         notifications: 0,
         actionsChecked: 0,

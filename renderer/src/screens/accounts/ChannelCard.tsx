@@ -6,10 +6,10 @@
  */
 import { memo, type MouseEvent } from 'react';
 import type { ChannelListItem, ChannelSort } from '../../../../shared/accounts';
-import { ACTIVATION_COLUMNS, ACTIVATION_FIELDS } from '../../../../shared/status';
+import { ACTION_HINT_TEXT, ACTIVATION_COLUMNS, ACTIVATION_FIELDS } from '../../../../shared/status';
 import { Icon } from '../../components/Icon';
 import { ToneBadge } from '../../components/ToneBadge';
-import { companyOf, phoneOf, qualityLine, sortDateLine } from './channel-text';
+import { actionsText, companyOf, phoneOf, qualityLine, sortDateLine } from './channel-text';
 
 interface ChannelCardProps {
   channel: ChannelListItem;
@@ -71,10 +71,17 @@ export const ChannelCard = memo(function ChannelCard({ channel, index, total, se
       {dateLine && <p className="ch-date muted">{dateLine}</p>}
       <footer className="ch-card-foot">
         {status.actionRequired ? (
-          <p className="ch-action">
+          <p className={status.actionRequired.tone === 'negative' ? 'ch-action ch-action-negative' : 'ch-action'} title={actionsText(channel)}>
             <Icon name="alert" size={14} />
             <span className="visually-hidden">Action required: </span>
-            <span className="ch-action-text">{status.actionRequired.text}</span>
+            {/* The sentence (a setup error's message is in the tooltip and the details), whole. */}
+            <span className="ch-action-text">{ACTION_HINT_TEXT[status.actionRequired.id]}</span>
+            {status.otherActions.length > 0 && (
+              <span className="ch-action-more">
+                +{status.otherActions.length}
+                <span className="visually-hidden"> more: {status.otherActions.map((action) => action.text).join('; ')}</span>
+              </span>
+            )}
           </p>
         ) : (
           <p className="ch-no-action">

@@ -4,7 +4,8 @@ import type { ChannelListItem } from '../../../../shared/accounts';
 import { formatDate } from '../../../../shared/format';
 import { ToneBadge } from '../../components/ToneBadge';
 import { useNow } from '../../hooks/use-now';
-import { companyOf, phoneOf } from './channel-text';
+import { ACTION_HINT_SHORT } from '../../../../shared/status';
+import { actionsText, companyOf, phoneOf } from './channel-text';
 import type { ColumnDef, ColumnId } from './table-columns';
 
 interface RowProps {
@@ -43,7 +44,7 @@ export const ChannelTableRow = memo(function ChannelTableRow({ channel, index, c
       </div>
     ),
     phone: () => (
-      <div role="cell" className="cell num">
+      <div role="cell" className="cell num cell-phone" title={phoneOf(channel)}>
         {phoneOf(channel)}
       </div>
     ),
@@ -89,8 +90,15 @@ export const ChannelTableRow = memo(function ChannelTableRow({ channel, index, c
       </div>
     ),
     action: () => (
-      <div role="cell" className="cell cell-text cell-action" title={status.actionRequired?.text}>
-        {status.actionRequired?.text ?? <span className="muted">None</span>}
+      <div role="cell" className={status.actionRequired?.tone === 'negative' ? 'cell cell-text cell-action cell-action-negative' : 'cell cell-text cell-action'} title={actionsText(channel)}>
+        {status.actionRequired ? (
+          <>
+            {ACTION_HINT_SHORT[status.actionRequired.id]}
+            {status.otherActions.length > 0 && <span className="cell-action-more"> +{status.otherActions.length}</span>}
+          </>
+        ) : (
+          <span className="muted">None</span>
+        )}
       </div>
     ),
   };

@@ -1,12 +1,12 @@
 /**
- * "Download CSV": which channels (all, or the list as filtered now), which flavour (for Excel and
- * LibreOffice, or plain RFC 4180) and the separator. Main writes the file (asking where in the
+ * "Download CSV": every column the file will hold, which channels (all, or the list as filtered now),
+ * which flavour (for Excel and LibreOffice, or plain RFC 4180) and the separator. Main writes the file (asking where in the
  * desktop app, into Downloads in web mode) and answers with the path, which can be revealed.
  */
 import { useState, type FormEvent } from 'react';
 import type { ChannelQueryInput } from '../../../../shared/accounts';
 import type { ErrorInfo } from '../../../../shared/errors';
-import { EXPORT_FORMAT_LABELS, type CsvDelimiter, type ExportFormat } from '../../../../shared/export';
+import { EXPORT_COLUMN_TITLES, EXPORT_FORMAT_LABELS, type CsvDelimiter, type ExportFormat } from '../../../../shared/export';
 import { formatCount } from '../../../../shared/format';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -81,7 +81,16 @@ export function ExportDialog({ viewQuery, viewCount, allCount, filtered, selecti
           </>
         ) : (
           <>
-            <p className="muted">Company legal name, WhatsApp number, contact email and the three account activation statuses, as in the Partner Hub.</p>
+            <section aria-labelledby="export-columns-title">
+              <p id="export-columns-title" className="muted">
+                One row per channel, with these {EXPORT_COLUMN_TITLES.length} columns (the first six as in the Partner Hub's CSV; numbers in E.164):
+              </p>
+              <ol className="export-columns">
+                {EXPORT_COLUMN_TITLES.map((title) => (
+                  <li key={title}>{title}</li>
+                ))}
+              </ol>
+            </section>
             <fieldset className="fieldset">
               <legend>Channels</legend>
               <label className="radio">

@@ -7,8 +7,16 @@ export function companyOf(channel: Pick<ChannelListItem, 'companyName' | 'displa
   return channel.companyName?.trim() || channel.displayName?.trim() || `Channel ${channel.id}`;
 }
 
-export function phoneOf(channel: Pick<ChannelListItem, 'phoneNumber'>): string {
-  return formatPhone(channel.phoneNumber) ?? 'No number yet';
+/** The number grouped as its country groups it; a value that is not a phone number is shown exactly as the Hub sent it. */
+export function phoneOf(channel: Pick<ChannelListItem, 'phoneNumber' | 'phoneE164'>): string {
+  return formatPhone({ raw: channel.phoneNumber, e164: channel.phoneE164 }) ?? 'No number yet';
+}
+
+/** Every action required, most severe first, one per line (a tooltip). */
+export function actionsText(channel: ChannelListItem): string | undefined {
+  const { actionRequired, otherActions } = channel.status;
+  if (!actionRequired) return undefined;
+  return [actionRequired, ...otherActions].map((action) => action.text).join('\n');
 }
 
 /** One line with the facts that are known: "Quality High · 1K conversations / 24 h". */

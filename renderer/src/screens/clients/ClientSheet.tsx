@@ -73,6 +73,8 @@ export function ClientSheet({ id }: { id: string }) {
                     <dd>{client.contactName ?? <span className="muted">—</span>}</dd>
                     <dt>Email</dt>
                     <dd>{client.email ?? <span className="muted">—</span>}</dd>
+                    <dt>Phone</dt>
+                    <dd className="num">{formatPhone({ raw: client.phoneNumber, e164: client.phoneE164 }) ?? <span className="muted">—</span>}</dd>
                     <dt>Status</dt>
                     <dd>{client.status ? sentenceCase(client.status.replace(/_/g, ' ')) : <span className="muted">—</span>}</dd>
                     <dt>Created</dt>
@@ -150,7 +152,7 @@ export function ClientSheet({ id }: { id: string }) {
                         >
                           {channel.displayName ?? companyOf(channel)}
                         </button>
-                        <span className="num muted">{formatPhone(channel.phoneNumber) ?? 'No number yet'}</span>
+                        <span className="num muted">{formatPhone({ raw: channel.phoneNumber, e164: channel.phoneE164 }) ?? 'No number yet'}</span>
                         <ToneBadge tone={channel.status.state.tone} label={channel.status.state.label} />
                       </li>
                     ))}

@@ -47,7 +47,7 @@ export function ChannelDetailsSheet({ id, tab }: { id: string; tab: DetailsTab }
             <p id="details-sub" className="muted">
               {details ? (
                 <>
-                  <span className="num">{formatPhone(details.channel.phoneNumber) ?? 'No number yet'}</span>
+                  <span className="num">{formatPhone({ raw: details.channel.phoneNumber, e164: details.channel.phoneE164 }) ?? 'No number yet'}</span>
                   {details.channel.displayName && <> · {details.channel.displayName}</>}
                 </>
               ) : (

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ErrorInfo } from '../../../../shared/errors';
-import { formatPhone, sentenceCase } from '../../../../shared/format';
+import { formatPhoneText, sentenceCase } from '../../../../shared/format';
 import type { ApiKeyInfo, ChannelHealth, HealthNode } from '../../../../shared/outbox';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -123,7 +123,7 @@ export function HealthPanel({ channelId, canGenerateKey = true }: { channelId: s
               {health.phoneNumber && (
                 <>
                   <dt>Number on the key</dt>
-                  <dd className="num">{formatPhone(health.phoneNumber)}</dd>
+                  <dd className="num">{formatPhoneText(health.phoneNumber)}</dd>
                 </>
               )}
               <dt>Checked</dt>

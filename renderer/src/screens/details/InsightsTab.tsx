@@ -13,6 +13,7 @@ import { EMPTY_LOADABLE } from '../../state/details-store';
 import { useWorkspace, useWs } from '../../state/workspace-context';
 import { UsageChart, periodLabel } from './UsageChart';
 import { usageSeries } from './usage-series';
+import { BALANCE_NOT_AVAILABLE } from '../../../../shared/insights';
 
 export function InsightsTab({ clientId }: { clientId: string | null }) {
   if (!clientId) return <p className="muted">This channel has no client in the local copy, so there is no balance to show.</p>;
@@ -53,7 +54,9 @@ export function ClientInsights({ clientId }: { clientId: string }) {
       {info.fetchedAt === null ? (
         <p className="muted">No balance has been read for this client yet{info.refreshError ? '' : '. Refresh to read it from the Hub'}.</p>
       ) : !info.available ? (
-        <p className="callout">{info.reason ?? 'The Hub keeps no balance for this client: it is not on direct payment.'}</p>
+        <p className="callout">
+          {info.reason ?? BALANCE_NOT_AVAILABLE}. <span className="muted">The Hub keeps balances only for clients with direct payment; the app asks again after a day, or when you refresh.</span>
+        </p>
       ) : (
         <>
           <div className="stat-row">

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { ChannelDetails } from '../../../../shared/accounts';
-import { formatCount, formatPhone, sentenceCase, toE164 } from '../../../../shared/format';
+import { formatCount, formatPhone, sentenceCase } from '../../../../shared/format';
 import { formatZonedDateTime } from '../../../../shared/format/zoned-time';
 import { ACTIVATION_COLUMNS, ACTIVATION_FIELDS } from '../../../../shared/status';
 import { CopyButton } from '../../components/CopyButton';
@@ -29,8 +29,8 @@ const dash = <span className="muted">Not available</span>;
 export function OverviewTab({ details, partnerId, onOpenClient }: { details: ChannelDetails; partnerId: string | null; onOpenClient(id: string): void }) {
   const { channel, client, raw } = details;
   const { status } = channel;
-  const e164 = toE164(channel.phoneNumber);
-  const shown = formatPhone(channel.phoneNumber);
+  const e164 = channel.phoneE164;
+  const shown = channel.phoneNumber ? formatPhone({ raw: channel.phoneNumber, e164: channel.phoneE164 }) : null;
   const wabaId = rawText(raw, 'waba_account', 'id') ?? rawText(raw, 'waba_account_id');
   const metaWabaId = rawText(raw, 'waba_account', 'external_id');
   const email = client?.email ?? channel.email;
@@ -45,12 +45,23 @@ export function OverviewTab({ details, partnerId, onOpenClient }: { details: Cha
           <span className="muted">{status.state.description}</span>
         </div>
         {status.actionRequired && (
-          <p className="callout callout-attention">
+          <div className={status.actionRequired.tone === 'negative' ? 'callout callout-negative' : 'callout callout-attention'}>
             <Icon name="alert" />
-            <span>
-              <strong>Action required:</strong> {status.actionRequired.text}
-            </span>
-          </p>
+            {status.otherActions.length === 0 ? (
+              <span>
+                <strong>Action required:</strong> {status.actionRequired.text}
+              </span>
+            ) : (
+              <div>
+                <strong>Actions required, most urgent first:</strong>
+                <ol className="callout-list">
+                  {[status.actionRequired, ...status.otherActions].map((action) => (
+                    <li key={action.id}>{action.text}</li>
+                  ))}
+                </ol>
+              </div>
+            )}
+          </div>
         )}
         <dl className="status-grid">
           {ACTIVATION_FIELDS.map((field) => (
@@ -91,7 +102,14 @@ export function OverviewTab({ details, partnerId, onOpenClient }: { details: Cha
                   )}
                 </span>
               )}
+              {channel.phoneNumber && channel.phoneE164 === null && <span className="muted"> (not a phone number this app can read; shown as the Hub sent it)</span>}
             </Row>
+            {/* How the Hub wrote it, when that was not plain E.164 digits ("0049 …", a national number). */}
+            {channel.phoneE164 !== null && channel.phoneNumber !== null && channel.phoneNumber !== channel.phoneE164 && channel.phoneNumber !== channel.phoneE164.slice(1) && (
+              <Row term="Number as sent">
+                <code>{channel.phoneNumber}</code>
+              </Row>
+            )}
             <Row term="Display name">{channel.displayName && <bdi>{channel.displayName}</bdi>}</Row>
             <Row term="Channel ID">
               <span className="copy-row">

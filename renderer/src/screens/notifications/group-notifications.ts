@@ -3,7 +3,7 @@
  * manager: the client with the newest news first, each group newest first.
  */
 import type { NotificationItem } from '../../../../shared/accounts';
-import { formatPhone } from '../../../../shared/format';
+import { formatPhoneText } from '../../../../shared/format';
 
 export interface NotificationGroup {
   /** null for notifications about channels without a client. */
@@ -40,6 +40,6 @@ export function companyFromTitle(title: string): string {
 export function readableTitle(title: string): string {
   const match = /^(.*?)\s*\+(\d{6,15})$/.exec(title.trim());
   if (!match) return title;
-  const number = formatPhone(match[2]) ?? `+${match[2]}`;
+  const number = formatPhoneText(`+${match[2] ?? ''}`) ?? `+${match[2] ?? ''}`;
   return match[1] ? `${match[1]} · ${number}` : number;
 }

@@ -13,7 +13,7 @@ import { ConfirmActionDialog } from '../outbox/ConfirmActionDialog';
 function ChannelLine({ item, kind, onKey }: { item: GrantedChannel; kind: 'granted' | 'revoked' | 'added'; onKey(channelId: string): void }) {
   const ws = useWorkspace();
   const channel = item.channel;
-  const number = channel ? (formatPhone(channel.phoneNumber) ?? 'No number yet') : null;
+  const number = channel ? (formatPhone({ raw: channel.phoneNumber, e164: channel.phoneE164 }) ?? 'No number yet') : null;
   const pendingKey = channel?.pending?.kind === 'generate_api_key';
   const canKey = kind !== 'revoked' && channel !== null && channel.status.state.id !== 'pending_deletion' && channel.status.state.id !== 'draft' && channel.removedAt === null;
   return (

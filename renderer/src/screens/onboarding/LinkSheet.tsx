@@ -1,6 +1,6 @@
 /** A permission link's panel: what it asked for, how it was shared, and what came back. */
 import { useId, useState } from 'react';
-import { formatDateTime, formatPhone } from '../../../../shared/format';
+import { formatDateTime, formatPhoneText } from '../../../../shared/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { Sheet } from '../../components/Sheet';
@@ -51,7 +51,7 @@ export function LinkSheet({ id }: { id: string }) {
                   <dt>Name</dt>
                   <dd>{details.name ?? <span className="muted">—</span>}</dd>
                   <dt>Number</dt>
-                  <dd>{formatPhone(details.number) ?? <span className="muted">—</span>}</dd>
+                  <dd>{formatPhoneText(details.number) ?? <span className="muted">—</span>}</dd>
                   <dt>Tag</dt>
                   <dd>{details.partnerPayload ?? <span className="muted">—</span>}</dd>
                   <dt>Redirect URL</dt>

@@ -4,7 +4,7 @@
  * that break the flow (no redirect URL) are shown first, with the way to fix them.
  */
 import { useEffect, useState } from 'react';
-import { formatDate, formatPhone } from '../../../../shared/format';
+import { formatDate, formatPhoneText } from '../../../../shared/format';
 import type { PartnerSettings } from '../../../../shared/onboarding';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
@@ -90,7 +90,7 @@ export function OnboardingPage() {
                       {linkFor(link)}
                     </button>
                     <span className="cell-sub">
-                      {[link.email, formatPhone(link.number), link.shared.length > 0 ? link.shared.map((s) => SHARE_LABEL[s.method]).join(', ') : link.origin === 'link' ? 'not shared yet' : null]
+                      {[link.email, formatPhoneText(link.number), link.shared.length > 0 ? link.shared.map((s) => SHARE_LABEL[s.method]).join(', ') : link.origin === 'link' ? 'not shared yet' : null]
                         .filter(Boolean)
                         .join(' · ')}
                     </span>

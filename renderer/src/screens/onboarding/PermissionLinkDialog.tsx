@@ -7,7 +7,7 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ClientListItem } from '../../../../shared/accounts';
-import { formatPhone } from '../../../../shared/format';
+import { formatPhoneText, readTypedNumber, type TypedNumberProblem } from '../../../../shared/format';
 import type { ErrorInfo } from '../../../../shared/errors';
 import type { PartnerSettings, PermissionLink, ShareMethod } from '../../../../shared/onboarding';
 import { BusyButton } from '../../components/BusyButton';
@@ -31,11 +31,27 @@ function userLanguage(): string | undefined {
   }
 }
 
-/** "+49…" or "0049…", else a hint; main checks the number for real. */
-function numberHint(text: string): string | null {
-  const value = text.trim();
-  if (value === '') return null;
-  return /^(\+|00)/.test(value) ? null : 'Give the number with its country code, e.g. +49 151 23456789.';
+/** "DE" -> "Germany" in the user's language; the code itself when the runtime has no name for it. */
+function regionName(code: string): string {
+  try {
+    return new Intl.DisplayNames([userLanguage() ?? 'en'], { type: 'region' }).of(code.trim().toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Said while typing; a number that is still too short or otherwise invalid is refused by main on submit, with the reason. */
+const NUMBER_PROBLEM: Record<TypedNumberProblem, string | null> = {
+  not_a_number: 'Only digits, spaces and a leading + (or 00), e.g. +49 151 23456789.',
+  needs_country_code: 'Give the number with its country code, e.g. +49 151 23456789.',
+  invalid: null,
+};
+
+/** What is wrong with the number as typed (the same reading main applies: shared/format/phone.ts), or null. */
+function numberHint(text: string, country: string | null): string | null {
+  if (text.trim() === '') return null;
+  const read = readTypedNumber(text, country);
+  return read.ok ? null : NUMBER_PROBLEM[read.problem];
 }
 
 export function PermissionLinkDialog({ client, onClose }: Props) {
@@ -62,7 +78,7 @@ export function PermissionLinkDialog({ client, onClose }: Props) {
   }, [api]);
 
   const noRedirect = settings?.source !== 'none' && settings?.redirectUrl === null && settings.pending.every((a) => a.state === 'conflict');
-  const hint = numberHint(number);
+  const hint = numberHint(number, client?.country ?? null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -135,7 +151,7 @@ export function PermissionLinkDialog({ client, onClose }: Props) {
                 aria-describedby={`${ids}-number-hint`}
               />
               <p className={hint ? 'field-error' : 'field-hint'} id={`${ids}-number-hint`}>
-                {hint ?? 'Prefilled on the permission page; with its country code.'}
+                {hint ?? (client?.country ? `Prefilled on the permission page; without + or 00 it is read as a number of ${regionName(client.country)}.` : 'Prefilled on the permission page; with its country code.')}
               </p>
             </div>
             {!client && (
@@ -216,7 +232,7 @@ export function LinkShare({ link: initial, onClose, titleId, title }: { link: Pe
       <h2 id={titleId}>{title}</h2>
       <p className="muted">
         {link.clientName ? `For ${link.clientName}` : link.email ? `For ${link.email}` : 'For a new client'}
-        {link.number ? `, number ${formatPhone(link.number) ?? link.number}` : ''}. Send it to the client; it works until they have used it.
+        {link.number ? `, number ${formatPhoneText(link.number) ?? link.number}` : ''}. Send it to the client; it works until they have used it.
       </p>
       <div className="field">
         <label className="field-label" htmlFor={urlId}>

@@ -82,7 +82,7 @@ describe('details store', () => {
     fake.answer('channels.get', () => ({ ok: true, value: { channel: channel('ch1'), client: null, raw: {} } }));
     fake.answer('clients.get', () => ({
       ok: true,
-      value: { id: 'c1', name: 'Acme', organisation: null, email: null, contactName: null, status: null, maxChannels: 2, partnerPayload: null, channelCount: 1, createdAt: null, syncedAt: 'x', removedAt: null },
+      value: { id: 'c1', name: 'Acme', organisation: null, email: null, contactName: null, status: null, maxChannels: 2, partnerPayload: null, country: null, phoneNumber: null, phoneE164: null, channelCount: 1, createdAt: null, syncedAt: 'x', removedAt: null },
     }));
     const store = createDetailsStore(fake.api);
     await store.getState().loadChannel('ch1');

@@ -25,6 +25,7 @@ export function channel(id: string, overrides: Partial<ChannelListItem> = {}): C
     companyName: 'Müller & Söhne GmbH',
     displayName: 'Müller Support',
     phoneNumber: '4930123456',
+    phoneE164: '+4930123456',
     email: 'info@mueller.example',
     status: deriveChannelStatus({ id, account_mode: 'live', status: 'ready', setup_info: { phone_number: '4930123456' } }),
     createdAt: '2024-01-01T00:00:00Z',

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ChannelPage } from '../../../../shared/accounts';
 import { runAppCommand } from '../../../../renderer/src/screens/workspace/app-commands';
 import { createWorkspace } from '../../../../renderer/src/state/workspace';
@@ -48,18 +48,24 @@ describe('workspace wiring', () => {
   });
 
   it("re-reads the list once per burst while the outbox replays, and after the burst's last event", async () => {
-    const { fake, workspace } = workspaceWithData();
-    workspace.start();
-    workspace.channels.getState().load();
-    await flush();
-    const before = fake.callsTo('channels.list').length;
-    for (let i = 0; i < 8; i += 1) fake.emit('outbox.changed', outboxStatus({ queued: 8 - i, done: i }));
-    await flush();
-    expect(fake.callsTo('channels.list')).toHaveLength(before + 1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await flush();
-    expect(fake.callsTo('channels.list')).toHaveLength(before + 2);
-    workspace.dispose();
+    // Fake timers: the throttle's window passes without waiting for it (and Date.now moves with it).
+    vi.useFakeTimers();
+    try {
+      const { fake, workspace } = workspaceWithData();
+      workspace.start();
+      workspace.channels.getState().load();
+      await vi.advanceTimersByTimeAsync(0);
+      const before = fake.callsTo('channels.list').length;
+      for (let i = 0; i < 8; i += 1) fake.emit('outbox.changed', outboxStatus({ queued: 8 - i, done: i }));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(fake.callsTo('channels.list')).toHaveLength(before + 1);
+      // The window ends: one more read for everything that came during it, then nothing more.
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(fake.callsTo('channels.list')).toHaveLength(before + 2);
+      workspace.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('carries out the desktop shell’s menu commands', async () => {

@@ -12,7 +12,10 @@ describe('channel words', () => {
     expect(companyOf(channel('x', { companyName: ' ', displayName: 'Shop' }))).toBe('Shop');
     expect(companyOf(channel('x', { companyName: null, displayName: null }))).toBe('Channel x');
     expect(phoneOf(channel('x'))).toBe('+49 30 123456');
-    expect(phoneOf(channel('x', { phoneNumber: null }))).toBe('No number yet');
+    expect(phoneOf(channel('x', { phoneNumber: null, phoneE164: null }))).toBe('No number yet');
+    expect(phoneOf(channel('x', { phoneNumber: '00491510001037', phoneE164: '+491510001037' }))).toBe('+49 1510001037');
+    // Not a number this app can read: exactly as the Hub sent it.
+    expect(phoneOf(channel('x', { phoneNumber: 'tbd (ask Jörg)', phoneE164: null }))).toBe('tbd (ask Jörg)');
   });
 
   it('says quality and limit only when known', () => {
