@@ -22,7 +22,6 @@ export const KEYCHAIN_TESTS = [
 export const SPREADSHEET_TESTS = [
   'test/integration/export/libreoffice.test.ts',
   'test/integration/export/export-in-calc.test.ts',
-  'test/integration/export/export-channels.test.ts',
   'test/integration/export/demo-numbers.test.ts',
 ];
 

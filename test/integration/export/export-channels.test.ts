@@ -15,7 +15,6 @@ import type { SyncedFixture } from '../../helpers/synced-core';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { failingAfter, pausedAtFirstWrite } from '../../unit/export/failing-sink';
 import { HEADER, shownRow } from '../../unit/export/hostile-fixture';
-import { openInCalc } from './calc';
 import { startHostileExport, type ExportFixture, type TestDesktop } from './export-fixture';
 
 let f: SyncedFixture;
