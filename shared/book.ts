@@ -12,18 +12,20 @@ import { ActionHintId, ChannelStateId, type ChannelStateId as StateId } from './
  * Onboarding steps, in the order a channel goes through them. A reading of the classic-signup
  * statuses (reference §6.1, partly inferred there) grouped the way an account manager speaks of them:
  * - draft: the signup was started, no app yet;
- * - submitted: the account exists and its setup (consents, import, porting, migration) continues;
+ * - submitted: the account exists and its setup (consents, import, porting, migration) continues,
+ *   or an Embedded Signup channel is still in sandbox;
  * - verification: Meta reviews the display name or the business (a rejected name waits here too);
  * - registration: approved; the number is registered or being registered, the API key can come;
  * - live: the account is live.
- * Channels pending deletion, in error, or in a state this app does not know are outside the funnel.
+ * Channels pending deletion, in error, banned, restricted or flagged by Meta, or in a state this app
+ * does not know are outside the funnel.
  */
 export const FUNNEL_STEPS = [
   { id: 'draft', label: 'Draft', states: ['draft'] },
   {
     id: 'submitted',
     label: 'Submitted',
-    states: ['created', 'consents_signed', 'imported', 'porting_ready', 'ready_for_migration', 'migration_code_requested', 'waiting_for_migration_code'],
+    states: ['created', 'consents_signed', 'imported', 'porting_ready', 'ready_for_migration', 'migration_code_requested', 'waiting_for_migration_code', 'sandbox'],
   },
   { id: 'verification', label: 'Verification', states: ['unverified', 'new_name_requested', 'modified', 'certificate_declined'] },
   { id: 'registration', label: 'Registration', states: ['verified', 'ready'] },
@@ -32,7 +34,7 @@ export const FUNNEL_STEPS = [
 export type FunnelStepId = (typeof FUNNEL_STEPS)[number]['id'];
 
 /** States outside the onboarding funnel (every other state is in exactly one step). */
-export const OUTSIDE_FUNNEL: readonly StateId[] = ['error', 'pending_deletion', 'unknown'];
+export const OUTSIDE_FUNNEL: readonly StateId[] = ['error', 'violation', 'restricted', 'banned', 'pending_deletion', 'unknown'];
 
 /** A count with the label the list filter uses for it ("Not available" for no value). */
 export const LabelCount = z.object({ label: z.string(), count: z.number().int() });

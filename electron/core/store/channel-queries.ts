@@ -258,12 +258,22 @@ export class ChannelQueries {
     const indexed = this.index && !where.needsChannel ? this.index.page(profileId, { ...query, offset: 0, limit: max }, where.terms) : null;
     if (indexed) {
       const items: Array<[string, string | null]> = [];
-      // Every listed channel's id and client from one narrow index (migration 8), not the wide rows.
-      const read = query.includeRemoved
-        ? this.db.prepare('SELECT rid, id, client_id FROM channels WHERE profile_id = ?')
-        : this.db.prepare('SELECT rid, id, client_id FROM channels WHERE profile_id = ? AND removed_at IS NULL');
+      // Every listed channel's id and client from two narrow indexes (the sync's hash index, migration
+      // 8's overview index), not the wide rows.
       const byRid = new Map<number, [string, string | null]>();
-      for (const [rid, id, clientId] of read.raw().iterate(profileId) as Iterable<[number, string, string | null]>) byRid.set(rid, [id, clientId]);
+      const ids = this.db.prepare('SELECT rid, id FROM channels WHERE profile_id = ?').raw();
+      for (const [rid, id] of ids.iterate(profileId) as Iterable<[number, string]>) byRid.set(rid, [id, null]);
+      const clients = this.db.prepare('SELECT rid, client_id FROM channels WHERE profile_id = ? AND removed_at IS NULL AND client_id IS NOT NULL').raw();
+      for (const [rid, clientId] of clients.iterate(profileId) as Iterable<[number, string]>) {
+        const item = byRid.get(rid);
+        if (item) item[1] = clientId;
+      }
+      if (query.includeRemoved) {
+        for (const [rid, clientId] of this.db.prepare('SELECT rid, client_id FROM channels WHERE profile_id = ? AND removed_at IS NOT NULL').raw().iterate(profileId) as Iterable<[number, string | null]>) {
+          const item = byRid.get(rid);
+          if (item) item[1] = clientId;
+        }
+      }
       for (const rid of indexed.rids) {
         const item = byRid.get(rid);
         if (item) items.push(item);

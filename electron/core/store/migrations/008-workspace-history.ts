@@ -8,7 +8,8 @@ import type { Migration } from './index';
  *   past and costs a row a day.
  * - a channel's notifications by channel (its history tab): without the index that read scans every
  *   notification of the profile.
- * - the Overview's columns of every channel in one narrow index (state per channel comes from
+ * - the Overview's columns of every channel in one narrow index (without the id, so a client's
+ *   channels are still found through channels_client) (state per channel comes from
  *   channel_search): its counts, the day's counts a sync records and the saved views' counts read it
  *   instead of the wide rows with their raw JSON (50,000 channels: ~500 ms to a few tens); likewise
  *   each client's channel limit (clients near their limit).
@@ -26,7 +27,7 @@ export const workspaceHistoryMigration: Migration = {
         PRIMARY KEY (profile_id, day)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX notifications_channel ON notifications (profile_id, channel_id, id DESC) WHERE channel_id IS NOT NULL;
-      CREATE INDEX channels_book ON channels (profile_id, removed_at, action_required, quality_rating, messaging_limit, client_id, id);
+      CREATE INDEX channels_book ON channels (profile_id, removed_at, action_required, quality_rating, messaging_limit, client_id);
       CREATE INDEX clients_limits ON clients (profile_id, removed_at, max_channels, id);
     `);
   },
