@@ -30,16 +30,14 @@ describe('sign-in', () => {
     await page.getByText('Advanced').click();
     await page.getByRole('textbox', { name: /Hub URL/ }).fill(hub.hubUrl);
 
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/request/session.signIn'));
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    const body = (await (await answer).json()) as { ok: boolean; error?: { code: string; message: string } };
-    expect(body.ok).toBe(false);
-    const message = body.error?.message ?? '';
-    expect(message).not.toBe('');
-
+    // Read from the page, not the raw HTTP answer: a sign-in slower than 300 ms (a loaded machine) is
+    // answered with a ticket first (web mode's 202), and the page follows it.
     const alert = page.getByRole('alert').filter({ hasText: 'Sign-in failed' });
     await alert.waitFor();
-    expect(await alert.textContent()).toContain(message.replace(/`/g, ''));
+    expect(await alert.textContent()).toMatch(/refused the credentials/);
+    const session = await app.request<{ profiles: unknown[] }>('session.get', {});
+    expect(session.ok && session.value.profiles).toEqual([]);
     // The refused key does not linger in the form; the partner id stays for the next try.
     expect(await page.getByLabel('Partner API key', { exact: true }).inputValue()).toBe('');
     expect(await page.getByRole('textbox', { name: 'Partner ID' }).inputValue()).toBe('e2eWrongKeyPA');

@@ -34,10 +34,17 @@ interface SharedWorker {
   idle: NodeJS.Timeout | null;
 }
 
-let shared: SharedWorker | null = null;
+/**
+ * Two instances of the worker: one builds search snapshots, the other reads whole files for the
+ * store's upkeep (quick_check, backups: seconds on a large book), so a check or a backup never
+ * holds up the channel list's search copy.
+ */
+type Role = 'search' | 'upkeep';
+const instances: Record<Role, SharedWorker | null> = { search: null, upkeep: null };
 
-function sharedWorker(): SharedWorker {
-  if (shared) return shared;
+function sharedWorker(role: Role): SharedWorker {
+  const existing = instances[role];
+  if (existing) return existing;
   const script = workerScript('search-index-worker');
   const worker = new Worker(script.file, { workerData: script.data });
   worker.unref();
@@ -54,21 +61,21 @@ function sharedWorker(): SharedWorker {
     else waiting.reject(rebuild(message));
     if (state.pending.size === 0) {
       state.idle = setTimeout(() => {
-        if (shared !== state || state.pending.size > 0) return;
-        shared = null;
+        if (instances[role] !== state || state.pending.size > 0) return;
+        instances[role] = null;
         void worker.terminate();
       }, IDLE_MS);
       state.idle.unref();
     }
   });
   const lost = (reason: string): void => {
-    if (shared === state) shared = null;
+    if (instances[role] === state) instances[role] = null;
     for (const waiting of state.pending.values()) waiting.reject(new Error(`The search index worker stopped (${reason}).`));
     state.pending.clear();
   };
   worker.on('error', (error) => lost(error.message));
   worker.on('exit', (code) => lost(`exit code ${code}`));
-  shared = state;
+  instances[role] = state;
   return state;
 }
 
@@ -88,8 +95,8 @@ export class SearchIndexWorker implements SnapshotBuilder {
     await this.ask((id) => ({ type: 'checkpoint', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null }));
   }
 
-  private ask(message: (id: number) => ToSearchIndexWorker): Promise<Answer> {
-    const state = sharedWorker();
+  private ask(message: (id: number) => ToSearchIndexWorker, role: Role = 'search'): Promise<Answer> {
+    const state = sharedWorker(role);
     if (state.idle) clearTimeout(state.idle);
     state.idle = null;
     const id = state.nextId++;
@@ -101,17 +108,17 @@ export class SearchIndexWorker implements SnapshotBuilder {
 
   /** `PRAGMA quick_check` of the whole file, off this thread. */
   async quickCheck(): Promise<CheckResult> {
-    return (await this.ask((id) => ({ type: 'quick_check', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null }))) as CheckResult;
+    return (await this.ask((id) => ({ type: 'quick_check', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null }), 'upkeep')) as CheckResult;
   }
 
   /** An online backup of the file (backups.ts), off this thread. */
   async backup(reason: string): Promise<BackupInfo> {
-    return (await this.ask((id) => ({ type: 'backup', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null, reason }))) as BackupInfo;
+    return (await this.ask((id) => ({ type: 'backup', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null, reason }), 'upkeep')) as BackupInfo;
   }
 
   /** The core closes: the worker lets go of this database. */
   close(): void {
-    shared?.worker.postMessage({ type: 'forget', databaseFile: this.options.databaseFile } satisfies ToSearchIndexWorker);
+    for (const instance of Object.values(instances)) instance?.worker.postMessage({ type: 'forget', databaseFile: this.options.databaseFile } satisfies ToSearchIndexWorker);
   }
 }
 

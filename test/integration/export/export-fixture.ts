@@ -36,6 +36,7 @@ export const HOSTILE_COMPANIES = [
   '-1',
   '@SUM(A1)',
   '0049 Holding',
+  'Bäckerei Größ, Köln',
 ];
 
 export interface ExportFixture {

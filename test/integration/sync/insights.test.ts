@@ -101,7 +101,8 @@ describe('client balance', () => {
     expect(failed.refreshError?.code).toBe('offline');
     expect(failed).toMatchObject({ balance: cached.balance, fetchedAt: cached.fetchedAt, refreshing: false });
 
-    expect((await f.core.session.refresh()).connection.status).toBe('offline');
+    // The served hub drops the connection: the network works, the Hub does not answer.
+    expect((await f.core.session.refresh()).connection.status).toBe('hub_unavailable');
     const requests = f.hub.stats.snapshot().total;
     const known = f.core.insights.balance(client.id, true);
     expect(known).toMatchObject({ refreshing: false, balance: cached.balance, refreshError: { code: 'offline' } });
