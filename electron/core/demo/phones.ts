@@ -18,13 +18,19 @@ export const CONTACT_PHONE_FORMS = weights<PhoneForm>([['international', 45], ['
 
 const JUNK = ['tbd', 'n/a', 'pending', 'see email', '+49 151', '0000'] as const;
 
-/** The plan's example mobile number of a country, as a template. */
+const templates = new Map<string, PhoneNumber | undefined>();
+
+/** The plan's example mobile number of a country, as a template (parsed once per country: a hub draws 75,000 numbers). */
 function templateOf(country: string): PhoneNumber | undefined {
+  if (templates.has(country)) return templates.get(country);
+  let template: PhoneNumber | undefined;
   try {
-    return getExampleNumber(country as CountryCode, examples);
+    template = getExampleNumber(country as CountryCode, examples);
   } catch {
-    return undefined;
+    template = undefined;
   }
+  templates.set(country, template);
+  return template;
 }
 
 /**
@@ -49,16 +55,21 @@ export function drawMobileNumber(rng: Rng, country: string, used: Set<string>): 
 
 /** `digits` (E.164 without "+") written in `form`. */
 export function writePhone(rng: Rng, digits: string, form: PhoneForm): string {
-  const number = parsePhoneNumberFromString(`+${digits}`);
+  // Parsed only for the forms that format it (most numbers are written as the Hub holds them).
+  const number = () => parsePhoneNumberFromString(`+${digits}`);
   switch (form) {
     case 'hub':
       return digits;
     case 'idd':
-      return rng.chance(0.5) ? `00${digits}` : flat(`00${(number?.formatInternational() ?? `+${digits}`).slice(1)}`);
-    case 'national':
-      return number ? flat(number.formatNational()) : digits;
-    case 'international':
-      return number ? flat(number.formatInternational()) : `+${digits}`;
+      return rng.chance(0.5) ? `00${digits}` : flat(`00${(number()?.formatInternational() ?? `+${digits}`).slice(1)}`);
+    case 'national': {
+      const parsed = number();
+      return parsed ? flat(parsed.formatNational()) : digits;
+    }
+    case 'international': {
+      const parsed = number();
+      return parsed ? flat(parsed.formatInternational()) : `+${digits}`;
+    }
     case 'junk':
       return rng.pick(JUNK);
   }
