@@ -7,6 +7,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isAppError } from '../../shared/errors';
 import { appVersion } from './app-version';
 import { EXIT_DAMAGED, EXIT_FAILURE, EXIT_NOT_WRITABLE, EXIT_USAGE, processIo, UsageError, type CliIo } from './cli-io';
+import { commandHelp, usageText } from './command';
 import { COMMANDS, helpText } from './commands';
 
 export const GLOBAL_OPTIONS = {
@@ -39,14 +40,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       strict: true,
     });
     if (values.help) {
-      io.out(command.help);
+      io.out(commandHelp(command));
       return 0;
     }
     return await command.run({ values: values as Record<string, string | boolean | undefined>, positionals, io });
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.err(`partner-desk: ${oneLine(error)}`);
-      io.err(command ? `Usage: ${command.usage}` : 'Run "partner-desk --help" for usage.');
+      io.err(command ? usageText(command.usage) : 'Run "partner-desk --help" for usage.');
       return EXIT_USAGE;
     }
     io.err(`partner-desk: ${isAppError(error) ? error.message : oneLine(error)}`);

@@ -66,3 +66,14 @@ export function formatDateTime(value: TimeInput, locale?: string): string | null
   if (ms === null) return null;
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(ms);
 }
+
+/**
+ * The Hub's day of a timestamp for sentences the core writes ("pending deletion since 5 Dec 2026"):
+ * the core knows no user locale or zone, so it names the UTC day in English words, which no reader
+ * can take for another date (unlike 05/12). Unparseable input is returned as it came.
+ */
+export function formatHubDay(value: string): string {
+  const ms = toMillis(value);
+  if (ms === null) return value;
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(ms);
+}

@@ -1,12 +1,10 @@
 /** The demo session: explore, the workspace, reload, restart on the same database, leave. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../shared/contract';
-import { launchChromium, openPage, type TestPage } from './helpers/browser';
-import { startWebApp, type WebApp } from './helpers/web-app';
+import type { TestPage } from './helpers/browser';
+import type { WebApp } from './helpers/web-app';
+import { startWebSession, type WebSession } from './helpers/web-session';
 
 /** The demo partner's name as main reports it, so the test does not guess the seed's name. */
 async function demoPartnerName(app: WebApp): Promise<string> {
@@ -24,24 +22,16 @@ async function expectWorkspaceOf(page: Page, name: string): Promise<void> {
 }
 
 describe('demo session', () => {
-  let dataDir: string;
+  let session: WebSession;
   let app: WebApp;
-  let browser: Browser;
   let tab: TestPage;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), 'partner-desk-e2e-demo-'));
-    app = await startWebApp({ dataDir });
-    browser = await launchChromium();
-    tab = await openPage(browser);
+    session = await startWebSession('demo');
+    ({ app, tab } = session);
   });
 
-  afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
-    await app?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => session?.stop());
 
   it('"Explore with demo data" opens the workspace of the demo partner and syncs it', async () => {
     const { page } = tab;
@@ -77,11 +67,11 @@ describe('demo session', () => {
   it('says so when the local service stops, and restores the profile from the database after a restart', async () => {
     const { page } = tab;
     const problemsBefore = tab.problems.length;
-    await app.stop();
+    await session.stopApp();
     await page.getByRole('button', { name: 'Sync now' }).click();
     await page.getByRole('status').filter({ hasText: "Partner Desk's local service is not answering" }).waitFor();
 
-    app = await startWebApp({ dataDir });
+    app = await session.restartApp();
     await page.goto(app.url); // a new launch prints a new token
     // While the service was down the browser logged the refused connections (and, once it was back,
     // the old token being refused): expected here, so only other problems are kept.

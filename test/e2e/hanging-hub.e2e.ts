@@ -2,16 +2,23 @@
  * Web mode with a Hub that accepts connections and never answers (a hotel captive portal, a dead
  * proxy): opening ten client panels (each asks for a balance, which waits on the Hub) must not hold
  * up anything local. Searching channels and clients and queueing a channel-limit change each answer
- * within a second. Before, the balance requests used up the browser's connections to the local
- * server and every local read waited 20-50 s behind them.
+ * while the Hub sits on every request for ten minutes. Before, the balance requests used up the
+ * browser's connections to the local server and every local read waited 20-50 s behind them. Each
+ * step has a 15 s hang guard (far above the second it takes, far below the Hub's ten minutes): the
+ * times are printed and kept in test-results/hanging-hub.json, not asserted (shared cores).
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientPage } from '../../shared/accounts';
 import { screenshot, type TestPage } from './helpers/browser';
+import { REPO_ROOT } from './helpers/child-process';
 import type { DemoServer } from './helpers/demo-server';
 import { screenshotOnFailure, startDemoWorkspace, type DemoWorkspace } from './helpers/demo-workspace';
 import { goTo } from './helpers/screens';
 import type { WebApp } from './helpers/web-app';
+
+const HANG_GUARD_MS = 15_000;
 
 describe('web mode while the Hub never answers', () => {
   let workspace: DemoWorkspace;
@@ -36,14 +43,22 @@ describe('web mode while the Hub never answers', () => {
     await workspace?.stop();
   });
 
-  /** How long `step` took, in ms. */
+  /** How long `step` took, in ms; fails if it waits as if on the Hub. */
   async function timed(step: () => Promise<void>): Promise<number> {
     const started = performance.now();
-    await step();
+    let guard: NodeJS.Timeout | undefined;
+    const hung = new Promise<never>((_, reject) => {
+      guard = setTimeout(() => reject(new Error('waited 15 s: this local step is queued behind the Hub')), HANG_GUARD_MS);
+    });
+    try {
+      await Promise.race([step(), hung]);
+    } finally {
+      clearTimeout(guard);
+    }
     return performance.now() - started;
   }
 
-  it('opens ten client panels, then searches channels and clients and queues a limit change, each within 1 s', async () => {
+  it('opens ten client panels, then searches channels and clients and queues a limit change, none waiting on the Hub', async () => {
     const { page } = tab;
     const clients = await app.request<ClientPage>('clients.list', { limit: 10 });
     if (!clients.ok) throw new Error(clients.error.message);
@@ -91,7 +106,9 @@ describe('web mode while the Hub never answers', () => {
     await screenshot(page, 'hanging-hub-limit-queued');
 
     process.stdout.write(`[hanging hub] ${timings.map(([what, ms]) => `${what}: ${ms.toFixed(0)} ms`).join('; ')}\n`);
-    for (const [what, ms] of timings) expect(ms, what).toBeLessThan(1_000);
+    expect(timings).toHaveLength(13);
+    await mkdir(path.join(REPO_ROOT, 'test-results'), { recursive: true });
+    await writeFile(path.join(REPO_ROOT, 'test-results', 'hanging-hub.json'), `${JSON.stringify(Object.fromEntries(timings.map(([what, ms]) => [what, Math.round(ms)])), null, 2)}\n`);
     expect(tab.problems).toEqual([]);
   });
 });

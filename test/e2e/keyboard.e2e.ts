@@ -3,31 +3,26 @@
  * workspace without a mouse: "/" to search, arrows through the cards, Enter for details, Esc back
  * to the same card, "g c" to the clients, "?" for the shortcut list, Ctrl+K from anywhere.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, type TestPage } from './helpers/browser';
+import type { TestPage } from './helpers/browser';
 import { waitForExpression } from './helpers/poll';
-import { startWebApp, type WebApp } from './helpers/web-app';
+import type { WebApp } from './helpers/web-app';
+import { startWebSession, type WebSession } from './helpers/web-session';
 
 const activeId = "document.activeElement && document.activeElement.id";
 const activeIndex = "document.activeElement && document.activeElement.getAttribute('data-index')";
 
 describe('keyboard', () => {
+  let session: WebSession;
   let app: WebApp;
-  let browser: Browser;
   let tab: TestPage;
 
   beforeAll(async () => {
-    app = await startWebApp();
-    browser = await launchChromium();
-    tab = await openPage(browser);
+    session = await startWebSession('keyboard');
+    ({ app, tab } = session);
   });
 
-  afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
-    await app?.stop();
-  });
+  afterAll(() => session?.stop());
 
   it('reaches "Explore with demo data" with Tab and starts the demo with Enter', async () => {
     const { page } = tab;

@@ -2,33 +2,30 @@
  * A real sign-in against a simulated Hub, signing out while keeping the cache, and switching
  * between profiles. Needs a working keychain: run inside scripts/keyring-session.sh, else skipped.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppInfo, SessionState } from '../../shared/contract';
-import { launchChromium, openPage, screenshot, type TestPage } from './helpers/browser';
+import { screenshot, type TestPage } from './helpers/browser';
 import { startDemoServer, type DemoServer } from './helpers/demo-server';
-import { startWebApp, type WebApp } from './helpers/web-app';
+import type { WebApp } from './helpers/web-app';
+import { startWebSession, type WebSession } from './helpers/web-session';
 
 describe('profiles', () => {
   let hub: DemoServer;
+  let web: WebSession;
   let app: WebApp;
-  let browser: Browser;
   let tab: TestPage;
   let keychain = false;
 
   beforeAll(async () => {
     hub = await startDemoServer();
-    app = await startWebApp();
+    web = await startWebSession('profiles');
+    ({ app, tab } = web);
     const info = await app.request<AppInfo>('app.info');
     keychain = info.ok && info.value.keychainAvailable === true;
-    browser = await launchChromium();
-    tab = await openPage(browser);
   });
 
   afterAll(async () => {
-    await tab?.close();
-    await browser?.close();
-    await app?.stop();
+    await web?.stop();
     await hub?.stop();
   });
 

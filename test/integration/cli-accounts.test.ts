@@ -8,33 +8,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoHub, startDemoHubServer, type DemoHub } from '../../electron/core/demo';
+import type { DemoHub } from '../../electron/core/demo';
 import { KeytarSecretStore } from '../../electron/core/secrets/keytar-secret-store';
-import { runCliAsync, type CliResult } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { startCliAgainstHub, type CliAgainstHub } from '../helpers/cli-against-hub';
 
+let harness: CliAgainstHub;
 let hub: DemoHub;
-let server: Awaited<ReturnType<typeof startDemoHubServer>>;
-let tmp: ReturnType<typeof makeTempDir>;
-const outputs: string[] = [];
-
-/** Runs the CLI against the hub this process serves; every output is kept for the secrets scan. */
-async function cli(args: string[], input = ''): Promise<CliResult> {
-  const result = await runCliAsync(['--data-dir', tmp.dir, '--hub-url', `${server.url}/api/v2`, ...args], { input });
-  outputs.push(result.stdout, result.stderr);
-  return result;
-}
+const cli = (args: string[], input = '') => harness.cli(args, input);
 
 beforeAll(async () => {
-  hub = createDemoHub({ clients: 30, channels: 70, seed: 5 });
-  server = await startDemoHubServer(hub, { port: 0 });
-  tmp = makeTempDir();
+  harness = await startCliAgainstHub({ clients: 30, channels: 70, seed: 5 });
+  hub = harness.hub;
 });
-afterAll(async () => {
-  await cli(['logout', '--forget']);
-  await server.close();
-  tmp.cleanup();
-});
+afterAll(() => harness?.stop());
 
 describe('partner-desk account commands', async () => {
   it('refuses commands that need a profile before login, exit 1 with a one-line reason', async () => {
@@ -132,12 +118,8 @@ describe('partner-desk account commands', async () => {
   }, 120_000);
 
   it('--hub-url and PARTNER_DESK_HUB_URL apply to the whole run and say so, or are refused: never ignored', async () => {
-    const run = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
-      const result = await runCliAsync(['--data-dir', tmp.dir, ...args], { env: { PARTNER_DESK_HUB_URL: '', ...env } });
-      outputs.push(result.stdout, result.stderr);
-      return result;
-    };
-    const stored = `${server.url}/api/v2`;
+    const run = (args: string[], env: NodeJS.ProcessEnv = {}) => harness.bare(args, { PARTNER_DESK_HUB_URL: '', ...env });
+    const stored = `${harness.server.url}/api/v2`;
     const nowhere = 'http://127.0.0.1:9/api/v2'; // the discard port: nothing answers
     const byFlag = await run(['--hub-url', nowhere, 'sync']);
     expect(byFlag.status).toBe(1);
@@ -171,11 +153,11 @@ describe('partner-desk account commands', async () => {
 
   it('the Partner API key never reaches the database, the logs or any CLI output', async () => {
     const hits: string[] = [];
-    for (const entry of fs.readdirSync(tmp.dir, { recursive: true, withFileTypes: true })) {
+    for (const entry of fs.readdirSync(harness.dataDir, { recursive: true, withFileTypes: true })) {
       if (entry.isFile() && fs.readFileSync(path.join(entry.parentPath, entry.name)).includes(hub.apiKey)) hits.push(entry.name);
     }
     expect(hits).toEqual([]);
-    expect(logFilesOf(path.join(tmp.dir, 'logs', 'cli.log')).length).toBeGreaterThan(0);
-    expect(outputs.join('\n')).not.toContain(hub.apiKey);
+    expect(logFilesOf(path.join(harness.dataDir, 'logs', 'cli.log')).length).toBeGreaterThan(0);
+    expect(harness.outputs.join('\n')).not.toContain(hub.apiKey);
   });
 });

@@ -5,33 +5,22 @@
  * recorded), `onboarding-redirect`, `onboarding-links`, `withdraw-cancellation` and `set-tag`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoHub, startDemoHubServer, type DemoHub } from '../../electron/core/demo';
+import type { DemoHub } from '../../electron/core/demo';
 import type { PartnerSettings, PermissionLink, RedirectReading } from '../../shared/onboarding';
-import { runCliAsync, type CliResult } from '../helpers/spawn-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { startCliAgainstHub, type CliAgainstHub } from '../helpers/cli-against-hub';
 import { hits } from './outbox/outbox-fixture';
 
 let hub: DemoHub;
-let server: Awaited<ReturnType<typeof startDemoHubServer>>;
-let tmp: ReturnType<typeof makeTempDir>;
-
-function cli(args: string[], input = '', env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  return runCliAsync(['--data-dir', tmp.dir, '--hub-url', `${server.url}/api/v2`, ...args], { input, env });
-}
+let harness: CliAgainstHub;
+const cli = (args: string[], input = '', env: NodeJS.ProcessEnv = {}) => harness.cli(args, input, env);
 
 beforeAll(async () => {
-  hub = createDemoHub({ clients: 12, channels: 30, seed: 16 });
-  server = await startDemoHubServer(hub, { port: 0 });
-  tmp = makeTempDir();
-  expect((await cli(['login', '--partner-id', hub.partnerId, '--api-key-stdin'], hub.apiKey)).status).toBe(0);
-  expect((await cli(['sync'])).status).toBe(0);
+  harness = await startCliAgainstHub({ clients: 12, channels: 30, seed: 16 });
+  hub = harness.hub;
+  await harness.signInAndSync();
 });
 
-afterAll(async () => {
-  await cli(['logout', '--forget']);
-  await server.close();
-  tmp.cleanup();
-});
+afterAll(() => harness?.stop());
 
 describe('partner-desk partner', () => {
   it('--json shows every setting with what it is for, and the warnings', async () => {
@@ -75,7 +64,7 @@ describe('partner-desk onboarding-link and onboarding-redirect', () => {
     expect(link).toMatchObject({ email: 'a@b.example', status: 'open', shared: [{ method: 'cli' }] });
     expect(link.state).toMatch(/^pd[A-Za-z0-9_-]{24}$/);
     const url = new URL(link.url!);
-    expect(`${url.origin}${url.pathname}`).toBe(`${server.url}/dashboard/app/${hub.partnerId}/permissions`);
+    expect(`${url.origin}${url.pathname}`).toBe(`${harness.server.url}/dashboard/app/${hub.partnerId}/permissions`);
     expect(url.searchParams.get('email')).toBe('a@b.example');
     expect(url.searchParams.get('state')).toBe(link.state);
     expect(link.mailto).toMatch(/subject=Ihre%20WhatsApp-Business-Nummer/);

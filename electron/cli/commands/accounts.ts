@@ -47,7 +47,7 @@ export const statusCommand: Command = {
   name: 'status',
   summary: 'Show the signed-in partner, the connection and the last sync',
   usage: 'partner-desk status [--json]',
-  help: 'Usage: partner-desk status [--json]',
+  help: '',
   options: { json: { type: 'boolean' } },
   run: (context) =>
     withCore(context, async (core) => {
@@ -84,7 +84,7 @@ export const syncCommand: Command = {
   name: 'sync',
   summary: 'Sync clients and channels from the 360dialog Hub into the local database',
   usage: 'partner-desk sync [--json]',
-  help: 'Usage: partner-desk sync [--json]\n\nExit 0 when the sync succeeded, 1 when it failed or the Hub was unreachable (the cache is then unchanged).',
+  help: 'Exit 0 when the sync succeeded, 1 when it failed or the Hub was unreachable (the cache is then unchanged).',
   options: { json: { type: 'boolean' } },
   run: (context) =>
     withCore(context, async (core) => {
@@ -117,7 +117,7 @@ export const clientsCommand: Command = {
   name: 'clients',
   summary: 'List the cached clients (works offline)',
   usage: 'partner-desk clients [--json] [--search Q]',
-  help: 'Usage: partner-desk clients [--json] [--search Q]\n\nLists clients from the local copy, with their channel count and limit.',
+  help: 'Lists clients from the local copy, with their channel count and limit.',
   options: { json: { type: 'boolean' }, search: { type: 'string' } },
   run: (context) =>
     withCore(context, async (core) => {
@@ -148,7 +148,7 @@ export const channelsCommand: Command = {
   name: 'channels',
   summary: 'List the cached WhatsApp channels (works offline)',
   usage: 'partner-desk channels [--json] [--search Q] [--state S]',
-  help: `Usage: partner-desk channels [--json] [--search Q] [--state S]\n\nStates: ${ChannelStateId.options.join(', ')}`,
+  help: `States: ${ChannelStateId.options.join(', ')}`,
   options: { json: { type: 'boolean' }, search: { type: 'string' }, state: { type: 'string', multiple: true } },
   run: (context) =>
     withCore(context, async (core) => {

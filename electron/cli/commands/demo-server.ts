@@ -7,8 +7,6 @@ export const demoServerCommand: Command = {
   summary: 'Serve the simulated 360dialog Partner Hub on 127.0.0.1',
   usage: 'partner-desk demo-server [--port N] [--clients N] [--channels N] [--seed N] [--latency MS] [--replay-listings]',
   help: [
-    'Usage: partner-desk demo-server [--port N] [--clients N] [--channels N] [--seed N] [--latency MS] [--replay-listings]',
-    '',
     'Serves a simulated Partner API (/api/v2) and channel API (/waba) with seeded data, and prints its',
     'address. Faults can be switched at run time: PUT /__demo/faults (see README).',
     '',

@@ -77,8 +77,6 @@ export const doctorCommand: Command = {
   summary: 'Check the local database; repair it, restore or take a backup',
   usage: 'partner-desk doctor [--repair | --restore BACKUP | --backup] [--json] [--data-dir DIR]',
   help: [
-    'Usage: partner-desk doctor [--repair | --restore BACKUP | --backup] [--json] [--data-dir DIR]',
-    '',
     'Checks the local database (PRAGMA quick_check over the whole file), whether its folder and file may',
     'be written, the free space, which Partner Desk processes have it open, and lists the backups.',
     'Exit codes: 0 healthy, 3 damaged, 4 not writable (read-only or full), 1 other failures.',

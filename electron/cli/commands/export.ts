@@ -11,9 +11,7 @@ import { openCore } from '../open-core';
 
 const USAGE = 'partner-desk export [--out FILE] [--format spreadsheet|plain] [--search Q] [--state S] [--delimiter , | ;] [--safe] [--locale L] [--json]';
 
-const HELP = `Usage: ${USAGE}
-
-Writes every cached WhatsApp channel (or those matching --search and --state) to a CSV file, one row
+const HELP = `Writes every cached WhatsApp channel (or those matching --search and --state) to a CSV file, one row
 per channel, from the local copy: no connection needed. Prints the file and the number of rows.
 
   --out FILE        the file to write (default: partner-accounts-YYYY-MM-DD.csv in the current

@@ -9,8 +9,6 @@ export const loginCommand: Command = {
   summary: 'Sign in with a Partner API key (or username and password) read from standard input',
   usage: 'partner-desk login --partner-id ID (--api-key-stdin | --username U --password-stdin)',
   help: [
-    'Usage: partner-desk login --partner-id ID (--api-key-stdin | --username U --password-stdin) [--hub-url URL]',
-    '',
     'Checks the credentials against the 360dialog Hub, then keeps them in the system keychain only.',
     'The secret is read from standard input, never from the command line:',
     '  printf %s "$PARTNER_API_KEY" | partner-desk login --partner-id f167CmPA --api-key-stdin',
@@ -54,7 +52,7 @@ export const logoutCommand: Command = {
   name: 'logout',
   summary: 'Sign out: remove the credential from the keychain (add --forget to delete the cached data too)',
   usage: 'partner-desk logout [--forget]',
-  help: 'Usage: partner-desk logout [--forget]\n\nRemoves the active profile\'s credential from the system keychain. The cached clients and\nchannels stay for offline use unless --forget is given.',
+  help: 'Removes the active profile\'s credential from the system keychain. The cached clients and\nchannels stay for offline use unless --forget is given.',
   options: { forget: { type: 'boolean' } },
   async run({ values, io }) {
     const core = await openCore({ values, io, runMode: 'cli', hubUse: 'sign-in' });

@@ -29,11 +29,8 @@ function printSettings(out: (line: string) => void, settings: PartnerSettings): 
 export const partnerCommand: Command = {
   name: 'partner',
   summary: "Show the partner's settings (webhook and redirect URLs) with warnings; change the URLs (queued while offline)",
-  usage: 'partner-desk partner [--cached] [--json] | partner-desk partner [--webhook-url URL] [--redirect-url URL] [--yes] [--json]',
+  usage: ['partner-desk partner [--cached] [--json]', 'partner-desk partner [--webhook-url URL] [--redirect-url URL] [--yes] [--json]'],
   help: [
-    'Usage: partner-desk partner [--cached] [--json]',
-    '       partner-desk partner [--webhook-url URL] [--redirect-url URL] [--yes] [--json]',
-    '',
     'Without options: reads the partner record from the Hub (offline, or with --cached, the last copy) and',
     'shows every public setting with what it is for, then what is wrong: no redirect URL (clients who finish',
     'the Integrated Onboarding see an error), no webhook URL, addresses that are not https.',
@@ -81,9 +78,6 @@ export const onboardingLinkCommand: Command = {
   summary: 'Make an Integrated Onboarding permission link for a new client, or to add numbers to an existing one',
   usage: 'partner-desk onboarding-link [--client-id ID] [--email E] [--name N] [--number N] [--tag T] [--redirect-url URL] [--lang L] [--qr] [--json]',
   help: [
-    'Usage: partner-desk onboarding-link [--client-id ID] [--email E] [--name N] [--number N] [--tag T]',
-    '                                    [--redirect-url URL] [--lang L] [--qr] [--json]',
-    '',
     "Builds the link to the Hub's permission page (https://hub.360dialog.com/dashboard/app/<partner>/permissions)",
     'where the client signs in or up and shares numbers with you, and records it with a new state so that',
     'the redirect (partner-desk onboarding-redirect) or the next sync can be tied back to it.',
@@ -149,7 +143,7 @@ export const onboardingLinksCommand: Command = {
   name: 'onboarding-links',
   summary: 'List the permission links made, and what came back from each',
   usage: 'partner-desk onboarding-links [--json]',
-  help: ['Usage: partner-desk onboarding-links [--json]', '', 'Every permission link of this profile, newest first: who it was for, its state, whether it was used and', 'which channels it brought (from a redirect, or matched by a sync).'].join('\n'),
+  help: ['Every permission link of this profile, newest first: who it was for, its state, whether it was used and', 'which channels it brought (from a redirect, or matched by a sync).'].join('\n'),
   options: { json: { type: 'boolean' } },
   run: (context) =>
     withSignedInCore(context, async (core) => {
@@ -176,8 +170,6 @@ export const onboardingRedirectCommand: Command = {
   summary: 'Read a permission redirect back (client=…&channels=[…]): record it, sync, show the granted channels',
   usage: 'partner-desk onboarding-redirect URL_OR_QUERY [--no-sync] [--json]',
   help: [
-    'Usage: partner-desk onboarding-redirect URL_OR_QUERY [--no-sync] [--json]',
-    '',
     'Give the address your redirect page was opened with (or only its query). It is tied to its permission',
     'link by the state it carries (a state no link of this profile carries is refused), the granted and',
     'revoked channels are recorded and announced, and a sync brings the new channels (unless --no-sync).',
@@ -209,8 +201,6 @@ export const withdrawCancellationCommand: Command = {
   summary: "Withdraw a channel's cancellation request (reactivate it before the end of the month; queued while offline)",
   usage: 'partner-desk withdraw-cancellation CHANNEL_ID [--yes] [--json]',
   help: [
-    'Usage: partner-desk withdraw-cancellation CHANNEL_ID [--yes] [--json]',
-    '',
     'A channel pending deletion is deleted at the end of the month of its cancellation; until then the',
     'request can be withdrawn and the number stays active (and billed). Asks to confirm (--yes in scripts).',
     'Offline, the request is queued and sent later (partner-desk push).',
@@ -231,8 +221,6 @@ export const setTagCommand: Command = {
   summary: "Set a client's tag, your own value for it (partner_payload; queued while offline)",
   usage: 'partner-desk set-tag CLIENT_ID TAG [--json]',
   help: [
-    'Usage: partner-desk set-tag CLIENT_ID TAG [--json]',
-    '',
     'Stores TAG as the client\'s partner_payload, e.g. your CRM id; "" removes it. Tags are searchable',
     '(partner-desk clients --search, channels --search). If the tag is changed elsewhere before this is',
     'sent, it becomes a conflict shown with both values (partner-desk outbox).',

@@ -27,13 +27,11 @@ function resolveId(items: readonly OutboxAction[], given: string): string {
 export const outboxCommand: Command = {
   name: 'outbox',
   summary: 'Show the queue of offline actions; retry a failed one or cancel one not yet sent',
-  usage: 'partner-desk outbox [--json] [--open] | outbox retry ID | outbox cancel ID',
+  usage: ['partner-desk outbox [--json] [--open]', 'partner-desk outbox retry ID', 'partner-desk outbox cancel ID'],
   help: [
-    'Usage: partner-desk outbox [--json] [--open]',
-    '       partner-desk outbox retry ID     send a failed action again (or a limit in conflict, anyway)',
-    '       partner-desk outbox cancel ID    cancel an action not yet sent, or discard a failed/conflicting one',
-    '',
     'Lists queued actions, newest first, with their state, attempts and the last error or conflict.',
+    '`retry ID` sends a failed action again (or a limit in conflict, anyway); `cancel ID` cancels an',
+    'action not yet sent, or discards a failed or conflicting one.',
     'IDs may be shortened to their first 8 characters, as listed.',
   ].join('\n'),
   options: { json: { type: 'boolean' }, open: { type: 'boolean' } },
@@ -69,8 +67,6 @@ export const pushCommand: Command = {
   summary: 'Send the queued actions now (exit 0 when the queue is empty afterwards, 1 when actions remain or failed)',
   usage: 'partner-desk push [--json]',
   help: [
-    'Usage: partner-desk push [--json]',
-    '',
     'Sends every queued action now, in the order they were queued per record, skipping backoff waits (a',
     "server's Retry-After still holds). Actions interrupted earlier are first checked against the Hub, so",
     'none is sent twice. Exit 0 when nothing is left waiting, failed or in conflict; 1 otherwise.',

@@ -8,8 +8,6 @@ export const webCommand: Command = {
   summary: 'Run the app in your browser (web mode), on 127.0.0.1 only',
   usage: 'partner-desk web [--demo] [--demo-hub URL] [--port N] [--data-dir DIR]',
   help: [
-    'Usage: partner-desk web [--demo] [--demo-hub URL] [--port N] [--data-dir DIR] [--hub-url URL]',
-    '',
     'Serves Partner Desk on http://127.0.0.1 and prints the address to open. The address carries a',
     'one-time access token: only that page may use the app; other pages and processes are refused.',
     '',

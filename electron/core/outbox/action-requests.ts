@@ -10,6 +10,7 @@ import type { LocalChannel, LocalClient, LocalRecords } from './local-records';
 import { targetKey, type StoredAction } from './outbox-rows';
 import type { NewAction, OutboxStore } from './outbox-store';
 import { formatPhoneText } from '../../../shared/format/phone';
+import { formatHubDay } from '../../../shared/format/relative-time';
 
 export interface PreparedAction {
   action: NewAction;
@@ -45,7 +46,7 @@ export class ActionRequests {
 
   cancelChannel(profileId: string, channelId: string): PreparedAction {
     const channel = this.channel(profileId, channelId);
-    if (channel.terminatedAt) throw new AppError('conflict', `${nameOf(channel)} of ${ownerOf(channel)} is already pending deletion (since ${channel.terminatedAt}).`);
+    if (channel.terminatedAt) throw new AppError('conflict', `${nameOf(channel)} of ${ownerOf(channel)} is already pending deletion (since ${formatHubDay(channel.terminatedAt)}).`);
     if (!channel.clientId) throw new AppError('invalid_input', `Channel ${channelId} has no client in the local copy, so its cancellation cannot be addressed. Sync, then try again.`);
     const target = targetKey({ type: 'channel', id: channelId });
     const title = `Cancel ${nameOf(channel)} of ${channel.companyName ?? channel.clientId}`;
@@ -95,7 +96,7 @@ export class ActionRequests {
 
   generateApiKey(profileId: string, channelId: string): PreparedAction {
     const channel = this.channel(profileId, channelId);
-    if (channel.terminatedAt) throw new AppError('conflict', `${nameOf(channel)} of ${ownerOf(channel)} is pending deletion (since ${channel.terminatedAt}); no new API key can be generated for it.`);
+    if (channel.terminatedAt) throw new AppError('conflict', `${nameOf(channel)} of ${ownerOf(channel)} is pending deletion (since ${formatHubDay(channel.terminatedAt)}); no new API key can be generated for it.`);
     if (channel.state === 'draft') throw new AppError('invalid_input', `${nameOf(channel)} of ${ownerOf(channel)} is a draft without a running app; an API key can be generated once the number is registered.`);
     const target = targetKey({ type: 'channel', id: channelId });
     const title = `New API key for ${nameOf(channel)} of ${channel.companyName ?? channel.clientId ?? 'an unnamed client'}`;

@@ -6,24 +6,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoHub, startDemoHubServer, type DemoHub } from '../../../electron/core/demo';
-import { runCliAsync, type CliResult } from '../../helpers/spawn-cli';
-import { makeTempDir } from '../../helpers/temp-dir';
+import type { DemoHub } from '../../../electron/core/demo';
+import { startCliAgainstHub, type CliAgainstHub } from '../../helpers/cli-against-hub';
 import { HEADER } from '../../unit/export/hostile-fixture';
 
 let hub: DemoHub;
-let server: Awaited<ReturnType<typeof startDemoHubServer>>;
-let data: ReturnType<typeof makeTempDir>;
-let work: ReturnType<typeof makeTempDir>;
+let harness: CliAgainstHub;
+/** Where the commands run: an export's default file lands here. */
+let workDir: string;
 
-/** Runs the CLI in `work` without blocking this process, which also serves the simulated hub. */
-function cli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
-  return runCliAsync(['--data-dir', data.dir, '--hub-url', `${server.url}/api/v2`, ...args], {
-    cwd: work.dir,
-    ...(options.input !== undefined ? { input: options.input } : {}),
-    env: { LC_ALL: '', LC_NUMERIC: '', LANG: 'en_US.UTF-8', ...options.env },
-  });
-}
+/** The CLI in an English locale unless a test says otherwise (the CSV flavour follows the locale). */
+const cli = (args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) => harness.cli(args, options.input, options.env);
 
 function localDate(iso: string): string {
   const d = new Date(iso);
@@ -31,17 +24,11 @@ function localDate(iso: string): string {
 }
 
 beforeAll(async () => {
-  hub = createDemoHub({ clients: 20, channels: 50, seed: 21 });
-  server = await startDemoHubServer(hub, { port: 0 });
-  data = makeTempDir();
-  work = makeTempDir();
+  harness = await startCliAgainstHub({ clients: 20, channels: 50, seed: 21 }, { env: { LC_ALL: '', LC_NUMERIC: '', LANG: 'en_US.UTF-8' } });
+  hub = harness.hub;
+  workDir = harness.workDir;
 });
-afterAll(async () => {
-  await cli(['logout', '--forget']);
-  await server.close();
-  data.cleanup();
-  work.cleanup();
-});
+afterAll(() => harness?.stop());
 
 describe('partner-desk export', () => {
   it('refuses usage mistakes with exit 2 and needs a signed-in profile (exit 1)', async () => {
@@ -53,7 +40,7 @@ describe('partner-desk export', () => {
     const signedOut = await cli(['export']);
     expect(signedOut.status).toBe(1);
     expect(signedOut.stderr).toMatch(/Nobody is signed in/);
-    expect(fs.readdirSync(work.dir)).toEqual([]);
+    expect(fs.readdirSync(workDir)).toEqual([]);
   });
 
   it('exports offline to the dated default name, with the separator of the locale, and prints path and count', async () => {
@@ -66,7 +53,7 @@ describe('partner-desk export', () => {
     try {
       const result = await cli(['export'], { env: { LANG: 'de_DE.UTF-8' } });
       expect(result.status, result.stderr).toBe(0);
-      const file = path.join(work.dir, `partner-accounts-${localDate(status.sync.lastSucceededAt)}.csv`);
+      const file = path.join(workDir, `partner-accounts-${localDate(status.sync.lastSucceededAt)}.csv`);
       expect(result.stdout).toBe(`${file}\n${status.sync.counts.channels} channels exported.\n`);
       const text = fs.readFileSync(file, 'utf8');
       expect(text.startsWith(`\uFEFF${HEADER.join(';')}\r\n`)).toBe(true);
@@ -81,21 +68,21 @@ describe('partner-desk export', () => {
     expect(live.total).toBeGreaterThan(0);
     const result = await cli(['export', '--format', 'plain', '--out', 'sub-live.csv', '--state', 'live', '--search', 'a', '--json']);
     expect(result.status, result.stderr).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({ path: path.join(work.dir, 'sub-live.csv'), rows: live.total });
-    const rows = parse(fs.readFileSync(path.join(work.dir, 'sub-live.csv'), 'utf8'), { delimiter: ',' }) as string[][];
+    expect(JSON.parse(result.stdout)).toEqual({ path: path.join(workDir, 'sub-live.csv'), rows: live.total });
+    const rows = parse(fs.readFileSync(path.join(workDir, 'sub-live.csv'), 'utf8'), { delimiter: ',' }) as string[][];
     expect(rows[0]).toEqual(HEADER);
     expect(rows.slice(1).map((r) => r[HEADER.indexOf('Channel ID')])).toEqual(live.items.map((c) => c.id));
     expect(rows.slice(1).every((r) => r[HEADER.indexOf('Channel state')] === 'Live')).toBe(true);
 
     const semicolon = await cli(['export', '--format', 'plain', '--delimiter', ';', '--out', 'semi.csv']);
     expect(semicolon.status, semicolon.stderr).toBe(0);
-    expect(fs.readFileSync(path.join(work.dir, 'semi.csv'), 'utf8').startsWith(`${HEADER.join(';')}\r\n`)).toBe(true);
+    expect(fs.readFileSync(path.join(workDir, 'semi.csv'), 'utf8').startsWith(`${HEADER.join(';')}\r\n`)).toBe(true);
   });
 
   it('fails with exit 1 and the reason when the folder does not exist, leaving nothing behind', async () => {
     const result = await cli(['export', '--out', path.join('missing', 'x.csv')]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^partner-desk: The folder .+missing does not exist\. Nothing was saved as x\.csv\. Choose another folder\./);
-    expect(fs.existsSync(path.join(work.dir, 'missing'))).toBe(false);
+    expect(fs.existsSync(path.join(workDir, 'missing'))).toBe(false);
   });
 });

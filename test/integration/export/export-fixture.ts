@@ -6,7 +6,9 @@
  */
 import { ChannelQuery, type ChannelListItem, type ChannelQueryInput } from '../../../shared/accounts';
 import type { DesktopIntegration, SavePathRequest } from '../../../electron/core/desktop';
+import { afterAll, beforeAll } from 'vitest';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
+import { makeTempDir } from '../../helpers/temp-dir';
 
 /** A desktop whose save dialog answers what the test says and which records what it was asked. */
 export class TestDesktop implements DesktopIntegration {
@@ -66,6 +68,40 @@ export async function startHostileExport(): Promise<ExportFixture> {
       const page = f.core.accounts.listChannels(ChannelQuery.parse({ ...input, limit: 1000 }));
       if (page.total > 1000) throw new Error('the export fixture holds more channels than one page');
       return page.items;
+    },
+  };
+}
+
+/**
+ * The export tests' setting for a whole file: starts the hostile export and a temporary folder before
+ * its tests, removes both after. Read the fields inside tests (they are set in beforeAll).
+ */
+export function useHostileExport(): ExportFixture & { readonly dir: string } {
+  let fixture: ExportFixture | undefined;
+  let tmp: ReturnType<typeof makeTempDir> | undefined;
+  const ready = (): ExportFixture => {
+    if (!fixture) throw new Error('the export fixture is read before its beforeAll ran');
+    return fixture;
+  };
+  beforeAll(async () => {
+    tmp = makeTempDir();
+    fixture = await startHostileExport();
+  });
+  afterAll(() => {
+    fixture?.f.dispose();
+    tmp?.cleanup();
+  });
+  return {
+    get f() {
+      return ready().f;
+    },
+    get desktop() {
+      return ready().desktop;
+    },
+    stored: (input) => ready().stored(input),
+    get dir() {
+      if (!tmp) throw new Error('the export folder is read before its beforeAll ran');
+      return tmp.dir;
     },
   };
 }

@@ -5,32 +5,18 @@
  * Spreadsheet tier: needs `soffice` (scripts/test-tiers.mjs).
  */
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { SyncedFixture } from '../../helpers/synced-core';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { expect, it } from 'vitest';
 import { HEADER, shownRow } from '../../unit/export/hostile-fixture';
 import { openInCalc } from './calc';
-import { startHostileExport, type ExportFixture, type TestDesktop } from './export-fixture';
+import { useHostileExport } from './export-fixture';
 
-let f: SyncedFixture;
-let desktop: TestDesktop;
-let stored: ExportFixture['stored'];
-let tmp: ReturnType<typeof makeTempDir>;
-
-beforeAll(async () => {
-  tmp = makeTempDir();
-  ({ f, desktop, stored } = await startHostileExport());
-});
-afterAll(() => {
-  f.dispose();
-  tmp.cleanup();
-});
+const setting = useHostileExport();
 
 it("an export with the locale's separator shows in Calc exactly as the app shows it", async () => {
-  desktop.answer = path.join(tmp.dir, 'spreadsheet.csv');
-  expect(await f.core.dispatch('export.channels', {})).toMatchObject({ ok: true, value: { status: 'saved' } });
-  const shown = await openInCalc(desktop.answer, ';', 'displayed');
-  const expected = [HEADER, ...stored().map(shownRow)].map((row) => row.map((cell) => cell.replace(/\r\n?/g, '\n')));
+  setting.desktop.answer = path.join(setting.dir, 'spreadsheet.csv');
+  expect(await setting.f.core.dispatch('export.channels', {})).toMatchObject({ ok: true, value: { status: 'saved' } });
+  const shown = await openInCalc(setting.desktop.answer, ';', 'displayed');
+  const expected = [HEADER, ...setting.stored().map(shownRow)].map((row) => row.map((cell) => cell.replace(/\r\n?/g, '\n')));
   expect(expected.length).toBeGreaterThan(400);
   expect(
     shown.map(

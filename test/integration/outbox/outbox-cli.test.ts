@@ -8,46 +8,34 @@ import { logFilesOf } from '../../../electron/core/log';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoHub, startDemoHubServer, type DemoChannel, type DemoHub } from '../../../electron/core/demo';
+import type { DemoChannel, DemoHub } from '../../../electron/core/demo';
 import { KeytarSecretStore } from '../../../electron/core/secrets/keytar-secret-store';
-import { runCliAsync, type CliResult } from '../../helpers/spawn-cli';
-import { makeTempDir } from '../../helpers/temp-dir';
+import { startCliAgainstHub, type CliAgainstHub } from '../../helpers/cli-against-hub';
 import { hits } from './outbox-fixture';
 import { formatPhoneText } from '../../../shared/format/phone';
 
 let hub: DemoHub;
-let server: Awaited<ReturnType<typeof startDemoHubServer>>;
-let tmp: ReturnType<typeof makeTempDir>;
+let harness: CliAgainstHub;
 let cancelCh: DemoChannel;
 let keyCh: DemoChannel;
 let client: { id: string; channels: number };
-const outputs: string[] = [];
-
-async function cli(args: string[], input = ''): Promise<CliResult> {
-  const result = await runCliAsync(['--data-dir', tmp.dir, '--hub-url', `${server.url}/api/v2`, ...args], { input });
-  outputs.push(result.stdout, result.stderr);
-  return result;
-}
+const cli = (args: string[], input = '') => harness.cli(args, input);
 
 beforeAll(async () => {
-  hub = createDemoHub({ clients: 12, channels: 30, seed: 21 });
-  server = await startDemoHubServer(hub, { port: 0 });
-  tmp = makeTempDir();
+  harness = await startCliAgainstHub({ clients: 12, channels: 30, seed: 21 });
+  hub = harness.hub;
   const usable = hub.state.listChannels().filter((c) => c.terminated_at === null && c.integration?.app_id);
   [cancelCh, keyCh] = [usable[0]!, usable[1]!];
   hub.state.setApiKeyPermission(keyCh.id, true);
   const owner = hub.state.listClients().find((c) => hub.state.listChannels(c.id).length >= 2)!;
   client = { id: owner.id, channels: hub.state.listChannels(owner.id).length };
-  expect((await cli(['login', '--partner-id', hub.partnerId, '--api-key-stdin'], hub.apiKey)).status).toBe(0);
-  expect((await cli(['sync'])).status).toBe(0);
+  await harness.signInAndSync();
 });
 
 afterAll(async () => {
   const status = JSON.parse((await cli(['status', '--json'])).stdout) as { profile: { id: string } | null };
   if (status.profile) await new KeytarSecretStore().delete(`profile:${status.profile.id}:channel:${keyCh.id}:api-key`);
-  await cli(['logout', '--forget']);
-  await server.close();
-  tmp.cleanup();
+  await harness.stop();
 });
 
 describe('partner-desk outbox commands', () => {
@@ -75,10 +63,8 @@ describe('partner-desk outbox commands', () => {
 
   it('queues offline (exit 0), lists the queue, push exits 1 while actions remain', async () => {
     // Offline as on a train: nothing answers on the hub's address (connection refused).
-    const port = server.port;
     const requestsBefore = hub.stats.total;
-    await server.close();
-    try {
+    await harness.whileUnreachable(async () => {
       for (const args of [['cancel', cancelCh.id, '--yes'], ['api-key', keyCh.id, '--yes'], ['set-max-channels', client.id, String(client.channels - 1), '--yes']]) {
         const result = await cli(args);
         expect(result.status, result.stderr).toBe(0);
@@ -102,15 +88,11 @@ describe('partner-desk outbox commands', () => {
       expect(push.status).toBe(1);
       expect(push.stderr).toMatch(/3 actions wait for the connection/);
       expect(hub.stats.total).toBe(requestsBefore);
-    } finally {
-      server = await startDemoHubServer(hub, { port });
-    }
+    });
   });
 
   it('a withdrawn action says so and its record shows no pending effect any more', async () => {
-    const port = server.port;
-    await server.close();
-    try {
+    await harness.whileUnreachable(async () => {
       const other = hub.state.listClients().find((c) => c.id !== client.id)!;
       const queued = await cli(['set-max-channels', other.id, '9', '--yes', '--json']);
       expect(queued.status, queued.stderr).toBe(0);
@@ -121,9 +103,7 @@ describe('partner-desk outbox commands', () => {
       expect(withdrawn.stdout).toMatch(/withdrawn; it will not be sent/);
       const row = (await cli(['clients'])).stdout.split('\n').find((line) => line.startsWith(other.id));
       expect(row).not.toMatch(/queued/);
-    } finally {
-      server = await startDemoHubServer(hub, { port });
-    }
+    });
   });
 
   it('push sends each action once when online and exits 0; health answers, then shows the cached answer', async () => {
@@ -150,12 +130,12 @@ describe('partner-desk outbox commands', () => {
     const status = JSON.parse((await cli(['status', '--json'])).stdout) as { profile: { id: string } };
     expect(await new KeytarSecretStore().get(`profile:${status.profile.id}:channel:${keyCh.id}:api-key`)).toBe(key);
     const found: string[] = [];
-    for (const entry of fs.readdirSync(tmp.dir, { recursive: true, withFileTypes: true })) {
+    for (const entry of fs.readdirSync(harness.dataDir, { recursive: true, withFileTypes: true })) {
       if (entry.isFile() && fs.readFileSync(path.join(entry.parentPath, entry.name)).includes(key!)) found.push(entry.name);
     }
     expect(found).toEqual([]);
-    expect(logFilesOf(path.join(tmp.dir, 'logs', 'cli.log')).length).toBeGreaterThan(0);
-    expect(outputs.join('\n')).not.toContain(key!);
+    expect(logFilesOf(path.join(harness.dataDir, 'logs', 'cli.log')).length).toBeGreaterThan(0);
+    expect(harness.outputs.join('\n')).not.toContain(key!);
   });
 
   it('a refused key names `login` to fix it; the queue is kept and goes after a new login', async () => {

@@ -104,7 +104,7 @@ describe('conflicts: the server changed meanwhile', () => {
     const [item] = (await f.call('outbox.list', { openOnly: true })).items;
     expect(item).toMatchObject({ id: action.id, state: 'conflict', canRetry: false, canCancel: true });
     expect(item?.conflict).toMatchObject({ field: 'terminated_at', queued: 'cancellation requested', server: f.hub.state.getChannel(channel!.id)?.terminated_at, retryable: false });
-    expect(item?.conflict?.message).toMatch(/already pending deletion/);
+    expect(item?.conflict?.message).toMatch(/already pending deletion \(since \d{1,2} [A-Z][a-z]{2} \d{4}\)/);
     const shown = await f.call('channels.get', { id: channel!.id });
     expect(shown.channel.status.state.id).toBe('pending_deletion');
     expect(shown.channel.pending).toMatchObject({ state: 'conflict' });

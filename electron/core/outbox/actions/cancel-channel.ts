@@ -7,12 +7,13 @@ import { HubError, type Channel } from '../../api';
 import { conflict, goneConflict, payloadOf, type ActionEnv, type ActionHandler } from '../action-handler';
 import type { Outcome } from '../classify';
 import type { StoredAction } from '../outbox-rows';
+import { formatHubDay } from '../../../../shared/format/relative-time';
 
 function done(env: ActionEnv, channel: Channel | null): Outcome {
   const at = new Date(env.now()).toISOString();
   return {
     type: 'done',
-    outcome: channel?.terminated_at ? `Pending deletion since ${channel.terminated_at}.` : 'Cancellation requested; the channel is pending deletion.',
+    outcome: channel?.terminated_at ? `Pending deletion since ${formatHubDay(channel.terminated_at)}.` : 'Cancellation requested; the channel is pending deletion.',
     ...(channel ? { effect: () => env.records.writeChannel(env.profileId, channel, at) } : {}),
   };
 }
@@ -20,7 +21,7 @@ function done(env: ActionEnv, channel: Channel | null): Outcome {
 function alreadyPending(action: StoredAction, terminatedAt: string): Outcome {
   const title = payloadOf(action, 'cancel_channel').title;
   return conflict({
-    message: `${title} is already pending deletion (since ${terminatedAt}): it was cancelled elsewhere, so this request is not needed. Discard it.`,
+    message: `${title} is already pending deletion (since ${formatHubDay(terminatedAt)}): it was cancelled elsewhere, so this request is not needed. Discard it.`,
     field: 'terminated_at',
     queued: 'cancellation requested',
     server: terminatedAt,

@@ -20,6 +20,7 @@ import { conflict, failed, goneConflict, payloadOf, type ActionEnv, type ActionH
 import { fingerprintOf } from '../channel-keys';
 import type { Outcome } from '../classify';
 import type { KeyMeta, StoredAction } from '../outbox-rows';
+import { formatHubDay } from '../../../../shared/format/relative-time';
 
 /** Where a key goes when the Hub's answer names no address: the Cloud API host (§0). */
 const DEFAULT_ADDRESS = 'https://waba-v2.360dialog.io';
@@ -48,7 +49,7 @@ function unknownOutcome(action: StoredAction): Outcome {
 
 function pendingDeletion(action: StoredAction, terminatedAt: string): Outcome {
   return conflict({
-    message: `${payloadOf(action, 'generate_api_key').title}: the channel is pending deletion (since ${terminatedAt}); the Hub generates no new key for it. Discard the action.`,
+    message: `${payloadOf(action, 'generate_api_key').title}: the channel is pending deletion (since ${formatHubDay(terminatedAt)}); the Hub generates no new key for it. Discard the action.`,
     field: 'terminated_at',
     queued: 'new API key',
     server: terminatedAt,

@@ -10,6 +10,7 @@ import { HubError, type Channel } from '../../api';
 import { conflict, failed, goneConflict, payloadOf, type ActionEnv, type ActionHandler } from '../action-handler';
 import type { Outcome } from '../classify';
 import type { StoredAction } from '../outbox-rows';
+import { formatHubDay } from '../../../../shared/format/relative-time';
 
 function done(env: ActionEnv, channel: Channel, already: boolean): Outcome {
   const at = new Date(env.now()).toISOString();
@@ -55,7 +56,7 @@ export const withdrawCancellationHandler: ActionHandler = {
     const channel = answered ?? (await api.getChannel(channelId).catch(() => null));
     if (channel && !channel.terminated_at) return done(env, channel, false);
     if (!channel) return { type: 'done', outcome: 'Cancellation withdrawn; the next sync shows the channel as active.' };
-    return failed('not_applied', `${title}: the Hub accepted the request but still shows the channel as pending deletion (since ${channel.terminated_at}). Sync in a moment; if it stays so, withdraw again or contact 360dialog support.`);
+    return failed('not_applied', `${title}: the Hub accepted the request but still shows the channel as pending deletion (since ${formatHubDay(channel.terminated_at ?? '')}). Sync in a moment; if it stays so, withdraw again or contact 360dialog support.`);
   },
 
   async onError(env, action, error, generic) {

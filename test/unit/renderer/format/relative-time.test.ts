@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatRelativeTime, toMillis } from '../../../../shared/format/relative-time';
+import { formatDate, formatDateTime, formatHubDay, formatRelativeTime, toMillis } from '../../../../shared/format/relative-time';
 
 // Local-time constructors, so calendar words ("yesterday") hold in any time zone the tests run in.
 const now = new Date(2025, 5, 18, 15, 30, 0).getTime(); // 18 Jun 2025, 15:30 local
@@ -54,5 +54,13 @@ describe('formatDate and formatDateTime', () => {
     // With the zone it is in (whatever zone this machine runs in: UTC, CET, GMT+2 ...).
     expect(formatDateTime(at(2025, 0, 2, 14, 5), 'en-GB')).toMatch(/^2 Jan 2025, 14:05 \S+/);
     expect(formatDateTime(undefined)).toBeNull();
+  });
+});
+
+describe('formatHubDay', () => {
+  it('names the UTC day of a Hub timestamp in words, whatever the machine’s zone', () => {
+    expect(formatHubDay('2026-12-05T21:34:19Z')).toBe('5 Dec 2026');
+    expect(formatHubDay('2026-12-31T23:59:59-02:00')).toBe('1 Jan 2027');
+    expect(formatHubDay('not a date')).toBe('not a date');
   });
 });
