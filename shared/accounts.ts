@@ -4,7 +4,7 @@
  * contract validates both directions.
  */
 import { z } from 'zod';
-import { ChannelStateId, DerivedChannelStatus } from './status';
+import { ActionHintId, ChannelStateId, DerivedChannelStatus } from './status';
 import { PendingOverlay } from './outbox';
 
 const Page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
@@ -23,6 +23,13 @@ export const ChannelQuery = z
     numberRegistration: z.array(z.string().max(100)).max(50).default([]),
     clientId: z.string().max(100).optional(),
     actionRequired: z.boolean().optional(),
+    /** The action hint the card shows, by kind (the Overview's "actions required" links). */
+    actions: z.array(ActionHintId).max(50).default([]),
+    /** Quality rating and messaging limit as the cards word them; "Not available" matches channels without one. */
+    qualityRating: z.array(z.string().max(100)).max(20).default([]),
+    messagingLimit: z.array(z.string().max(100)).max(20).default([]),
+    /** Only these channels (a selection being exported). */
+    ids: z.array(z.string().max(100)).max(50_000).optional(),
     includeRemoved: z.boolean().default(false),
     sort: ChannelSort.default('company'),
     direction: SortDirection,
@@ -44,6 +51,8 @@ export const ChannelListItem = z.object({
   email: z.string().nullable(),
   status: DerivedChannelStatus,
   createdAt: z.string().nullable(),
+  /** The Hub's modified_at: the last change the Hub recorded (the "Last changed" sort). */
+  modifiedAt: z.string().nullable().optional(),
   syncedAt: z.string(),
   removedAt: z.string().nullable(),
   /** An open queued action on this record ("Cancellation queued", a pending limit); see shared/outbox.ts. */
@@ -59,6 +68,15 @@ export const ChannelPage = z.object({
   countsByState: z.record(z.string(), z.number().int()),
 });
 export type ChannelPage = z.infer<typeof ChannelPage>;
+
+/** Counts of several filtered lists at once (saved views in the sidebar). */
+export const ChannelCountsInput = z.object({ queries: z.array(ChannelQuery).max(50) }).strict();
+export const ChannelCounts = z.object({ totals: z.array(z.number().int()) });
+
+/** Every id of a filtered list in its order (select all), with each channel's client. */
+export const ChannelIdsInput = z.object({ query: ChannelQuery, max: z.number().int().min(1).max(100_000).default(50_000) }).strict();
+export const ChannelIds = z.object({ total: z.number().int(), items: z.array(z.tuple([z.string(), z.string().nullable()])) });
+export type ChannelIds = z.infer<typeof ChannelIds>;
 
 export const ClientSort = z.enum(['name', 'channels', 'created', 'modified']);
 export const ClientQuery = z
@@ -89,6 +107,10 @@ export const ClientListItem = z.object({
   phoneNumber: z.string().nullable().default(null),
   phoneE164: z.string().nullable().default(null),
   channelCount: z.number().int(),
+  /** Of its channels, how many ask something of the client (an action required). */
+  needsAction: z.number().int().optional(),
+  /** The balance as last read from the Hub (null: never read, or the client does not pay 360dialog directly). */
+  balance: z.object({ amount: z.number(), currency: z.string().nullable(), fetchedAt: z.string() }).nullable().optional(),
   createdAt: z.string().nullable(),
   syncedAt: z.string(),
   removedAt: z.string().nullable(),
@@ -119,6 +141,14 @@ export const SyncStatus = z.object({
   phase: SyncPhase,
   done: z.number().int(),
   total: z.number().int().nullable(),
+  /** While listing: each listing's own progress (they are read side by side; `done`/`total` add them up). */
+  listing: z
+    .object({
+      clients: z.object({ done: z.number().int(), total: z.number().int().nullable() }),
+      channels: z.object({ done: z.number().int(), total: z.number().int().nullable() }),
+    })
+    .nullable()
+    .optional(),
   lastSucceededAt: z.string().nullable(),
   lastAttemptAt: z.string().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),

@@ -14,6 +14,7 @@ export const REQUEST_NAME_LIST = [
   'channels.copyApiKey', 'partner.settings', 'actions.setPartnerSettings', 'actions.withdrawCancellation', 'actions.setPartnerPayload',
   'onboarding.createLink', 'onboarding.links', 'onboarding.link', 'onboarding.markShared', 'onboarding.readRedirect',
   'store.status', 'store.repair',
+  'channels.history', 'channels.counts', 'channels.ids', 'book.overview', 'actions.bulkPreview', 'actions.bulk',
 ] as const;
 
 export const EVENT_NAME_LIST = [

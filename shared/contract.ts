@@ -7,7 +7,10 @@
 import { z } from 'zod';
 import { isEventName, isRequestName, type EVENT_NAME_LIST, type REQUEST_NAME_LIST } from './contract-names';
 import { AppCommand, UpdateState } from './shell';
-import { ChannelDetails, ChannelPage, ChannelQuery, ClientListItem, ClientPage, ClientQuery, NotificationPage, SyncStatus } from './accounts';
+import { ChannelCounts, ChannelCountsInput, ChannelDetails, ChannelIds, ChannelIdsInput, ChannelPage, ChannelQuery, ClientListItem, ClientPage, ClientQuery, NotificationPage, SyncStatus } from './accounts';
+import { BookOverview } from './book';
+import { BulkPreview, BulkPreviewInput, BulkResult, BulkRunInput } from './bulk';
+import { ChannelHistory, ChannelHistoryInput } from './history';
 import { ChannelTemplates, ClientBalanceInfo, InsightCancel, InsightRequest, InsightsChanged } from './insights';
 import { ExportChannelsInput, ExportChannelsResult, RevealExportInput, RevealExportResult } from './export';
 import {
@@ -123,7 +126,11 @@ const ById = z.object({ id: z.string().min(1).max(100) }).strict();
 const NotificationListInput = z
   .object({ limit: z.number().int().min(1).max(500).default(100), beforeId: z.number().int().optional(), unreadOnly: z.boolean().default(false) })
   .strict();
-const MarkReadInput = z.object({ ids: z.union([z.array(z.number().int()).max(1000), z.literal('all')]) }).strict();
+const MarkReadInput = z.union([
+  z.object({ ids: z.union([z.array(z.number().int()).max(1000), z.literal('all')]) }).strict(),
+  /** Every unread notification about these channels (a selection's bulk "mark read"). */
+  z.object({ channelIds: z.array(z.string().min(1).max(100)).min(1).max(50_000) }).strict(),
+]);
 
 function request<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output } as const;
@@ -153,6 +160,10 @@ export const requests = {
   'clients.balance': request(InsightRequest, ClientBalanceInfo),
   'channels.templates': request(InsightRequest, ChannelTemplates),
   'insights.cancel': request(InsightCancel, z.object({ cancelled: z.boolean() })),
+  'channels.history': request(ChannelHistoryInput, ChannelHistory),
+  'channels.counts': request(ChannelCountsInput, ChannelCounts),
+  'channels.ids': request(ChannelIdsInput, ChannelIds),
+  'book.overview': request(NoInput, BookOverview),
   'notifications.list': request(NotificationListInput, NotificationPage),
   'notifications.markRead': request(MarkReadInput, z.object({ unread: z.number().int() })),
   'export.channels': request(ExportChannelsInput, ExportChannelsResult),
@@ -162,6 +173,9 @@ export const requests = {
   'actions.cancelChannel': request(CancelChannelInput, OutboxAction),
   'actions.setMaxChannels': request(SetMaxChannelsInput, OutboxAction),
   'actions.generateApiKey': request(GenerateApiKeyInput, OutboxAction),
+  // One action per record through the outbox, one confirmation and one summary (shared/bulk.ts).
+  'actions.bulkPreview': request(BulkPreviewInput, BulkPreview),
+  'actions.bulk': request(BulkRunInput, BulkResult),
   'outbox.list': request(OutboxQuery, OutboxPage),
   'outbox.retry': request(ActionIdInput, OutboxAction),
   'outbox.cancel': request(ActionIdInput, OutboxAction),

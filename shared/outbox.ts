@@ -89,6 +89,10 @@ export const OutboxAction = z.object({
   detail: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** When it last went to the Hub (null: not sent yet, or never). */
+  sentAt: z.string().nullable().optional(),
+  /** When it ended (done, cancelled, discarded). */
+  finishedAt: z.string().nullable().optional(),
   attempts: z.number().int(),
   /** When a queued action goes next (backoff, Retry-After); null unless queued. */
   nextAttemptAt: z.string().nullable(),

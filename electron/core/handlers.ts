@@ -6,6 +6,7 @@ import type { Handlers } from '../../shared/dispatch';
 import type { AppInfo } from '../../shared/contract';
 import type { RepairResult, StoreStatus } from '../../shared/store';
 import type { AccountsService } from './accounts/accounts-service';
+import type { WorkspaceService } from './accounts/workspace-service';
 import type { AppShell } from './app-shell';
 import type { ChannelExporter } from './export/channel-exporter';
 import type { InsightsService } from './insights/insights-service';
@@ -22,6 +23,7 @@ export interface HandlerDeps {
   outbox: OutboxService;
   partnerSettings: PartnerSettingsService;
   onboarding: OnboardingService;
+  workspace: WorkspaceService;
   appInfo: () => Promise<AppInfo>;
   /** Updates and the data folder: Electron's main process, or headless. */
   shell: AppShell;
@@ -29,7 +31,7 @@ export interface HandlerDeps {
   store: { status(): StoreStatus; repair(): Promise<RepairResult> };
 }
 
-export function createHandlers({ session, accounts, insights, exporter, outbox, partnerSettings, onboarding, appInfo, shell, store }: HandlerDeps): Handlers {
+export function createHandlers({ session, accounts, insights, exporter, outbox, partnerSettings, onboarding, workspace, appInfo, shell, store }: HandlerDeps): Handlers {
   return {
     'app.info': () => appInfo(),
     'app.updateStatus': () => shell.updateState(),
@@ -53,7 +55,13 @@ export function createHandlers({ session, accounts, insights, exporter, outbox, 
     'channels.templates': ({ id, refresh }) => insights.templates(id, refresh),
     'insights.cancel': ({ kind, id }) => insights.cancel(kind, id),
     'notifications.list': (input) => accounts.notifications(input),
-    'notifications.markRead': ({ ids }) => accounts.markNotificationsRead(ids),
+    'notifications.markRead': (input) => accounts.markNotificationsRead('ids' in input ? input.ids : { channelIds: input.channelIds }),
+    'channels.history': ({ id, limit }) => workspace.history(id, limit),
+    'channels.counts': ({ queries }) => ({ totals: accounts.channelTotals(queries) }),
+    'channels.ids': ({ query, max }) => accounts.channelIds(query, max),
+    'book.overview': () => workspace.overview(),
+    'actions.bulkPreview': ({ request }) => workspace.bulkPreview(request),
+    'actions.bulk': ({ request, confirmed }) => workspace.bulkRun(request, confirmed),
     'export.channels': (input) => exporter.exportChannels(input),
     'export.reveal': ({ path }) => exporter.reveal(path),
     'actions.preview': (input) => outbox.preview(input),

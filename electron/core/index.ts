@@ -25,6 +25,10 @@ import { AppError } from '../../shared/errors';
 import type { RepairResult, StoreStatus } from '../../shared/store';
 import type { DemoHubOptions } from './demo';
 import { AccountsService } from './accounts/accounts-service';
+import { WorkspaceService } from './accounts/workspace-service';
+import { BulkActions } from './outbox/bulk-actions';
+import { BookQueries } from './store/book-queries';
+import { HistoryQueries } from './store/history-queries';
 import { InsightsService } from './insights/insights-service';
 import { InsightsStore } from './insights/insights-store';
 import { ChannelQueries } from './store/channel-queries';
@@ -337,7 +341,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     };
   };
 
-  const handlers = createHandlers({ session, accounts, insights, exporter, outbox, partnerSettings, onboarding, appInfo, shell, store: { status: currentStoreStatus, repair: repairStore } });
+  const workspace = new WorkspaceService({
+    activeProfileId: () => accounts.activeProfileId(),
+    lastSucceededAt: () => accounts.syncStatus().lastSucceededAt,
+    history: new HistoryQueries(db),
+    book: new BookQueries(db),
+    bulk: new BulkActions({
+      db,
+      store: outboxStore,
+      requests: outbox.requests,
+      records: localRecords,
+      queued: (profileId) => {
+        events.emit('outbox.changed', outbox.statusOf(profileId));
+        outbox.runner.poke();
+      },
+    }),
+  });
+  const handlers = createHandlers({ session, accounts, insights, exporter, outbox, partnerSettings, onboarding, workspace, appInfo, shell, store: { status: currentStoreStatus, repair: repairStore } });
   const contract = createDispatch(handlers, {
     onUnexpectedError: (name, error) =>
       log.error('request failed unexpectedly', { request: name, error: error instanceof Error ? error.stack ?? error.message : String(error) }),

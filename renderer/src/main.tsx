@@ -25,6 +25,8 @@ import './styles/panels.css';
 import './styles/notifications.css';
 import './styles/outbox.css';
 import './styles/onboarding.css';
+import './styles/overview.css';
+import './styles/selection.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');

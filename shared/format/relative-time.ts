@@ -57,11 +57,14 @@ export function formatDate(value: TimeInput, now: number, locale?: string): stri
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }).format(ms);
 }
 
-/** The exact local date and time, for tooltips next to a relative time: "12 Mar 2025, 14:05". */
+/**
+ * The exact local date and time with the user's time zone, for tooltips next to a relative time and
+ * every exact time shown: "12 Mar 2025, 14:05 CET" (a team spread over zones reads it unambiguously).
+ */
 export function formatDateTime(value: TimeInput, locale?: string): string | null {
   const ms = toMillis(value);
   if (ms === null) return null;
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(ms);
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(ms);
 }
 
 /**

@@ -72,6 +72,8 @@ describe('keyboard', () => {
     // Arrow keys move between the tabs.
     await dialog.getByRole('tab', { name: 'Overview' }).focus();
     await page.keyboard.press('ArrowRight');
+    expect(await dialog.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowRight');
     expect(await dialog.getByRole('tab', { name: 'Template Message Manager' }).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });

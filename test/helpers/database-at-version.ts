@@ -417,6 +417,14 @@ export const SAMPLE_ROWS: Record<string, Row[]> = {
       fetched_at: T1,
     },
   ],
+  book_days: [
+    {
+      profile_id: 'p1',
+      day: '2026-11-30',
+      recorded_at: T1,
+      counts: JSON.stringify({ channels: 2, clients: 2, needsAction: 1, byState: { live: 1, draft: 1 } }),
+    },
+  ],
   permission_links: [
     {
       id: 'l1',

@@ -56,6 +56,18 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'insights.cancel': () => ({ cancelled: false }),
     'notifications.list': () => ({ unread: 0, items: [] }),
     'notifications.markRead': () => ({ unread: 0 }),
+    'channels.history': ({ id }) => ({ channelId: id, items: [], truncated: false, watchingSince: null }),
+    'channels.counts': ({ queries }) => ({ totals: queries.map(() => 0) }),
+    'channels.ids': () => ({ total: 0, items: [] }),
+    'book.overview': () => {
+      throw new Error('not used here');
+    },
+    'actions.bulkPreview': () => {
+      throw new Error('not used here');
+    },
+    'actions.bulk': () => {
+      throw new Error('not used here');
+    },
     'export.channels': () => ({ status: 'cancelled' }),
     'export.reveal': () => ({ revealed: false }),
     'actions.preview': () => ({ kind: 'cancel_channel', title: '', message: '', confirmationRequired: true }),

@@ -4,7 +4,7 @@
  * client (one per profile, so rate limits and token renewals are shared), then delegates to the
  * sync engine and the store's queries.
  */
-import type { ChannelDetails, ChannelPage, ChannelQuery, ClientListItem, ClientPage, ClientQuery, NotificationPage, SyncStatus } from '../../../shared/accounts';
+import type { ChannelDetails, ChannelIds, ChannelPage, ChannelQuery, ClientListItem, ClientPage, ClientQuery, NotificationPage, SyncStatus } from '../../../shared/accounts';
 import { AppError } from '../../../shared/errors';
 import type { PendingOverlay } from '../../../shared/outbox';
 import { createPartnerApi, createPartnerLimiters, type PartnerApi, type PartnerApiOptions, type PartnerLimiters } from '../api';
@@ -77,6 +77,18 @@ export class AccountsService {
     return { channel: channel ?? found.item, client: owner ?? null, raw: found.raw };
   }
 
+  /** Every id of a filtered list, with its client (select all). */
+  channelIds(query: ChannelQuery, max: number): ChannelIds {
+    const id = this.activeProfileId();
+    return id ? this.deps.channels.ids(id, query, max) : { total: 0, items: [] };
+  }
+
+  /** How many channels each query finds (saved views). */
+  channelTotals(queries: readonly ChannelQuery[]): number[] {
+    const id = this.activeProfileId();
+    return id ? this.deps.channels.totals(id, queries) : queries.map(() => 0);
+  }
+
   listClients(query: ClientQuery): ClientPage {
     const id = this.activeProfileId();
     if (!id) return { total: 0, offset: query.offset, items: [] };
@@ -98,7 +110,7 @@ export class AccountsService {
     return { unread: this.deps.notifications.unreadCount(id), items };
   }
 
-  markNotificationsRead(ids: number[] | 'all'): { unread: number } {
+  markNotificationsRead(ids: number[] | 'all' | { channelIds: string[] }): { unread: number } {
     const id = this.requireProfile().id;
     this.deps.notifications.markRead(id, ids, new Date(this.deps.now()).toISOString());
     // Other windows and web-mode tabs show the same unread count; they reload on this event.

@@ -139,6 +139,8 @@ export function toOutboxAction(action: StoredAction): OutboxAction {
     detail: action.payload?.detail ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    sentAt: row.sent_at,
+    finishedAt: row.finished_at,
     attempts: row.attempts,
     nextAttemptAt: row.state === 'queued' ? iso(row.next_attempt_at) : null,
     lastError: action.lastError,

@@ -12,7 +12,7 @@ import { searchTerms, type SearchTerm } from '../../../shared/search-text';
 import { parseJsonOr } from './json-column';
 import { ChannelSearchIndex, type IndexedPage, type SnapshotBuilder } from './channel-search-index';
 import { PHONE_SORT, type SearchSnapshot } from './search-snapshot';
-import { deriveChannelStatus } from '../../../shared/status';
+import { deriveChannelStatus, NOT_AVAILABLE } from '../../../shared/status';
 
 const SORT_SQL: Record<ChannelSort, string> = {
   company: 's.company_sort',
@@ -75,6 +75,24 @@ export function channelWhere(profileId: string, query: ChannelQuery, withStates:
     clauses.push(query.actionRequired ? 'c.action_required IS NOT NULL' : 'c.action_required IS NULL');
     needsChannel = true;
   }
+  anyOf('c.action_required', query.actions);
+  // "Not available" is how a channel without a rating or limit is shown: it matches NULL.
+  const anyLabelOf = (column: string, values: readonly string[]) => {
+    if (values.length === 0) return;
+    const named = values.filter((v) => v !== NOT_AVAILABLE);
+    const parts = [...(named.length > 0 ? [`${column} IN (${named.map(() => '?').join(', ')})`] : []), ...(named.length < values.length ? [`${column} IS NULL`] : [])];
+    clauses.push(parts.length === 1 ? (parts[0] ?? '') : `(${parts.join(' OR ')})`);
+    params.push(...named);
+    needsChannel = true;
+  };
+  anyLabelOf('c.quality_rating', query.qualityRating);
+  anyLabelOf('c.messaging_limit', query.messagingLimit);
+  if (query.ids !== undefined) {
+    // One parameter however many ids (SQLite caps the number of parameters of a statement).
+    clauses.push('c.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(query.ids));
+    needsChannel = true;
+  }
   return { sql: clauses.join(' AND '), params, terms, needsChannel };
 }
 
@@ -87,17 +105,18 @@ interface ItemRow {
   phone_e164: string | null;
   email: string | null;
   created_at: string | null;
+  modified_at: string | null;
   synced_at: string;
   removed_at: string | null;
   raw: string;
 }
 
 const CHANNEL_ITEM_SELECT_BY_RID = `
-  SELECT c.rid, c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.phone_e164, c.email, c.created_at, c.synced_at, c.removed_at, c.raw
+  SELECT c.rid, c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.phone_e164, c.email, c.created_at, c.modified_at, c.synced_at, c.removed_at, c.raw
   FROM channels c`;
 
 export const CHANNEL_ITEM_SELECT = `
-  SELECT c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.phone_e164, c.email, c.created_at, c.synced_at, c.removed_at, c.raw
+  SELECT c.id, c.client_id, c.company_name, c.display_name, c.phone_number, c.phone_e164, c.email, c.created_at, c.modified_at, c.synced_at, c.removed_at, c.raw
   FROM channel_search s JOIN channels c ON c.rid = s.rid`;
 
 /**
@@ -118,6 +137,7 @@ export function toChannelItem(row: ItemRow, confirmedAt: string | null = null): 
     email: row.email,
     status,
     createdAt: row.created_at,
+    modifiedAt: row.modified_at ?? null,
     syncedAt: !row.removed_at && confirmedAt !== null && confirmedAt > row.synced_at ? confirmedAt : row.synced_at,
     removedAt: row.removed_at,
   };
@@ -227,6 +247,56 @@ export class ChannelQueries {
       countsByState: Object.fromEntries(rows.map((r) => [r.state, r.n])),
       total: rows.reduce((sum, r) => sum + (wanted.size === 0 || wanted.has(r.state) ? r.n : 0), 0),
     };
+  }
+
+  /**
+   * Every id of the filtered list in its order, with each channel's client (select all). From the
+   * in-memory copy's order when it can answer, else one SQL scan of the narrow columns.
+   */
+  ids(profileId: string, query: ChannelQuery, max: number): { total: number; items: Array<[string, string | null]> } {
+    const where = channelWhere(profileId, query, true);
+    const indexed = this.index && !where.needsChannel ? this.index.page(profileId, { ...query, offset: 0, limit: max }, where.terms) : null;
+    if (indexed) {
+      const items: Array<[string, string | null]> = [];
+      // Every listed channel's id and client from two narrow indexes (the sync's hash index, migration
+      // 8's overview index), not the wide rows.
+      const byRid = new Map<number, [string, string | null]>();
+      const ids = this.db.prepare('SELECT rid, id FROM channels WHERE profile_id = ?').raw();
+      for (const [rid, id] of ids.iterate(profileId) as Iterable<[number, string]>) byRid.set(rid, [id, null]);
+      const clients = this.db.prepare('SELECT rid, client_id FROM channels WHERE profile_id = ? AND removed_at IS NULL AND client_id IS NOT NULL').raw();
+      for (const [rid, clientId] of clients.iterate(profileId) as Iterable<[number, string]>) {
+        const item = byRid.get(rid);
+        if (item) item[1] = clientId;
+      }
+      if (query.includeRemoved) {
+        for (const [rid, clientId] of this.db.prepare('SELECT rid, client_id FROM channels WHERE profile_id = ? AND removed_at IS NOT NULL').raw().iterate(profileId) as Iterable<[number, string | null]>) {
+          const item = byRid.get(rid);
+          if (item) item[1] = clientId;
+        }
+      }
+      for (const rid of indexed.rids) {
+        const item = byRid.get(rid);
+        if (item) items.push(item);
+      }
+      return { total: indexed.total, items };
+    }
+    const rows = this.db
+      .prepare(`SELECT c.id AS id, c.client_id AS client_id FROM channel_search s JOIN channels c ON c.rid = s.rid WHERE ${where.sql} ORDER BY ${orderBy(query)} LIMIT ?`)
+      .raw()
+      .all(...where.params, max) as Array<[string, string | null]>;
+    const total = rows.length < max ? rows.length : this.counts(profileId, query).total;
+    return { total, items: rows };
+  }
+
+  /** How many channels each query finds (saved views' counts): the in-memory copy where it can, else SQL. */
+  totals(profileId: string, queries: readonly ChannelQuery[]): number[] {
+    return queries.map((query) => {
+      const where = channelWhere(profileId, query, true);
+      const indexed = this.index && !where.needsChannel ? this.index.page(profileId, { ...query, offset: 0, limit: 1 }, where.terms) : null;
+      if (indexed) return indexed.total;
+      const from = where.needsChannel ? 'channel_search s JOIN channels c ON c.rid = s.rid' : 'channel_search s';
+      return (this.db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+    });
   }
 
   /** Every matching row in order, one at a time (the export streams this; memory stays flat). */

@@ -24,6 +24,10 @@ const Row = z.object({
   country: z.unknown().transform((value) => (typeof value === 'string' ? value : null)),
   phone: z.unknown(),
   channel_count: z.number().int(),
+  needs_action: z.number().int(),
+  balance: z.number().nullable(),
+  balance_currency: z.string().nullable(),
+  balance_at: z.string().nullable(),
   created_at: z.string().nullable(),
   synced_at: z.string(),
   removed_at: z.string().nullable(),
@@ -33,8 +37,11 @@ const SELECT = `
   SELECT k.id, k.name, k.organisation, k.email, k.contact_name, k.status, k.max_channels, json_extract(k.raw, '$.partner_payload') AS partner_payload,
          json_extract(k.raw, '$.contact_info.country') AS country,
          coalesce(json_extract(k.raw, '$.contact_info.phone'), json_extract(k.raw, '$.contact_user.phone')) AS phone, k.created_at, k.synced_at, k.removed_at,
-         (SELECT count(*) FROM channels c WHERE c.profile_id = k.profile_id AND c.client_id = k.id AND c.removed_at IS NULL) AS channel_count
-  FROM clients k`;
+         (SELECT count(*) FROM channels c WHERE c.profile_id = k.profile_id AND c.client_id = k.id AND c.removed_at IS NULL) AS channel_count,
+         (SELECT count(*) FROM channels c WHERE c.profile_id = k.profile_id AND c.client_id = k.id AND c.removed_at IS NULL AND c.action_required IS NOT NULL) AS needs_action,
+         b.balance AS balance, b.currency AS balance_currency, b.fetched_at AS balance_at
+  FROM clients k
+  LEFT JOIN balances b ON b.profile_id = k.profile_id AND b.client_id = k.id AND b.available = 1`;
 
 function toItem(row: unknown): ClientListItem {
   const r = Row.parse(row);
@@ -53,6 +60,8 @@ function toItem(row: unknown): ClientListItem {
     phoneNumber: phone?.raw ?? null,
     phoneE164: phone?.e164 ?? null,
     channelCount: r.channel_count,
+    needsAction: r.needs_action,
+    balance: r.balance !== null && r.balance_at !== null ? { amount: r.balance, currency: r.balance_currency, fetchedAt: r.balance_at } : null,
     createdAt: r.created_at,
     syncedAt: r.synced_at,
     removedAt: r.removed_at,
@@ -75,6 +84,12 @@ export class ClientQueries {
       }
       for (const needle of term.numbers ?? []) {
         alternatives.push('instr(k.numbers, ?) > 0');
+        params.push(needle);
+        // A number also finds the client of the WhatsApp number it is, not only its contact.
+        alternatives.push(
+          `k.id IN (SELECT c.client_id FROM channel_search s JOIN channels c ON c.rid = s.rid
+             WHERE s.profile_id = k.profile_id AND s.removed = 0 AND instr(s.numbers, ?) > 0)`,
+        );
         params.push(needle);
       }
       clauses.push(`(${alternatives.join(' OR ')})`);

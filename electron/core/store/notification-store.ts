@@ -65,12 +65,22 @@ export class NotificationStore {
     return rows.map(toNotification);
   }
 
+  /** A channel's notifications, newest first (its history; migration 8's index answers it). */
+  forChannel(profileId: string, channelId: string, limit: number): StoredNotification[] {
+    return this.db.prepare('SELECT * FROM notifications WHERE profile_id = ? AND channel_id = ? ORDER BY id DESC LIMIT ?').all(profileId, channelId, limit).map(toNotification);
+  }
+
   unreadCount(profileId: string): number {
     const row = this.db.prepare('SELECT count(*) AS n FROM notifications WHERE profile_id = ? AND read_at IS NULL').get(profileId) as { n: number };
     return row.n;
   }
 
-  markRead(profileId: string, ids: readonly number[] | 'all', readAt: string): number {
+  markRead(profileId: string, ids: readonly number[] | 'all' | { channelIds: readonly string[] }, readAt: string): number {
+    if (typeof ids === 'object' && 'channelIds' in ids) {
+      return this.db
+        .prepare('UPDATE notifications SET read_at = ? WHERE profile_id = ? AND read_at IS NULL AND channel_id IN (SELECT value FROM json_each(?))')
+        .run(readAt, profileId, JSON.stringify(ids.channelIds)).changes;
+    }
     if (ids === 'all') {
       return this.db.prepare('UPDATE notifications SET read_at = ? WHERE profile_id = ? AND read_at IS NULL').run(readAt, profileId).changes;
     }

@@ -48,6 +48,7 @@ interface Progress {
   phase: SyncStatus['phase'];
   done: number;
   total: number | null;
+  listing?: SyncStatus['listing'];
 }
 
 export class SyncEngine {
@@ -99,6 +100,7 @@ export class SyncEngine {
       phase: progress?.phase ?? (elsewhere ? 'elsewhere' : 'idle'),
       done: progress?.done ?? 0,
       total: progress?.total ?? null,
+      listing: progress?.listing ?? null,
       lastSucceededAt: succeeded?.finishedAt ?? null,
       lastAttemptAt: latest?.startedAt ?? null,
       error,
@@ -122,7 +124,13 @@ export class SyncEngine {
     const report = (phase: Progress['phase']): void => {
       const totals = [listing.clients.total, listing.channels.total];
       const total = totals.every((t) => t !== null) ? (totals[0] ?? 0) + (totals[1] ?? 0) : null;
-      this.progress.set(profileId, { phase, done: listing.clients.fetched + listing.channels.fetched, total });
+      this.progress.set(profileId, {
+        phase,
+        done: listing.clients.fetched + listing.channels.fetched,
+        total,
+        // Each listing's own count, so the words never add clients to channels ("3,000 of 25,000").
+        listing: { clients: { done: listing.clients.fetched, total: listing.clients.total }, channels: { done: listing.channels.fetched, total: listing.channels.total } },
+      });
       this.emit(profileId);
     };
     report('clients');

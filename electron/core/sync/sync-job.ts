@@ -15,6 +15,7 @@ import { ACTION_HANDLERS } from '../outbox/actions';
 import { LocalRecords } from '../outbox/local-records';
 import { OutboxStore } from '../outbox/outbox-store';
 import { createSyncGuard } from '../outbox/sync-guard';
+import { BookQueries } from '../store/book-queries';
 import { NotificationStore } from '../store/notification-store';
 import { QuarantineStore } from '../store/quarantine-store';
 import { RecordTableWriter, type StoredHash } from '../store/record-tables';
@@ -108,7 +109,7 @@ export async function runSyncJob(request: SyncJobRequest, context: SyncJobContex
     const listed = now();
     const notes = listingNotes({ clients, channels });
     // Filled inside the transaction (a holder: TypeScript does not follow assignments in a callback).
-    const end: { stats: SyncStats | null; channelsChanged: boolean; snapshotMs: number } = { stats: null, channelsChanged: false, snapshotMs: 0 };
+    const end: { stats: SyncStats | null; channelsChanged: boolean; snapshotMs: number; countMs: number } = { stats: null, channelsChanged: false, snapshotMs: 0, countMs: 0 };
     const written = writeListings({ db, ...writers, notifications, quarantine: new QuarantineStore(db), guard }, request.profileId, clients, channels, {
       syncedAt: iso(listed),
       listedSince: iso(request.startedAt),
@@ -120,6 +121,15 @@ export async function runSyncJob(request: SyncJobRequest, context: SyncJobContex
         end.channelsChanged = result.channels.inserted + result.channels.updated + result.channels.removed > 0;
         if (end.channelsChanged && context.onSnapshot) context.onSnapshot(buildSearchSnapshot(db, request.profileId));
         end.snapshotMs = now() - wrote;
+        // The day's counts for the Overview's trend, committed with the data they describe. Never
+        // worth a sync: a failure here is logged and the sync commits without its day.
+        const counted = now();
+        try {
+          new BookQueries(db).recordDay(request.profileId, iso(counted));
+        } catch (error) {
+          log.warn('the day\'s counts were not recorded', { error: error instanceof Error ? error.message : String(error) });
+        }
+        end.countMs = now() - counted;
         end.stats = {
           ...result,
           requests: clients.requests + channels.requests,
@@ -132,7 +142,7 @@ export async function runSyncJob(request: SyncJobRequest, context: SyncJobContex
         runs.finish(request.runId, iso(now()), 'succeeded', end.stats);
       },
     });
-    log.info('sync succeeded', { profileId: request.profileId, ms: now() - started, listMs: listed - started, writeMs: end.stats?.writeMs, snapshotMs: end.snapshotMs, ...summary(written), ...(notes.length > 0 ? { notes } : {}) });
+    log.info('sync succeeded', { profileId: request.profileId, ms: now() - started, listMs: listed - started, writeMs: end.stats?.writeMs, snapshotMs: end.snapshotMs, countMs: end.countMs, ...summary(written), ...(notes.length > 0 ? { notes } : {}) });
     return {
       status: 'succeeded',
       error: null,

@@ -33,6 +33,13 @@ const PATHS = {
   qr: <path d="M2 2h4.5v4.5H2zM9.5 2H14v4.5H9.5zM2 9.5h4.5V14H2zM9.5 9.5h2v2h-2zM12.5 12.5H14V14h-1.5zM12.5 9.5H14M9.5 14h1.5" />,
   link: <path d="M6.5 9.5l3-3M7 4.5l1.2-1.2a2.8 2.8 0 0 1 4 4L11 8.5M9 11.5l-1.2 1.2a2.8 2.8 0 0 1-4-4L5 7.5" />,
   userPlus: <path d="M6.5 7.5a2.75 2.75 0 1 0 0-5.5 2.75 2.75 0 0 0 0 5.5zM1.5 14c0-2.5 2-4 5-4 1.2 0 2.2.2 3 .7M12.5 9v5M10 11.5h5" />,
+  chart: <path d="M2 14h12M3.5 14V9M7 14V4M10.5 14V7M14 14V2.5" />,
+  bookmark: <path d="M4 1.5h8v13L8 11l-4 3.5z" />,
+  history: <path d="M2.5 8a5.5 5.5 0 1 0 1.6-3.9M2 2v3.5h3.5M8 5v3.3l2.2 1.4" />,
+  chat: <path d="M2.5 13.5l1-3a5.5 5.5 0 1 1 2 2zM6 8h.5M8 8h.5M10 8h.5" />,
+  plus: <path d="M8 3v10M3 8h10" />,
+  columns: <path d="M2 3h12v10H2zM6 3v10M10 3v10" />,
+  printer: <path d="M4 6V2h8v4M4 11H2V6h12v5h-2M4 9h8v5H4z" />,
   settings: <path d="M2 4h7M12 4h2M2 8h2M7 8h7M2 12h9M14 12h0M9 2.5v3M4 6.5v3M11 10.5v3" />,
   undo: <path d="M4 6.5h6.5a3 3 0 0 1 0 6H6M6.5 4 4 6.5 6.5 9" />,
 } as const;

@@ -13,10 +13,17 @@ interface SearchFieldProps {
   onChange(value: string): void;
   label: string;
   placeholder: string;
+  /** ↓ in the field: move into the results (the page focuses its first row). */
+  onDown?(): void;
 }
 
-export function SearchField({ value, onChange, label, placeholder }: SearchFieldProps) {
+export function SearchField({ value, onChange, label, placeholder, onDown }: SearchFieldProps) {
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'ArrowDown' && onDown) {
+      event.preventDefault();
+      onDown();
+      return;
+    }
     if (event.key !== 'Escape') return;
     if (value !== '') {
       event.preventDefault();

@@ -5,7 +5,7 @@
  */
 import type { PartnerDeskApi } from '../../../shared/api';
 import type { ChannelListItem, ChannelPage, ChannelQueryInput, ChannelSort } from '../../../shared/accounts';
-import type { ChannelStateId } from '../../../shared/status';
+import type { ActionHintId, ChannelStateId } from '../../../shared/status';
 import { createWindowedList, type WindowedListStore } from './windowed-list';
 
 export type ActivationFilterField = 'messageOnBehalf' | 'metaBusinessVerification' | 'numberRegistration';
@@ -19,6 +19,10 @@ export interface ChannelFilters {
   /** The client filter keeps the name beside the id, for the chip that shows it. */
   client: { id: string; name: string } | null;
   actionRequired: boolean;
+  /** By the kind of action required, quality rating and messaging limit (the Overview links here). */
+  actions: ActionHintId[];
+  qualityRating: string[];
+  messagingLimit: string[];
   sort: ChannelSort;
   direction: 'asc' | 'desc';
 }
@@ -31,6 +35,9 @@ export const DEFAULT_CHANNEL_FILTERS: ChannelFilters = {
   numberRegistration: [],
   client: null,
   actionRequired: false,
+  actions: [],
+  qualityRating: [],
+  messagingLimit: [],
   sort: 'company',
   direction: 'asc',
 };
@@ -50,6 +57,9 @@ export function toChannelQuery(filters: ChannelFilters, offset: number, limit: n
     numberRegistration: sorted(filters.numberRegistration),
     ...(filters.client ? { clientId: filters.client.id } : {}),
     ...(filters.actionRequired ? { actionRequired: true } : {}),
+    actions: sorted(filters.actions) as ActionHintId[],
+    qualityRating: sorted(filters.qualityRating),
+    messagingLimit: sorted(filters.messagingLimit),
     sort: filters.sort,
     direction: filters.direction,
     offset,
@@ -71,7 +81,10 @@ export function activeFilterCount(filters: ChannelFilters): number {
     filters.metaBusinessVerification.length +
     filters.numberRegistration.length +
     (filters.client ? 1 : 0) +
-    (filters.actionRequired ? 1 : 0)
+    (filters.actionRequired ? 1 : 0) +
+    filters.actions.length +
+    filters.qualityRating.length +
+    filters.messagingLimit.length
   );
 }
 
@@ -84,8 +97,8 @@ export function toggleValue<T>(values: readonly T[], value: T): T[] {
   return values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
 }
 
-export function createChannelList(api: PartnerDeskApi, pageSize = 100): ChannelListStore {
-  return createWindowedList<ChannelFilters, ChannelListItem, ChannelPage, CountsByState>(DEFAULT_CHANNEL_FILTERS, {
+export function createChannelList(api: PartnerDeskApi, pageSize = 100, initial: ChannelFilters = DEFAULT_CHANNEL_FILTERS): ChannelListStore {
+  return createWindowedList<ChannelFilters, ChannelListItem, ChannelPage, CountsByState>(initial, {
     fetchPage: (filters, offset, limit) => api.request('channels.list', toChannelQuery(filters, offset, limit)),
     keyOf: channelQueryKey,
     extraOf: (page) => page.countsByState,

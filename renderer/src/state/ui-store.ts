@@ -4,8 +4,8 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
-export type Section = 'accounts' | 'clients' | 'notifications' | 'outbox' | 'onboarding' | 'partner';
-export type DetailsTab = 'overview' | 'templates' | 'insights' | 'actions';
+export type Section = 'overview' | 'accounts' | 'clients' | 'notifications' | 'outbox' | 'onboarding' | 'partner';
+export type DetailsTab = 'overview' | 'history' | 'templates' | 'insights' | 'actions';
 export type ViewMode = 'cards' | 'table';
 
 export interface UiState {
@@ -57,9 +57,9 @@ function readViewMode(storage: PreferenceStorage | null): ViewMode {
   }
 }
 
-export function createUiStore(storage: PreferenceStorage | null): UiStore {
+export function createUiStore(storage: PreferenceStorage | null, section: Section = 'accounts'): UiStore {
   return createStore<UiState>()((set, get) => ({
-    section: 'accounts',
+    section,
     viewMode: readViewMode(storage),
     openChannel: null,
     openClientId: null,

@@ -13,6 +13,10 @@ import { createOutboxStore, type OutboxStore } from './outbox-store';
 import { createSyncStore, type SyncStore } from './sync-store';
 import { createUiStore, type PreferenceStorage, type UiStore } from './ui-store';
 import { throttle } from './throttle';
+import { createOverviewStore, type OverviewStore } from './overview-store';
+import { createSelectionStore, type SelectionStore } from './selection-store';
+import { createViewsStore, type ViewsStore } from './views-store';
+import { readPrefs, toFilters, writePrefs, type WorkspacePrefs } from './workspace-prefs';
 
 /** A replaying outbox announces every step; the lists are re-read at most this often meanwhile. */
 const OUTBOX_REFRESH_MS = 250;
@@ -27,6 +31,9 @@ export interface Workspace {
   outbox: OutboxStore;
   onboarding: OnboardingStore;
   ui: UiStore;
+  views: ViewsStore;
+  selection: SelectionStore;
+  overview: OverviewStore;
   /** Loads the first data and starts listening to main's events. */
   start(): void;
   /** Stops listening (the profile was left, or React unmounted the workspace). */
@@ -35,15 +42,20 @@ export interface Workspace {
   refreshData(): void;
 }
 
-export function createWorkspace(api: PartnerDeskApi, storage: PreferenceStorage | null): Workspace {
+export function createWorkspace(api: PartnerDeskApi, storage: PreferenceStorage | null, profileId: string | null = null): Workspace {
+  // Where the user left this profile's workspace (section, list filters, saved views), if anywhere.
+  const prefs = profileId ? readPrefs(storage, profileId) : null;
   const sync = createSyncStore(api);
-  const channels = createChannelList(api);
+  const channels = createChannelList(api, 100, toFilters(prefs?.filters ?? null));
   const clients = createClientList(api);
   const notifications = createNotificationsStore(api);
   const details = createDetailsStore(api);
   const outbox = createOutboxStore(api);
   const onboarding = createOnboardingStore(api);
-  const ui = createUiStore(storage);
+  const ui = createUiStore(storage, prefs?.section ?? 'accounts');
+  const views = createViewsStore(api, { views: prefs?.views ?? [], columns: prefs?.columns ?? null });
+  const selection = createSelectionStore(api, channels);
+  const overview = createOverviewStore(api);
   let offs: Array<() => void> = [];
   const outboxRefresh = throttle(refreshData, OUTBOX_REFRESH_MS);
 
@@ -51,6 +63,25 @@ export function createWorkspace(api: PartnerDeskApi, storage: PreferenceStorage 
     channels.getState().invalidate();
     clients.getState().invalidate();
     details.getState().invalidate();
+    void views.getState().refreshCounts();
+    overview.getState().invalidate();
+  }
+
+  let written = '';
+  /** Remembers the workspace as it is now (a few hundred bytes; written only when something changed). */
+  function persist(): void {
+    if (!profileId) return;
+    const next: WorkspacePrefs = {
+      version: 1,
+      section: ui.getState().section,
+      filters: channels.getState().query,
+      columns: views.getState().columns,
+      views: views.getState().views,
+    };
+    const text = JSON.stringify(next);
+    if (text === written) return;
+    written = text;
+    writePrefs(storage, profileId, next);
   }
 
   return {
@@ -63,6 +94,9 @@ export function createWorkspace(api: PartnerDeskApi, storage: PreferenceStorage 
     outbox,
     onboarding,
     ui,
+    views,
+    selection,
+    overview,
     refreshData,
     start() {
       offs.push(
@@ -77,7 +111,13 @@ export function createWorkspace(api: PartnerDeskApi, storage: PreferenceStorage 
         api.on('outbox.changed', () => outboxRefresh.call()),
         () => outboxRefresh.cancel(),
         details.getState().listen(),
+        ui.subscribe(persist),
+        channels.subscribe((state, previous) => {
+          if (state.query !== previous.query) persist();
+        }),
+        views.subscribe(persist),
       );
+      void views.getState().refreshCounts();
       void sync.getState().load();
       void notifications.getState().load();
       void outbox.getState().load();

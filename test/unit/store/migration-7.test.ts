@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClientQuery } from '../../../shared/accounts';
 import { ClientQueries } from '../../../electron/core/store/client-queries';
 import { openDatabase } from '../../../electron/core/store/database';
-import { MIGRATIONS } from '../../../electron/core/store/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/core/store/migrations';
 import { RecordTableWriter } from '../../../electron/core/store/record-tables';
 import { refreshDerived, RULES_VERSION_KEY } from '../../../electron/core/sync/refresh-derived';
 import { CHANNEL_COLUMNS, CLIENT_COLUMNS, STATUS_RULES_VERSION } from '../../../electron/core/sync/record-rows';
@@ -70,8 +70,8 @@ describe('migration 7', () => {
 
     const db = openDatabase(file);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(7);
-      expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
       const columns = (table: string) => (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as Array<{ name: string }>).map((c) => c.name);
       expect(columns('channels')).toContain('phone_e164');
       expect(columns('channel_search')).toContain('numbers');

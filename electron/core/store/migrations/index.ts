@@ -10,6 +10,7 @@ import { syncHashesMigration } from './004-sync-hashes';
 import { syncLeasesMigration } from './005-sync-leases';
 import { onboardingMigration } from './006-onboarding';
 import { phoneNumbersMigration } from './007-phone-numbers';
+import { workspaceHistoryMigration } from './008-workspace-history';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,15 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [profilesMigration, accountsMigration, outboxMigration, syncHashesMigration, syncLeasesMigration, onboardingMigration, phoneNumbersMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  profilesMigration,
+  accountsMigration,
+  outboxMigration,
+  syncHashesMigration,
+  syncLeasesMigration,
+  onboardingMigration,
+  phoneNumbersMigration,
+  workspaceHistoryMigration,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,20 +1,27 @@
 /**
  * The WhatsApp accounts page: every channel as a card (or a table row), searchable as you type,
  * filterable by state and activation statuses, sortable, with counts per state and "Download CSV"
- * top right as in the Partner Hub. Reads windows of the list from main; never the whole list.
+ * top right as in the Partner Hub. Channels can be selected (click, Shift+click, Space, Ctrl/Cmd+A
+ * within the filtered list) and acted on together; the list as filtered can be saved as a view.
+ * Reads windows of the list from main; never the whole list.
  */
-import { useCallback, useEffect } from 'react';
+import { useCallback, useState, useEffect, type KeyboardEvent } from 'react';
 import type { ChannelSort } from '../../../../shared/accounts';
 import { formatCount } from '../../../../shared/format';
 import { Icon } from '../../components/Icon';
 import { activeFilterCount, clearFilters, toChannelQuery, toggleValue, type ChannelFilters } from '../../state/channel-list';
+import { itemAt } from '../../state/windowed-list';
 import { useWorkspace, useWs } from '../../state/workspace-context';
+import { isTypingTarget } from '../workspace/shortcuts';
 import { AccountsToolbar } from './AccountsToolbar';
+import { BulkDialog, type BulkKind } from './BulkDialog';
 import { ChannelCards } from './ChannelCards';
 import { ChannelTable } from './ChannelTable';
 import { ExportDialog } from './ExportDialog';
 import { FilterRow } from './FilterRow';
 import { ListMessage } from './ListMessage';
+import { SaveViewDialog } from './SaveViewDialog';
+import { SelectionBar } from './SelectionBar';
 import { StateFilterBar } from './StateFilterBar';
 
 export function AccountsPage() {
@@ -29,12 +36,25 @@ export function AccountsPage() {
   const everSynced = useWs('sync', (s) => Boolean(s.status?.lastSucceededAt));
   const allChannels = useWs('sync', (s) => s.status?.counts.channels ?? null);
   const exporting = useWs('ui', (s) => s.exportOpen);
+  const selected = useWs('selection', (s) => s.selected);
+  const views = useWs('views', (s) => s.views);
+  const [bulk, setBulk] = useState<BulkKind | null>(null);
+  const [exportSelection, setExportSelection] = useState(false);
+  const [savingView, setSavingView] = useState(false);
 
   useEffect(() => ws.channels.getState().load(), [ws]);
 
   const setFilters = useCallback((next: ChannelFilters) => ws.channels.getState().setQuery(next), [ws]);
   const onRange = useCallback((start: number, end: number) => ws.channels.getState().setRange(start, end), [ws]);
   const onOpen = useCallback((id: string) => ws.ui.getState().openChannelDetails(id), [ws]);
+  const onSelect = useCallback(
+    (id: string, clientId: string | null, index: number, range: boolean) => {
+      const selection = ws.selection.getState();
+      if (range && selection.anchor !== null) void selection.extendTo(index);
+      else selection.toggle(id, clientId, index);
+    },
+    [ws],
+  );
   const onSort = useCallback(
     (sort: ChannelSort, direction: 'asc' | 'desc') => setFilters({ ...ws.channels.getState().query, sort, direction }),
     [ws, setFilters],
@@ -50,10 +70,40 @@ export function AccountsPage() {
   const narrowed = activeFilterCount(filters) > 0 || filters.search.trim() !== '';
   const stale = loading && shown !== null && shown.key !== queryKey;
 
+  /** ↓ from the search box: the first card's or row's button. */
+  function focusFirstResult() {
+    document.querySelector<HTMLElement>('.list-region .card-open[data-index="0"], .list-region .row-open[data-index="0"]')?.focus();
+  }
+
+  /** Ctrl/Cmd+A selects the filtered list, Space the focused channel, Esc lets go of the selection. */
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    if (isTypingTarget(event.target) || document.querySelector('dialog[open]')) return;
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      void ws.selection.getState().selectAll();
+      return;
+    }
+    if (event.key === 'Escape' && ws.selection.getState().selected.size > 0) {
+      event.preventDefault();
+      ws.selection.getState().clear();
+      return;
+    }
+    if (event.key === ' ' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      const holder = (event.target as HTMLElement).closest<HTMLElement>('.card-open[data-index], .row-open[data-index]');
+      if (!holder || !shown) return;
+      const index = Number(holder.dataset.index);
+      const channel = itemAt(shown, index);
+      if (!channel) return;
+      event.preventDefault();
+      onSelect(channel.id, channel.clientId, index, event.shiftKey);
+    }
+  }
+
+  const selectionIds = [...selected.keys()];
   return (
-    <section className="page-body" aria-labelledby="page-title">
-      <header className="page-head">
-        <div>
+    <section className="page-body accounts-page" aria-labelledby="page-title" onKeyDown={onKeyDown}>
+      <header className="page-head page-head-compact">
+        <div className="page-title-line">
           <h1 id="page-title" tabIndex={-1}>
             WhatsApp accounts
           </h1>
@@ -61,14 +111,21 @@ export function AccountsPage() {
             {resultSentence(shown?.total ?? null, allChannels, narrowed)}
           </p>
         </div>
-        <button type="button" className="btn" onClick={() => ws.ui.getState().setExportOpen(true)}>
-          <Icon name="download" />
-          Download CSV
-        </button>
+        <div className="page-actions">
+          <button type="button" className="btn btn-sm" onClick={() => setSavingView(true)}>
+            <Icon name="bookmark" />
+            Save view
+          </button>
+          <button type="button" className="btn btn-sm" onClick={() => ws.ui.getState().setExportOpen(true)}>
+            <Icon name="download" />
+            Download CSV
+          </button>
+        </div>
       </header>
       <AccountsToolbar
         search={filters.search}
         onSearch={(search) => setFilters({ ...filters, search })}
+        onSearchDown={focusFirstResult}
         sort={filters.sort}
         direction={filters.direction}
         onSort={onSort}
@@ -82,6 +139,15 @@ export function AccountsPage() {
         onAll={() => setFilters({ ...filters, states: [] })}
       />
       <FilterRow filters={filters} onChange={setFilters} />
+      {selected.size > 0 && (
+        <SelectionBar
+          onExport={() => {
+            setExportSelection(true);
+            ws.ui.getState().setExportOpen(true);
+          }}
+          onBulk={setBulk}
+        />
+      )}
       <div className={stale ? 'list-region is-stale' : 'list-region'} aria-busy={loading} data-shown-search={shown ? (shown.query as ChannelFilters).search.trim() : undefined}>
         {error && !shown ? (
           <ListMessage title="The list could not be read" error={error} action={<RetryButton onRetry={() => ws.channels.getState().retry()} />} />
@@ -90,9 +156,19 @@ export function AccountsPage() {
         ) : shown.total === 0 ? (
           <EmptyList narrowed={narrowed} syncing={syncState === 'running'} everSynced={everSynced} onClear={() => setFilters({ ...clearFilters(filters), search: '' })} />
         ) : viewMode === 'cards' ? (
-          <ChannelCards shown={shown} onRange={onRange} onOpen={onOpen} resetKey={shown.key} />
+          <ChannelCards shown={shown} onRange={onRange} onOpen={onOpen} resetKey={shown.key} selected={selected} onSelect={onSelect} sort={filters.sort} />
         ) : (
-          <ChannelTable shown={shown} sort={filters.sort} direction={filters.direction} onSort={onHeaderSort} onRange={onRange} onOpen={onOpen} resetKey={shown.key} />
+          <ChannelTable
+            shown={shown}
+            sort={filters.sort}
+            direction={filters.direction}
+            onSort={onHeaderSort}
+            onRange={onRange}
+            onOpen={onOpen}
+            resetKey={shown.key}
+            selected={selected}
+            onSelect={onSelect}
+          />
         )}
       </div>
       {exporting && (
@@ -101,7 +177,27 @@ export function AccountsPage() {
           viewCount={shown?.total ?? null}
           allCount={allChannels}
           filtered={narrowed}
-          onClose={() => ws.ui.getState().setExportOpen(false)}
+          selection={exportSelection && selectionIds.length > 0 ? selectionIds : null}
+          onClose={() => {
+            setExportSelection(false);
+            ws.ui.getState().setExportOpen(false);
+          }}
+        />
+      )}
+      {bulk && (
+        <BulkDialog
+          kind={bulk}
+          channelIds={selectionIds}
+          clientIds={[...new Set([...selected.values()].filter((id): id is string => id !== null))]}
+          onClose={() => setBulk(null)}
+          onQueued={() => ws.selection.getState().clear()}
+        />
+      )}
+      {savingView && (
+        <SaveViewDialog
+          existing={views.map((view) => view.name)}
+          onSave={(name) => ws.views.getState().save(name, ws.channels.getState().query, viewMode)}
+          onClose={() => setSavingView(false)}
         />
       )}
     </section>

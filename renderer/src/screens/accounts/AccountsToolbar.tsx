@@ -3,11 +3,13 @@ import type { ChannelSort } from '../../../../shared/accounts';
 import { Icon } from '../../components/Icon';
 import { SearchField } from '../../components/SearchField';
 import type { ViewMode } from '../../state/ui-store';
+import { ColumnsMenu } from './ColumnsMenu';
 import { SORT_OPTIONS } from './filter-options';
 
 interface AccountsToolbarProps {
   search: string;
   onSearch(value: string): void;
+  onSearchDown(): void;
   sort: ChannelSort;
   direction: 'asc' | 'desc';
   onSort(sort: ChannelSort, direction: 'asc' | 'desc'): void;
@@ -15,10 +17,10 @@ interface AccountsToolbarProps {
   onViewMode(mode: ViewMode): void;
 }
 
-export function AccountsToolbar({ search, onSearch, sort, direction, onSort, viewMode, onViewMode }: AccountsToolbarProps) {
+export function AccountsToolbar({ search, onSearch, onSearchDown, sort, direction, onSort, viewMode, onViewMode }: AccountsToolbarProps) {
   return (
     <div className="toolbar">
-      <SearchField value={search} onChange={onSearch} label="Search channels" placeholder="Search company, display name, number, email or id" />
+      <SearchField value={search} onChange={onSearch} onDown={onSearchDown} label="Search channels" placeholder="Search company, display name, number, email or id" />
       <div className="toolbar-group">
         <label className="sort-select">
           <span className="visually-hidden">Sort by</span>
@@ -40,6 +42,7 @@ export function AccountsToolbar({ search, onSearch, sort, direction, onSort, vie
         >
           <Icon name={direction === 'asc' ? 'arrowUp' : 'arrowDown'} />
         </button>
+        {viewMode === 'table' && <ColumnsMenu />}
         <div className="segmented" role="group" aria-label="View">
           <button type="button" aria-pressed={viewMode === 'cards'} onClick={() => onViewMode('cards')}>
             <Icon name="cards" />

@@ -1,31 +1,45 @@
 /**
  * One channel as a card, as in the Partner Hub: company, display name and number, the state, the
- * three activation statuses, quality and limit where known, and the "action required" hint. Fixed
- * height, so the virtualised grid never jumps while pages stream in.
+ * three activation statuses, quality and limit where known, and the "action required" hint. Nothing
+ * on a card is ever cut: a badge too wide for its row moves below its label, a long hint wraps, and
+ * the card (and its row of the grid) grows to fit. A checkbox selects it for bulk actions.
  */
-import { memo } from 'react';
-import type { ChannelListItem } from '../../../../shared/accounts';
+import { memo, type MouseEvent } from 'react';
+import type { ChannelListItem, ChannelSort } from '../../../../shared/accounts';
 import { ACTION_HINT_TEXT, ACTIVATION_COLUMNS, ACTIVATION_FIELDS } from '../../../../shared/status';
 import { Icon } from '../../components/Icon';
 import { ToneBadge } from '../../components/ToneBadge';
-import { actionsText, companyOf, phoneOf, qualityLine } from './channel-text';
+import { actionsText, companyOf, phoneOf, qualityLine, sortDateLine } from './channel-text';
 
 interface ChannelCardProps {
   channel: ChannelListItem;
   index: number;
   total: number;
+  selected: boolean;
+  /** The list's sort: sorted by a date, the card says that date. */
+  sort: ChannelSort;
   onOpen(id: string): void;
+  onSelect(id: string, clientId: string | null, index: number, range: boolean): void;
 }
 
-export const ChannelCard = memo(function ChannelCard({ channel, index, total, onOpen }: ChannelCardProps) {
+export const ChannelCard = memo(function ChannelCard({ channel, index, total, selected, sort, onOpen, onSelect }: ChannelCardProps) {
   const titleId = `card-${channel.id}`;
   const { status } = channel;
   const quality = qualityLine(channel);
+  const dateLine = sortDateLine(channel, sort);
   const display = channel.displayName && channel.displayName !== channel.companyName ? channel.displayName : null;
   return (
-    <div className="ch-card" role="listitem" aria-labelledby={titleId} aria-posinset={index + 1} aria-setsize={total}>
+    <div className={selected ? 'ch-card is-selected' : 'ch-card'} role="listitem" aria-labelledby={titleId} aria-posinset={index + 1} aria-setsize={total}>
       <header className="ch-card-head">
-        <h2 className="ch-company" id={titleId} title={companyOf(channel)}>
+        <input
+          type="checkbox"
+          className="select-box"
+          checked={selected}
+          aria-label={`Select ${companyOf(channel)}, ${phoneOf(channel)}`}
+          onChange={() => undefined}
+          onClick={(event: MouseEvent<HTMLInputElement>) => onSelect(channel.id, channel.clientId, index, event.shiftKey)}
+        />
+        <h2 className="ch-company" id={titleId} dir="auto">
           {companyOf(channel)}
         </h2>
         <span className="ch-badges">
@@ -36,12 +50,11 @@ export const ChannelCard = memo(function ChannelCard({ channel, index, total, on
       <p className="ch-sub">
         <span className="ch-phone num">{phoneOf(channel)}</span>
         {display && (
-          <>
-            <span aria-hidden="true"> · </span>
-            <span className="ch-display" title={display}>
-              {display}
-            </span>
-          </>
+          // The separator goes with the name: a name that wraps takes its "·" to the next line.
+          <span className="ch-display">
+            <span aria-hidden="true">· </span>
+            <bdi>{display}</bdi>
+          </span>
         )}
       </p>
       <dl className="ch-activation">
@@ -49,18 +62,19 @@ export const ChannelCard = memo(function ChannelCard({ channel, index, total, on
           <div key={field} className="ch-activation-row">
             <dt>{ACTIVATION_COLUMNS[field]}</dt>
             <dd>
-              <ToneBadge tone={status[field].tone} label={status[field].label} title={status[field].label} />
+              <ToneBadge tone={status[field].tone} label={status[field].label} />
             </dd>
           </div>
         ))}
       </dl>
       <p className={quality ? 'ch-quality' : 'ch-quality muted'}>{quality ?? 'No quality rating or messaging limit yet'}</p>
+      {dateLine && <p className="ch-date muted">{dateLine}</p>}
       <footer className="ch-card-foot">
         {status.actionRequired ? (
           <p className={status.actionRequired.tone === 'negative' ? 'ch-action ch-action-negative' : 'ch-action'} title={actionsText(channel)}>
             <Icon name="alert" size={14} />
             <span className="visually-hidden">Action required: </span>
-            {/* The sentence alone (a setup error's message is in the tooltip): it always fits two lines. */}
+            {/* The sentence (a setup error's message is in the tooltip and the details), whole. */}
             <span className="ch-action-text">{ACTION_HINT_TEXT[status.actionRequired.id]}</span>
             {status.otherActions.length > 0 && (
               <span className="ch-action-more">
@@ -83,7 +97,7 @@ export const ChannelCard = memo(function ChannelCard({ channel, index, total, on
   );
 });
 
-/** The same box while its page is on the way: same size, so nothing moves when it arrives. */
+/** A box while its page is on the way (its row is measured again when the card arrives). */
 export function ChannelCardSkeleton({ index, total }: { index: number; total: number }) {
   return (
     <div className="ch-card ch-card-skeleton" role="listitem" aria-posinset={index + 1} aria-setsize={total} aria-label="Loading">

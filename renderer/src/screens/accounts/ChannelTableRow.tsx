@@ -1,47 +1,95 @@
-/** One channel as a table row: the company cell is the button that opens the details. */
-import { memo } from 'react';
+/** One channel as a table row: the company cell is the button that opens the details; the first cell selects it. */
+import { memo, type MouseEvent, type ReactNode } from 'react';
 import type { ChannelListItem } from '../../../../shared/accounts';
-import { ACTION_HINT_SHORT } from '../../../../shared/status';
+import { formatDate } from '../../../../shared/format';
 import { ToneBadge } from '../../components/ToneBadge';
+import { useNow } from '../../hooks/use-now';
+import { ACTION_HINT_SHORT } from '../../../../shared/status';
 import { actionsText, companyOf, phoneOf } from './channel-text';
+import type { ColumnDef, ColumnId } from './table-columns';
 
 interface RowProps {
   channel: ChannelListItem;
   index: number;
+  columns: readonly ColumnDef[];
+  selected: boolean;
   onOpen(id: string): void;
+  onSelect(id: string, clientId: string | null, index: number, range: boolean): void;
 }
 
-export const ChannelTableRow = memo(function ChannelTableRow({ channel, index, onOpen }: RowProps) {
+export const ChannelTableRow = memo(function ChannelTableRow({ channel, index, columns, selected, onOpen, onSelect }: RowProps) {
   const { status } = channel;
-  return (
-    <>
+  const now = useNow();
+  const cells: Record<ColumnId, () => ReactNode> = {
+    select: () => (
+      <div role="cell" className="cell cell-select">
+        <input
+          type="checkbox"
+          className="select-box"
+          checked={selected}
+          aria-label={`Select ${companyOf(channel)}, ${phoneOf(channel)}`}
+          onChange={() => undefined}
+          onClick={(event: MouseEvent<HTMLInputElement>) => onSelect(channel.id, channel.clientId, index, event.shiftKey)}
+        />
+      </div>
+    ),
+    company: () => (
       <div role="cell" className="cell cell-stack">
-        <button type="button" className="row-open" data-index={index} title={companyOf(channel)} onClick={() => onOpen(channel.id)}>
+        <button type="button" className="row-open" data-index={index} title={companyOf(channel)} dir="auto" onClick={() => onOpen(channel.id)}>
           {companyOf(channel)}
         </button>
-        <span className="cell-sub" title={channel.displayName ?? undefined}>
+        <span className="cell-sub" title={channel.displayName ?? undefined} dir="auto">
           {channel.displayName ?? 'No display name'}
         </span>
       </div>
+    ),
+    phone: () => (
       <div role="cell" className="cell num cell-phone" title={phoneOf(channel)}>
         {phoneOf(channel)}
       </div>
+    ),
+    state: () => (
       <div role="cell" className="cell cell-stack">
         <ToneBadge tone={status.state.tone} label={status.state.label} title={status.state.description} />
         {channel.pending && <span className="cell-sub cell-pending">{channel.pending.label}</span>}
       </div>
+    ),
+    messageOnBehalf: () => (
       <div role="cell" className="cell">
-        <ToneBadge tone={status.messageOnBehalf.tone} label={status.messageOnBehalf.label} title={status.messageOnBehalf.label} />
+        <ToneBadge tone={status.messageOnBehalf.tone} label={status.messageOnBehalf.label} />
       </div>
+    ),
+    metaBusinessVerification: () => (
       <div role="cell" className="cell">
-        <ToneBadge tone={status.metaBusinessVerification.tone} label={status.metaBusinessVerification.label} title={status.metaBusinessVerification.label} />
+        <ToneBadge tone={status.metaBusinessVerification.tone} label={status.metaBusinessVerification.label} />
       </div>
+    ),
+    numberRegistration: () => (
       <div role="cell" className="cell">
-        <ToneBadge tone={status.numberRegistration.tone} label={status.numberRegistration.label} title={status.numberRegistration.label} />
+        <ToneBadge tone={status.numberRegistration.tone} label={status.numberRegistration.label} />
       </div>
+    ),
+    quality: () => (
       <div role="cell" className="cell">
         {status.qualityRating ? <ToneBadge tone={status.qualityRating.tone} label={status.qualityRating.label} /> : <span className="muted">—</span>}
       </div>
+    ),
+    limit: () => (
+      <div role="cell" className="cell cell-text">
+        {status.messagingLimit?.label ?? <span className="muted">—</span>}
+      </div>
+    ),
+    created: () => (
+      <div role="cell" className="cell num">
+        {formatDate(channel.createdAt, now) ?? <span className="muted">—</span>}
+      </div>
+    ),
+    modified: () => (
+      <div role="cell" className="cell num">
+        {formatDate(channel.modifiedAt ?? null, now) ?? <span className="muted">—</span>}
+      </div>
+    ),
+    action: () => (
       <div role="cell" className={status.actionRequired?.tone === 'negative' ? 'cell cell-text cell-action cell-action-negative' : 'cell cell-text cell-action'} title={actionsText(channel)}>
         {status.actionRequired ? (
           <>
@@ -52,6 +100,17 @@ export const ChannelTableRow = memo(function ChannelTableRow({ channel, index, o
           <span className="muted">None</span>
         )}
       </div>
+    ),
+  };
+  return (
+    <>
+      {columns.map((column) => (
+        <CellSlot key={column.id}>{cells[column.id]()}</CellSlot>
+      ))}
     </>
   );
 });
+
+function CellSlot({ children }: { children: ReactNode }) {
+  return <>{children}</>;
+}

@@ -19,14 +19,16 @@ interface ExportDialogProps {
   viewCount: number | null;
   allCount: number | null;
   filtered: boolean;
+  /** The selected channels, when the export was asked for from the selection. */
+  selection?: readonly string[] | null;
   onClose(): void;
 }
 
 type Outcome = { kind: 'saved'; path: string; rows: number } | { kind: 'error'; error: ErrorInfo } | null;
 
-export function ExportDialog({ viewQuery, viewCount, allCount, filtered, onClose }: ExportDialogProps) {
+export function ExportDialog({ viewQuery, viewCount, allCount, filtered, selection = null, onClose }: ExportDialogProps) {
   const { api } = useWorkspace();
-  const [scope, setScope] = useState<'all' | 'view'>(filtered ? 'view' : 'all');
+  const [scope, setScope] = useState<'all' | 'view' | 'selection'>(selection ? 'selection' : filtered ? 'view' : 'all');
   const [format, setFormat] = useState<ExportFormat>('spreadsheet');
   const [delimiter, setDelimiter] = useState<CsvDelimiter | 'auto'>('auto');
   const [busy, setBusy] = useState(false);
@@ -41,9 +43,11 @@ export function ExportDialog({ viewQuery, viewCount, allCount, filtered, onClose
     const { offset: _o, limit: _l, ...query } = viewQuery;
     const result = await api.request('export.channels', {
       format,
-      scope,
+      scope: scope === 'all' ? 'all' : 'view',
       ...(delimiter === 'auto' ? {} : { delimiter }),
       ...(scope === 'view' ? { query } : {}),
+      // The selection in the list's order: its ids as a filter of the same sort.
+      ...(scope === 'selection' && selection ? { query: { search: '', sort: query.sort, direction: query.direction, ids: [...selection] } } : {}),
     });
     setBusy(false);
     if (!result.ok) setOutcome({ kind: 'error', error: result.error });
@@ -93,6 +97,12 @@ export function ExportDialog({ viewQuery, viewCount, allCount, filtered, onClose
                 <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} />
                 <span>All channels{allCount !== null ? ` (${formatCount(allCount)})` : ''}</span>
               </label>
+              {selection && (
+                <label className="radio">
+                  <input type="radio" name="scope" checked={scope === 'selection'} onChange={() => setScope('selection')} />
+                  <span>Only the selected channels ({formatCount(selection.length)})</span>
+                </label>
+              )}
               <label className="radio">
                 <input type="radio" name="scope" checked={scope === 'view'} onChange={() => setScope('view')} />
                 <span>Only the list as filtered and sorted now{viewCount !== null ? ` (${formatCount(viewCount)})` : ''}</span>

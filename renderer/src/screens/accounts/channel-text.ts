@@ -1,6 +1,6 @@
 /** Words for a channel row or card, shared by the cards, the table and the details header. */
-import type { ChannelListItem } from '../../../../shared/accounts';
-import { formatPhone } from '../../../../shared/format';
+import type { ChannelListItem, ChannelSort } from '../../../../shared/accounts';
+import { formatDate, formatPhone } from '../../../../shared/format';
 
 /** The company shown first; a channel without one still needs a readable title. */
 export function companyOf(channel: Pick<ChannelListItem, 'companyName' | 'displayName' | 'id'>): string {
@@ -25,4 +25,11 @@ export function qualityLine(channel: ChannelListItem): string | null {
   if (channel.status.qualityRating) parts.push(`Quality ${channel.status.qualityRating.label}`);
   if (channel.status.messagingLimit) parts.push(channel.status.messagingLimit.label);
   return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+/** Sorted by a date, the card says it ("Created 12 Mar 2024"); other sorts need no date. */
+export function sortDateLine(channel: Pick<ChannelListItem, 'createdAt' | 'modifiedAt'>, sort: ChannelSort, now: number = Date.now()): string | null {
+  if (sort === 'created') return `Created ${formatDate(channel.createdAt, now) ?? 'on an unknown date'}`;
+  if (sort === 'modified') return `Last changed ${formatDate(channel.modifiedAt ?? null, now) ?? 'on an unknown date'}`;
+  return null;
 }

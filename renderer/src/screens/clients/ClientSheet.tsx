@@ -3,7 +3,7 @@
  * available), the balance for direct-payment clients, and its channels, each opening its details.
  */
 import { useEffect, useState } from 'react';
-import { formatDateTime, formatPhone } from '../../../../shared/format';
+import { formatDateTime, formatPhone, sentenceCase } from '../../../../shared/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { Sheet } from '../../components/Sheet';
@@ -49,7 +49,9 @@ export function ClientSheet({ id }: { id: string }) {
         <header className="details-head">
           <div className="details-title">
             <p className="eyebrow">Client</p>
-            <h2 id="client-title">{client?.name ?? 'Client'}</h2>
+            <h2 id="client-title" dir="auto">
+              {client?.name ?? 'Client'}
+            </h2>
             <p className="muted">{client?.organisation && client.organisation !== client.name ? client.organisation : client ? `Client ID ${client.id}` : 'Reading…'}</p>
           </div>
           <button type="button" className="icon-btn" aria-label="Close client" title="Close (Esc)" onClick={close}>
@@ -74,7 +76,7 @@ export function ClientSheet({ id }: { id: string }) {
                     <dt>Phone</dt>
                     <dd className="num">{formatPhone({ raw: client.phoneNumber, e164: client.phoneE164 }) ?? <span className="muted">—</span>}</dd>
                     <dt>Status</dt>
-                    <dd>{client.status ?? <span className="muted">—</span>}</dd>
+                    <dd>{client.status ? sentenceCase(client.status.replace(/_/g, ' ')) : <span className="muted">—</span>}</dd>
                     <dt>Created</dt>
                     <dd>{formatDateTime(client.createdAt) ?? <span className="muted">—</span>}</dd>
                     <dt>Client ID</dt>

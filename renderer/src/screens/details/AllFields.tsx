@@ -1,6 +1,9 @@
 /** Every field of the raw record as "path  value" rows, filterable: nothing the API sent is hidden. */
 import { useMemo, useState } from 'react';
+import { formatZonedDateTime } from '../../../../shared/format/zoned-time';
 import { filterFields, flattenRaw } from './raw-fields';
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 export function AllFields({ raw }: { raw: unknown }) {
   const fields = useMemo(() => flattenRaw(raw), [raw]);
@@ -30,7 +33,11 @@ export function AllFields({ raw }: { raw: unknown }) {
               <th scope="row" className="kv-path">
                 {field.path}
               </th>
-              <td className={`kv-value kv-${field.kind}`}>{field.value}</td>
+              <td className={`kv-value kv-${field.kind}`}>
+                {field.value}
+                {/* As sent, for support; a timestamp also as a person reads it, in their zone. */}
+                {field.kind === 'string' && ISO_TIME.test(field.value) && <span className="muted"> ({formatZonedDateTime(field.value)})</span>}
+              </td>
             </tr>
           ))}
           {shown.length === 0 && (

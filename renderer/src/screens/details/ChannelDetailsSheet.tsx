@@ -15,6 +15,9 @@ import type { DetailsTab } from '../../state/ui-store';
 import { useWorkspace, useWs } from '../../state/workspace-context';
 import { companyOf } from '../accounts/channel-text';
 import { ActionsTab } from './ActionsTab';
+import { HistoryTab } from './HistoryTab';
+import { useSession } from '../../state/session-context';
+import { activeProfile } from '../../state/session-store';
 import { DETAILS_TABS } from './details-tabs';
 import { InsightsTab } from './InsightsTab';
 import { OverviewTab } from './OverviewTab';
@@ -28,6 +31,7 @@ export function ChannelDetailsSheet({ id, tab }: { id: string; tab: DetailsTab }
   }, [ws, id]);
 
   const details = entry.value;
+  const partnerId = useSession((s) => activeProfile(s.session)?.partnerId ?? null);
   const close = () => ws.ui.getState().closeChannelDetails();
   const tabs: readonly TabDef<DetailsTab>[] = DETAILS_TABS;
 
@@ -37,7 +41,9 @@ export function ChannelDetailsSheet({ id, tab }: { id: string; tab: DetailsTab }
         <header className="details-head">
           <div className="details-title">
             <p className="eyebrow">WhatsApp account</p>
-            <h2 id="details-title">{details ? companyOf(details.channel) : 'Channel'}</h2>
+            <h2 id="details-title" dir="auto">
+              {details ? companyOf(details.channel) : 'Channel'}
+            </h2>
             <p id="details-sub" className="muted">
               {details ? (
                 <>
@@ -68,12 +74,14 @@ export function ChannelDetailsSheet({ id, tab }: { id: string; tab: DetailsTab }
               {tab === 'overview' && (
                 <OverviewTab
                   details={details}
+                  partnerId={partnerId}
                   onOpenClient={(clientId) => {
                     ws.ui.getState().closeChannelDetails();
                     ws.ui.getState().openClient(clientId);
                   }}
                 />
               )}
+              {tab === 'history' && <HistoryTab channelId={id} />}
               {tab === 'templates' && <TemplatesTab channelId={id} />}
               {tab === 'insights' && <InsightsTab clientId={details.channel.clientId} />}
               {tab === 'actions' && <ActionsTab details={details} />}

@@ -4,8 +4,10 @@
  */
 import type { ReactNode } from 'react';
 import type { ChannelDetails } from '../../../../shared/accounts';
-import { formatCount, formatDateTime, formatPhone } from '../../../../shared/format';
+import { formatCount, formatPhone, sentenceCase } from '../../../../shared/format';
+import { formatZonedDateTime } from '../../../../shared/format/zoned-time';
 import { ACTIVATION_COLUMNS, ACTIVATION_FIELDS } from '../../../../shared/status';
+import { CopyButton } from '../../components/CopyButton';
 import { Icon } from '../../components/Icon';
 import { RelativeTime } from '../../components/RelativeTime';
 import { ToneBadge } from '../../components/ToneBadge';
@@ -24,9 +26,14 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 
 const dash = <span className="muted">Not available</span>;
 
-export function OverviewTab({ details, onOpenClient }: { details: ChannelDetails; onOpenClient(id: string): void }) {
+export function OverviewTab({ details, partnerId, onOpenClient }: { details: ChannelDetails; partnerId: string | null; onOpenClient(id: string): void }) {
   const { channel, client, raw } = details;
   const { status } = channel;
+  const e164 = channel.phoneE164;
+  const shown = channel.phoneNumber ? formatPhone({ raw: channel.phoneNumber, e164: channel.phoneE164 }) : null;
+  const wabaId = rawText(raw, 'waba_account', 'id') ?? rawText(raw, 'waba_account_id');
+  const metaWabaId = rawText(raw, 'waba_account', 'external_id');
+  const email = client?.email ?? channel.email;
   return (
     <div className="overview">
       <section className="panel" aria-labelledby="ov-status">
@@ -83,9 +90,16 @@ export function OverviewTab({ details, onOpenClient }: { details: ChannelDetails
           </h3>
           <dl className="details details-compact">
             <Row term="Number">
-              {channel.phoneNumber && (
-                <span className="num" title={channel.phoneE164 ? `E.164: ${channel.phoneE164}` : undefined}>
-                  {formatPhone({ raw: channel.phoneNumber, e164: channel.phoneE164 })}
+              {shown && (
+                <span className="copy-row">
+                  <span className="num">{shown}</span>
+                  <CopyButton value={shown} what="the number as shown" />
+                  {e164 && (
+                    <>
+                      <code title="E.164, as machines want it">{e164}</code>
+                      <CopyButton value={e164} what="the number in E.164" />
+                    </>
+                  )}
                 </span>
               )}
               {channel.phoneNumber && channel.phoneE164 === null && <span className="muted"> (not a phone number this app can read; shown as the Hub sent it)</span>}
@@ -96,20 +110,57 @@ export function OverviewTab({ details, onOpenClient }: { details: ChannelDetails
                 <code>{channel.phoneNumber}</code>
               </Row>
             )}
-            <Row term="Display name">{channel.displayName}</Row>
+            <Row term="Display name">{channel.displayName && <bdi>{channel.displayName}</bdi>}</Row>
             <Row term="Channel ID">
-              <code>{channel.id}</code>
+              <span className="copy-row">
+                <code>{channel.id}</code>
+                <CopyButton value={channel.id} what="the channel ID" />
+              </span>
             </Row>
-            <Row term="WABA ID">{rawText(raw, 'waba_account', 'id') ?? rawText(raw, 'waba_account_id')}</Row>
-            <Row term="Meta WABA ID">{rawText(raw, 'waba_account', 'external_id')}</Row>
-            <Row term="Account mode">{rawText(raw, 'account_mode')}</Row>
+            <Row term="WABA ID">
+              {wabaId && (
+                <span className="copy-row">
+                  <code>{wabaId}</code>
+                  <CopyButton value={wabaId} what="the WABA ID" />
+                </span>
+              )}
+            </Row>
+            <Row term="Meta WABA ID">
+              {metaWabaId && (
+                <span className="copy-row">
+                  <code>{metaWabaId}</code>
+                  <CopyButton value={metaWabaId} what="the Meta WABA ID" />
+                </span>
+              )}
+            </Row>
+            <Row term="Account mode">{rawText(raw, 'account_mode') && sentenceCase(rawText(raw, 'account_mode') ?? '')}</Row>
             <Row term="Signup">{rawText(raw, 'version') === '1' ? 'Classic Signup (version 1)' : rawText(raw, 'version') ? 'Embedded Signup (version 2)' : null}</Row>
-            <Row term="Created">{channel.createdAt && formatDateTime(channel.createdAt)}</Row>
-            <Row term="Cancellation">{rawText(raw, 'terminated_at') ? `Requested, deleted after ${formatDateTime(rawText(raw, 'terminated_at'))}` : 'Not requested'}</Row>
+            <Row term="Created">{channel.createdAt && formatZonedDateTime(channel.createdAt)}</Row>
+            <Row term="Cancellation">{rawText(raw, 'terminated_at') ? `Requested, deleted after ${formatZonedDateTime(rawText(raw, 'terminated_at'))}` : 'Not requested'}</Row>
             <Row term="Synced">
               <RelativeTime value={channel.syncedAt} />
             </Row>
           </dl>
+          <div className="link-row">
+            {e164 && (
+              <a className="btn btn-sm" href={`https://wa.me/${e164.slice(1)}`} target="_blank" rel="noopener noreferrer">
+                <Icon name="chat" />
+                Open in WhatsApp
+              </a>
+            )}
+            {partnerId && (
+              <a
+                className="btn btn-sm"
+                href={`https://hub.360dialog.com/dashboard/app/${encodeURIComponent(partnerId)}`}
+                target="_blank"
+                rel="noopener noreferrer"
+                title="The Partner Hub has no link to one channel: find it there by its channel ID (copy it above)."
+              >
+                <Icon name="external" />
+                Open in Partner Hub
+              </a>
+            )}
+          </div>
         </section>
 
         <section className="panel" aria-labelledby="ov-client">
@@ -119,17 +170,29 @@ export function OverviewTab({ details, onOpenClient }: { details: ChannelDetails
           {client ? (
             <>
               <dl className="details details-compact">
-                <Row term="Name">{client.name}</Row>
-                <Row term="Organisation">{client.organisation}</Row>
-                <Row term="Contact">{client.contactName}</Row>
-                <Row term="Email">{client.email}</Row>
+                <Row term="Name">
+                  <bdi>{client.name}</bdi>
+                </Row>
+                <Row term="Organisation">{client.organisation && <bdi>{client.organisation}</bdi>}</Row>
+                <Row term="Contact">{client.contactName && <bdi>{client.contactName}</bdi>}</Row>
+                <Row term="Email">
+                  {email && (
+                    <span className="copy-row">
+                      <a href={`mailto:${email}`}>{email}</a>
+                      <CopyButton value={email} what="the email address" />
+                    </span>
+                  )}
+                </Row>
                 <Row term="Channels">
                   <span className="num">
                     {formatCount(client.channelCount)} of {client.maxChannels === null ? '—' : formatCount(client.maxChannels)} allowed
                   </span>
                 </Row>
                 <Row term="Client ID">
-                  <code>{client.id}</code>
+                  <span className="copy-row">
+                    <code>{client.id}</code>
+                    <CopyButton value={client.id} what="the client ID" />
+                  </span>
                 </Row>
               </dl>
               <button type="button" className="btn btn-sm" onClick={() => onOpenClient(client.id)}>

@@ -8,14 +8,15 @@ import { CATEGORY_LABELS, USAGE_CATEGORIES, niceCeiling, type UsageSeries } from
 
 const WIDTH = 860;
 const HEIGHT = 190;
-const LEFT = 40;
+const LEFT = 56;
 const BOTTOM = 22;
 const TOP = 8;
 
-export function periodLabel(period: string | null): string {
+/** A period as the month it is ("Jan 2026"); "Jan 26" read as the 26th of January. */
+export function periodLabel(period: string | null, locale?: string): string {
   if (!period) return '?';
   const date = new Date(period);
-  return Number.isNaN(date.getTime()) ? period.slice(0, 7) : date.toLocaleDateString(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+  return Number.isNaN(date.getTime()) ? period.slice(0, 7) : date.toLocaleDateString(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
 export function UsageChart({ series }: { series: UsageSeries }) {
@@ -32,6 +33,10 @@ export function UsageChart({ series }: { series: UsageSeries }) {
   return (
     <figure className="usage-chart">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary}>
+        {/* The axis says what it counts. */}
+        <text className="chart-axis" x={12} y={TOP + plotHeight / 2} transform={`rotate(-90 12 ${TOP + plotHeight / 2})`} textAnchor="middle">
+          Conversations
+        </text>
         {[0, 0.5, 1].map((fraction) => (
           <g key={fraction}>
             <line className="chart-grid" x1={LEFT} x2={WIDTH} y1={y(ceiling * fraction)} y2={y(ceiling * fraction)} />

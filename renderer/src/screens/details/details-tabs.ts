@@ -4,6 +4,7 @@ import type { DetailsTab } from '../../state/ui-store';
 
 export const DETAILS_TABS: readonly TabDef<DetailsTab>[] = [
   { id: 'overview', label: 'Overview' },
+  { id: 'history', label: 'History' },
   { id: 'templates', label: 'Template Message Manager' },
   { id: 'insights', label: 'Insights and Billing' },
   { id: 'actions', label: 'Actions' },

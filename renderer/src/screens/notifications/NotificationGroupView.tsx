@@ -16,7 +16,9 @@ export function NotificationGroupView({ group, name, onMarkRead }: GroupProps) {
   return (
     <section className="notif-group" aria-labelledby={headingId}>
       <header className="notif-group-head">
-        <h2 id={headingId}>{name}</h2>
+        <h2 id={headingId} dir="auto">
+          {name}
+        </h2>
         {group.unread > 0 && <span className="count-pill">{group.unread} unread</span>}
         {group.unread > 0 && (
           <button type="button" className="btn btn-ghost btn-sm" onClick={() => onMarkRead(group.items.filter((i) => i.readAt === null).map((i) => i.id))}>

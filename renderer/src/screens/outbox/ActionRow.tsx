@@ -6,6 +6,7 @@ import type { OutboxAction } from '../../../../shared/outbox';
 import { BusyButton } from '../../components/BusyButton';
 import { RelativeTime } from '../../components/RelativeTime';
 import { ToneBadge } from '../../components/ToneBadge';
+import { humanizeTimes } from '../../../../shared/format/zoned-time';
 import { useSession } from '../../state/session-context';
 import { useWorkspace, useWs } from '../../state/workspace-context';
 import { ACTION_KIND_LABEL, actionView, cancelLabel } from './action-text';
@@ -23,7 +24,7 @@ export function ActionRow({ action, compact = false }: { action: OutboxAction; c
           {action.title}
         </p>
         {action.detail && <p className="action-detail">{action.detail}</p>}
-        {action.outcome && <p className="action-detail">{action.outcome}</p>}
+        {action.outcome && <p className="action-detail">{humanizeTimes(action.outcome)}</p>}
         {view.note && <p className="action-note">{view.note}</p>}
         {view.showError && action.lastError && (
           <p className="action-error">
@@ -46,6 +47,12 @@ export function ActionRow({ action, compact = false }: { action: OutboxAction; c
         )}
         <p className="action-meta">
           Queued <RelativeTime value={action.createdAt} />
+          {action.sentAt && action.state !== 'queued' && (
+            <>
+              {' · sent '}
+              <RelativeTime value={action.sentAt} />
+            </>
+          )}
           {view.showAttempts && ` · ${action.attempts} ${action.attempts === 1 ? 'attempt' : 'attempts'}`}
           {view.showNextTry && action.nextAttemptAt && (
             <>

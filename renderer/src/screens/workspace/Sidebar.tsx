@@ -11,6 +11,7 @@ import { openCount } from '../../state/outbox-store';
 import type { Section } from '../../state/ui-store';
 import { useWorkspace, useWs } from '../../state/workspace-context';
 import { ProfileDialog } from './ProfileDialog';
+import { SavedViewsNav } from './SavedViewsNav';
 import { SyncPanel } from './SyncPanel';
 import { UpdateNotice } from './UpdateNotice';
 
@@ -22,6 +23,7 @@ interface NavEntry {
 }
 
 export const NAV: readonly NavEntry[] = [
+  { section: 'overview', label: 'Overview', icon: 'chart', shortcut: 'G then V' },
   { section: 'accounts', label: 'WhatsApp accounts', icon: 'phone', shortcut: 'G then A' },
   { section: 'clients', label: 'Clients', icon: 'users', shortcut: 'G then C' },
   { section: 'notifications', label: 'Notifications', icon: 'bell', shortcut: 'G then N' },
@@ -70,7 +72,9 @@ export function Sidebar({ session, profile, sections }: { session: SessionState;
           {initials(name)}
         </span>
         <span className="partner-text">
-          <span className="partner-name">{name}</span>
+          <span className="partner-name" dir="auto">
+            {name}
+          </span>
           <span className="partner-meta">
             {profile.partnerId}
             {profile.authMethod === 'demo' && <span className="tag tag-xs">Demo</span>}
@@ -103,6 +107,7 @@ export function Sidebar({ session, profile, sections }: { session: SessionState;
           );
         })}
       </ul>
+      <SavedViewsNav />
       <div className="sidebar-foot">
         <UpdateNotice />
         <SyncPanel />

@@ -19,6 +19,7 @@ import { NotificationsPage } from '../notifications/NotificationsPage';
 import { OutboxPage } from '../outbox/OutboxPage';
 import { LinkSheet } from '../onboarding/LinkSheet';
 import { OnboardingPage } from '../onboarding/OnboardingPage';
+import { OverviewPage } from '../overview/OverviewPage';
 import { PermissionLinkDialog } from '../onboarding/PermissionLinkDialog';
 import { RedirectDialog } from '../onboarding/RedirectDialog';
 import { PartnerSettingsPage } from '../partner/PartnerSettingsPage';
@@ -30,7 +31,7 @@ import { useBrowserConnectivity } from './use-browser-connectivity';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 import { useSectionFocus } from './use-section-focus';
 
-const SECTIONS: readonly Section[] = ['accounts', 'clients', 'notifications', 'outbox', 'onboarding', 'partner'];
+const SECTIONS: readonly Section[] = ['overview', 'accounts', 'clients', 'notifications', 'outbox', 'onboarding', 'partner'];
 
 function preferenceStorage() {
   try {
@@ -41,7 +42,7 @@ function preferenceStorage() {
 }
 
 export function WorkspaceScreen({ session, profile }: { session: SessionState; profile: ProfileSummary }) {
-  const [workspace] = useState(() => createWorkspace(getApi(), preferenceStorage()));
+  const [workspace] = useState(() => createWorkspace(getApi(), preferenceStorage(), profile.id));
   useEffect(() => {
     workspace.start();
     return () => workspace.dispose();
@@ -77,6 +78,7 @@ function WorkspaceLayout({ session, profile }: { session: SessionState; profile:
       <Sidebar session={session} profile={profile} sections={SECTIONS} />
       <main className="main" id="main">
         <ConnectionBanner connection={session.connection} profile={profile} />
+        {ui.section === 'overview' && <OverviewPage />}
         {ui.section === 'accounts' && <AccountsPage />}
         {ui.section === 'clients' && <ClientsPage />}
         {ui.section === 'notifications' && <NotificationsPage />}

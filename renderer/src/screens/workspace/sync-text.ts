@@ -33,17 +33,21 @@ export function describeSync(status: SyncStatus | null, now: number, requesting 
 
   if (status.state === 'running' || (requesting && status.state !== 'failed' && status.state !== 'offline')) {
     const phase = PHASE_WORDS[status.phase];
+    const listing = status.listing;
+    const reading = listing && (status.phase === 'clients' || status.phase === 'channels') ? listingWords(listing) : null;
     const counted = status.total ? `${formatCount(status.done)} of ${formatCount(status.total)}` : status.done > 0 ? formatCount(status.done) : null;
     return {
       headline: 'Syncing…',
-      detail: counted ? `${phase} · ${counted}` : phase,
+      detail: reading ?? (counted && status.phase !== 'writing' ? `${phase} · ${counted}` : phase),
       tone: 'running',
       progress: { value: status.done, max: status.total && status.total > 0 ? status.total : null },
       retry: false,
     };
   }
   if (status.state === 'failed') {
-    return { headline: 'Sync failed', detail: status.error?.message ?? lastLine, tone: 'error', progress: null, retry: true };
+    // The reason, and how old the data on screen is: a failed sync must not hide the data's age.
+    const reason = status.error?.message ?? null;
+    return { headline: 'Sync failed', detail: reason ? `${reason} ${dataAge(last)}` : dataAge(last), tone: 'error', progress: null, retry: true };
   }
   if (status.state === 'offline') {
     // The sync could not reach the Hub (offline, or the Hub silent): the banner says which; here, the data's age.
@@ -57,4 +61,17 @@ export function describeSync(status: SyncStatus | null, now: number, requesting 
     progress: null,
     retry: false,
   };
+}
+
+/** "Data from 2 h ago." / "No data synced yet." */
+function dataAge(last: string | null): string {
+  return last ? `Data from ${last}.` : 'No data synced yet.';
+}
+
+type Listing = NonNullable<SyncStatus['listing']>;
+
+/** "Reading 3,000 of 10,000 clients and 1,000 of 15,000 channels" (the two listings are read side by side). */
+export function listingWords(listing: Listing): string {
+  const part = (done: number, total: number | null, noun: string) => (total === null ? `${formatCount(done)} ${noun}` : `${formatCount(done)} of ${formatCount(total)} ${noun}`);
+  return `Reading ${part(listing.clients.done, listing.clients.total, 'clients')} and ${part(listing.channels.done, listing.channels.total, 'channels')}`;
 }

@@ -20,7 +20,19 @@ describe('describeSync', () => {
 
   it('gives the reason and offers a retry when the sync failed', () => {
     const view = describeSync(syncStatus({ state: 'failed', error: { code: 'server_error', message: 'The Hub answered 503.' } }), now);
-    expect(view).toMatchObject({ headline: 'Sync failed', detail: 'The Hub answered 503.', tone: 'error', retry: true });
+    expect(view).toMatchObject({ headline: 'Sync failed', detail: 'The Hub answered 503. Data from 3 min ago.', tone: 'error', retry: true });
+    const never = describeSync(syncStatus({ state: 'failed', lastSucceededAt: null, error: { code: 'server_error', message: 'The Hub answered 503.' } }), now);
+    expect(never.detail).toBe('The Hub answered 503. No data synced yet.');
+  });
+
+  it('counts each listing on its own while both are read side by side', () => {
+    const listing = { clients: { done: 3000, total: 10000 }, channels: { done: 1000, total: 15000 } };
+    const view = describeSync(syncStatus({ state: 'running', phase: 'clients', done: 4000, total: 25000, listing }), now);
+    expect(view.detail).toBe('Reading 3,000 of 10,000 clients and 1,000 of 15,000 channels');
+    expect(view.progress).toEqual({ value: 4000, max: 25000 });
+    const unknown = { clients: { done: 0, total: null }, channels: { done: 1000, total: 15000 } };
+    expect(describeSync(syncStatus({ state: 'running', phase: 'channels', done: 1000, total: null, listing: unknown }), now).detail).toBe('Reading 0 clients and 1,000 of 15,000 channels');
+    expect(describeSync(syncStatus({ state: 'running', phase: 'writing', done: 25000, total: 25000, listing }), now).detail).toBe('Saving to this computer');
   });
 
   it('says offline, and that the local copy is shown', () => {

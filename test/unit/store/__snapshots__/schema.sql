@@ -1,6 +1,6 @@
 -- The schema of a new Partner Desk database (test/unit/store/schema-snapshot.test.ts).
 -- Generated: after adding a migration run `npm run test:schema-snapshot` and commit this file.
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;
 
 CREATE TABLE balances (
         profile_id   TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
@@ -13,6 +13,14 @@ CREATE TABLE balances (
         fetched_at   TEXT NOT NULL,
         PRIMARY KEY (profile_id, client_id)
       ) STRICT;
+
+CREATE TABLE book_days (
+        profile_id   TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+        day          TEXT NOT NULL,
+        recorded_at  TEXT NOT NULL,
+        counts       TEXT NOT NULL,
+        PRIMARY KEY (profile_id, day)
+      ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE channel_bulk_writes (
         profile_id  TEXT PRIMARY KEY
@@ -247,6 +255,8 @@ CREATE TABLE templates (
 
 -- index sqlite_autoindex_channel_keys_1 on channel_keys: made by SQLite for a PRIMARY KEY or UNIQUE constraint
 
+CREATE INDEX channels_book ON channels (profile_id, removed_at, action_required, quality_rating, messaging_limit, client_id);
+
 CREATE INDEX channels_client ON channels (profile_id, client_id);
 
 CREATE INDEX channels_hashes ON channels (profile_id, id, hash, removed_at);
@@ -255,11 +265,15 @@ CREATE INDEX channels_hashes ON channels (profile_id, id, hash, removed_at);
 
 CREATE INDEX clients_hashes ON clients (profile_id, id, hash, removed_at);
 
+CREATE INDEX clients_limits ON clients (profile_id, removed_at, max_channels, id);
+
 CREATE INDEX clients_list ON clients (profile_id, name_sort, removed_at, search_text, numbers);
 
 -- index sqlite_autoindex_clients_1 on clients: made by SQLite for a PRIMARY KEY or UNIQUE constraint
 
 -- index sqlite_autoindex_health_checks_1 on health_checks: made by SQLite for a PRIMARY KEY or UNIQUE constraint
+
+CREATE INDEX notifications_channel ON notifications (profile_id, channel_id, id DESC) WHERE channel_id IS NOT NULL;
 
 CREATE INDEX notifications_profile ON notifications (profile_id, id DESC);
 
