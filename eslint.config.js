@@ -27,11 +27,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts'],
+    files: ['electron/core/**/*.ts', 'electron/demo-hub/**/*.ts', 'electron/web/**/*.ts', 'electron/cli/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       ...restrict(
-        'electron/core, web mode and the CLI run under plain Node: no Electron, React or UI state here.',
+        'electron/core, the demo hub, web mode and the CLI run under plain Node: no Electron, React or UI state here.',
         [...ELECTRON, ...UI_PACKAGES.filter((p) => !p.includes('*'))],
         [{ group: ['electron/*', 'react/*', 'react-dom/*', 'zustand/*', '**/renderer/**', '**/main/**', '**/preload/**'], message: 'The core must not depend on the Electron shell or the renderer.' }],
       ),

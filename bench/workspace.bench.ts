@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../electron/core';
-import { createDemoHub, startDemoHubServer } from '../electron/core/demo';
+import { createDemoHub, startDemoHubServer } from '../electron/demo-hub';
 import { MemorySecretStore } from '../electron/core/secrets/secret-store';
 import { BookQueries } from '../electron/core/store/book-queries';
 import { silentLogger, type LogFields, type Logger } from '../electron/core/log';

@@ -23,7 +23,7 @@ import { openStore, repairDatabase, startStoreUpkeep, storeStatus } from './stor
 import type { StoreGuard } from './store/store-guard';
 import { AppError } from '../../shared/errors';
 import type { RepairResult, StoreStatus } from '../../shared/store';
-import type { DemoHubOptions } from './demo';
+import type { DemoHubOptions } from '../demo-hub';
 import { AccountsService } from './accounts/accounts-service';
 import { WorkspaceService } from './accounts/workspace-service';
 import { BulkActions } from './outbox/bulk-actions';

@@ -5,9 +5,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { IMPORT_ALIASES } from '../../scripts/import-aliases.mjs';
 
 export default defineConfig({
   root: fileURLToPath(new URL('../../', import.meta.url)),
+  resolve: { alias: IMPORT_ALIASES },
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
     environment: 'node',

@@ -6,9 +6,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { IMPORT_ALIASES } from '../../scripts/import-aliases.mjs';
 
 export default defineConfig({
   root: fileURLToPath(new URL('../../', import.meta.url)),
+  resolve: { alias: IMPORT_ALIASES },
   test: {
     include: ['test/electron/**/*.electron.ts'],
     environment: 'node',

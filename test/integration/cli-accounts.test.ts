@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoHub } from '../../electron/core/demo';
+import type { DemoHub } from '../../electron/demo-hub';
 import { KeytarSecretStore } from '../../electron/core/secrets/keytar-secret-store';
 import { startCliAgainstHub, type CliAgainstHub } from '../helpers/cli-against-hub';
 

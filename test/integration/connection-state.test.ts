@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ClientQuery } from '../../shared/accounts';
-import { createDemoHub, startDemoHubServer, type DemoHub } from '../../electron/core/demo';
+import { createDemoHub, startDemoHubServer, type DemoHub } from '../../electron/demo-hub';
 import { startTestCore, type CoreFixture } from '../helpers/core-fixture';
 import { hits } from './outbox/outbox-fixture';
 

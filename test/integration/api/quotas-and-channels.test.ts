@@ -10,7 +10,7 @@ import { GATEWAY_STATUSES, SENDING_STATUSES } from '../../../electron/core/api/h
 import { HubError } from '../../../electron/core/api/http-errors';
 import { createHealthLimiter, createPartnerLimiters } from '../../../electron/core/api/rate-limiter';
 import type { Logger } from '../../../electron/core/log';
-import type { DemoChannel } from '../../../electron/core/demo';
+import type { DemoChannel } from '../../../electron/demo-hub';
 import { fakeClock } from '../../unit/api/test-doubles';
 import { startHub, type HubFixture } from './hub-fixture';
 

@@ -8,7 +8,7 @@ import { logFilesOf } from '../../../electron/core/log';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoChannel, DemoHub } from '../../../electron/core/demo';
+import type { DemoChannel, DemoHub } from '../../../electron/demo-hub';
 import { KeytarSecretStore } from '../../../electron/core/secrets/keytar-secret-store';
 import { startCliAgainstHub, type CliAgainstHub } from '../../helpers/cli-against-hub';
 import { hits } from './outbox-fixture';

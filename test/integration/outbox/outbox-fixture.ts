@@ -4,7 +4,7 @@
  * so a test can scan them for secrets. Everything is torn down by dispose().
  */
 import { createCore, type Core, type CoreOptions } from '../../../electron/core';
-import { createDemoHub, startDemoHubServer, type DemoChannel, type DemoHub, type DemoHubOptions, type DemoHubServer } from '../../../electron/core/demo';
+import { createDemoHub, startDemoHubServer, type DemoChannel, type DemoHub, type DemoHubOptions, type DemoHubServer } from '../../../electron/demo-hub';
 import { MemorySecretStore, type SecretStore } from '../../../electron/core/secrets/secret-store';
 import type { RequestInput, RequestName, RequestOutput } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';

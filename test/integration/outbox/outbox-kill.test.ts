@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core';
-import { createDemoHub, startDemoHubServer, type DemoChannel, type DemoHub, type DemoHubServer } from '../../../electron/core/demo';
+import { createDemoHub, startDemoHubServer, type DemoChannel, type DemoHub, type DemoHubServer } from '../../../electron/demo-hub';
 import { KeytarSecretStore } from '../../../electron/core/secrets/keytar-secret-store';
 import type { OutboxAction } from '../../../shared/outbox';
 import { ROOT } from '../../helpers/spawn-cli';

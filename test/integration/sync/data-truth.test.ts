@@ -14,7 +14,7 @@ import { ChannelQueries } from '../../../electron/core/store/channel-queries';
 import { inlineSnapshotBuilder } from '../../../electron/core/store/search-index-host';
 import { RULES_VERSION_KEY } from '../../../electron/core/sync/refresh-derived';
 import { STATUS_RULES_VERSION } from '../../../electron/core/sync/record-rows';
-import type { ChannelPatch } from '../../../electron/core/demo/hub-state';
+import type { ChannelPatch } from '../../../electron/demo-hub/hub-state';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
 
 let f: SyncedFixture | undefined;

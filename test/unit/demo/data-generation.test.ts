@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   CHANNEL_STATUSES, CLASSIC_STATUSES, createDemoHub, DEMO_HUB_IN_PROCESS_ORIGIN, FB_ACCOUNT_STATUSES, MESSAGING_LIMITS, OBO_STATUSES, QUALITY_RATINGS,
   WABA_STATUSES, type DemoChannel,
-} from '../../../electron/core/demo';
-import { directReplier } from '../../../electron/core/demo/hub';
+} from '../../../electron/demo-hub';
+import { directReplier } from '../../../electron/demo-hub/hub';
 import { call, listQuery, partnerPath, type ListBody } from './support';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { parsePhone } from '../../../shared/format/phone';
