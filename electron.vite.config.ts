@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import { rendererConfig } from './renderer/vite.config';
+import { IMPORT_ALIASES } from './scripts/import-aliases.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -12,6 +13,7 @@ function withRendererEntry(config: ReturnType<typeof rendererConfig>): ReturnTyp
 
 export default defineConfig({
   main: {
+    resolve: { alias: IMPORT_ALIASES },
     build: {
       outDir: 'out/main',
       // zod is ESM spread over ~150 small modules: bundled in, the app reads one file at start instead.
@@ -29,6 +31,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: IMPORT_ALIASES },
     build: {
       outDir: 'out/preload',
       // Sandboxed preloads cannot require modules: bundle everything into one CommonJS file.

@@ -10,6 +10,8 @@ import { builtinModules } from 'node:module';
 const NODE_BUILTINS = [...builtinModules.filter((m) => !m.startsWith('_')), ...builtinModules.map((m) => `node:${m}`)];
 const UI_PACKAGES = ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*'];
 const ELECTRON = ['electron', 'electron/*', 'electron-updater'];
+// The import aliases of the Node side (scripts/import-aliases.mjs): refused where relative paths into electron/ are.
+const NODE_SIDE_ALIASES = ['@core', '@core/**', '@demo-hub', '@demo-hub/**'];
 
 const restrict = (message, paths, patterns = []) => ({
   'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message })), patterns }],
@@ -56,7 +58,7 @@ export default tseslint.config(
       ...restrict(
         'The renderer is a sandboxed web page: no Node built-ins or Electron. Ask main through the contract (window.partnerDesk).',
         [...ELECTRON, ...NODE_BUILTINS],
-        [{ group: ['node:*', 'electron/*', '**/electron/**', 'better-sqlite3', 'keytar'], message: 'The renderer talks to main only through the contract.' }],
+        [{ group: ['node:*', 'electron/*', '**/electron/**', 'better-sqlite3', 'keytar', ...NODE_SIDE_ALIASES], message: 'The renderer talks to main only through the contract.' }],
       ),
     },
   },
@@ -65,7 +67,7 @@ export default tseslint.config(
     rules: restrict(
       'shared/ is used by both sides: no Node built-ins, Electron or React.',
       [...ELECTRON, ...NODE_BUILTINS, ...UI_PACKAGES.filter((p) => !p.includes('*'))],
-      [{ group: ['node:*', '**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing but zod.' }],
+      [{ group: ['node:*', '**/electron/**', '**/renderer/**', ...NODE_SIDE_ALIASES], message: 'shared/ depends on nothing but zod.' }],
     ),
   },
   {

@@ -5,9 +5,11 @@
  * suites have configs of their own (test/e2e, test/electron).
  */
 import { defineConfig } from 'vitest/config';
+import { IMPORT_ALIASES } from './scripts/import-aliases.mjs';
 import { KEYCHAIN_TESTS, SPREADSHEET_TESTS } from './scripts/test-tiers.mjs';
 
 export default defineConfig({
+  resolve: { alias: IMPORT_ALIASES },
   test: {
     environment: 'node',
     testTimeout: 30_000,

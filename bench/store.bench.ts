@@ -13,12 +13,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { createCore, DATABASE_FILE_NAME } from '../electron/core';
-import { MemorySecretStore } from '../electron/core/secrets/secret-store';
-import { takeBackup } from '../electron/core/store/backups';
-import { repairDatabase } from '../electron/core/store/repair';
-import { SearchIndexWorker } from '../electron/core/store/search-index-host';
-import { healthFile, quickCheck } from '../electron/core/store/store-health';
+import { createCore, DATABASE_FILE_NAME } from '@core';
+import { MemorySecretStore } from '@core/secrets/secret-store';
+import { takeBackup } from '@core/store/backups';
+import { repairDatabase } from '@core/store/repair';
+import { SearchIndexWorker } from '@core/store/search-index-host';
+import { healthFile, quickCheck } from '@core/store/store-health';
 
 const CLIENTS = 25_000;
 const CHANNELS = 50_000;

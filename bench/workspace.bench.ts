@@ -10,11 +10,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore } from '../electron/core';
-import { createDemoHub, startDemoHubServer } from '../electron/demo-hub';
-import { MemorySecretStore } from '../electron/core/secrets/secret-store';
-import { BookQueries } from '../electron/core/store/book-queries';
-import { silentLogger, type LogFields, type Logger } from '../electron/core/log';
+import { createCore } from '@core';
+import { createDemoHub, startDemoHubServer } from '@demo-hub';
+import { MemorySecretStore } from '@core/secrets/secret-store';
+import { BookQueries } from '@core/store/book-queries';
+import { silentLogger, type LogFields, type Logger } from '@core/log';
 
 const CLIENTS = 25_000;
 const CHANNELS = 50_000;

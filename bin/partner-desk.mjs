@@ -61,7 +61,8 @@ try {
 } catch (error) {
   process.stderr.write(`partner-desk: could not build the command-line tool (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); running it from the sources instead.\n`);
   const { register } = await import('tsx/esm/api');
-  register();
+  // The repository's tsconfig, wherever the command runs from: its `paths` are the import aliases.
+  register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });
   ({ main } = await import('../electron/cli/main.ts'));
 }
 process.exitCode = await main(process.argv.slice(2));

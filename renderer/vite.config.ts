@@ -5,7 +5,9 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+// Relative, not @shared: Vite loads this file before any alias applies.
 import { META_CONTENT_SECURITY_POLICY } from '../shared/page-security.ts';
+import { IMPORT_ALIASES } from '../scripts/import-aliases.mjs';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -66,6 +68,7 @@ export function rendererConfig(): UserConfig {
     // Relative asset URLs: Electron loads the build from file://, web mode serves it from '/'.
     base: './',
     plugins: [pageCsp(), react(), devCsp(), productionBuild()],
+    resolve: { alias: IMPORT_ALIASES },
     build: {
       outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
       emptyOutDir: true,

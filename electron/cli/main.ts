@@ -4,7 +4,7 @@
  * database is damaged (`doctor --repair`), 4 it cannot be written (read-only folder or file, disk full).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isAppError } from '../../shared/errors';
+import { isAppError } from '@shared/errors';
 import { appVersion } from './app-version';
 import { EXIT_DAMAGED, EXIT_FAILURE, EXIT_NOT_WRITABLE, EXIT_USAGE, processIo, UsageError, type CliIo } from './cli-io';
 import { commandHelp, usageText } from './command';

@@ -3,11 +3,11 @@
  * or the per-user app data folder shared with the desktop app), the system keychain, a log file.
  */
 import path from 'node:path';
-import { createCore, type Core, type CoreOptions } from '../core';
-import { defaultDataDir } from '../core/config';
-import { createLogger } from '../core/log';
-import { KeytarSecretStore } from '../core/secrets/keytar-secret-store';
-import type { SecretStore } from '../core/secrets/secret-store';
+import { createCore, type Core, type CoreOptions } from '@core';
+import { defaultDataDir } from '@core/config';
+import { createLogger } from '@core/log';
+import { KeytarSecretStore } from '@core/secrets/keytar-secret-store';
+import type { SecretStore } from '@core/secrets/secret-store';
 import { appVersion } from './app-version';
 import type { CliIo } from './cli-io';
 import { hubUrlOption } from './options';

@@ -7,6 +7,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { IMPORT_ALIASES } from '../../scripts/import-aliases.mjs';
 
 const source = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -16,6 +17,7 @@ export default defineConfig({
   ssr: { noExternal: ['zod'] },
   // No dev server, no public folder, no .env: a library build for Node.
   publicDir: false,
+  resolve: { alias: IMPORT_ALIASES },
   envDir: false,
   logLevel: 'warn',
   build: {

@@ -5,7 +5,7 @@
  * that updates are not theirs to manage. The contract stays the single declaration: these requests
  * are dispatched and validated like every other, only their handlers delegate here.
  */
-import type { UpdateState } from '../../shared/shell';
+import type { UpdateState } from '@shared/shell';
 
 export interface AppShell {
   updateState(): UpdateState;

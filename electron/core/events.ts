@@ -2,7 +2,7 @@
  * The core's event bus, typed by the contract's events: services emit, the Electron shell and the
  * web-mode server forward to renderers. A throwing listener never breaks the emitter.
  */
-import { EVENT_NAMES, type EventName, type EventPayload } from '../../shared/contract';
+import { EVENT_NAMES, type EventName, type EventPayload } from '@shared/contract';
 import type { Logger } from './log';
 
 type Listener<E extends EventName> = (payload: EventPayload<E>) => void;

@@ -2,9 +2,9 @@
  * The contract's requests implemented by the core's services. Both transports (Electron IPC and
  * web mode) dispatch to this one object; neither holds business logic of its own.
  */
-import type { Handlers } from '../../shared/dispatch';
-import type { AppInfo } from '../../shared/contract';
-import type { RepairResult, StoreStatus } from '../../shared/store';
+import type { Handlers } from '@shared/dispatch';
+import type { AppInfo } from '@shared/contract';
+import type { RepairResult, StoreStatus } from '@shared/store';
 import type { AccountsService } from './accounts/accounts-service';
 import type { WorkspaceService } from './accounts/workspace-service';
 import type { AppShell } from './app-shell';

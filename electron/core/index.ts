@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { createDispatch, type Dispatch, type Handlers } from '../../shared/dispatch';
-import type { AppInfo, ConnectionState } from '../../shared/contract';
+import { createDispatch, type Dispatch, type Handlers } from '@shared/dispatch';
+import type { AppInfo, ConnectionState } from '@shared/contract';
 import { defaultHubUrl } from './config';
 import { CoreEvents } from './events';
 import { headlessDesktop, type DesktopIntegration } from './desktop';
@@ -21,9 +21,9 @@ import { syncConnectionEvent } from './session/connection-machine';
 import { SessionService } from './session/session-service';
 import { openStore, repairDatabase, startStoreUpkeep, storeStatus } from './store/open-store';
 import type { StoreGuard } from './store/store-guard';
-import { AppError } from '../../shared/errors';
-import type { RepairResult, StoreStatus } from '../../shared/store';
-import type { DemoHubOptions } from '../demo-hub';
+import { AppError } from '@shared/errors';
+import type { RepairResult, StoreStatus } from '@shared/store';
+import type { DemoHubOptions } from '@demo-hub';
 import { AccountsService } from './accounts/accounts-service';
 import { WorkspaceService } from './accounts/workspace-service';
 import { BulkActions } from './outbox/bulk-actions';

@@ -11,7 +11,7 @@
  * reached by no browser, so the page then shows the address to paste into Partner Desk, with a link
  * to it, instead of sending the browser nowhere. Plain HTML without scripts, served with a CSP.
  */
-import { formatPhoneText, parsePhone, readTypedNumber } from '../../shared/format/phone';
+import { formatPhoneText, parsePhone, readTypedNumber } from '@shared/format/phone';
 import { isoSeconds } from './prng';
 import type { HubContext, RequestContext } from './hub-context';
 import type { HubReply } from './replies';

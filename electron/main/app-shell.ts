@@ -4,7 +4,7 @@
  * `app.*` requests go through the core's dispatcher like every other request.
  */
 import { shell } from 'electron';
-import type { AppShell } from '../core/app-shell';
+import type { AppShell } from '@core/app-shell';
 import type { UpdateController } from './policy/update-controller';
 
 export function electronAppShell(updates: UpdateController, dataDir: string, notices: readonly string[]): AppShell {

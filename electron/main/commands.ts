@@ -4,9 +4,9 @@
  * an `app.command` event (validated by the contract's schema) to the page.
  */
 import { shell, type BrowserWindow } from 'electron';
-import { AppCommand } from '../../shared/shell';
-import type { Core } from '../core';
-import type { Logger } from '../core/log';
+import { AppCommand } from '@shared/shell';
+import type { Core } from '@core';
+import type { Logger } from '@core/log';
 import { menuAction } from './policy/menu-actions';
 import type { MenuCommand } from './policy/menu-template';
 import { externalTarget } from './policy/navigation';

@@ -5,7 +5,7 @@
  * connects powerMonitor and net.isOnline to them.
  */
 import { net, powerMonitor } from 'electron';
-import type { Logger } from '../core/log';
+import type { Logger } from '@core/log';
 import { SyncTriggers, type SyncTriggerReason } from './policy/sync-triggers';
 import { realTimers } from './timers';
 

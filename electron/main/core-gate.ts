@@ -4,9 +4,9 @@
  * core opens its database wait here, and events flow once it is up. If the core cannot start, every
  * waiting and later request gets the same error, written for a person.
  */
-import type { EventName, RequestName } from '../../shared/contract';
-import type { ErrorInfo } from '../../shared/errors';
-import type { Result } from '../../shared/result';
+import type { EventName, RequestName } from '@shared/contract';
+import type { ErrorInfo } from '@shared/errors';
+import type { Result } from '@shared/result';
 
 /** The slice of the core that IPC needs. */
 export interface CoreAccess {

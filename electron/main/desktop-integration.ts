@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs';
 import { app, BrowserWindow, clipboard, dialog, nativeImage, Notification, shell, type NativeImage } from 'electron';
-import type { DesktopIntegration } from '../core/desktop';
-import type { Logger } from '../core/log';
+import type { DesktopIntegration } from '@core/desktop';
+import type { Logger } from '@core/log';
 import { badgeBitmap } from './policy/badge-image';
 import { ClipboardGuard, SECRET_CLIPBOARD_CLEAR_MS } from './policy/clipboard-guard';
 import { badgePlan } from './policy/notification-policy';

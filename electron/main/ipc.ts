@@ -5,10 +5,10 @@
  * still showing the app. Registered before the window exists, with the core behind a CoreGate.
  */
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { IPC_EVENT_PREFIX, IPC_REQUEST_PREFIX } from '../../shared/api';
-import { REQUEST_NAMES, type RequestName } from '../../shared/contract';
-import type { Result } from '../../shared/result';
-import type { Logger } from '../core/log';
+import { IPC_EVENT_PREFIX, IPC_REQUEST_PREFIX } from '@shared/api';
+import { REQUEST_NAMES, type RequestName } from '@shared/contract';
+import type { Result } from '@shared/result';
+import type { Logger } from '@core/log';
 import type { CoreAccess } from './core-gate';
 import { isAppUrl, type AppOrigin } from './policy/app-origin';
 import { FORBIDDEN_SENDER_RESULT, isTrustedSender, type IpcSender } from './policy/ipc-sender';

@@ -9,6 +9,7 @@
  * Pure: decides from paths, flags and the stamp's text only.
  */
 import path from 'node:path';
+// Relative, not @shared: electron-builder.ts loads this file through its own loader, which knows no aliases.
 import { AppError } from '../../shared/errors';
 
 export interface BindingContext {

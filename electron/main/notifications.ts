@@ -4,9 +4,9 @@
  * decides which and how) and the badge shows the unread count; a profile switch or sign-out
  * re-baselines and updates the badge. Clicking a notification opens that channel in the app.
  */
-import type { AppCommand } from '../../shared/shell';
-import type { Core } from '../core';
-import type { DesktopIntegration } from '../core/desktop';
+import type { AppCommand } from '@shared/shell';
+import type { Core } from '@core';
+import type { DesktopIntegration } from '@core/desktop';
 import { NotificationTracker, type UnreadNotification } from './policy/notification-policy';
 
 export interface NotificationWatchDeps {

@@ -5,7 +5,7 @@
  * and no network requests from pages. Decisions come from policy/; this file is the wiring.
  */
 import { app, shell, type Session, type WebContents } from 'electron';
-import type { Logger } from '../core/log';
+import type { Logger } from '@core/log';
 import type { AppOrigin } from './policy/app-origin';
 import { decideNavigation, decideRedirect, decideWindowOpen, isAllowedPageRequest } from './policy/navigation';
 import { decidePermission } from './policy/permissions';

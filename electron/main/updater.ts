@@ -8,8 +8,8 @@ import path from 'node:path';
 import { app, net } from 'electron';
 // electron-updater is CommonJS: a default import works from ESM, a named one does not.
 import pkg from 'electron-updater';
-import type { UpdateState } from '../../shared/shell';
-import type { Logger } from '../core/log';
+import type { UpdateState } from '@shared/shell';
+import type { Logger } from '@core/log';
 import { UpdateController, type UpdaterPort } from './policy/update-controller';
 import { updateSupport } from './policy/update-policy';
 import { realTimers } from './timers';

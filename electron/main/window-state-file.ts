@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../core/log';
+import type { Logger } from '@core/log';
 import { parseSavedWindowState, type SavedWindowState } from './policy/window-state';
 
 export function readWindowState(file: string): SavedWindowState | null {

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, dialog, nativeTheme, screen, type WebContents } from 'electron';
-import type { Logger } from '../core/log';
+import type { Logger } from '@core/log';
 import type { RendererSource } from './policy/app-origin';
 import { describeLoadFailure, describeRendererGone, type FailureNotice } from './policy/load-failure';
 import { closeAction, mainWindowOptions } from './policy/window-options';

@@ -4,8 +4,8 @@
  * names from shared/contract-names.ts, not the contract, so zod and the schemas stay out of it.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_EVENT_PREFIX, IPC_REQUEST_PREFIX, type PartnerDeskApi } from '../../shared/api';
-import { isEventName, isRequestName } from '../../shared/contract-names';
+import { IPC_EVENT_PREFIX, IPC_REQUEST_PREFIX, type PartnerDeskApi } from '@shared/api';
+import { isEventName, isRequestName } from '@shared/contract-names';
 
 const api: PartnerDeskApi = {
   request(name, input) {

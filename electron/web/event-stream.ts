@@ -4,7 +4,7 @@
  * (a request's result is ready: `pd:settled`) go through `send`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CoreEvents } from '../core/events';
+import type { CoreEvents } from '@core/events';
 import { SECURITY_HEADERS } from './static-files';
 
 export function formatEvent(event: string, payload: unknown): string {

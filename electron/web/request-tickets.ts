@@ -7,7 +7,7 @@
  * every local read (searching, listing) waited 20-50 s behind them.
  */
 import { randomBytes } from 'node:crypto';
-import type { Result } from '../../shared/result';
+import type { Result } from '@shared/result';
 
 export const QUICK_ANSWER_MS = 300;
 /** A result nobody fetched is dropped after this long. */

@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
-import { contentTypeFor, SECURITY_HEADERS } from '../../shared/page-security';
+import { contentTypeFor, SECURITY_HEADERS } from '@shared/page-security';
 
 // The policy and headers are shared with the desktop app's app:// protocol (one definition).
-export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../shared/page-security';
+export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '@shared/page-security';
 
 /** Maps a URL path to a file inside root, or null if it would escape root. */
 export function resolveStaticPath(root: string, urlPath: string): string | null {

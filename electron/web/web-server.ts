@@ -14,9 +14,9 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Result } from '../../shared/result';
-import type { ErrorCode } from '../../shared/errors';
-import type { Core } from '../core';
+import type { Result } from '@shared/result';
+import type { ErrorCode } from '@shared/errors';
+import type { Core } from '@core';
 import { checkApiRequest, checkHost, type GuardFailure } from './request-guard';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
 import { openEventStream, type OpenStream } from './event-stream';

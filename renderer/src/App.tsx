@@ -1,6 +1,6 @@
 /** Chooses the screen: notices until the session is known, then welcome or the workspace of the active profile. */
 import { useEffect, useState } from 'react';
-import type { StoreStatus } from '../../shared/store';
+import type { StoreStatus } from '@shared/store';
 import { connectApi, onTokenRefused } from './api';
 import { StoreDamagedScreen } from './screens/StoreDamagedScreen';
 import { LoadFailedScreen, LoadingScreen } from './screens/NoticeScreens';

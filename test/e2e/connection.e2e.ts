@@ -9,8 +9,8 @@
  * would also cut the page off from web mode's local server, which the desktop app's IPC never is.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelListItem, ChannelPage, ClientListItem, ClientPage } from '../../shared/accounts';
-import { formatPhone } from '../../shared/format';
+import type { ChannelListItem, ChannelPage, ClientListItem, ClientPage } from '@shared/accounts';
+import { formatPhone } from '@shared/format';
 import { launchChromium, openPage, type TestPage } from './helpers/browser';
 import { startDemoServer, type DemoServer } from './helpers/demo-server';
 import { screenshotOnFailure, startDemoWorkspace, type DemoWorkspace } from './helpers/demo-workspace';

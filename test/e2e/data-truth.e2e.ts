@@ -7,9 +7,9 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelListItem, ChannelPage, ClientPage } from '../../shared/accounts';
-import { EXPORT_COLUMN_TITLES } from '../../shared/export';
-import { formatPhone } from '../../shared/format';
+import type { ChannelListItem, ChannelPage, ClientPage } from '@shared/accounts';
+import { EXPORT_COLUMN_TITLES } from '@shared/export';
+import { formatPhone } from '@shared/format';
 import { screenshot } from './helpers/browser';
 import { goTo } from './helpers/screens';
 import { screenshotOnFailure, startDemoWorkspace, type DemoWorkspace } from './helpers/demo-workspace';

@@ -1,7 +1,7 @@
 /** The demo session: explore, the workspace, reload, restart on the same database, leave. */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionState } from '../../shared/contract';
+import type { SessionState } from '@shared/contract';
 import type { TestPage } from './helpers/browser';
 import type { WebApp } from './helpers/web-app';
 import { startWebSession, type WebSession } from './helpers/web-session';

@@ -10,7 +10,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ClientPage } from '../../shared/accounts';
+import type { ClientPage } from '@shared/accounts';
 import { screenshot, type TestPage } from './helpers/browser';
 import { REPO_ROOT } from './helpers/child-process';
 import type { DemoServer } from './helpers/demo-server';

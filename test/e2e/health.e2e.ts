@@ -5,9 +5,9 @@
  * scripts/keyring-session.sh, else skipped.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ChannelPage } from '../../shared/accounts';
-import type { AppInfo } from '../../shared/contract';
-import type { ChannelHealth } from '../../shared/outbox';
+import type { ChannelPage } from '@shared/accounts';
+import type { AppInfo } from '@shared/contract';
+import type { ChannelHealth } from '@shared/outbox';
 import { screenshot } from './helpers/browser';
 import { startDemoWorkspace, type DemoWorkspace } from './helpers/demo-workspace';
 

@@ -13,7 +13,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { formatPhone } from '../../shared/format';
+import { formatPhone } from '@shared/format';
 import { screenshot, type TestPage } from './helpers/browser';
 import type { DemoServer } from './helpers/demo-server';
 import { findJourneyTargets, type JourneyTargets } from './helpers/demo-targets';

@@ -9,8 +9,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelPage, ClientListItem, ClientPage } from '../../shared/accounts';
-import { formatPhoneText } from '../../shared/format';
+import type { ChannelPage, ClientListItem, ClientPage } from '@shared/accounts';
+import { formatPhoneText } from '@shared/format';
 import type { TestPage } from './helpers/browser';
 import type { DemoServer } from './helpers/demo-server';
 import { screenshotOnFailure, startDemoWorkspace, type DemoWorkspace } from './helpers/demo-workspace';

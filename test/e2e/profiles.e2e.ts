@@ -3,7 +3,7 @@
  * between profiles. Needs a working keychain: run inside scripts/keyring-session.sh, else skipped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppInfo, SessionState } from '../../shared/contract';
+import type { AppInfo, SessionState } from '@shared/contract';
 import { screenshot, type TestPage } from './helpers/browser';
 import { startDemoServer, type DemoServer } from './helpers/demo-server';
 import type { WebApp } from './helpers/web-app';

@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiKeyAuth, createPartnerApi, listAll } from '../../electron/core/api';
+import { apiKeyAuth, createPartnerApi, listAll } from '@core/api';
 import { CLI, ROOT } from '../helpers/spawn-cli';
 import { startTestCore, type CoreFixture } from '../helpers/core-fixture';
 

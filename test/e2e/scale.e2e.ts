@@ -10,7 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../shared/accounts';
+import type { SyncStatus } from '@shared/accounts';
 import { launchChromium, openPage, screenshot, type TestPage } from './helpers/browser';
 import { REPO_ROOT } from './helpers/child-process';
 import { startDemoServer, type DemoServer } from './helpers/demo-server';

@@ -1,7 +1,7 @@
 /** The first screen in web mode: the two ways in, the token guard, and form validation. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PartnerId } from '../../shared/contract';
+import { PartnerId } from '@shared/contract';
 import { launchChromium, openPage, screenshot } from './helpers/browser';
 import { startWebApp, type WebApp } from './helpers/web-app';
 

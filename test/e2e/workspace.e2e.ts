@@ -12,8 +12,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelPage } from '../../shared/accounts';
-import type { OutboxPage } from '../../shared/outbox';
+import type { ChannelPage } from '@shared/accounts';
+import type { OutboxPage } from '@shared/outbox';
 import type { TestPage } from './helpers/browser';
 import { screenshotOnFailure, startDemoWorkspace, type DemoWorkspace } from './helpers/demo-workspace';
 import { waitForExpression } from './helpers/poll';

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../shared/page-security';
+import { CONTENT_SECURITY_POLICY } from '@shared/page-security';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -4,7 +4,7 @@
  * and every line it prints is kept for the secrets scans. `stop()` forgets the profile (its key
  * leaves the keychain), closes the Hub and removes the folders.
  */
-import { createDemoHub, startDemoHubServer, type DemoHub, type DemoHubOptions, type DemoHubServer } from '../../electron/demo-hub';
+import { createDemoHub, startDemoHubServer, type DemoHub, type DemoHubOptions, type DemoHubServer } from '@demo-hub';
 import { runCliAsync, type CliResult } from './spawn-cli';
 import { makeTempDir } from './temp-dir';
 

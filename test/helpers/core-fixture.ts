@@ -1,6 +1,6 @@
 /** A real core on a temporary data folder, for integration tests; closed and removed afterwards. */
-import { createCore, type Core, type CoreOptions } from '../../electron/core';
-import { MemorySecretStore, type SecretStore } from '../../electron/core/secrets/secret-store';
+import { createCore, type Core, type CoreOptions } from '@core';
+import { MemorySecretStore, type SecretStore } from '@core/secrets/secret-store';
 import { makeTempDir } from './temp-dir';
 
 export interface CoreFixture {

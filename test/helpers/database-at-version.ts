@@ -10,8 +10,8 @@
  * a new NOT NULL column without a default needs a value in its table's rows here.
  */
 import type Database from 'better-sqlite3';
-import { openDatabase } from '../../electron/core/store/database';
-import { MIGRATIONS } from '../../electron/core/store/migrations';
+import { openDatabase } from '@core/store/database';
+import { MIGRATIONS } from '@core/store/migrations';
 
 type SqlValue = string | number | null;
 type Row = Record<string, SqlValue>;

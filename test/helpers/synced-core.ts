@@ -2,9 +2,9 @@
  * A real core signed in (with a Partner API key) to a simulated hub served over HTTP on 127.0.0.1:
  * the setting every sync test starts from. Everything is torn down by dispose().
  */
-import { createDemoHub, startDemoHubServer, type DemoHub, type DemoHubOptions } from '../../electron/demo-hub';
+import { createDemoHub, startDemoHubServer, type DemoHub, type DemoHubOptions } from '@demo-hub';
 import { startTestCore, type CoreFixture } from './core-fixture';
-import type { CoreOptions } from '../../electron/core';
+import type { CoreOptions } from '@core';
 
 export interface SyncedFixture extends CoreFixture {
   hub: DemoHub;

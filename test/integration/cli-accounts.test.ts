@@ -3,13 +3,13 @@
  * real keychain (npm test runs vitest in a private GNOME Keyring session). Also the secrets scan:
  * the Partner API key must appear nowhere but the keychain.
  */
-import { logFilesOf } from '../../electron/core/log';
+import { logFilesOf } from '@core/log';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoHub } from '../../electron/demo-hub';
-import { KeytarSecretStore } from '../../electron/core/secrets/keytar-secret-store';
+import type { DemoHub } from '@demo-hub';
+import { KeytarSecretStore } from '@core/secrets/keytar-secret-store';
 import { startCliAgainstHub, type CliAgainstHub } from '../helpers/cli-against-hub';
 
 let harness: CliAgainstHub;

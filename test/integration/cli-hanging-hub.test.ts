@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoHub, startDemoHubServer, type DemoHub } from '../../electron/demo-hub';
+import { createDemoHub, startDemoHubServer, type DemoHub } from '@demo-hub';
 import { runCliAsync } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 

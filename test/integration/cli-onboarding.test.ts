@@ -5,8 +5,8 @@
  * recorded), `onboarding-redirect`, `onboarding-links`, `withdraw-cancellation` and `set-tag`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoHub } from '../../electron/demo-hub';
-import type { PartnerSettings, PermissionLink, RedirectReading } from '../../shared/onboarding';
+import type { DemoHub } from '@demo-hub';
+import type { PartnerSettings, PermissionLink, RedirectReading } from '@shared/onboarding';
 import { startCliAgainstHub, type CliAgainstHub } from '../helpers/cli-against-hub';
 import { hits } from './outbox/outbox-fixture';
 

@@ -4,8 +4,8 @@
  * itself when it answers, and a refused key is replaced without losing the cache or the queue.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ClientQuery } from '../../shared/accounts';
-import { createDemoHub, startDemoHubServer, type DemoHub } from '../../electron/demo-hub';
+import { ClientQuery } from '@shared/accounts';
+import { createDemoHub, startDemoHubServer, type DemoHub } from '@demo-hub';
 import { startTestCore, type CoreFixture } from '../helpers/core-fixture';
 import { hits } from './outbox/outbox-fixture';
 

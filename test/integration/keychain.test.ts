@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KeytarSecretStore } from '../../electron/core/secrets/keytar-secret-store';
+import { KeytarSecretStore } from '@core/secrets/keytar-secret-store';
 
 const service = `partner-desk-test-${randomUUID()}`;
 const store = new KeytarSecretStore(service);

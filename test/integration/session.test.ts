@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDemoHub, startDemoHubServer, type DemoHub } from '../../electron/demo-hub';
-import { MemorySecretStore, secretAccounts } from '../../electron/core/secrets/secret-store';
-import { createCore } from '../../electron/core';
+import { createDemoHub, startDemoHubServer, type DemoHub } from '@demo-hub';
+import { MemorySecretStore, secretAccounts } from '@core/secrets/secret-store';
+import { createCore } from '@core';
 import { startTestCore, type CoreFixture } from '../helpers/core-fixture';
 
 let hub: DemoHub;

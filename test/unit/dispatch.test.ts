@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDispatch, type Handlers } from '../../shared/dispatch';
-import { AppError } from '../../shared/errors';
-import { REQUEST_NAMES, requests, type SessionState } from '../../shared/contract';
-import type { SyncStatus } from '../../shared/accounts';
-import type { UpdateState } from '../../shared/shell';
-import type { OutboxStatus } from '../../shared/outbox';
+import { createDispatch, type Handlers } from '@shared/dispatch';
+import { AppError } from '@shared/errors';
+import { REQUEST_NAMES, requests, type SessionState } from '@shared/contract';
+import type { SyncStatus } from '@shared/accounts';
+import type { UpdateState } from '@shared/shell';
+import type { OutboxStatus } from '@shared/outbox';
 
 const state: SessionState = {
   profiles: [],

@@ -41,6 +41,14 @@ describe('layer boundaries (ESLint)', () => {
     expect(refusedLines(messages)).toEqual([2]);
   });
 
+  it('refuses the Node side through its import aliases (@core, @demo-hub) in the renderer and shared/, and allows @shared', async () => {
+    for (const where of ['renderer/src/screens/fixture.tsx', 'shared/fixture.ts']) {
+      const messages = await lintAs('imports-node-side-aliases.ts', where);
+      expect(refusedLines(messages), where).toEqual([2, 3, 4]);
+    }
+    expect(await lintAs('imports-node-side-aliases.ts', 'electron/cli/fixture.ts')).toEqual([]);
+  });
+
   it('refuses a deferred write transaction in the core: writers take the lock up front', async () => {
     const messages = await lintAs('core-deferred-transaction.ts', 'electron/core/store/fixture.ts', 'no-restricted-syntax');
     expect(messages.map((m) => m.line)).toEqual([5]);

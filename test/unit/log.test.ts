@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger, logFilesOf } from '../../electron/core/log';
+import { createLogger, logFilesOf } from '@core/log';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const cleanups: Array<() => void> = [];

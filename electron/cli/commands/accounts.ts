@@ -1,8 +1,8 @@
 /** `partner-desk status | sync | clients | channels`: the synced book of accounts from a terminal. */
-import { ChannelQuery, ClientQuery, type SyncStatus } from '../../../shared/accounts';
-import { formatPhone } from '../../../shared/format/phone';
-import { ChannelStateId } from '../../../shared/status';
-import type { Core } from '../../core';
+import { ChannelQuery, ClientQuery, type SyncStatus } from '@shared/accounts';
+import { formatPhone } from '@shared/format/phone';
+import { ChannelStateId } from '@shared/status';
+import type { Core } from '@core';
 import { UsageError, type CliIo } from '../cli-io';
 import type { Command, CommandContext } from '../command';
 import { formatTable } from '../format-table';

@@ -3,7 +3,7 @@
  * works offline: the action waits in the outbox and goes with `partner-desk push`, or with the app),
  * and check a channel's health with its stored key. A generated key is never printed.
  */
-import { MaxChannels } from '../../../shared/outbox';
+import { MaxChannels } from '@shared/outbox';
 import { UsageError } from '../cli-io';
 import type { Command } from '../command';
 import { confirmed, positional, request, sendAndReport, withSignedInCore } from './outbox-cli';

@@ -29,7 +29,7 @@ export const demoServerCommand: Command = {
   async run({ values, io }) {
     const port = portOption(values.port, 4010);
     // Loaded here, not with every command: the simulator is most of the CLI's code.
-    const { createDemoHub, startDemoHubServer } = await import('../../demo-hub');
+    const { createDemoHub, startDemoHubServer } = await import('@demo-hub');
     const hub = createDemoHub({
       clients: countOption('clients', values.clients, 120),
       channels: countOption('channels', values.channels, 200),

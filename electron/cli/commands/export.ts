@@ -1,10 +1,10 @@
 /** `partner-desk export`: the channel CSV from the local copy (works offline), for people and scripts. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ChannelQuery } from '../../../shared/accounts';
-import { CsvDelimiter, ExportFormat } from '../../../shared/export';
-import { ChannelStateId } from '../../../shared/status';
-import { delimiterForLocale, resolveLocale } from '../../core/export/csv-delimiter';
+import { ChannelQuery } from '@shared/accounts';
+import { CsvDelimiter, ExportFormat } from '@shared/export';
+import { ChannelStateId } from '@shared/status';
+import { delimiterForLocale, resolveLocale } from '@core/export/csv-delimiter';
 import { UsageError } from '../cli-io';
 import type { Command } from '../command';
 import { openCore } from '../open-core';

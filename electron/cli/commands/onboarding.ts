@@ -5,8 +5,8 @@
  * Everything goes through the contract, so the CLI gets the app's checks and words.
  */
 import { renderUnicodeCompact } from 'uqr';
-import type { PartnerSettings, PermissionLink, PermissionLinkDetails } from '../../../shared/onboarding';
-import { formatPhone, formatPhoneText } from '../../../shared/format';
+import type { PartnerSettings, PermissionLink, PermissionLinkDetails } from '@shared/onboarding';
+import { formatPhone, formatPhoneText } from '@shared/format';
 import { UsageError } from '../cli-io';
 import type { Command } from '../command';
 import { confirmed, positional, request, sendAndReport, withSignedInCore } from './outbox-cli';

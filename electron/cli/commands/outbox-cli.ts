@@ -5,9 +5,9 @@
  * failed, 2 usage.
  */
 import { createInterface } from 'node:readline/promises';
-import type { ConnectionState, RequestInput, RequestName, RequestOutput } from '../../../shared/contract';
-import type { ActionPreview, OutboxAction } from '../../../shared/outbox';
-import type { Core } from '../../core';
+import type { ConnectionState, RequestInput, RequestName, RequestOutput } from '@shared/contract';
+import type { ActionPreview, OutboxAction } from '@shared/outbox';
+import type { Core } from '@core';
 import { UsageError, type CliIo } from '../cli-io';
 import type { CommandContext } from '../command';
 import { openCore } from '../open-core';

@@ -1,5 +1,5 @@
 /** `partner-desk outbox [retry|cancel ID]` and `partner-desk push`: see and steer the offline queue. */
-import type { OutboxAction, OutboxStatus } from '../../../shared/outbox';
+import type { OutboxAction, OutboxStatus } from '@shared/outbox';
 import { UsageError, type CliIo } from '../cli-io';
 import type { Command } from '../command';
 import { formatTable } from '../format-table';

@@ -4,9 +4,9 @@
  * client (one per profile, so rate limits and token renewals are shared), then delegates to the
  * sync engine and the store's queries.
  */
-import type { ChannelDetails, ChannelIds, ChannelPage, ChannelQuery, ClientListItem, ClientPage, ClientQuery, NotificationPage, SyncStatus } from '../../../shared/accounts';
-import { AppError } from '../../../shared/errors';
-import type { PendingOverlay } from '../../../shared/outbox';
+import type { ChannelDetails, ChannelIds, ChannelPage, ChannelQuery, ClientListItem, ClientPage, ClientQuery, NotificationPage, SyncStatus } from '@shared/accounts';
+import { AppError } from '@shared/errors';
+import type { PendingOverlay } from '@shared/outbox';
 import { createPartnerApi, createPartnerLimiters, type PartnerApi, type PartnerApiOptions, type PartnerLimiters } from '../api';
 import type { CoreEvents } from '../events';
 import type { Logger } from '../log';

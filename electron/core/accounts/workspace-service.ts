@@ -3,10 +3,10 @@
  * on a selection, each for the active profile. Reads the local copy only; bulk actions go through
  * the outbox like any single action.
  */
-import { AppError } from '../../../shared/errors';
-import type { BookOverview } from '../../../shared/book';
-import type { BulkPreview, BulkRequest, BulkResult } from '../../../shared/bulk';
-import type { ChannelHistory } from '../../../shared/history';
+import { AppError } from '@shared/errors';
+import type { BookOverview } from '@shared/book';
+import type { BulkPreview, BulkRequest, BulkResult } from '@shared/bulk';
+import type { ChannelHistory } from '@shared/history';
 import type { BulkActions } from '../outbox/bulk-actions';
 import { ConfirmationNeeded } from '../outbox/bulk-actions';
 import type { BookQueries } from '../store/book-queries';

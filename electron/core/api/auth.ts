@@ -4,7 +4,7 @@
  * before it does and once after a 401. Concurrent callers share one renewal, so a sync that starts
  * ten requests at expiry asks `/token` once.
  */
-import { AppError } from '../../../shared/errors';
+import { AppError } from '@shared/errors';
 import type { Logger } from '../log';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import { storedTokenSchema, type StoredToken } from '../session/stored-token';

@@ -5,7 +5,7 @@
  * Messaging API's `{meta, errors[]}`, and `/health_status`'s `{error}`.
  */
 import { z } from 'zod';
-import { AppError, type ErrorCode } from '../../../shared/errors';
+import { AppError, type ErrorCode } from '@shared/errors';
 
 /** Which API answered: the wording of advice differs (partner credentials vs a channel's key). */
 export type HubService = 'hub' | 'channel';

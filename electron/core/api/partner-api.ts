@@ -3,7 +3,7 @@
  * core (timeouts, retries, error mapping), takes its client-side quota where one is documented, and
  * validates what comes back. List pages return raw items: the sync validates records one by one.
  */
-import { AppError } from '../../../shared/errors';
+import { AppError } from '@shared/errors';
 import type { HubObserver } from './hub-observer';
 import type { Logger } from '../log';
 import type { AuthProvider } from './auth';

@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, isAppError } from '../../../shared/errors';
+import { AppError, isAppError } from '@shared/errors';
 
 /** Where bytes go. Each write is awaited before the next, so at most one chunk is ever in flight. */
 export interface ByteSink {

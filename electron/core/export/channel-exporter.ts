@@ -10,9 +10,9 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ChannelQuery, type ChannelListItem } from '../../../shared/accounts';
-import { AppError } from '../../../shared/errors';
-import { EXPORT_FORMAT_LABELS, type CsvDelimiter, type ExportChannelsInput, type ExportChannelsResult, type ExportFormat } from '../../../shared/export';
+import { ChannelQuery, type ChannelListItem } from '@shared/accounts';
+import { AppError } from '@shared/errors';
+import { EXPORT_FORMAT_LABELS, type CsvDelimiter, type ExportChannelsInput, type ExportChannelsResult, type ExportFormat } from '@shared/export';
 import type { DesktopIntegration } from '../desktop';
 import type { Logger } from '../log';
 import { ChannelQueries } from '../store/channel-queries';

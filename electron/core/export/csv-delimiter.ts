@@ -8,7 +8,7 @@
  * app.getLocale() as CoreOptions.locale; the CLI has --locale), else the POSIX environment
  * (LC_ALL, then LC_NUMERIC, then LANG, e.g. "de_DE.UTF-8"), else en-US.
  */
-import type { CsvDelimiter } from '../../../shared/export';
+import type { CsvDelimiter } from '@shared/export';
 
 export const DEFAULT_LOCALE = 'en-US';
 

@@ -4,7 +4,7 @@
  * Both flavours follow RFC 4180 (CRLF after every record, a field quoted when it holds the
  * separator, a quote, CR or LF, quotes doubled inside).
  */
-import type { CsvDelimiter, ExportFormat } from '../../../shared/export';
+import type { CsvDelimiter, ExportFormat } from '@shared/export';
 import type { ByteSink } from './atomic-file';
 import { spreadsheetCell } from './spreadsheet-cell';
 

@@ -5,10 +5,10 @@
  * value is the text the app shows (the same labels as the cards; numbers in E.164); how a value is
  * protected for a spreadsheet is the format's job, not this file's.
  */
-import type { ChannelListItem } from '../../../shared/accounts';
-import { EXPORT_COLUMN_TITLES, type ExportColumnTitle } from '../../../shared/export';
-import { phoneForExport } from '../../../shared/format/phone';
-import { ACTIVATION_COLUMNS, NOT_AVAILABLE } from '../../../shared/status';
+import type { ChannelListItem } from '@shared/accounts';
+import { EXPORT_COLUMN_TITLES, type ExportColumnTitle } from '@shared/export';
+import { phoneForExport } from '@shared/format/phone';
+import { ACTIVATION_COLUMNS, NOT_AVAILABLE } from '@shared/status';
 
 interface ExportColumn {
   readonly title: ExportColumnTitle;

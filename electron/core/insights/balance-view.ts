@@ -1,6 +1,6 @@
 /** Turns a stored balance answer (raw JSON) into what the Insights and Billing tab shows. */
-import type { UsagePeriod } from '../../../shared/insights';
-import { pick, pickText } from '../../../shared/status/pick';
+import type { UsagePeriod } from '@shared/insights';
+import { pick, pickText } from '@shared/status/pick';
 
 /** Money and counts arrive as numbers or decimal strings (§3.2); anything else is unknown. */
 export function decimalOrNull(value: unknown): number | null {

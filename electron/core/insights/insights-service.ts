@@ -7,9 +7,9 @@
  * Hub. Ids the local copy does not know are refused here, not sent to the Hub; while the app knows
  * it is offline, nothing is asked of it. A failed refresh keeps the cached copy and says why.
  */
-import { BALANCE_NOT_AVAILABLE, type ChannelTemplates, type ClientBalanceInfo, type InsightKind, type TemplateItem } from '../../../shared/insights';
-import { AppError, isAppError } from '../../../shared/errors';
-import { pickText } from '../../../shared/status/pick';
+import { BALANCE_NOT_AVAILABLE, type ChannelTemplates, type ClientBalanceInfo, type InsightKind, type TemplateItem } from '@shared/insights';
+import { AppError, isAppError } from '@shared/errors';
+import { pickText } from '@shared/status/pick';
 import { isHubError, listAll, parseTemplate, type PartnerApi } from '../api';
 import type { CoreEvents } from '../events';
 import type { Logger } from '../log';

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { LinkResult, ShareMethod, type PermissionLink } from '../../../shared/onboarding';
+import { LinkResult, ShareMethod, type PermissionLink } from '@shared/onboarding';
 import { parseJsonOr } from '../store/json-column';
 import type { LinkCandidate } from './redirect';
 

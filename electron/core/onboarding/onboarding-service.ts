@@ -10,12 +10,12 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { ClientListItem } from '../../../shared/accounts';
-import { AppError } from '../../../shared/errors';
-import { formatPhone } from '../../../shared/format';
+import type { ClientListItem } from '@shared/accounts';
+import { AppError } from '@shared/errors';
+import { formatPhone } from '@shared/format';
 import type {
   GrantedChannel, LinkResult, PermissionLink, PermissionLinkDetails, PermissionLinkInput, RedirectReading, ShareMethod,
-} from '../../../shared/onboarding';
+} from '@shared/onboarding';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { CoreEvents } from '../events';
 import type { Logger } from '../log';

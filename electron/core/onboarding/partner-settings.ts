@@ -4,8 +4,8 @@
  * redirect URL: the client sees an error) or silences the Hub (no webhook URL), and the changes
  * waiting in the outbox. The record is kept locally, so all of it works offline with its age shown.
  */
-import { type PartnerSettingRow, type PartnerSettings, type SettingsWarning } from '../../../shared/onboarding';
-import { AppError } from '../../../shared/errors';
+import { type PartnerSettingRow, type PartnerSettings, type SettingsWarning } from '@shared/onboarding';
+import { AppError } from '@shared/errors';
 import type { Partner, PartnerApi } from '../api';
 import { toActionError } from '../outbox/classify';
 import type { LocalRecords } from '../outbox/local-records';

@@ -15,9 +15,9 @@
  * fix, never silently dropped.
  */
 import { z } from 'zod';
-import { AppError } from '../../../shared/errors';
-import { readTypedNumber } from '../../../shared/format/phone';
-import { checkSettingsUrl } from '../../../shared/onboarding';
+import { AppError } from '@shared/errors';
+import { readTypedNumber } from '@shared/format/phone';
+import { checkSettingsUrl } from '@shared/onboarding';
 
 export const REAL_DASHBOARD_ORIGIN = 'https://hub.360dialog.com';
 

@@ -3,7 +3,7 @@
  * the server whether an interrupted attempt took effect, what a refusal means for it, and whether a
  * freshly synced record makes it moot or wrong. The runner owns states, ordering and retries.
  */
-import type { ActionConflict, ActionError, ActionKind } from '../../../shared/outbox';
+import type { ActionConflict, ActionError, ActionKind } from '@shared/outbox';
 import type { ChannelApi, PartnerApi } from '../api';
 import type { Logger } from '../log';
 import type { ChannelKeyStore } from './channel-keys';

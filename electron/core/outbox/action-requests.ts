@@ -4,13 +4,13 @@
  * client, the number and the consequence), and fixes the version of the record it was based on.
  * An identical action already open is returned instead of queueing a duplicate.
  */
-import { AppError } from '../../../shared/errors';
-import { DEFAULT_MAX_CHANNELS, type ActionKind, type ActionPreview } from '../../../shared/outbox';
+import { AppError } from '@shared/errors';
+import { DEFAULT_MAX_CHANNELS, type ActionKind, type ActionPreview } from '@shared/outbox';
 import type { LocalChannel, LocalClient, LocalRecords } from './local-records';
 import { targetKey, type StoredAction } from './outbox-rows';
 import type { NewAction, OutboxStore } from './outbox-store';
-import { formatPhoneText } from '../../../shared/format/phone';
-import { formatHubDay } from '../../../shared/format/relative-time';
+import { formatPhoneText } from '@shared/format/phone';
+import { formatHubDay } from '@shared/format/relative-time';
 
 export interface PreparedAction {
   action: NewAction;

@@ -5,9 +5,9 @@
  * event loop free in between, announced once and summed up in one sentence.
  */
 import type Database from 'better-sqlite3';
-import { isAppError } from '../../../shared/errors';
-import type { BulkItem, BulkPreview, BulkRequest, BulkResult } from '../../../shared/bulk';
-import { formatCount, formatPhone } from '../../../shared/format';
+import { isAppError } from '@shared/errors';
+import type { BulkItem, BulkPreview, BulkRequest, BulkResult } from '@shared/bulk';
+import { formatCount, formatPhone } from '@shared/format';
 import type { ActionRequests, PreparedAction } from './action-requests';
 import type { LocalRecords } from './local-records';
 import { durably, type OutboxStore } from './outbox-store';

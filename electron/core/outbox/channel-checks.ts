@@ -4,8 +4,8 @@
  * check is queued until the connection returns), what is known about the key, and copying the key
  * to the clipboard from main (cleared after 60 s). The key itself never leaves the core.
  */
-import { AppError } from '../../../shared/errors';
-import type { ApiKeyInfo, ChannelHealth, CopyApiKeyResult } from '../../../shared/outbox';
+import { AppError } from '@shared/errors';
+import type { ApiKeyInfo, ChannelHealth, CopyApiKeyResult } from '@shared/outbox';
 import type { DesktopIntegration } from '../desktop';
 import type { ActionRequests } from './action-requests';
 import type { ChannelKeyStore } from './channel-keys';

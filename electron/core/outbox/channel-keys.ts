@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { ApiKeyInfo } from '../../../shared/outbox';
+import type { ApiKeyInfo } from '@shared/outbox';
 import { secretAccounts, type SecretStore } from '../secrets/secret-store';
 import type { KeyMeta } from './outbox-rows';
 

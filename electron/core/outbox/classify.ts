@@ -6,8 +6,8 @@
  * reads the server first instead of sending blindly.
  */
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/errors';
-import type { ActionConflict, ActionError } from '../../../shared/outbox';
+import { AppError } from '@shared/errors';
+import type { ActionConflict, ActionError } from '@shared/outbox';
 import { dispositionOf, HubError } from '../api';
 import type { StoredResult } from './outbox-rows';
 

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { ActionError, HealthNode } from '../../../shared/outbox';
+import { ActionError, HealthNode } from '@shared/outbox';
 import { parseJsonOr } from '../store/json-column';
 import { durably } from './outbox-store';
 

@@ -8,8 +8,8 @@
  * A newer value for a tag or a setting replaces an older one not yet sent; one in flight (or that
  * may have been applied) is built upon, as for channel limits.
  */
-import { AppError } from '../../../shared/errors';
-import { checkSettingsUrl } from '../../../shared/onboarding';
+import { AppError } from '@shared/errors';
+import { checkSettingsUrl } from '@shared/onboarding';
 import type { LocalChannel, LocalRecords } from './local-records';
 import type { PreparedAction } from './action-requests';
 import { targetKey, type StoredAction } from './outbox-rows';

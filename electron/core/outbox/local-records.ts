@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { pickText } from '../../../shared/status/pick';
+import { pickText } from '@shared/status/pick';
 import type { Channel, Client, Partner } from '../api';
 import { parseClient, parsePartner } from '../api';
 import { parseJsonOr } from '../store/json-column';

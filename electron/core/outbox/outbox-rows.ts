@@ -4,7 +4,7 @@
  * ever holds a generated API key: a key's row carries only its metadata and a fingerprint.
  */
 import { z } from 'zod';
-import { ActionConflict, ActionError, ActionKind, ActionState, type ActionTarget, type OutboxAction } from '../../../shared/outbox';
+import { ActionConflict, ActionError, ActionKind, ActionState, type ActionTarget, type OutboxAction } from '@shared/outbox';
 import { parseJsonOr } from '../store/json-column';
 
 export const OutboxRow = z.object({

@@ -8,7 +8,7 @@
  * flush. A timer wakes the runner for the next due action; `poke()` runs it at once (network back,
  * sync done, a new action).
  */
-import type { ActionKind } from '../../../shared/outbox';
+import type { ActionKind } from '@shared/outbox';
 import { HubError } from '../api';
 import type { Logger } from '../log';
 import type { ActionEnv, ActionHandler } from './action-handler';

@@ -5,9 +5,9 @@
  * hook, sign-in and network signals). Every change is announced as `outbox.changed`.
  */
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../../shared/errors';
-import type { ConnectionState } from '../../../shared/contract';
-import type { ActionPreview, ActionPreviewInput, ApiKeyInfo, ChannelHealth, CopyApiKeyResult, OutboxAction, OutboxPage, OutboxStatus, PendingOverlay, PushResult } from '../../../shared/outbox';
+import { AppError } from '@shared/errors';
+import type { ConnectionState } from '@shared/contract';
+import type { ActionPreview, ActionPreviewInput, ApiKeyInfo, ChannelHealth, CopyApiKeyResult, OutboxAction, OutboxPage, OutboxStatus, PendingOverlay, PushResult } from '@shared/outbox';
 import { createChannelApi, createHealthLimiter, type PartnerApi } from '../api';
 import type { DesktopIntegration } from '../desktop';
 import type { CoreEvents } from '../events';

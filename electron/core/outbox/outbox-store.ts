@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { ACTION_STATES, type ActionConflict, type ActionCounts, type ActionError, type ActionKind, type ActionState } from '../../../shared/outbox';
+import { ACTION_STATES, type ActionConflict, type ActionCounts, type ActionError, type ActionKind, type ActionState } from '@shared/outbox';
 import { recomputeOverlay } from './pending-effects';
 import { parseAction, type ActionPayload, type SeenVersion, type StoredAction, type StoredResult } from './outbox-rows';
 

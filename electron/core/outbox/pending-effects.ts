@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { PendingOverlay, type ActionKind } from '../../../shared/outbox';
+import { PendingOverlay, type ActionKind } from '@shared/outbox';
 import { parseAction, type StoredAction } from './outbox-rows';
 
 /** Which open action a card shows when several are open on one record: the weightiest, then the latest. */

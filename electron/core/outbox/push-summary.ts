@@ -1,5 +1,5 @@
 /** One paragraph for a person after "push": what went, what remains and why, what to do next. */
-import type { OutboxStatus } from '../../../shared/outbox';
+import type { OutboxStatus } from '@shared/outbox';
 import type { StoredAction } from './outbox-rows';
 import type { FlushReport } from './outbox-runner';
 

@@ -10,7 +10,7 @@
  */
 import type { ListingGuard } from '../sync/write-listing';
 import type { ActionHandler } from './action-handler';
-import type { ActionKind } from '../../../shared/outbox';
+import type { ActionKind } from '@shared/outbox';
 import type { LocalRecords } from './local-records';
 import { parseTarget, type StoredAction } from './outbox-rows';
 import type { OutboxStore } from './outbox-store';

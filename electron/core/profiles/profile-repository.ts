@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { AuthMethod } from '../../../shared/contract';
+import { AuthMethod } from '@shared/contract';
 
 export const ProfileRow = z.object({
   id: z.string(),

@@ -4,7 +4,7 @@
  * failure becomes an AppError that tells the user what to do instead of a native crash.
  */
 import { createRequire } from 'node:module';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '@shared/errors';
 import type { SecretStore } from './secret-store';
 
 export const KEYCHAIN_SERVICE = 'partner-desk';

@@ -16,7 +16,7 @@
  * check (or while not connected) is a Hub in trouble, from other traffic while connected it is that
  * request's problem. `failures` counts checks that failed in a row, for the probe's backoff.
  */
-import type { ConnectionState } from '../../../shared/contract';
+import type { ConnectionState } from '@shared/contract';
 
 export type ConnectionStatus = ConnectionState['status'];
 

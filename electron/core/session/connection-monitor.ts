@@ -5,7 +5,7 @@
  * partner record: one small GET that also proves the key), so "back online" is noticed within
  * seconds of the first answer without anyone clicking. Listeners hear every change of the state.
  */
-import type { ConnectionState } from '../../../shared/contract';
+import type { ConnectionState } from '@shared/contract';
 import type { HubObserver, HubOutcome } from '../api/hub-observer';
 import { needsProbe, probeDelayMs, reduceConnection, SIGNED_OUT_MODEL, toConnectionState, type ConnectionEvent, type ConnectionModel } from './connection-machine';
 

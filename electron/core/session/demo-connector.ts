@@ -4,7 +4,7 @@
  * is given (tests use that to switch the hub offline while the app runs). The simulator's code is
  * loaded on first use too: a CLI command or an app that never shows the demo does not parse it.
  */
-import type { DemoHub, DemoHubOptions, DemoHubServer } from '../../demo-hub';
+import type { DemoHub, DemoHubOptions, DemoHubServer } from '@demo-hub';
 
 export interface DemoConnection {
   fetch: typeof fetch;
@@ -41,7 +41,7 @@ export function createDemoConnector(options: DemoConnectorOptions): DemoConnecto
   let served: Promise<DemoHubServer> | null = null;
   let connection: Promise<DemoConnection> | null = null;
   async function open(): Promise<DemoConnection> {
-    const { createDemoHub, DEMO_HUB_IN_PROCESS_ORIGIN } = await import('../../demo-hub');
+    const { createDemoHub, DEMO_HUB_IN_PROCESS_ORIGIN } = await import('@demo-hub');
     if (options.externalUrl) {
       // The server derives its partner and key from the seed alone; an empty local hub tells us both.
       const identity = createDemoHub({ ...options.hub, clients: 0, channels: 0 });
@@ -60,7 +60,7 @@ export function createDemoConnector(options: DemoConnectorOptions): DemoConnecto
       await this.connect();
       const inProcess = hub;
       if (!inProcess) throw new Error('the in-process demo hub was not created');
-      served ??= import('../../demo-hub').then(({ startDemoHubServer }) => startDemoHubServer(inProcess, { port: 0 }));
+      served ??= import('@demo-hub').then(({ startDemoHubServer }) => startDemoHubServer(inProcess, { port: 0 }));
       return (await served).url;
     },
     async close() {

@@ -3,8 +3,8 @@
  * and emits `session.changed` whenever it changes. Credentials go to the keychain before a profile
  * is written, and only after the Hub accepted them, so a refused key leaves nothing behind.
  */
-import { AppError, isAppError } from '../../../shared/errors';
-import type { ConnectionState, SessionState, SignInInput } from '../../../shared/contract';
+import { AppError, isAppError } from '@shared/errors';
+import type { ConnectionState, SessionState, SignInInput } from '@shared/contract';
 import { apiKeyAuth, bearerAuth, requestToken, storeBearerToken, type AuthProvider, type BearerAuth } from '../api/auth';
 import { createHttpClient } from '../api/http-client';
 import { isNoNetwork } from '../api/http-errors';

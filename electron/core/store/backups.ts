@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '@shared/errors';
 import { describeStoreError, formatBytes, freeBytes } from './store-errors';
 
 export const KEEP_BACKUPS = 3;

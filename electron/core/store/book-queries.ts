@@ -6,9 +6,9 @@
  */
 import type Database from 'better-sqlite3';
 import { type z } from 'zod';
-import { BookDay, FUNNEL_STEPS, LOW_BALANCE_THRESHOLD, isNearLimit, type BookOverview, type ClientNearLimit } from '../../../shared/book';
-import { DEFAULT_MAX_CHANNELS } from '../../../shared/outbox';
-import { ACTION_HINT_IDS, CHANNEL_STATE_IDS, ChannelStateId, MESSAGING_LIMITS, NOT_AVAILABLE, QUALITY_RATINGS, type ActionHintId } from '../../../shared/status';
+import { BookDay, FUNNEL_STEPS, LOW_BALANCE_THRESHOLD, isNearLimit, type BookOverview, type ClientNearLimit } from '@shared/book';
+import { DEFAULT_MAX_CHANNELS } from '@shared/outbox';
+import { ACTION_HINT_IDS, CHANNEL_STATE_IDS, ChannelStateId, MESSAGING_LIMITS, NOT_AVAILABLE, QUALITY_RATINGS, type ActionHintId } from '@shared/status';
 
 /** The documented values in their natural order (best quality first, smallest tier first). */
 const QUALITY_ORDER = [...new Set(Object.values(QUALITY_RATINGS).map((rule) => rule.label))];

@@ -7,12 +7,12 @@
  * streams from SQL).
  */
 import type Database from 'better-sqlite3';
-import { type ChannelListItem, type ChannelPage, type ChannelQuery, type ChannelSort } from '../../../shared/accounts';
-import { searchTerms, type SearchTerm } from '../../../shared/search-text';
+import { type ChannelListItem, type ChannelPage, type ChannelQuery, type ChannelSort } from '@shared/accounts';
+import { searchTerms, type SearchTerm } from '@shared/search-text';
 import { parseJsonOr } from './json-column';
 import { ChannelSearchIndex, type IndexedPage, type SnapshotBuilder } from './channel-search-index';
 import { PHONE_SORT, type SearchSnapshot } from './search-snapshot';
-import { deriveChannelStatus, NOT_AVAILABLE } from '../../../shared/status';
+import { deriveChannelStatus, NOT_AVAILABLE } from '@shared/status';
 
 const SORT_SQL: Record<ChannelSort, string> = {
   company: 's.company_sort',

@@ -17,8 +17,8 @@
  * columns to SQL.
  */
 import type Database from 'better-sqlite3';
-import type { ChannelQuery, ChannelSort } from '../../../shared/accounts';
-import type { SearchTerm } from '../../../shared/search-text';
+import type { ChannelQuery, ChannelSort } from '@shared/accounts';
+import type { SearchTerm } from '@shared/search-text';
 import { readGeneration, type BuiltOrder, type SearchSnapshot } from './search-snapshot';
 
 /** Record ids of a page in order, with the counts the page header shows. */

@@ -1,9 +1,9 @@
 /** Client list queries: search, sort, paging, each client's live channel count. */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { ClientListItem, ClientPage, ClientQuery } from '../../../shared/accounts';
-import { parsePhone } from '../../../shared/format/phone';
-import { searchTerms } from '../../../shared/search-text';
+import type { ClientListItem, ClientPage, ClientQuery } from '@shared/accounts';
+import { parsePhone } from '@shared/format/phone';
+import { searchTerms } from '@shared/search-text';
 
 const SORT_SQL: Record<ClientQuery['sort'], string> = {
   name: 'k.name_sort',

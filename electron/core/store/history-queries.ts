@@ -4,8 +4,8 @@
  * sent, settled), and the Hub's own created_at and modified_at. Read newest first, merged, capped.
  */
 import type Database from 'better-sqlite3';
-import type { ChannelHistory, HistoryEntry } from '../../../shared/history';
-import { ActionError } from '../../../shared/outbox';
+import type { ChannelHistory, HistoryEntry } from '@shared/history';
+import { ActionError } from '@shared/outbox';
 import { parseAction } from '../outbox/outbox-rows';
 import { NotificationStore } from './notification-store';
 import { parseJsonOr } from './json-column';

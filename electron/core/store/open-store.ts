@@ -14,8 +14,8 @@
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import BetterSqlite from 'better-sqlite3';
-import { isAppError } from '../../../shared/errors';
-import type { StoreStatus } from '../../../shared/store';
+import { isAppError } from '@shared/errors';
+import type { StoreStatus } from '@shared/store';
 import type { Logger } from '../log';
 import { listBackups, takeBackup, type BackupInfo } from './backups';
 import { migrate, openDatabase, pendingMigrations } from './database';

@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '@shared/errors';
 import { listBackups } from './backups';
 import { openDatabase } from './database';
 import { MIGRATIONS } from './migrations/index';

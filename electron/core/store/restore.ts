@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '@shared/errors';
 import { listBackups, type BackupInfo } from './backups';
 import { summarize, salvage } from './repair';
 import { describeStoreError } from './store-errors';

@@ -9,12 +9,12 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { workerScript } from '../workers/worker-file';
 import type { SnapshotBuilder } from './channel-search-index';
-import type { ChannelSort } from '../../../shared/accounts';
+import type { ChannelSort } from '@shared/accounts';
 import { buildSearchSnapshot, buildSnapshotOrder, type BuiltOrder, type SearchSnapshot } from './search-snapshot';
 import type { FromSearchIndexWorker, ToSearchIndexWorker } from './search-index-worker';
 import type { BackupInfo } from './backups';
 import type { CheckResult } from './store-health';
-import { AppError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
+import { AppError, ERROR_CODES, type ErrorCode } from '@shared/errors';
 
 /** An error as the worker reported it: an AppError again, or an Error carrying SQLite's or the OS's code. */
 function rebuild(message: Extract<FromSearchIndexWorker, { type: 'failed' }>): Error {

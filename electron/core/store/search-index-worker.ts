@@ -8,8 +8,8 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
-import { isAppError } from '../../../shared/errors';
-import type { ChannelSort } from '../../../shared/accounts';
+import { isAppError } from '@shared/errors';
+import type { ChannelSort } from '@shared/accounts';
 import { takeBackup, type BackupInfo } from './backups';
 import { readDamageMarker } from './store-guard';
 import { quickCheck, type CheckResult } from './store-health';

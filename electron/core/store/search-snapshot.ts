@@ -9,7 +9,7 @@
  * later for the same generation (`buildSnapshotOrder`) fits it, since rows are in rid order.
  */
 import type Database from 'better-sqlite3';
-import { type ChannelSort } from '../../../shared/accounts';
+import { type ChannelSort } from '@shared/accounts';
 
 export interface SnapshotOrder {
   /** Row positions in this order; the rows with a sort key first. */

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, isAppError } from '../../../shared/errors';
+import { AppError, isAppError } from '@shared/errors';
 
 export type StoreProblem = 'corrupt' | 'read_only' | 'full' | 'io' | null;
 

@@ -18,7 +18,7 @@
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { isAppError, type AppError } from '../../../shared/errors';
+import { isAppError, type AppError } from '@shared/errors';
 import { damagedError, describeStoreError, isCorruption } from './store-errors';
 
 export interface Damage {

@@ -3,7 +3,7 @@
  * or disappearing, after the first sync) becomes a notification, written in the same transaction
  * as the data it describes.
  */
-import { describeStatusChanges, deriveChannelStatus, type DerivedChannelStatus } from '../../../shared/status';
+import { describeStatusChanges, deriveChannelStatus, type DerivedChannelStatus } from '@shared/status';
 import { parseJsonOr } from '../store/json-column';
 import { storedFingerprint } from './record-rows';
 import type { RecordTableWriter, StoredHash } from '../store/record-tables';

@@ -10,7 +10,7 @@
  * row since the listing began), the work is done then, from the raw text. Nothing is written here: an
  * interrupted sync still changes nothing.
  */
-import { pick } from '../../../shared/status/pick';
+import { pick } from '@shared/status/pick';
 import { parseChannel, parseClient, type FetchPage } from '../api';
 import { channelOwn, clientRow, clientSummary, contentHash, type ChannelOwn, type ClientSummary } from './record-rows';
 import type { RecordRow } from '../store/record-tables';

@@ -7,10 +7,10 @@
  * once the clients are known).
  */
 import crypto from 'node:crypto';
-import { pick, pickText } from '../../../shared/status/pick';
-import { channelCountry, deriveChannelPhone, deriveChannelStatus, type DerivedChannelStatus } from '../../../shared/status';
-import { joinPhoneSearchTexts, parsePhone, type ParsedPhone } from '../../../shared/format/phone';
-import { foldForSearch, joinSearchTexts, searchTextOf, sortKeyOf, sortKeyOfFolded } from '../../../shared/search-text';
+import { pick, pickText } from '@shared/status/pick';
+import { channelCountry, deriveChannelPhone, deriveChannelStatus, type DerivedChannelStatus } from '@shared/status';
+import { joinPhoneSearchTexts, parsePhone, type ParsedPhone } from '@shared/format/phone';
+import { foldForSearch, joinSearchTexts, searchTextOf, sortKeyOf, sortKeyOfFolded } from '@shared/search-text';
 import type { RecordRow } from '../store/record-tables';
 
 /**

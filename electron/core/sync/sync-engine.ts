@@ -8,7 +8,7 @@
  * sync returns is that of its own run, never another process's.
  */
 import { randomUUID } from 'node:crypto';
-import type { SyncStatus } from '../../../shared/accounts';
+import type { SyncStatus } from '@shared/accounts';
 import { abortableSleep } from '../api';
 import type { CoreEvents } from '../events';
 import type { Logger } from '../log';

@@ -8,7 +8,7 @@
  * other processes know it is alive.
  */
 import type Database from 'better-sqlite3';
-import { AppError, isAppError } from '../../../shared/errors';
+import { AppError, isAppError } from '@shared/errors';
 import { listAll, type ListAllProgress, type ListAllResult, type PartnerApi } from '../api';
 import type { Logger } from '../log';
 import { ACTION_HANDLERS } from '../outbox/actions';

@@ -4,7 +4,7 @@
  * OS said the network is back, the machine woke up). Timers are unref'd: they never keep a process
  * alive on their own.
  */
-import type { SyncStatus } from '../../../shared/accounts';
+import type { SyncStatus } from '@shared/accounts';
 import type { Logger } from '../log';
 
 export interface SchedulerOptions {

@@ -6,7 +6,7 @@
  * extension-less paths get index.html (the app routes on the client), missing assets a 404.
  */
 import path from 'node:path';
-import { contentTypeFor, SECURITY_HEADERS } from '../../../shared/page-security';
+import { contentTypeFor, SECURITY_HEADERS } from '@shared/page-security';
 import { resolveStaticPath } from '../../web/static-files';
 import { APP_HOST, APP_SCHEME, parseUrl } from './app-origin';
 

@@ -3,8 +3,8 @@
  * become an `app.command` event for the page; what main can do alone (sync, updates, the data
  * folder, help links) stays in main. Also which answered requests change the unread badge. Pure.
  */
-import type { Result } from '../../../shared/result';
-import type { AppCommand } from '../../../shared/shell';
+import type { Result } from '@shared/result';
+import type { AppCommand } from '@shared/shell';
 import { DOCS_URL, PARTNER_HUB_URL } from './app-identity';
 import type { MenuCommand } from './menu-template';
 

@@ -6,7 +6,7 @@
  * disabled without one; the update item follows the updater's state. Pure: the wiring in menu.ts
  * turns this into an Electron Menu and routes clicks by id.
  */
-import type { UpdateStatus } from '../../../shared/shell';
+import type { UpdateStatus } from '@shared/shell';
 
 export const MENU_COMMANDS = [
   'sync-now',

@@ -5,7 +5,7 @@
  * again. While the window has focus the app's own panel shows them, so the OS is not bothered; a
  * burst (a long offline stretch) becomes one summary instead of a flood. Pure: no Electron.
  */
-import type { AppCommand } from '../../../shared/shell';
+import type { AppCommand } from '@shared/shell';
 
 export interface UnreadNotification {
   id: number;

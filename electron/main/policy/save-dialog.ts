@@ -4,7 +4,7 @@
  * it (GTK dialogs on Linux do not add it). Pure: the wiring shows Electron's dialog.
  */
 import path from 'node:path';
-import type { SavePathRequest } from '../../core/desktop';
+import type { SavePathRequest } from '@core/desktop';
 
 export function saveDialogOptions(request: SavePathRequest, downloadsDir: string) {
   // Only a file name may come from the request, never a folder elsewhere.

@@ -5,7 +5,7 @@
  * damaged database, whose advice (move the file aside) would lose the queued actions. Written for a
  * person, naming the next step. Pure.
  */
-import { isAppError } from '../../../shared/errors';
+import { isAppError } from '@shared/errors';
 
 export interface StartupErrorText {
   title: string;

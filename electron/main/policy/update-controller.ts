@@ -5,8 +5,8 @@
  * Failures are logged and shown quietly; they never throw out of here. Builds that do not update
  * themselves (see update-policy.ts) never touch the updater. Pure: no Electron.
  */
-import type { UpdateState } from '../../../shared/shell';
-import type { Logger } from '../../core/log';
+import type { UpdateState } from '@shared/shell';
+import type { Logger } from '@core/log';
 import { FIRST_UPDATE_CHECK_DELAY_MS, releaseNotesText, UPDATE_CHECK_INTERVAL_MS, UPDATE_MESSAGES, type ReleaseNotes, type UpdateSupport } from './update-policy';
 
 export interface UpdateInfoLike {

@@ -1,4 +1,4 @@
-import type { PartnerDeskApi } from '../../../shared/api';
+import type { PartnerDeskApi } from '@shared/api';
 
 declare global {
   interface Window {

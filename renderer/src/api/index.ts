@@ -3,7 +3,7 @@
  * web-mode HTTP transport authenticated by the per-launch token. Either way the UI gets a validated
  * `PartnerDeskApi` and never knows which one it is talking to.
  */
-import type { PartnerDeskApi } from '../../../shared/api';
+import type { PartnerDeskApi } from '@shared/api';
 import { takeAccessToken } from './access-token';
 import { withValidation } from './validated-api';
 import { createWebTransport } from './web-transport';

@@ -3,9 +3,9 @@
  * are parsed with `requests[name].output`, event payloads with `events[name]`. A mismatch (main and
  * renderer from different builds, a bug) becomes a readable error instead of a crash deep in a view.
  */
-import type { PartnerDeskApi } from '../../../shared/api';
-import { events, requests, type EventName, type EventPayload, type RequestInput, type RequestName, type RequestOutput } from '../../../shared/contract';
-import type { Result } from '../../../shared/result';
+import type { PartnerDeskApi } from '@shared/api';
+import { events, requests, type EventName, type EventPayload, type RequestInput, type RequestName, type RequestOutput } from '@shared/contract';
+import type { Result } from '@shared/result';
 import { badResponse } from './web-transport';
 
 export function withValidation(inner: PartnerDeskApi): PartnerDeskApi {

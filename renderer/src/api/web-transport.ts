@@ -7,10 +7,10 @@
  * Answers are checked for the Result envelope here; their values are checked against the
  * contract's schemas by `withValidation`.
  */
-import type { PartnerDeskApi } from '../../../shared/api';
-import { isEventName, type EventName, type RequestName } from '../../../shared/contract';
-import { ERROR_CODES, type ErrorCode, type ErrorInfo } from '../../../shared/errors';
-import type { Result } from '../../../shared/result';
+import type { PartnerDeskApi } from '@shared/api';
+import { isEventName, type EventName, type RequestName } from '@shared/contract';
+import { ERROR_CODES, type ErrorCode, type ErrorInfo } from '@shared/errors';
+import type { Result } from '@shared/result';
 import { openEventStream, type EventStream } from './event-stream';
 
 export const OFFLINE_MESSAGE = "Partner Desk's local service is not answering. Is `partner-desk web` still running?";

@@ -1,5 +1,5 @@
 /** "3 min ago" inside a <time>, with the exact local date and time as its tooltip. */
-import { formatDateTime, formatRelativeTime, toMillis, type TimeInput } from '../../../shared/format';
+import { formatDateTime, formatRelativeTime, toMillis, type TimeInput } from '@shared/format';
 import { useNow } from '../hooks/use-now';
 
 /** The shared clock ticks every 20 s, so a time that just happened may look a little "in the future". */

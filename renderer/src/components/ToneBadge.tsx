@@ -2,7 +2,7 @@
  * A status pill coloured by tone (positive, progress, attention, negative, neutral). The tone comes
  * from the shared status rules; the colour is never the only signal, the label is always written.
  */
-import type { Tone } from '../../../shared/status';
+import type { Tone } from '@shared/status';
 
 interface ToneBadgeProps {
   tone: Tone;

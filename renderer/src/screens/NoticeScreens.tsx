@@ -1,6 +1,6 @@
 /** Full-page notices shown before the session is available: loading, no token, load failure. */
 import type { ReactNode } from 'react';
-import type { ErrorInfo } from '../../../shared/errors';
+import type { ErrorInfo } from '@shared/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Brand } from '../components/Logo';
 import { Message } from '../components/Message';

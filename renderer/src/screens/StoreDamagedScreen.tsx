@@ -4,9 +4,9 @@
  * Repair. Nothing here deletes anything: the repair sets the damaged file aside under a dated name.
  */
 import { useState } from 'react';
-import type { PartnerDeskApi } from '../../../shared/api';
-import type { ErrorInfo } from '../../../shared/errors';
-import type { RepairResult, StoreStatus } from '../../../shared/store';
+import type { PartnerDeskApi } from '@shared/api';
+import type { ErrorInfo } from '@shared/errors';
+import type { RepairResult, StoreStatus } from '@shared/store';
 import { BusyButton } from '../components/BusyButton';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Brand } from '../components/Logo';

@@ -1,5 +1,5 @@
 /** Words for profile fields, shared by the welcome and connected screens. */
-import type { AuthMethod, ProfileSummary } from '../../../shared/contract';
+import type { AuthMethod, ProfileSummary } from '@shared/contract';
 
 const METHOD_LABEL: Record<AuthMethod, string> = {
   api_key: 'Partner API key',

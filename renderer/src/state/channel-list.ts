@@ -3,9 +3,9 @@
  * query, and the windowed store that reads the pages. Filters are normalised before they become a
  * cache key, so ticking "Live" then "Draft" and the reverse share one cached result.
  */
-import type { PartnerDeskApi } from '../../../shared/api';
-import type { ChannelListItem, ChannelPage, ChannelQueryInput, ChannelSort } from '../../../shared/accounts';
-import type { ActionHintId, ChannelStateId } from '../../../shared/status';
+import type { PartnerDeskApi } from '@shared/api';
+import type { ChannelListItem, ChannelPage, ChannelQueryInput, ChannelSort } from '@shared/accounts';
+import type { ActionHintId, ChannelStateId } from '@shared/status';
 import { createWindowedList, type WindowedListStore } from './windowed-list';
 
 export type ActivationFilterField = 'messageOnBehalf' | 'metaBusinessVerification' | 'numberRegistration';

@@ -1,6 +1,6 @@
 /** The clients list: search and sort, read in windows like the channels (a partner may have thousands). */
-import type { PartnerDeskApi } from '../../../shared/api';
-import type { ClientListItem, ClientPage, ClientQueryInput } from '../../../shared/accounts';
+import type { PartnerDeskApi } from '@shared/api';
+import type { ClientListItem, ClientPage, ClientQueryInput } from '@shared/accounts';
 import { createWindowedList, type WindowedListStore } from './windowed-list';
 
 export type ClientSort = NonNullable<ClientQueryInput['sort']>;

@@ -7,11 +7,11 @@
  * it asked for (`release`), so a queued request does not use up the Hub's rate limit for nothing.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { PartnerDeskApi } from '../../../shared/api';
-import type { ChannelDetails, ClientListItem } from '../../../shared/accounts';
-import type { ErrorInfo } from '../../../shared/errors';
-import type { ChannelTemplates, ClientBalanceInfo, InsightKind } from '../../../shared/insights';
-import type { Result } from '../../../shared/result';
+import type { PartnerDeskApi } from '@shared/api';
+import type { ChannelDetails, ClientListItem } from '@shared/accounts';
+import type { ErrorInfo } from '@shared/errors';
+import type { ChannelTemplates, ClientBalanceInfo, InsightKind } from '@shared/insights';
+import type { Result } from '@shared/result';
 
 /** One thing being loaded: the last good value stays while a reload runs or after it fails. */
 export interface Loadable<T> {

@@ -4,9 +4,9 @@
  * once and comes back only if main refuses.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { PartnerDeskApi } from '../../../shared/api';
-import type { NotificationItem } from '../../../shared/accounts';
-import type { ErrorInfo } from '../../../shared/errors';
+import type { PartnerDeskApi } from '@shared/api';
+import type { NotificationItem } from '@shared/accounts';
+import type { ErrorInfo } from '@shared/errors';
 
 export interface NotificationsState {
   items: NotificationItem[];

@@ -4,9 +4,9 @@
  * over an earlier one.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { PartnerDeskApi } from '../../../shared/api';
-import type { ErrorInfo } from '../../../shared/errors';
-import type { PermissionLink } from '../../../shared/onboarding';
+import type { PartnerDeskApi } from '@shared/api';
+import type { ErrorInfo } from '@shared/errors';
+import type { PermissionLink } from '@shared/onboarding';
 
 export interface OnboardingState {
   links: PermissionLink[];

@@ -4,10 +4,10 @@
  * list; a later answer always wins over an earlier one.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { PartnerDeskApi } from '../../../shared/api';
-import type { ErrorInfo } from '../../../shared/errors';
-import type { OutboxAction, OutboxStatus } from '../../../shared/outbox';
-import type { Result } from '../../../shared/result';
+import type { PartnerDeskApi } from '@shared/api';
+import type { ErrorInfo } from '@shared/errors';
+import type { OutboxAction, OutboxStatus } from '@shared/outbox';
+import type { Result } from '@shared/result';
 
 export interface OutboxState {
   status: OutboxStatus | null;

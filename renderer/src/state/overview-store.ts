@@ -1,8 +1,8 @@
 /** The Overview's numbers: read when the page is shown and again after every sync or queued action. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { PartnerDeskApi } from '../../../shared/api';
-import type { BookOverview } from '../../../shared/book';
-import type { ErrorInfo } from '../../../shared/errors';
+import type { PartnerDeskApi } from '@shared/api';
+import type { BookOverview } from '@shared/book';
+import type { ErrorInfo } from '@shared/errors';
 
 export interface OverviewState {
   value: BookOverview | null;

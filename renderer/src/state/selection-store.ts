@@ -6,8 +6,8 @@
  * the search or a filter clears it, so nothing hidden is ever acted on.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { PartnerDeskApi } from '../../../shared/api';
-import type { ErrorInfo } from '../../../shared/errors';
+import type { PartnerDeskApi } from '@shared/api';
+import type { ErrorInfo } from '@shared/errors';
 import { toChannelQuery, type ChannelListStore } from './channel-list';
 
 /** Select-all takes at most this many (a bulk action takes at most 5,000; export takes all of them). */

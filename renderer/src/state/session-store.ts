@@ -4,10 +4,10 @@
  * it works the same over Electron IPC, web mode, or a fake in tests.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { PartnerDeskApi } from '../../../shared/api';
-import type { AppInfo, ProfileSummary, SessionState, SignInInput } from '../../../shared/contract';
-import type { ErrorInfo } from '../../../shared/errors';
-import type { Result } from '../../../shared/result';
+import type { PartnerDeskApi } from '@shared/api';
+import type { AppInfo, ProfileSummary, SessionState, SignInInput } from '@shared/contract';
+import type { ErrorInfo } from '@shared/errors';
+import type { Result } from '@shared/result';
 
 export type SessionAction = 'load' | 'startDemo' | 'signIn' | 'signOut' | 'switchProfile' | 'refresh';
 

@@ -4,9 +4,9 @@
  * synced is synced at once, so a new user does not stare at an empty list.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { PartnerDeskApi } from '../../../shared/api';
-import type { SyncStatus } from '../../../shared/accounts';
-import type { ErrorInfo } from '../../../shared/errors';
+import type { PartnerDeskApi } from '@shared/api';
+import type { SyncStatus } from '@shared/accounts';
+import type { ErrorInfo } from '@shared/errors';
 
 export interface SyncStoreState {
   status: SyncStatus | null;

@@ -4,8 +4,8 @@
  * every sync and queued action (the workspace calls refreshCounts), so a view's count follows the data.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { PartnerDeskApi } from '../../../shared/api';
-import type { ChannelQuery } from '../../../shared/accounts';
+import type { PartnerDeskApi } from '@shared/api';
+import type { ChannelQuery } from '@shared/accounts';
 import { toChannelQuery, type ChannelFilters } from './channel-list';
 import type { SavedView } from './workspace-prefs';
 import type { ViewMode } from './ui-store';

@@ -12,8 +12,8 @@
  * layout jump.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ErrorInfo } from '../../../shared/errors';
-import type { Result } from '../../../shared/result';
+import type { ErrorInfo } from '@shared/errors';
+import type { Result } from '@shared/result';
 
 export interface ListPage<Item> {
   total: number;

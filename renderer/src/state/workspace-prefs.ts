@@ -7,8 +7,8 @@
  * the page. Saved views are preferences, not data: they name filters, they hold no records.
  */
 import { z } from 'zod';
-import { ChannelSort } from '../../../shared/accounts';
-import { ActionHintId, ChannelStateId } from '../../../shared/status';
+import { ChannelSort } from '@shared/accounts';
+import { ActionHintId, ChannelStateId } from '@shared/status';
 import { DEFAULT_CHANNEL_FILTERS, type ChannelFilters } from './channel-list';
 import type { PreferenceStorage, Section, ViewMode } from './ui-store';
 

@@ -3,7 +3,7 @@
  * between them (a finished sync refreshes the lists and the open details). Built when a profile
  * becomes active and disposed when it is left, so switching profiles can never mix their data.
  */
-import type { PartnerDeskApi } from '../../../shared/api';
+import type { PartnerDeskApi } from '@shared/api';
 import { createChannelList, type ChannelListStore } from './channel-list';
 import { createClientList, type ClientListStore } from './client-list';
 import { createDetailsStore, type DetailsStore } from './details-store';

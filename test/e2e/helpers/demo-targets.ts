@@ -4,8 +4,8 @@
  * Söhne e.K." breaks the day the generator changes. Setup only: the journey itself then works
  * through the UI with the names found here.
  */
-import type { ChannelListItem, ChannelPage, ClientListItem, ClientPage } from '../../../shared/accounts';
-import type { ChannelTemplates } from '../../../shared/insights';
+import type { ChannelListItem, ChannelPage, ClientListItem, ClientPage } from '@shared/accounts';
+import type { ChannelTemplates } from '@shared/insights';
 import type { DemoServer } from './demo-server';
 import type { WebApp } from './web-app';
 

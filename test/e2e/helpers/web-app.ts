@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Result } from '../../../shared/result';
+import type { Result } from '@shared/result';
 import { startCommand } from './child-process';
 
 export interface WebApp {

@@ -5,11 +5,11 @@
  * renewal.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bearerAuth, requestToken, storeBearerToken, type BearerAuth } from '../../../electron/core/api/auth';
-import { createHttpClient } from '../../../electron/core/api/http-client';
-import { HubError } from '../../../electron/core/api/http-errors';
-import { MemorySecretStore, secretAccounts } from '../../../electron/core/secrets/secret-store';
-import { storedTokenSchema } from '../../../electron/core/session/stored-token';
+import { bearerAuth, requestToken, storeBearerToken, type BearerAuth } from '@core/api/auth';
+import { createHttpClient } from '@core/api/http-client';
+import { HubError } from '@core/api/http-errors';
+import { MemorySecretStore, secretAccounts } from '@core/secrets/secret-store';
+import { storedTokenSchema } from '@core/session/stored-token';
 import { fakeClock } from '../../unit/api/test-doubles';
 import { startHub, type HubFixture } from './hub-fixture';
 

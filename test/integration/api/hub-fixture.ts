@@ -1,7 +1,7 @@
 /** A simulated Partner Hub served over real HTTP on 127.0.0.1, and Partner API clients for it. */
-import { apiKeyAuth, type AuthProvider } from '../../../electron/core/api/auth';
-import { createPartnerApi, type PartnerApi, type PartnerApiOptions } from '../../../electron/core/api/partner-api';
-import { createDemoHub, startDemoHubServer, type DemoHub, type DemoHubOptions, type DemoHubServer } from '../../../electron/demo-hub';
+import { apiKeyAuth, type AuthProvider } from '@core/api/auth';
+import { createPartnerApi, type PartnerApi, type PartnerApiOptions } from '@core/api/partner-api';
+import { createDemoHub, startDemoHubServer, type DemoHub, type DemoHubOptions, type DemoHubServer } from '@demo-hub';
 
 export interface HubFixture {
   hub: DemoHub;

@@ -3,9 +3,9 @@
  * come and go mid-listing, an unreadable page, records with wrong types, and an empty account.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { listAll } from '../../../electron/core/api/paginate';
-import { parseChannel, parseClient } from '../../../electron/core/api/schemas';
-import type { PartnerApi } from '../../../electron/core/api/partner-api';
+import { listAll } from '@core/api/paginate';
+import { parseChannel, parseClient } from '@core/api/schemas';
+import type { PartnerApi } from '@core/api/partner-api';
 import { startHub, type HubFixture } from './hub-fixture';
 
 let fx: HubFixture;

@@ -3,9 +3,9 @@
  * the server's words, what is retried and what is not (counted by the hub), timeouts and aborts.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiKeyAuth } from '../../../electron/core/api/auth';
-import { createPartnerApi } from '../../../electron/core/api/partner-api';
-import { dispositionOf, HubError } from '../../../electron/core/api/http-errors';
+import { apiKeyAuth } from '@core/api/auth';
+import { createPartnerApi } from '@core/api/partner-api';
+import { dispositionOf, HubError } from '@core/api/http-errors';
 import { recordingSleep, startHub, type HubFixture } from './hub-fixture';
 
 let fx: HubFixture;

@@ -5,12 +5,12 @@
  */
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createChannelApi } from '../../../electron/core/api/channel-api';
-import { GATEWAY_STATUSES, SENDING_STATUSES } from '../../../electron/core/api/health';
-import { HubError } from '../../../electron/core/api/http-errors';
-import { createHealthLimiter, createPartnerLimiters } from '../../../electron/core/api/rate-limiter';
-import type { Logger } from '../../../electron/core/log';
-import type { DemoChannel } from '../../../electron/demo-hub';
+import { createChannelApi } from '@core/api/channel-api';
+import { GATEWAY_STATUSES, SENDING_STATUSES } from '@core/api/health';
+import { HubError } from '@core/api/http-errors';
+import { createHealthLimiter, createPartnerLimiters } from '@core/api/rate-limiter';
+import type { Logger } from '@core/log';
+import type { DemoChannel } from '@demo-hub';
 import { fakeClock } from '../../unit/api/test-doubles';
 import { startHub, type HubFixture } from './hub-fixture';
 

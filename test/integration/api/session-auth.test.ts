@@ -4,9 +4,9 @@
  * and `connectionFor` gives what a Partner API client needs.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createPartnerApi } from '../../../electron/core/api/partner-api';
-import { ProfileRepository } from '../../../electron/core/profiles/profile-repository';
-import { secretAccounts } from '../../../electron/core/secrets/secret-store';
+import { createPartnerApi } from '@core/api/partner-api';
+import { ProfileRepository } from '@core/profiles/profile-repository';
+import { secretAccounts } from '@core/secrets/secret-store';
 import { startTestCore, type CoreFixture } from '../../helpers/core-fixture';
 import { fakeClock } from '../../unit/api/test-doubles';
 import { startHub, type HubFixture } from './hub-fixture';

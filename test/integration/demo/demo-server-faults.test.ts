@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDemoHub, startDemoHubServer, type DemoChannel, type DemoHub, type DemoHubServer, type FaultConfig } from '../../../electron/demo-hub';
+import { createDemoHub, startDemoHubServer, type DemoChannel, type DemoHub, type DemoHubServer, type FaultConfig } from '@demo-hub';
 import { call, partnerPath, type Answer, type CallOptions, type ListBody, type MetaError } from '../../unit/demo/support';
 
 let hub: DemoHub;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDemoHub, startDemoHubServer, type DemoChannel, type DemoHub, type DemoHubServer, type HubStatsSnapshot } from '../../../electron/demo-hub';
+import { createDemoHub, startDemoHubServer, type DemoChannel, type DemoHub, type DemoHubServer, type HubStatsSnapshot } from '@demo-hub';
 import { call, partnerPath, type ListBody } from '../../unit/demo/support';
 
 const open: DemoHubServer[] = [];

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoHub } from '../../../electron/demo-hub';
+import type { DemoHub } from '@demo-hub';
 import { startCliAgainstHub, type CliAgainstHub } from '../../helpers/cli-against-hub';
 import { HEADER } from '../../unit/export/hostile-fixture';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPORT_COLUMN_TITLES } from '../../../shared/export';
+import { EXPORT_COLUMN_TITLES } from '@shared/export';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { openInCalc } from './calc';

@@ -4,8 +4,8 @@
  * whose save dialog answers what the test says: the setting of the export tests, with and without
  * LibreOffice Calc.
  */
-import { ChannelQuery, type ChannelListItem, type ChannelQueryInput } from '../../../shared/accounts';
-import type { DesktopIntegration, SavePathRequest } from '../../../electron/core/desktop';
+import { ChannelQuery, type ChannelListItem, type ChannelQueryInput } from '@shared/accounts';
+import type { DesktopIntegration, SavePathRequest } from '@core/desktop';
 import { afterAll, beforeAll } from 'vitest';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
 import { makeTempDir } from '../../helpers/temp-dir';

@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CsvDelimiter } from '../../../shared/export';
-import { writeFileAtomically } from '../../../electron/core/export/atomic-file';
-import { csvFormat, writeCsv } from '../../../electron/core/export/csv-format';
-import { EXPORT_HEADER, exportRow } from '../../../electron/core/export/export-columns';
+import type { CsvDelimiter } from '@shared/export';
+import { writeFileAtomically } from '@core/export/atomic-file';
+import { csvFormat, writeCsv } from '@core/export/csv-format';
+import { EXPORT_HEADER, exportRow } from '@core/export/export-columns';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { HEADER, hostileItems, shownRow } from '../../unit/export/hostile-fixture';
 import { INERT_TEXT_FORMULA, openInCalc } from './calc';

@@ -6,7 +6,7 @@
  * client without any redirect.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PermissionLink } from '../../../shared/onboarding';
+import type { PermissionLink } from '@shared/onboarding';
 import { startOutboxFixture, waitFor, type OutboxFixture } from '../outbox/outbox-fixture';
 
 let f: OutboxFixture;

@@ -4,15 +4,15 @@
  * validation and exit codes, queueing offline, `push`, `health`, and the generated key appearing
  * nowhere but the keychain (database, logs, every line of output).
  */
-import { logFilesOf } from '../../../electron/core/log';
+import { logFilesOf } from '@core/log';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoChannel, DemoHub } from '../../../electron/demo-hub';
-import { KeytarSecretStore } from '../../../electron/core/secrets/keytar-secret-store';
+import type { DemoChannel, DemoHub } from '@demo-hub';
+import { KeytarSecretStore } from '@core/secrets/keytar-secret-store';
 import { startCliAgainstHub, type CliAgainstHub } from '../../helpers/cli-against-hub';
 import { hits } from './outbox-fixture';
-import { formatPhoneText } from '../../../shared/format/phone';
+import { formatPhoneText } from '@shared/format/phone';
 
 let hub: DemoHub;
 let harness: CliAgainstHub;

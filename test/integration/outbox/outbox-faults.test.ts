@@ -5,7 +5,7 @@
  * whose listing was read before an action took effect does not put the old state back.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { deriveChannelStatus } from '../../../shared/status';
+import { deriveChannelStatus } from '@shared/status';
 import { hits, startOutboxFixture, waitFor, type OutboxFixture } from './outbox-fixture';
 
 let f: OutboxFixture;

@@ -3,11 +3,11 @@
  * HTTP on 127.0.0.1, with a clock the test can move forward. Every contract answer it sees is kept,
  * so a test can scan them for secrets. Everything is torn down by dispose().
  */
-import { createCore, type Core, type CoreOptions } from '../../../electron/core';
-import { createDemoHub, startDemoHubServer, type DemoChannel, type DemoHub, type DemoHubOptions, type DemoHubServer } from '../../../electron/demo-hub';
-import { MemorySecretStore, type SecretStore } from '../../../electron/core/secrets/secret-store';
-import type { RequestInput, RequestName, RequestOutput } from '../../../shared/contract';
-import type { Result } from '../../../shared/result';
+import { createCore, type Core, type CoreOptions } from '@core';
+import { createDemoHub, startDemoHubServer, type DemoChannel, type DemoHub, type DemoHubOptions, type DemoHubServer } from '@demo-hub';
+import { MemorySecretStore, type SecretStore } from '@core/secrets/secret-store';
+import type { RequestInput, RequestName, RequestOutput } from '@shared/contract';
+import type { Result } from '@shared/result';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 export interface OutboxFixture {

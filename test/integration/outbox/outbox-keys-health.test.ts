@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { headlessDesktop, type DesktopIntegration } from '../../../electron/core/desktop';
-import { createLogger, logFilesOf } from '../../../electron/core/log';
-import { fingerprintOf } from '../../../electron/core/outbox';
+import { headlessDesktop, type DesktopIntegration } from '@core/desktop';
+import { createLogger, logFilesOf } from '@core/log';
+import { fingerprintOf } from '@core/outbox';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { hits, startOutboxFixture, type OutboxFixture } from './outbox-fixture';
 

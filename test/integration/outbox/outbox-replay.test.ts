@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hits, startOutboxFixture, type OutboxFixture } from './outbox-fixture';
-import { formatPhone } from '../../../shared/format/phone';
+import { formatPhone } from '@shared/format/phone';
 
 let f: OutboxFixture;
 beforeEach(async () => {

@@ -5,9 +5,9 @@
  * bridge and web mode forward.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { EVENT_NAMES, isRequestName } from '../../../shared/contract';
-import type { UpdateState } from '../../../shared/shell';
-import type { AppShell } from '../../../electron/core/app-shell';
+import { EVENT_NAMES, isRequestName } from '@shared/contract';
+import type { UpdateState } from '@shared/shell';
+import type { AppShell } from '@core/app-shell';
 import { startTestCore, type CoreFixture } from '../../helpers/core-fixture';
 
 let fixture: CoreFixture | null = null;

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../../shared/page-security';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '@shared/page-security';
 import { resolveAppRequest } from '../../../electron/main/policy/app-protocol';
 import { SECURE_WEB_PREFERENCES } from '../../../electron/main/policy/window-options';
 import { makeTempDir } from '../../helpers/temp-dir';

@@ -7,15 +7,15 @@
  * preload → IPC → core and back, and what each start-up failure tells the user. What only a real
  * Electron can show (a painted window, the real sandbox) is in test/electron, run by CI elsewhere.
  */
-import { logFilesOf } from '../../../electron/core/log';
+import { logFilesOf } from '@core/log';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { REQUEST_NAMES } from '../../../shared/contract';
-import { CONTENT_SECURITY_POLICY } from '../../../shared/page-security';
-import { openDatabase } from '../../../electron/core/store/database';
-import { ProfileRepository } from '../../../electron/core/profiles/profile-repository';
+import { REQUEST_NAMES } from '@shared/contract';
+import { CONTENT_SECURITY_POLICY } from '@shared/page-security';
+import { openDatabase } from '@core/store/database';
+import { ProfileRepository } from '@core/profiles/profile-repository';
 import { SECURE_WEB_PREFERENCES } from '../../../electron/main/policy/window-options';
 import { buildApp, developmentLayout, launch, packagedLayout, type AppLayout, type BindingKind, type LaunchedApp, type LaunchOptions } from '../../helpers/electron-stand-in/startup-harness';
 import { makeTempDir } from '../../helpers/temp-dir';

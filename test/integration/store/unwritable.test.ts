@@ -13,8 +13,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, DATABASE_FILE_NAME } from '../../../electron/core';
-import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
+import { createCore, DATABASE_FILE_NAME } from '@core';
+import { MemorySecretStore } from '@core/secrets/secret-store';
 import { CLI, ROOT } from '../../helpers/spawn-cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 

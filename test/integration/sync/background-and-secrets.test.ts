@@ -3,9 +3,9 @@
  * scan across the contract: no response to any request carries the Partner API key.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { REQUEST_NAMES, type RequestName } from '../../../shared/contract';
-import { SyncScheduler } from '../../../electron/core/sync/sync-scheduler';
-import { silentLogger } from '../../../electron/core/log';
+import { REQUEST_NAMES, type RequestName } from '@shared/contract';
+import { SyncScheduler } from '@core/sync/sync-scheduler';
+import { silentLogger } from '@core/log';
 import { startTestCore, type CoreFixture } from '../../helpers/core-fixture';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
 

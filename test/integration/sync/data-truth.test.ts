@@ -8,13 +8,13 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChannelQuery, ClientQuery, type ChannelQueryInput } from '../../../shared/accounts';
-import { createCore } from '../../../electron/core';
-import { ChannelQueries } from '../../../electron/core/store/channel-queries';
-import { inlineSnapshotBuilder } from '../../../electron/core/store/search-index-host';
-import { RULES_VERSION_KEY } from '../../../electron/core/sync/refresh-derived';
-import { STATUS_RULES_VERSION } from '../../../electron/core/sync/record-rows';
-import type { ChannelPatch } from '../../../electron/demo-hub/hub-state';
+import { ChannelQuery, ClientQuery, type ChannelQueryInput } from '@shared/accounts';
+import { createCore } from '@core';
+import { ChannelQueries } from '@core/store/channel-queries';
+import { inlineSnapshotBuilder } from '@core/store/search-index-host';
+import { RULES_VERSION_KEY } from '@core/sync/refresh-derived';
+import { STATUS_RULES_VERSION } from '@core/sync/record-rows';
+import type { ChannelPatch } from '@demo-hub/hub-state';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
 
 let f: SyncedFixture | undefined;

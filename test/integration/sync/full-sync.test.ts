@@ -1,6 +1,6 @@
 /** Full sync against the simulated hub over real HTTP: everything lands, nothing is rewritten twice. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChannelQuery, ClientQuery } from '../../../shared/accounts';
+import { ChannelQuery, ClientQuery } from '@shared/accounts';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
 
 let f: SyncedFixture;

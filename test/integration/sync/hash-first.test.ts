@@ -5,13 +5,13 @@
  * the same as when every record is prepared in full.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPartnerApi, apiKeyAuth, listAll } from '../../../electron/core/api';
-import { NotificationStore } from '../../../electron/core/store/notification-store';
-import { QuarantineStore } from '../../../electron/core/store/quarantine-store';
-import { RecordTableWriter } from '../../../electron/core/store/record-tables';
-import { type PreparedChannel, type PreparedClient, RecordPreparer, type KnownHashes } from '../../../electron/core/sync/record-preparer';
-import { CHANNEL_COLUMNS, CLIENT_COLUMNS, rawHashOf } from '../../../electron/core/sync/record-rows';
-import { writeListings } from '../../../electron/core/sync/write-listing';
+import { createPartnerApi, apiKeyAuth, listAll } from '@core/api';
+import { NotificationStore } from '@core/store/notification-store';
+import { QuarantineStore } from '@core/store/quarantine-store';
+import { RecordTableWriter } from '@core/store/record-tables';
+import { type PreparedChannel, type PreparedClient, RecordPreparer, type KnownHashes } from '@core/sync/record-preparer';
+import { CHANNEL_COLUMNS, CLIENT_COLUMNS, rawHashOf } from '@core/sync/record-rows';
+import { writeListings } from '@core/sync/write-listing';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
 
 let f: SyncedFixture;

@@ -5,11 +5,11 @@
  * a refresh a closed panel let go of never reaches the Hub.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { InsightsChanged } from '../../../shared/insights';
-import { isAppError } from '../../../shared/errors';
+import type { InsightsChanged } from '@shared/insights';
+import { isAppError } from '@shared/errors';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
-import { BALANCE_FRESH_MS, BALANCE_UNAVAILABLE_FRESH_MS } from '../../../electron/core/insights/insights-service';
-import { InsightsStore } from '../../../electron/core/insights/insights-store';
+import { BALANCE_FRESH_MS, BALANCE_UNAVAILABLE_FRESH_MS } from '@core/insights/insights-service';
+import { InsightsStore } from '@core/insights/insights-store';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoHub, startDemoHubServer, type DemoHub } from '../../../electron/demo-hub';
+import { createDemoHub, startDemoHubServer, type DemoHub } from '@demo-hub';
 import { runCliAsync, startLongRunning, CLI, ROOT, type LongRunning } from '../../helpers/spawn-cli';
 import { makeTempDir } from '../../helpers/temp-dir';
 

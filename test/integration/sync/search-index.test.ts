@@ -7,11 +7,11 @@
  */
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ChannelQuery, ChannelSort, type ChannelQueryInput } from '../../../shared/accounts';
-import { CHANNEL_STATES } from '../../../shared/status';
-import { ChannelQueries } from '../../../electron/core/store/channel-queries';
-import { ChannelSearchIndex } from '../../../electron/core/store/channel-search-index';
-import { inlineSnapshotBuilder } from '../../../electron/core/store/search-index-host';
+import { ChannelQuery, ChannelSort, type ChannelQueryInput } from '@shared/accounts';
+import { CHANNEL_STATES } from '@shared/status';
+import { ChannelQueries } from '@core/store/channel-queries';
+import { ChannelSearchIndex } from '@core/store/channel-search-index';
+import { inlineSnapshotBuilder } from '@core/store/search-index-host';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
 
 let f: SyncedFixture;

@@ -1,7 +1,7 @@
 /** Searching the local copy: folded text (umlauts, case), phone numbers as typed, ids, filters, sort. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChannelQuery, ClientQuery } from '../../../shared/accounts';
-import { foldForSearch, sortKeyOf } from '../../../shared/search-text';
+import { ChannelQuery, ClientQuery } from '@shared/accounts';
+import { foldForSearch, sortKeyOf } from '@shared/search-text';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
 
 let f: SyncedFixture;

@@ -4,7 +4,7 @@
  * server that caps `limit` or whose `total` moves mid-listing is read correctly.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChannelQuery } from '../../../shared/accounts';
+import { ChannelQuery } from '@shared/accounts';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
 
 let f: SyncedFixture;

@@ -5,7 +5,7 @@
  * then the status change the next sync saw), in order.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelListItem } from '../../../shared/accounts';
+import type { ChannelListItem } from '@shared/accounts';
 import { hits, startOutboxFixture, type OutboxFixture } from '../outbox/outbox-fixture';
 
 const cancelPath = (clientId: string, channelId: string) => `/clients/${clientId}/channels/${channelId}/control/cancellation_request`;

@@ -4,9 +4,9 @@
  * sync wins.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelQueryInput } from '../../../shared/accounts';
-import type { BookOverview } from '../../../shared/book';
-import type { ClientBalanceInfo } from '../../../shared/insights';
+import type { ChannelQueryInput } from '@shared/accounts';
+import type { BookOverview } from '@shared/book';
+import type { ClientBalanceInfo } from '@shared/insights';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
 
 describe('the book overview', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
-import { dispositionOf, errorForStatus, HubError, serverMessage } from '../../../electron/core/api/http-errors';
+import { AppError } from '@shared/errors';
+import { dispositionOf, errorForStatus, HubError, serverMessage } from '@core/api/http-errors';
 
 describe('serverMessage: every documented error shape', () => {
   it('reads the Partner API meta envelope, with details when given', () => {

@@ -4,8 +4,8 @@
  * spaces its JSON; anything the walker cannot be sure of gives null, never a wrong slice.
  */
 import { describe, expect, it } from 'vitest';
-import { arrayElementTexts } from '../../../electron/core/api/json-slices';
-import { readListPage } from '../../../electron/core/api/list-page';
+import { arrayElementTexts } from '@core/api/json-slices';
+import { readListPage } from '@core/api/list-page';
 
 const tricky = [
   { id: 'a"b', note: 'ends with a backslash \\', more: '\\"quoted\\"', arr: [1, [2, [3]], { x: '}' }] },

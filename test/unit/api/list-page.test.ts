@@ -4,8 +4,8 @@
  * with a message that names what was looked for.
  */
 import { describe, expect, it } from 'vitest';
-import { readListPage } from '../../../electron/core/api/list-page';
-import { isHubError } from '../../../electron/core/api';
+import { readListPage } from '@core/api/list-page';
+import { isHubError } from '@core/api';
 
 const records = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
 const read = (body: unknown, offset = 0) => readListPage(body, ['partner_channels', 'channels'], 'list channels', offset);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listAll, type FetchPage } from '../../../electron/core/api/paginate';
-import type { ListPage, PageRequest } from '../../../electron/core/api/list-page';
+import { listAll, type FetchPage } from '@core/api/paginate';
+import type { ListPage, PageRequest } from '@core/api/list-page';
 
 interface FakeList {
   records: { id: string }[];

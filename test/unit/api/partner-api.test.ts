@@ -4,8 +4,8 @@
  * and body sent, and how a 401 is renewed.
  */
 import { describe, expect, it } from 'vitest';
-import type { AuthProvider } from '../../../electron/core/api/auth';
-import { createPartnerApi, type PartnerApiOptions } from '../../../electron/core/api/partner-api';
+import type { AuthProvider } from '@core/api/auth';
+import { createPartnerApi, type PartnerApiOptions } from '@core/api/partner-api';
 import { fakeClock, fakeFetch, jsonResponse, type FakeCall } from './test-doubles';
 
 const BASE = 'https://hub.example/api/v2/';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHealthLimiter, createPartnerLimiters, PARTNER_WIDE, RateLimiter } from '../../../electron/core/api/rate-limiter';
+import { createHealthLimiter, createPartnerLimiters, PARTNER_WIDE, RateLimiter } from '@core/api/rate-limiter';
 import { fakeClock } from './test-doubles';
 
 describe('RateLimiter (sliding window, injected clock)', () => {

@@ -4,8 +4,8 @@
  * pauses are injected, so nothing waits.
  */
 import { describe, expect, it } from 'vitest';
-import { createHttpClient } from '../../../electron/core/api/http-client';
-import { afterAttempts, HubError } from '../../../electron/core/api/http-errors';
+import { createHttpClient } from '@core/api/http-client';
+import { afterAttempts, HubError } from '@core/api/http-errors';
 
 describe('the final error of a retried request', () => {
   it('tells the attempts and the real time they took', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HubError, offlineError } from '../../../electron/core/api/http-errors';
-import { abortableSleep, backoffDelay, decideRetry, DEFAULT_RETRY, parseRetryAfter } from '../../../electron/core/api/retry';
+import { HubError, offlineError } from '@core/api/http-errors';
+import { abortableSleep, backoffDelay, decideRetry, DEFAULT_RETRY, parseRetryAfter } from '@core/api/retry';
 
 const policy = { ...DEFAULT_RETRY, maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 1000 };
 const ctx = (idempotent: boolean, rateLimitWindowMs?: number) => ({ policy, idempotent, rateLimitWindowMs, random: () => 0.5 });

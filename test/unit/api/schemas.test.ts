@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseChannel, parseClient, parseTemplate } from '../../../electron/core/api/schemas';
-import { summarizeCloudHealth, summarizeHealth } from '../../../electron/core/api/health';
-import { messagingApiKind } from '../../../electron/core/api/channel-api';
+import { parseChannel, parseClient, parseTemplate } from '@core/api/schemas';
+import { summarizeCloudHealth, summarizeHealth } from '@core/api/health';
+import { messagingApiKind } from '@core/api/channel-api';
 
 const channel = {
   id: 'aB3dE5CH', client_id: '3CpBg3xvCL', account_mode: 'live', status: 'ready', terminated_at: null, current_limit: 'TIER_1K',

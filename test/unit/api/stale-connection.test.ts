@@ -4,7 +4,7 @@
  * does not (it could have reached the server).
  */
 import { describe, expect, it } from 'vitest';
-import { createHttpClient, isStaleConnection } from '../../../electron/core/api/http-client';
+import { createHttpClient, isStaleConnection } from '@core/api/http-client';
 
 function staleOnce(): { fetch: typeof fetch; calls: () => number } {
   let calls = 0;

@@ -1,5 +1,5 @@
 /** Test doubles for the API layer: a clock stepped by hand (with a sleep that advances it) and a scripted fetch. */
-import type { Sleep } from '../../../electron/core/api/retry';
+import type { Sleep } from '@core/api/retry';
 
 export interface FakeClock {
   now: () => number;

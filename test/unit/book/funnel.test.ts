@@ -1,7 +1,7 @@
 /** The onboarding funnel places every channel state once: in one step, or outside the funnel. */
 import { describe, expect, it } from 'vitest';
-import { FUNNEL_STEPS, OUTSIDE_FUNNEL, isNearLimit } from '../../../shared/book';
-import { CHANNEL_STATE_IDS } from '../../../shared/status';
+import { FUNNEL_STEPS, OUTSIDE_FUNNEL, isNearLimit } from '@shared/book';
+import { CHANNEL_STATE_IDS } from '@shared/status';
 
 describe('the onboarding funnel', () => {
   it('puts every state in exactly one step or outside', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_HUB_IN_PROCESS_ORIGIN, type DemoChannel, type DemoHub } from '../../../electron/demo-hub';
+import { DEMO_HUB_IN_PROCESS_ORIGIN, type DemoChannel, type DemoHub } from '@demo-hub';
 import { call, partnerPath, START_MS, testHub, type MetaError } from './support';
 
 function find(hub: DemoHub, test: (c: DemoChannel) => boolean): DemoChannel {

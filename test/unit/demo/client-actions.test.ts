@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DemoClient } from '../../../electron/demo-hub';
+import type { DemoClient } from '@demo-hub';
 import { call, partnerPath, START_MS, testHub, type MetaError } from './support';
 
 function clientWithChannel(hub: ReturnType<typeof testHub>['hub']): DemoClient {

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   CHANNEL_STATUSES, CLASSIC_STATUSES, createDemoHub, DEMO_HUB_IN_PROCESS_ORIGIN, FB_ACCOUNT_STATUSES, MESSAGING_LIMITS, OBO_STATUSES, QUALITY_RATINGS,
   WABA_STATUSES, type DemoChannel,
-} from '../../../electron/demo-hub';
-import { directReplier } from '../../../electron/demo-hub/hub';
+} from '@demo-hub';
+import { directReplier } from '@demo-hub/hub';
 import { call, listQuery, partnerPath, type ListBody } from './support';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { parsePhone } from '../../../shared/format/phone';
-import { deriveChannelStatus } from '../../../shared/status';
+import { parsePhone } from '@shared/format/phone';
+import { deriveChannelStatus } from '@shared/status';
 
 function channelState(ch: DemoChannel): 'live' | 'draft' | 'pending_deletion' | 'other' {
   if (ch.terminated_at) return 'pending_deletion';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FaultConfig, type DemoChannel, type DemoClient } from '../../../electron/demo-hub';
+import { FaultConfig, type DemoChannel, type DemoClient } from '@demo-hub';
 import { call, listQuery, partnerPath, testHub, type ListBody, type MetaError } from './support';
 
 const CHANNELS = '/channels';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DemoChannel, DemoClient } from '../../../electron/demo-hub';
+import type { DemoChannel, DemoClient } from '@demo-hub';
 import { call, listQuery, partnerPath, START_MS, testHub, type ListBody } from './support';
 
 describe('hub.state', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DemoChannel } from '../../../electron/demo-hub';
+import type { DemoChannel } from '@demo-hub';
 import { call, partnerPath, START_MS, testHub } from './support';
 
 const CANCEL = 'POST /api/v2/partners/:pid/clients/:cid/channels/:chid/control/cancellation_request';

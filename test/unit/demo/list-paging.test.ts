@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDemoHub, type DemoChannel, type DemoClient } from '../../../electron/demo-hub';
+import { createDemoHub, type DemoChannel, type DemoClient } from '@demo-hub';
 import { call, listQuery, partnerPath, type ListBody, type MetaError } from './support';
 
 const hub = createDemoHub({ clients: 150, channels: 330 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GATEWAY_STATUSES, HEALTH_CACHE_MS, type DemoChannel, type DemoHub } from '../../../electron/demo-hub';
+import { GATEWAY_STATUSES, HEALTH_CACHE_MS, type DemoChannel, type DemoHub } from '@demo-hub';
 import { call, partnerPath, testHub } from './support';
 
 async function keyFor(hub: DemoHub, ch: DemoChannel): Promise<string> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flat, hashSeed, isoSeconds, mulberry32, Rng, weights } from '../../../electron/demo-hub/prng';
+import { flat, hashSeed, isoSeconds, mulberry32, Rng, weights } from '@demo-hub/prng';
 
 describe('demo prng', () => {
   it('repeats for a seed and differs between seeds', () => {

@@ -2,7 +2,7 @@
  * Small helpers for the demo-hub tests: call the hub through any fetch (in-process or real HTTP)
  * and read status, headers and body in one step.
  */
-import { createDemoHub, DEMO_HUB_IN_PROCESS_ORIGIN, type DemoHub, type DemoHubOptions } from '../../../electron/demo-hub';
+import { createDemoHub, DEMO_HUB_IN_PROCESS_ORIGIN, type DemoHub, type DemoHubOptions } from '@demo-hub';
 
 export const START_MS = Date.UTC(2025, 6, 1, 12, 0, 0);
 

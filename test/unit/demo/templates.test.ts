@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEMPLATE_STATUSES, type DemoHub, type DemoTemplate } from '../../../electron/demo-hub';
+import { TEMPLATE_STATUSES, type DemoHub, type DemoTemplate } from '@demo-hub';
 import { call, listQuery, partnerPath, testHub, type ListBody } from './support';
 
 function wabaIds(hub: DemoHub): string[] {

@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isAppError } from '../../../shared/errors';
-import { STALE_TEMPORARY_MS, temporaryPathFor, writeFileAtomically } from '../../../electron/core/export/atomic-file';
+import { isAppError } from '@shared/errors';
+import { STALE_TEMPORARY_MS, temporaryPathFor, writeFileAtomically } from '@core/export/atomic-file';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { failingAfter } from './failing-sink';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalSeparator, delimiterForLocale, posixLocaleToBcp47, resolveLocale } from '../../../electron/core/export/csv-delimiter';
+import { decimalSeparator, delimiterForLocale, posixLocaleToBcp47, resolveLocale } from '@core/export/csv-delimiter';
 
 describe('the separator a spreadsheet expects', () => {
   it('is ";" where the decimal separator is a comma, "," elsewhere', () => {

@@ -1,6 +1,6 @@
 /** The bytes of both flavours, value by value. */
 import { describe, expect, it } from 'vitest';
-import { csvFormat, neutraliseInjection, quoteField } from '../../../electron/core/export/csv-format';
+import { csvFormat, neutraliseInjection, quoteField } from '@core/export/csv-format';
 
 describe('quoteField (RFC 4180)', () => {
   it('quotes only fields holding the separator, a quote, CR or LF, doubling quotes', () => {

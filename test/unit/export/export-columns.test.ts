@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_HEADER, exportRow, lastSyncedText } from '../../../electron/core/export/export-columns';
-import { deriveChannelStatus } from '../../../shared/status';
+import { EXPORT_HEADER, exportRow, lastSyncedText } from '@core/export/export-columns';
+import { deriveChannelStatus } from '@shared/status';
 import { HEADER, SYNCED_AT } from './hostile-fixture';
 import { liveChannel } from '../status/channels';
 

@@ -1,5 +1,5 @@
 /** Real file sinks that misbehave on purpose, for the atomic-write and exporter tests (no module mocks). */
-import { openFileSink, type OpenSink } from '../../../electron/core/export/atomic-file';
+import { openFileSink, type OpenSink } from '@core/export/atomic-file';
 
 /** Fails like a full disk once `limit` bytes have been written (the partial chunk really lands). */
 export function failingAfter(limit: number, code = 'ENOSPC'): OpenSink {

@@ -3,8 +3,8 @@
  * built from them, for the export's encoding tests and the LibreOffice check. `shownRow` states, on
  * its own and independently of the exporter, what the app shows for each column.
  */
-import type { ChannelListItem } from '../../../shared/accounts';
-import { deriveChannelStatus } from '../../../shared/status';
+import type { ChannelListItem } from '@shared/accounts';
+import { deriveChannelStatus } from '@shared/status';
 
 export const HOSTILE_VALUES: readonly string[] = [
   '=HYPERLINK("http://x","y")',

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeError, writeFileAtomically } from '../../../electron/core/export/atomic-file';
+import { writeError, writeFileAtomically } from '@core/export/atomic-file';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;

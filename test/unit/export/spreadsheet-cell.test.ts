@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsTextFormula, spreadsheetCell, textFormula } from '../../../electron/core/export/spreadsheet-cell';
+import { needsTextFormula, spreadsheetCell, textFormula } from '@core/export/spreadsheet-cell';
 
 describe('needsTextFormula', () => {
   it.each([

@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import metadata from 'libphonenumber-js/metadata.max.json';
 import { getCountries, Metadata } from 'libphonenumber-js/core';
-import { formatPhone, formatPhoneText, parsePhone, phoneForExport, phoneNeedles, readTypedNumber, SEARCHED_TRUNK_PREFIXES } from '../../../shared/format/phone';
-import { foldForSearch, matchesTerms, searchTerms } from '../../../shared/search-text';
+import { formatPhone, formatPhoneText, parsePhone, phoneForExport, phoneNeedles, readTypedNumber, SEARCHED_TRUNK_PREFIXES } from '@shared/format/phone';
+import { foldForSearch, matchesTerms, searchTerms } from '@shared/search-text';
 
 /** [as written, the client's country (null: unknown), E.164 (null: not a number), as shown]. */
 type Row = readonly [string, string | null, string | null, string];

@@ -1,6 +1,6 @@
 /** Exact times carry their zone; timestamps inside a sentence from the Hub read as times. */
 import { describe, expect, it } from 'vitest';
-import { formatZonedDateTime, humanizeTimes } from '../../../shared/format/zoned-time';
+import { formatZonedDateTime, humanizeTimes } from '@shared/format/zoned-time';
 
 describe('times with their zone', () => {
   it('names the zone', () => {

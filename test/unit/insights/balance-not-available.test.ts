@@ -1,8 +1,8 @@
 /** Which failed balance reads mean "this client has no balance" (cached for a day) and which stay errors. */
 import { describe, expect, it } from 'vitest';
-import { errorForStatus, HubError } from '../../../electron/core/api';
-import { offlineError } from '../../../electron/core/api/http-errors';
-import { balanceNotAvailable } from '../../../electron/core/insights/insights-service';
+import { errorForStatus, HubError } from '@core/api';
+import { offlineError } from '@core/api/http-errors';
+import { balanceNotAvailable } from '@core/insights/insights-service';
 
 describe('balanceNotAvailable', () => {
   it.each([400, 403, 404, 409, 410, 422])('HTTP %i: the client has no balance (no direct payment)', (status) => {

@@ -3,7 +3,7 @@
  * come back exactly, and the values it must refuse (bad emails, numbers, URLs, ids) with what to fix.
  */
 import { describe, expect, it } from 'vitest';
-import { buildPermissionLink, dashboardOriginFor, normaliseNumber, REAL_DASHBOARD_ORIGIN } from '../../../electron/core/onboarding/permission-link';
+import { buildPermissionLink, dashboardOriginFor, normaliseNumber, REAL_DASHBOARD_ORIGIN } from '@core/onboarding/permission-link';
 
 const base = { partnerId: 'f167CmPA', dashboardOrigin: REAL_DASHBOARD_ORIGIN, state: 'pdAbC-123_x' };
 

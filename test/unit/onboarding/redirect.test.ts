@@ -5,7 +5,7 @@
  * this profile carries (foreign) never guessed around.
  */
 import { describe, expect, it } from 'vitest';
-import { matchRedirect, parseRedirect, type LinkCandidate, type ParsedRedirect } from '../../../electron/core/onboarding/redirect';
+import { matchRedirect, parseRedirect, type LinkCandidate, type ParsedRedirect } from '@core/onboarding/redirect';
 
 function ok(text: string): ParsedRedirect {
   const parsed = parseRedirect(text);

@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { encode } from 'uqr';
-import { draftLanguage, draftText, mailtoUrl } from '../../../electron/core/onboarding/email-draft';
-import { settingRows, settingWarnings } from '../../../electron/core/onboarding/partner-settings';
-import { deletionDeadline } from '../../../electron/core/outbox/lifecycle-requests';
+import { draftLanguage, draftText, mailtoUrl } from '@core/onboarding/email-draft';
+import { settingRows, settingWarnings } from '@core/onboarding/partner-settings';
+import { deletionDeadline } from '@core/outbox/lifecycle-requests';
 import { qrPath } from '../../../renderer/src/components/qr-path';
-import type { Partner } from '../../../electron/core/api';
+import type { Partner } from '@core/api';
 
 const partner: Partner = {
   id: 'f167CmPA',

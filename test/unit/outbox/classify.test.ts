@@ -1,8 +1,8 @@
 /** How failed attempts are read: retry (with backoff or Retry-After), pause, or fail; and whether the request may have acted. */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
-import { errorForStatus, HubError, offlineError, timeoutError } from '../../../electron/core/api/http-errors';
-import { backoffMs, classifyFailure, DEFAULT_BACKOFF, isOfflineFailure, retryDelayMs } from '../../../electron/core/outbox/classify';
+import { AppError } from '@shared/errors';
+import { errorForStatus, HubError, offlineError, timeoutError } from '@core/api/http-errors';
+import { backoffMs, classifyFailure, DEFAULT_BACKOFF, isOfflineFailure, retryDelayMs } from '@core/outbox/classify';
 
 const context = (over: Partial<Parameters<typeof classifyFailure>[1]> = {}) => ({ attempts: 1, sent: true, wasUncertain: false, policy: DEFAULT_BACKOFF, random: () => 0.5, ...over });
 

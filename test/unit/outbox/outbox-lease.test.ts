@@ -1,6 +1,6 @@
 /** One replaying process at a time: the lease is refused while a live holder has it, taken over from a dead or expired one. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OutboxLease } from '../../../electron/core/outbox';
+import { OutboxLease } from '@core/outbox';
 import { storeFixture, type StoreFixture } from './store-fixture';
 
 let s: StoreFixture;

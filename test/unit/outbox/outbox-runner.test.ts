@@ -4,13 +4,13 @@
  * stops the flush, a 401 pauses until resumed, a busy lease defers.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { errorForStatus, offlineError } from '../../../electron/core/api/http-errors';
-import { silentLogger } from '../../../electron/core/log';
-import { OutboxLease, OutboxRunner } from '../../../electron/core/outbox';
-import type { ActionEnv, ActionHandler, Resolution } from '../../../electron/core/outbox/action-handler';
-import type { Outcome } from '../../../electron/core/outbox/classify';
-import type { StoredAction } from '../../../electron/core/outbox/outbox-rows';
-import { ACTION_KINDS, type ActionKind } from '../../../shared/outbox';
+import { errorForStatus, offlineError } from '@core/api/http-errors';
+import { silentLogger } from '@core/log';
+import { OutboxLease, OutboxRunner } from '@core/outbox';
+import type { ActionEnv, ActionHandler, Resolution } from '@core/outbox/action-handler';
+import type { Outcome } from '@core/outbox/classify';
+import type { StoredAction } from '@core/outbox/outbox-rows';
+import { ACTION_KINDS, type ActionKind } from '@shared/outbox';
 import { storeFixture, type StoreFixture } from './store-fixture';
 
 let s: StoreFixture;

@@ -1,6 +1,6 @@
 /** The outbox table on a real SQLite file: one transaction per change with its overlay, state guards, ordering per record. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { overlaysFor } from '../../../electron/core/outbox/pending-effects';
+import { overlaysFor } from '@core/outbox/pending-effects';
 import { storeFixture, type StoreFixture } from './store-fixture';
 
 let s: StoreFixture;

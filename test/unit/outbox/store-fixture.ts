@@ -1,10 +1,10 @@
 /** A real SQLite database (all migrations) with one profile, and a clock the test moves. */
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { openDatabase } from '../../../electron/core/store/database';
-import { OutboxStore } from '../../../electron/core/outbox';
-import type { ActionPayload } from '../../../electron/core/outbox/outbox-rows';
-import type { NewAction } from '../../../electron/core/outbox/outbox-store';
+import { openDatabase } from '@core/store/database';
+import { OutboxStore } from '@core/outbox';
+import type { ActionPayload } from '@core/outbox/outbox-rows';
+import type { NewAction } from '@core/outbox/outbox-store';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 export interface StoreFixture {

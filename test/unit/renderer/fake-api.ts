@@ -2,9 +2,9 @@
  * A PartnerDeskApi for store tests: each request is answered by a handler (sync or deferred), every
  * call is recorded, and events can be pushed as main would push them.
  */
-import type { PartnerDeskApi } from '../../../shared/api';
-import type { EventName, EventPayload, RequestInput, RequestName, RequestOutput } from '../../../shared/contract';
-import type { Result } from '../../../shared/result';
+import type { PartnerDeskApi } from '@shared/api';
+import type { EventName, EventPayload, RequestInput, RequestName, RequestOutput } from '@shared/contract';
+import type { Result } from '@shared/result';
 
 type Handler = (input: unknown) => Result<unknown> | Promise<Result<unknown>>;
 

@@ -1,5 +1,5 @@
 /** Contract-valid sample values shared by the renderer's unit tests. */
-import type { AppInfo, SessionState } from '../../../shared/contract';
+import type { AppInfo, SessionState } from '@shared/contract';
 
 export const TOKEN = 'c0ffee'.repeat(8);
 

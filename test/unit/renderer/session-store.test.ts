@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PartnerDeskApi } from '../../../shared/api';
-import type { SessionState } from '../../../shared/contract';
-import type { Result } from '../../../shared/result';
+import type { PartnerDeskApi } from '@shared/api';
+import type { SessionState } from '@shared/contract';
+import type { Result } from '@shared/result';
 import { activeProfile, createSessionStore } from '../../../renderer/src/state/session-store';
 import { appInfo, demoSession, signedOut } from './fixtures';
 

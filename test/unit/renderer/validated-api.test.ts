@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PartnerDeskApi } from '../../../shared/api';
+import type { PartnerDeskApi } from '@shared/api';
 import { withValidation } from '../../../renderer/src/api/validated-api';
 import { appInfo, demoSession } from './fixtures';
 

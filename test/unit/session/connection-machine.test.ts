@@ -9,7 +9,7 @@ import {
   toConnectionState,
   type ConnectionEvent,
   type ConnectionModel,
-} from '../../../electron/core/session/connection-machine';
+} from '@core/session/connection-machine';
 
 const partner = { id: 'abcPA', name: 'Acme Partner' };
 

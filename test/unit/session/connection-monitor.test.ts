@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectionState } from '../../../shared/contract';
-import type { HubObserver, HubOutcome } from '../../../electron/core/api/hub-observer';
-import { ConnectionMonitor, FRESH_CONTACT_MS, type MonitorTimers } from '../../../electron/core/session/connection-monitor';
+import type { ConnectionState } from '@shared/contract';
+import type { HubObserver, HubOutcome } from '@core/api/hub-observer';
+import { ConnectionMonitor, FRESH_CONTACT_MS, type MonitorTimers } from '@core/session/connection-monitor';
 
 /** Timers driven by the test's clock. */
 class ManualTimers implements MonitorTimers {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../shared/page-security';
+import { CONTENT_SECURITY_POLICY } from '@shared/page-security';
 import { resolveAppRequest } from '../../../electron/main/policy/app-protocol';
 import { makeTempDir } from '../../helpers/temp-dir';
 

@@ -1,6 +1,6 @@
 /** The window's requests wait for the core, then go through; a core that failed answers every request with why. */
 import { describe, expect, it } from 'vitest';
-import { CoreEvents } from '../../../electron/core/events';
+import { CoreEvents } from '@core/events';
 import { CoreGate, type CoreAccess } from '../../../electron/main/core-gate';
 
 function fakeCore(): CoreAccess & { events: CoreEvents; seen: string[] } {

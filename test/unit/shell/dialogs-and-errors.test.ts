@@ -1,6 +1,6 @@
 /** The export save dialog and the start-up error texts. */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '@shared/errors';
 import { chosenSavePath, saveDialogOptions } from '../../../electron/main/policy/save-dialog';
 import { describeStartupError } from '../../../electron/main/policy/startup-error';
 

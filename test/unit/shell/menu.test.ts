@@ -1,6 +1,6 @@
 /** The application menu per platform, and what its commands do. */
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../../shared/result';
+import { ok } from '@shared/result';
 import { menuAction, unreadCountAfter } from '../../../electron/main/policy/menu-actions';
 import { buildMenuTemplate, commandItems, MENU_COMMANDS, type MenuItemSpec, type MenuState } from '../../../electron/main/policy/menu-template';
 

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../../shared/errors';
+import { isAppError } from '@shared/errors';
 import { chooseSqliteBinding, ELECTRON_BINDING_RELATIVE, stampFileFor, type BindingContext } from '../../../electron/main/native-binding';
 
 const resourcesPath = path.join('/opt', 'Partner Desk', 'resources');

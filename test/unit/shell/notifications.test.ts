@@ -1,6 +1,6 @@
 /** Which OS notifications are raised, the badge per platform, and the overlay dot. */
 import { describe, expect, it } from 'vitest';
-import { AppCommand } from '../../../shared/shell';
+import { AppCommand } from '@shared/shell';
 import { badgeBitmap } from '../../../electron/main/policy/badge-image';
 import { badgePlan, NotificationTracker, type UnreadNotification } from '../../../electron/main/policy/notification-policy';
 

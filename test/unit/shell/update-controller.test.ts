@@ -1,8 +1,8 @@
 /** The update cycle with an injected updater: when it checks, what it shows, install on request. */
 import { describe, expect, it } from 'vitest';
-import type { UpdateState } from '../../../shared/shell';
-import { UpdateState as UpdateStateSchema } from '../../../shared/shell';
-import { silentLogger } from '../../../electron/core/log';
+import type { UpdateState } from '@shared/shell';
+import { UpdateState as UpdateStateSchema } from '@shared/shell';
+import { silentLogger } from '@core/log';
 import { UpdateController, type UpdaterEvents, type UpdaterPort } from '../../../electron/main/policy/update-controller';
 import { UPDATE_CHECK_INTERVAL_MS, type UpdateSupport } from '../../../electron/main/policy/update-policy';
 import { FakeClock, settle } from './fakes';

@@ -1,6 +1,6 @@
 /** The "action required" hint: each hint, the precedence between them, and when there is none. */
 import { describe, expect, it } from 'vitest';
-import { ACTION_HINT_SHORT, ACTION_HINTS, actionHintTone, deriveChannelStatus } from '../../../shared/status';
+import { ACTION_HINT_SHORT, ACTION_HINTS, actionHintTone, deriveChannelStatus } from '@shared/status';
 import { classicChannel, liveChannel, sandboxDraftChannel, withWaba } from './channels';
 
 const hintOf = (raw: unknown) => deriveChannelStatus(raw).actionRequired;

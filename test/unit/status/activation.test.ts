@@ -10,7 +10,7 @@ import {
   deriveMessageOnBehalf,
   deriveMetaBusinessVerification,
   deriveNumberRegistration,
-} from '../../../shared/status';
+} from '@shared/status';
 import { classicChannel, liveChannel, withWaba } from './channels';
 
 const NOT_AVAILABLE = { value: null, label: 'Not available', tone: 'neutral' };

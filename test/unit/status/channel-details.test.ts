@@ -1,6 +1,6 @@
 /** Phone number, display name, quality rating and messaging limit, including wrong shapes. */
 import { describe, expect, it } from 'vitest';
-import { deriveChannelPhone, deriveDisplayName, deriveMessagingLimit, deriveQualityRating } from '../../../shared/status';
+import { deriveChannelPhone, deriveDisplayName, deriveMessagingLimit, deriveQualityRating } from '@shared/status';
 import { liveChannel } from './channels';
 
 const withSetup = (setup_info: unknown) => ({ ...liveChannel(), setup_info });

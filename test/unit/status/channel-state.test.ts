@@ -4,7 +4,7 @@
  * module's tables, so a wrong table fails here.
  */
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_STATES, ChannelStateId, channelStateDefinition, deriveChannelState } from '../../../shared/status';
+import { CHANNEL_STATES, ChannelStateId, channelStateDefinition, deriveChannelState } from '@shared/status';
 import { classicChannel, liveChannel, sandboxDraftChannel, withWaba } from './channels';
 
 describe('classic status -> state (sandbox channel with an app id)', () => {

@@ -3,7 +3,7 @@
  * fingerprint and the notification texts.
  */
 import { describe, expect, it } from 'vitest';
-import { DerivedChannelStatus, describeStatusChanges, deriveChannelStatus } from '../../../shared/status';
+import { DerivedChannelStatus, describeStatusChanges, deriveChannelStatus } from '@shared/status';
 import { classicChannel, liveChannel, sandboxDraftChannel, withWaba } from './channels';
 
 describe('the API reference §8.2 examples', () => {

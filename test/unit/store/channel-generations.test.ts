@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/core/store/database';
-import { bulkChannelWrite } from '../../../electron/core/store/channel-generations';
-import { readGeneration } from '../../../electron/core/store/search-snapshot';
+import { openDatabase } from '@core/store/database';
+import { bulkChannelWrite } from '@core/store/channel-generations';
+import { readGeneration } from '@core/store/search-snapshot';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 describe('channel generations', () => {

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
-import { openDatabase } from '../../../electron/core/store/database';
-import { LATEST_SCHEMA_VERSION, type Migration } from '../../../electron/core/store/migrations';
+import { AppError } from '@shared/errors';
+import { openDatabase } from '@core/store/database';
+import { LATEST_SCHEMA_VERSION, type Migration } from '@core/store/migrations';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');

@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/core/store/database';
-import { MIGRATIONS } from '../../../electron/core/store/migrations';
+import { openDatabase } from '@core/store/database';
+import { MIGRATIONS } from '@core/store/migrations';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;

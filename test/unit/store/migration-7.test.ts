@@ -8,13 +8,13 @@
  */
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClientQuery } from '../../../shared/accounts';
-import { ClientQueries } from '../../../electron/core/store/client-queries';
-import { openDatabase } from '../../../electron/core/store/database';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/core/store/migrations';
-import { RecordTableWriter } from '../../../electron/core/store/record-tables';
-import { refreshDerived, RULES_VERSION_KEY } from '../../../electron/core/sync/refresh-derived';
-import { CHANNEL_COLUMNS, CLIENT_COLUMNS, STATUS_RULES_VERSION } from '../../../electron/core/sync/record-rows';
+import { ClientQuery } from '@shared/accounts';
+import { ClientQueries } from '@core/store/client-queries';
+import { openDatabase } from '@core/store/database';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '@core/store/migrations';
+import { RecordTableWriter } from '@core/store/record-tables';
+import { refreshDerived, RULES_VERSION_KEY } from '@core/sync/refresh-derived';
+import { CHANNEL_COLUMNS, CLIENT_COLUMNS, STATUS_RULES_VERSION } from '@core/sync/record-rows';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;

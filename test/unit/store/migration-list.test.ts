@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../../electron/core/store/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '@core/store/migrations';
 
 const folder = path.resolve(import.meta.dirname, '../../../electron/core/store/migrations');
 const versions = MIGRATIONS.map((m) => m.version);

@@ -13,8 +13,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/core/store/database';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/core/store/migrations';
+import { openDatabase } from '@core/store/database';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '@core/store/migrations';
 import { columnsOf, createDatabaseAtVersion, SAMPLE_ROWS, SCHEMA_VERSIONS, tablesOf } from '../../helpers/database-at-version';
 import { makeTempDir } from '../../helpers/temp-dir';
 

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/core/store/database';
+import { openDatabase } from '@core/store/database';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;

@@ -7,9 +7,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/core/store/database';
-import { describeStoreError, problemOf } from '../../../electron/core/store/store-errors';
-import { guardFor, markerFile, readDamageMarker } from '../../../electron/core/store/store-guard';
+import { openDatabase } from '@core/store/database';
+import { describeStoreError, problemOf } from '@core/store/store-errors';
+import { guardFor, markerFile, readDamageMarker } from '@core/store/store-guard';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');

@@ -3,11 +3,11 @@
  * The server's state is the witness: once `terminated_at` is set the channel is "pending deletion",
  * so an interrupted attempt is "done" exactly when the channel shows it, and is sent again otherwise.
  */
-import { HubError, type Channel } from '../../api';
+import { HubError, type Channel } from '@core/api';
 import { conflict, goneConflict, payloadOf, type ActionEnv, type ActionHandler } from '../action-handler';
 import type { Outcome } from '../classify';
 import type { StoredAction } from '../outbox-rows';
-import { formatHubDay } from '../../../../shared/format/relative-time';
+import { formatHubDay } from '@shared/format/relative-time';
 
 function done(env: ActionEnv, channel: Channel | null): Outcome {
   const at = new Date(env.now()).toISOString();

@@ -5,8 +5,8 @@
  * At most one health request per channel per 5 minutes, counted from the database (see
  * health-store.ts): a check that comes too soon completes with the cached answer and sends nothing.
  */
-import { sentenceCase } from '../../../../shared/format';
-import { HubError } from '../../api';
+import { sentenceCase } from '@shared/format';
+import { HubError } from '@core/api';
 import { failed, payloadOf, type ActionHandler } from '../action-handler';
 import { HEALTH_INTERVAL_MS, healthAnswerText } from '../health-store';
 import { mayHaveActed, toActionError } from '../classify';

@@ -15,12 +15,12 @@
  * metadata + fingerprint (SQLite), then the key (keychain), then "done" (SQLite). The key itself is
  * never written to SQLite, a log or the action's result.
  */
-import { HubError } from '../../api';
+import { HubError } from '@core/api';
 import { conflict, failed, goneConflict, payloadOf, type ActionEnv, type ActionHandler } from '../action-handler';
 import { fingerprintOf } from '../channel-keys';
 import type { Outcome } from '../classify';
 import type { KeyMeta, StoredAction } from '../outbox-rows';
-import { formatHubDay } from '../../../../shared/format/relative-time';
+import { formatHubDay } from '@shared/format/relative-time';
 
 /** Where a key goes when the Hub's answer names no address: the Cloud API host (§0). */
 const DEFAULT_ADDRESS = 'https://waba-v2.360dialog.io';

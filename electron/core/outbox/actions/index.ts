@@ -1,5 +1,5 @@
 /** Every kind of queued action and the handler that knows how to send and resolve it. */
-import type { ActionKind } from '../../../../shared/outbox';
+import type { ActionKind } from '@shared/outbox';
 import type { ActionHandler } from '../action-handler';
 import { cancelChannelHandler } from './cancel-channel';
 import { checkHealthHandler } from './check-health';

@@ -5,8 +5,8 @@
  * means done (also how an interrupted attempt is resolved), the seen value means send, and a third
  * value is a conflict shown with both numbers.
  */
-import { DEFAULT_MAX_CHANNELS } from '../../../../shared/outbox';
-import type { Client } from '../../api';
+import { DEFAULT_MAX_CHANNELS } from '@shared/outbox';
+import type { Client } from '@core/api';
 import { conflict, failed, goneConflict, payloadOf, type ActionEnv, type ActionHandler } from '../action-handler';
 import type { Outcome } from '../classify';
 import type { StoredAction } from '../outbox-rows';

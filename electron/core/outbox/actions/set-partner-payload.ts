@@ -6,7 +6,7 @@
  * is resolved), the seen value means send, anything else is a conflict shown with both tags. No tag
  * and an empty tag are the same.
  */
-import type { Client } from '../../api';
+import type { Client } from '@core/api';
 import { conflict, failed, goneConflict, payloadOf, type ActionEnv, type ActionHandler } from '../action-handler';
 import type { Outcome } from '../classify';
 import { tagText } from '../lifecycle-requests';

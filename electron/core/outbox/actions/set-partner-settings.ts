@@ -6,7 +6,7 @@
  * script): a conflict with both values, which the user may send anyway. That reading is also how an
  * interrupted attempt is resolved.
  */
-import type { Partner } from '../../api';
+import type { Partner } from '@core/api';
 import { conflict, failed, payloadOf, type ActionEnv, type ActionHandler } from '../action-handler';
 import type { Outcome } from '../classify';
 import { setting } from '../lifecycle-requests';

@@ -6,11 +6,11 @@
  * done exactly when the channel no longer shows `terminated_at`, which is how an interrupted attempt
  * is resolved before anything is sent again.
  */
-import { HubError, type Channel } from '../../api';
+import { HubError, type Channel } from '@core/api';
 import { conflict, failed, goneConflict, payloadOf, type ActionEnv, type ActionHandler } from '../action-handler';
 import type { Outcome } from '../classify';
 import type { StoredAction } from '../outbox-rows';
-import { formatHubDay } from '../../../../shared/format/relative-time';
+import { formatHubDay } from '@shared/format/relative-time';
 
 function done(env: ActionEnv, channel: Channel, already: boolean): Outcome {
   const at = new Date(env.now()).toISOString();

@@ -6,8 +6,8 @@
  * The worker reports progress, log lines and the outcome. Both sides are this app's own code in one
  * process, so the shapes are types, not schemas.
  */
-import { AppError, ERROR_CODES, isAppError, type ErrorCode } from '../../../../shared/errors';
-import type { SearchSnapshot } from '../../store/search-snapshot';
+import { AppError, ERROR_CODES, isAppError, type ErrorCode } from '@shared/errors';
+import type { SearchSnapshot } from '@core/store/search-snapshot';
 import type { SyncJobOutcome, SyncJobProgress, SyncJobRequest } from '../sync-job';
 
 /** What a sync job starts with. */

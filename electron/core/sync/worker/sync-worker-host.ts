@@ -9,10 +9,10 @@
  * it; they are reported as failed syncs with the reason (the engine then closes their runs).
  */
 import { Worker } from 'node:worker_threads';
-import type { Logger } from '../../log';
-import type { HubConnection } from '../../session/session-service';
-import type { SearchSnapshot } from '../../store/search-snapshot';
-import { workerScript } from '../../workers/worker-file';
+import type { Logger } from '@core/log';
+import type { HubConnection } from '@core/session/session-service';
+import type { SearchSnapshot } from '@core/store/search-snapshot';
+import { workerScript } from '@core/workers/worker-file';
 import type { SyncJobOutcome, SyncJobProgress, SyncJobRequest } from '../sync-job';
 import { crossError, type FetchAnswer, type FromWorker, type RpcCall, type SyncJobData, type ToWorker } from './protocol';
 

@@ -6,12 +6,12 @@
  * has been idle a while, or right after a large sync, so the memory its parsing used goes with it.
  */
 import { parentPort } from 'node:worker_threads';
-import { isAppError } from '../../../../shared/errors';
-import type { AuthProvider } from '../../api';
-import { createPartnerApi } from '../../api';
-import type { Logger } from '../../log';
-import { openDatabase } from '../../store/database';
-import { snapshotTransfers } from '../../store/search-snapshot';
+import { isAppError } from '@shared/errors';
+import type { AuthProvider } from '@core/api';
+import { createPartnerApi } from '@core/api';
+import type { Logger } from '@core/log';
+import { openDatabase } from '@core/store/database';
+import { snapshotTransfers } from '@core/store/search-snapshot';
 import { runSyncJob } from '../sync-job';
 import { rebuildError, type FetchAnswer, type FetchInit, type FromWorker, type RpcCall, type SyncJobData, type ToWorker } from './protocol';
 

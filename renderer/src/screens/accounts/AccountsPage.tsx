@@ -6,8 +6,8 @@
  * Reads windows of the list from main; never the whole list.
  */
 import { useCallback, useState, useEffect, type KeyboardEvent } from 'react';
-import type { ChannelSort } from '../../../../shared/accounts';
-import { formatCount } from '../../../../shared/format';
+import type { ChannelSort } from '@shared/accounts';
+import { formatCount } from '@shared/format';
 import { Icon } from '../../components/Icon';
 import { activeFilterCount, clearFilters, toChannelQuery, toggleValue, type ChannelFilters } from '../../state/channel-list';
 import { itemAt } from '../../state/windowed-list';

@@ -1,5 +1,5 @@
 /** Search, sort and the cards/table switch: the first row above the list. */
-import type { ChannelSort } from '../../../../shared/accounts';
+import type { ChannelSort } from '@shared/accounts';
 import { Icon } from '../../components/Icon';
 import { SearchField } from '../../components/SearchField';
 import type { ViewMode } from '../../state/ui-store';

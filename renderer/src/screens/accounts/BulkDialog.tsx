@@ -4,10 +4,10 @@
  * record becomes its own action in the outbox, and the dialog shows main's one-line summary.
  */
 import { useEffect, useId, useState } from 'react';
-import type { BulkPreview, BulkRequest, BulkResult } from '../../../../shared/bulk';
-import type { ErrorInfo } from '../../../../shared/errors';
-import { formatCount } from '../../../../shared/format';
-import { MAX_CHANNELS_CEILING } from '../../../../shared/outbox';
+import type { BulkPreview, BulkRequest, BulkResult } from '@shared/bulk';
+import type { ErrorInfo } from '@shared/errors';
+import { formatCount } from '@shared/format';
+import { MAX_CHANNELS_CEILING } from '@shared/outbox';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Sheet } from '../../components/Sheet';

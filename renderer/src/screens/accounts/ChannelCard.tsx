@@ -5,8 +5,8 @@
  * the card (and its row of the grid) grows to fit. A checkbox selects it for bulk actions.
  */
 import { memo, type MouseEvent } from 'react';
-import type { ChannelListItem, ChannelSort } from '../../../../shared/accounts';
-import { ACTION_HINT_TEXT, ACTIVATION_COLUMNS, ACTIVATION_FIELDS } from '../../../../shared/status';
+import type { ChannelListItem, ChannelSort } from '@shared/accounts';
+import { ACTION_HINT_TEXT, ACTIVATION_COLUMNS, ACTIVATION_FIELDS } from '@shared/status';
 import { Icon } from '../../components/Icon';
 import { ToneBadge } from '../../components/ToneBadge';
 import { actionsText, companyOf, phoneOf, qualityLine, sortDateLine } from './channel-text';

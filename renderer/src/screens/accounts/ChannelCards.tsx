@@ -5,7 +5,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
-import type { ChannelListItem, ChannelSort } from '../../../../shared/accounts';
+import type { ChannelListItem, ChannelSort } from '@shared/accounts';
 import { useElementWidth } from '../../hooks/use-element-width';
 import { useRovingList } from '../../hooks/use-roving-list';
 import { itemAt, type ShownList } from '../../state/windowed-list';

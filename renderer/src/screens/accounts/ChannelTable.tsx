@@ -5,7 +5,7 @@
  * (table-columns.ts): Company, Number, State and Action always; the rest as room allows, chosen in
  * the Columns menu.
  */
-import type { ChannelListItem, ChannelSort } from '../../../../shared/accounts';
+import type { ChannelListItem, ChannelSort } from '@shared/accounts';
 import { Icon } from '../../components/Icon';
 import { VirtualTableRow } from '../../components/VirtualTableRow';
 import { useElementWidth } from '../../hooks/use-element-width';

@@ -1,10 +1,10 @@
 /** One channel as a table row: the company cell is the button that opens the details; the first cell selects it. */
 import { memo, type MouseEvent, type ReactNode } from 'react';
-import type { ChannelListItem } from '../../../../shared/accounts';
-import { formatDate } from '../../../../shared/format';
+import type { ChannelListItem } from '@shared/accounts';
+import { formatDate } from '@shared/format';
 import { ToneBadge } from '../../components/ToneBadge';
 import { useNow } from '../../hooks/use-now';
-import { ACTION_HINT_SHORT } from '../../../../shared/status';
+import { ACTION_HINT_SHORT } from '@shared/status';
 import { actionsText, companyOf, phoneOf } from './channel-text';
 import type { ColumnDef, ColumnId } from './table-columns';
 

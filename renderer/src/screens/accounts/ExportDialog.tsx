@@ -4,10 +4,10 @@
  * desktop app, into Downloads in web mode) and answers with the path, which can be revealed.
  */
 import { useState, type FormEvent } from 'react';
-import type { ChannelQueryInput } from '../../../../shared/accounts';
-import type { ErrorInfo } from '../../../../shared/errors';
-import { EXPORT_COLUMN_TITLES, EXPORT_FORMAT_LABELS, type CsvDelimiter, type ExportFormat } from '../../../../shared/export';
-import { formatCount } from '../../../../shared/format';
+import type { ChannelQueryInput } from '@shared/accounts';
+import type { ErrorInfo } from '@shared/errors';
+import { EXPORT_COLUMN_TITLES, EXPORT_FORMAT_LABELS, type CsvDelimiter, type ExportFormat } from '@shared/export';
+import { formatCount } from '@shared/format';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Sheet } from '../../components/Sheet';

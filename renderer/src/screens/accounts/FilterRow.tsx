@@ -4,7 +4,7 @@
  */
 import { Icon } from '../../components/Icon';
 import { activeFilterCount, clearFilters, type ChannelFilters } from '../../state/channel-list';
-import { ACTION_HINT_TEXT } from '../../../../shared/status';
+import { ACTION_HINT_TEXT } from '@shared/status';
 import { ACTIVATION_FILTERS } from './filter-options';
 
 interface FilterRowProps {

@@ -1,6 +1,6 @@
 /** What the list area says when it has no rows to show: first sync, nothing found, or a failure. */
 import type { ReactNode } from 'react';
-import type { ErrorInfo } from '../../../../shared/errors';
+import type { ErrorInfo } from '@shared/errors';
 import { Message } from '../../components/Message';
 
 interface ListMessageProps {

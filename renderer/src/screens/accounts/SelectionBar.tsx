@@ -5,9 +5,9 @@
  * per record.
  */
 import { useState } from 'react';
-import type { ErrorInfo } from '../../../../shared/errors';
-import { formatCount } from '../../../../shared/format';
-import { BULK_MAX } from '../../../../shared/bulk';
+import type { ErrorInfo } from '@shared/errors';
+import { formatCount } from '@shared/format';
+import { BULK_MAX } from '@shared/bulk';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { useWorkspace, useWs } from '../../state/workspace-context';

@@ -5,8 +5,8 @@
  * other filters), so they follow the typing. Several states can be chosen at once.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import { formatCount } from '../../../../shared/format';
-import type { ChannelState, ChannelStateId } from '../../../../shared/status';
+import { formatCount } from '@shared/format';
+import type { ChannelState, ChannelStateId } from '@shared/status';
 import { Icon } from '../../components/Icon';
 import type { CountsByState } from '../../state/channel-list';
 import { fitChips, rankedStates } from './state-chips';

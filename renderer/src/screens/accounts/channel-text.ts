@@ -1,6 +1,6 @@
 /** Words for a channel row or card, shared by the cards, the table and the details header. */
-import type { ChannelListItem, ChannelSort } from '../../../../shared/accounts';
-import { formatDate, formatPhone } from '../../../../shared/format';
+import type { ChannelListItem, ChannelSort } from '@shared/accounts';
+import { formatDate, formatPhone } from '@shared/format';
 
 /** The company shown first; a channel without one still needs a readable title. */
 export function companyOf(channel: Pick<ChannelListItem, 'companyName' | 'displayName' | 'id'>): string {

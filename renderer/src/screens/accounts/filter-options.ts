@@ -2,7 +2,7 @@
  * What the filter menus offer, read from the shared status tables so a filter can only ask for a
  * word the cards (and main's filter columns) actually use.
  */
-import type { ChannelSort } from '../../../../shared/accounts';
+import type { ChannelSort } from '@shared/accounts';
 import {
   ACTIVATION_COLUMNS,
   MESSAGE_ON_BEHALF_STATUSES,
@@ -10,7 +10,7 @@ import {
   NOT_AVAILABLE,
   NUMBER_REGISTRATION_STATUSES,
   type BadgeTable,
-} from '../../../../shared/status';
+} from '@shared/status';
 import type { ActivationFilterField } from '../../state/channel-list';
 
 function labelsOf(table: BadgeTable, extra: readonly string[]): string[] {

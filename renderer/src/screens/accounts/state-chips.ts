@@ -4,7 +4,7 @@
  * drafts and unknowns, and the many onboarding steps (blue) last: they are the ones that go behind
  * "More" when the row is full. A state chosen in the filter is always shown.
  */
-import { CHANNEL_STATES, type ChannelState, type ChannelStateId, type Tone } from '../../../../shared/status';
+import { CHANNEL_STATES, type ChannelState, type ChannelStateId, type Tone } from '@shared/status';
 
 const TONE_RANK: Record<Tone, number> = { positive: 0, negative: 1, attention: 2, neutral: 3, progress: 4 };
 

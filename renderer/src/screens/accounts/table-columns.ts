@@ -5,8 +5,8 @@
  * window (no sideways scrolling). Sorted by a date, that date's column comes first. One list, so the
  * header and the rows can never disagree on the order.
  */
-import type { ChannelSort } from '../../../../shared/accounts';
-import { ACTIVATION_COLUMNS } from '../../../../shared/status';
+import type { ChannelSort } from '@shared/accounts';
+import { ACTIVATION_COLUMNS } from '@shared/status';
 
 export type ColumnId =
   | 'select'

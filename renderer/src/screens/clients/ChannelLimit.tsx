@@ -1,5 +1,5 @@
 /** "3 of 5 channels": a meter that turns to attention when the client is at (or over) its limit. */
-import { formatCount } from '../../../../shared/format';
+import { formatCount } from '@shared/format';
 
 export function ChannelLimit({ count, max }: { count: number; max: number | null }) {
   if (max === null) return <span className="num">{formatCount(count)}</span>;

@@ -3,7 +3,7 @@
  * available), the balance for direct-payment clients, and its channels, each opening its details.
  */
 import { useEffect, useState } from 'react';
-import { formatDateTime, formatPhone, sentenceCase } from '../../../../shared/format';
+import { formatDateTime, formatPhone, sentenceCase } from '@shared/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { Sheet } from '../../components/Sheet';

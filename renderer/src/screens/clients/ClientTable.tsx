@@ -5,8 +5,8 @@
  * limit, its channels). The columns fit a 1024-pixel window beside the sidebar.
  */
 import { memo } from 'react';
-import type { ClientListItem } from '../../../../shared/accounts';
-import { formatCount, formatDate, formatMoney, sentenceCase } from '../../../../shared/format';
+import type { ClientListItem } from '@shared/accounts';
+import { formatCount, formatDate, formatMoney, sentenceCase } from '@shared/format';
 import { useNow } from '../../hooks/use-now';
 import { VirtualTableRow } from '../../components/VirtualTableRow';
 import { useVirtualTable } from '../../hooks/use-virtual-table';

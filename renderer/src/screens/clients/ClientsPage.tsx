@@ -3,7 +3,7 @@
  * maximum, searchable and sortable; a client opens its panel (balance, limit, channels).
  */
 import { useCallback, useEffect } from 'react';
-import { formatCount } from '../../../../shared/format';
+import { formatCount } from '@shared/format';
 import { Icon } from '../../components/Icon';
 import { SearchField } from '../../components/SearchField';
 import type { ClientFilters, ClientSort } from '../../state/client-list';

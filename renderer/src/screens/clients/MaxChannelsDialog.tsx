@@ -4,9 +4,9 @@
  * it is queued (e.g. a limit below the channels the client has).
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { ClientListItem } from '../../../../shared/accounts';
-import type { ErrorInfo } from '../../../../shared/errors';
-import { DEFAULT_MAX_CHANNELS, MaxChannels, type ActionPreview, type OutboxAction } from '../../../../shared/outbox';
+import type { ClientListItem } from '@shared/accounts';
+import type { ErrorInfo } from '@shared/errors';
+import { DEFAULT_MAX_CHANNELS, MaxChannels, type ActionPreview, type OutboxAction } from '@shared/outbox';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Sheet } from '../../components/Sheet';

@@ -4,9 +4,9 @@
  * with both values). An empty tag removes it. Checked with the contract's own rule as you type.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { ClientListItem } from '../../../../shared/accounts';
-import type { ErrorInfo } from '../../../../shared/errors';
-import { PartnerPayload, type ActionPreview, type OutboxAction } from '../../../../shared/outbox';
+import type { ClientListItem } from '@shared/accounts';
+import type { ErrorInfo } from '@shared/errors';
+import { PartnerPayload, type ActionPreview, type OutboxAction } from '@shared/outbox';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Sheet } from '../../components/Sheet';

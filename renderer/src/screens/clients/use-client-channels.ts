@@ -1,8 +1,8 @@
 /** A client's channels (at most a thousand: a client hub allows a handful), read when its panel opens. */
 import { useEffect, useState } from 'react';
-import type { PartnerDeskApi } from '../../../../shared/api';
-import type { ChannelListItem } from '../../../../shared/accounts';
-import type { ErrorInfo } from '../../../../shared/errors';
+import type { PartnerDeskApi } from '@shared/api';
+import type { ChannelListItem } from '@shared/accounts';
+import type { ErrorInfo } from '@shared/errors';
 
 export interface ClientChannels {
   items: ChannelListItem[] | null;

@@ -1,4 +1,4 @@
-import type { ConnectionState } from '../../../../shared/contract';
+import type { ConnectionState } from '@shared/contract';
 import { BADGE_LABEL } from './connection-text';
 
 /** A coloured pill for the connection status; the colour is never the only signal (it has text). */

@@ -3,7 +3,7 @@
  * offline is the expected case for this app, not an error: only a refused key or a local failure
  * reads as a problem, and every text says what still works and what happens next.
  */
-import type { ConnectionState, ProfileSummary } from '../../../../shared/contract';
+import type { ConnectionState, ProfileSummary } from '@shared/contract';
 
 type Status = ConnectionState['status'];
 

@@ -4,7 +4,7 @@
  * channel are listed first, with their state.
  */
 import { useState } from 'react';
-import type { ChannelDetails } from '../../../../shared/accounts';
+import type { ChannelDetails } from '@shared/accounts';
 import { actionsFor } from '../../state/outbox-store';
 import { useWorkspace, useWs } from '../../state/workspace-context';
 import { ActionRow } from '../outbox/ActionRow';

@@ -1,6 +1,6 @@
 /** Every field of the raw record as "path  value" rows, filterable: nothing the API sent is hidden. */
 import { useMemo, useState } from 'react';
-import { formatZonedDateTime } from '../../../../shared/format/zoned-time';
+import { formatZonedDateTime } from '@shared/format/zoned-time';
 import { filterFields, flattenRaw } from './raw-fields';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

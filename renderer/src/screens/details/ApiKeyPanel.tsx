@@ -4,8 +4,8 @@
  * the clipboard where the desktop allows (cleared again after a while).
  */
 import { useEffect, useState } from 'react';
-import type { ErrorInfo } from '../../../../shared/errors';
-import type { ApiKeyInfo } from '../../../../shared/outbox';
+import type { ErrorInfo } from '@shared/errors';
+import type { ApiKeyInfo } from '@shared/outbox';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RelativeTime } from '../../components/RelativeTime';
@@ -13,7 +13,7 @@ import { useWorkspace, useWs } from '../../state/workspace-context';
 import { ConfirmActionDialog } from '../outbox/ConfirmActionDialog';
 import { PermissionLinkDialog } from '../onboarding/PermissionLinkDialog';
 import { actionsFor } from '../../state/outbox-store';
-import type { ClientListItem } from '../../../../shared/accounts';
+import type { ClientListItem } from '@shared/accounts';
 
 export function ApiKeyPanel({ channelId, blocked, client = null }: { channelId: string; blocked: string | null; client?: ClientListItem | null }) {
   const { api } = useWorkspace();

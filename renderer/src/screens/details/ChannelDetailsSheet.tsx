@@ -4,7 +4,7 @@
  * the list, focus back on the card it came from.
  */
 import { useEffect } from 'react';
-import { formatPhone } from '../../../../shared/format';
+import { formatPhone } from '@shared/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { Sheet } from '../../components/Sheet';

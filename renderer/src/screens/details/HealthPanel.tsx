@@ -5,9 +5,9 @@
  * "Check now" at most every 5 minutes (the Hub caches health that long), queueing it while offline.
  */
 import { useEffect, useState } from 'react';
-import type { ErrorInfo } from '../../../../shared/errors';
-import { formatPhoneText, sentenceCase } from '../../../../shared/format';
-import type { ApiKeyInfo, ChannelHealth, HealthNode } from '../../../../shared/outbox';
+import type { ErrorInfo } from '@shared/errors';
+import { formatPhoneText, sentenceCase } from '@shared/format';
+import type { ApiKeyInfo, ChannelHealth, HealthNode } from '@shared/outbox';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RelativeTime } from '../../components/RelativeTime';

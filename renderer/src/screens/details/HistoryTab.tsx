@@ -5,9 +5,9 @@
  * syncs the app cannot know, and it says since when it has been watching.
  */
 import { useEffect, useState } from 'react';
-import type { ErrorInfo } from '../../../../shared/errors';
-import type { ChannelHistory, HistoryEntry } from '../../../../shared/history';
-import { formatZonedDateTime, humanizeTimes } from '../../../../shared/format/zoned-time';
+import type { ErrorInfo } from '@shared/errors';
+import type { ChannelHistory, HistoryEntry } from '@shared/history';
+import { formatZonedDateTime, humanizeTimes } from '@shared/format/zoned-time';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon, type IconName } from '../../components/Icon';
 import { ToneBadge } from '../../components/ToneBadge';

@@ -5,7 +5,7 @@
  * background (5 per 30 s) and the panel updates when it answers.
  */
 import { useEffect, useMemo } from 'react';
-import { currencyCode, formatCount, formatDateTime, formatMoney } from '../../../../shared/format';
+import { currencyCode, formatCount, formatDateTime, formatMoney } from '@shared/format';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RelativeTime } from '../../components/RelativeTime';
@@ -13,7 +13,7 @@ import { EMPTY_LOADABLE } from '../../state/details-store';
 import { useWorkspace, useWs } from '../../state/workspace-context';
 import { UsageChart, periodLabel } from './UsageChart';
 import { usageSeries } from './usage-series';
-import { BALANCE_NOT_AVAILABLE } from '../../../../shared/insights';
+import { BALANCE_NOT_AVAILABLE } from '@shared/insights';
 
 export function InsightsTab({ clientId }: { clientId: string | null }) {
   if (!clientId) return <p className="muted">This channel has no client in the local copy, so there is no balance to show.</p>;

@@ -3,10 +3,10 @@
  * doing), its identity and setup facts, its client, then every raw field and the raw JSON.
  */
 import type { ReactNode } from 'react';
-import type { ChannelDetails } from '../../../../shared/accounts';
-import { formatCount, formatPhone, sentenceCase } from '../../../../shared/format';
-import { formatZonedDateTime } from '../../../../shared/format/zoned-time';
-import { ACTIVATION_COLUMNS, ACTIVATION_FIELDS } from '../../../../shared/status';
+import type { ChannelDetails } from '@shared/accounts';
+import { formatCount, formatPhone, sentenceCase } from '@shared/format';
+import { formatZonedDateTime } from '@shared/format/zoned-time';
+import { ACTIVATION_COLUMNS, ACTIVATION_FIELDS } from '@shared/status';
 import { CopyButton } from '../../components/CopyButton';
 import { Icon } from '../../components/Icon';
 import { RelativeTime } from '../../components/RelativeTime';

@@ -3,8 +3,8 @@
  * footer and buttons, in a chat bubble. Components are loosely typed by the API, so every field is
  * read defensively and anything unexpected is simply not drawn.
  */
-import { formatDateTime } from '../../../../shared/format';
-import type { TemplateItem } from '../../../../shared/insights';
+import { formatDateTime } from '@shared/format';
+import type { TemplateItem } from '@shared/insights';
 import { ToneBadge } from '../../components/ToneBadge';
 import { rejectionText, templateCategory, templateStatus } from './template-status';
 

@@ -3,7 +3,7 @@
  * (role="img" with a summary); the same numbers are in the table beside it for screen readers and
  * for reading exact values.
  */
-import { formatCompact, formatCount } from '../../../../shared/format';
+import { formatCompact, formatCount } from '@shared/format';
 import { CATEGORY_LABELS, USAGE_CATEGORIES, niceCeiling, type UsageSeries } from './usage-series';
 
 const WIDTH = 860;

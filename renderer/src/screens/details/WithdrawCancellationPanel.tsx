@@ -3,9 +3,9 @@
  * cancellation; until then the request can be withdrawn through the outbox (main's preview says the
  * consequence; offline it waits). After that month the number is gone and the panel says so.
  */
-import type { ChannelDetails } from '../../../../shared/accounts';
-import { formatDate } from '../../../../shared/format';
-import { pickText } from '../../../../shared/status/pick';
+import type { ChannelDetails } from '@shared/accounts';
+import { formatDate } from '@shared/format';
+import { pickText } from '@shared/status/pick';
 import { useNow } from '../../hooks/use-now';
 
 /** The last moment of the month of the cancellation: the number is deleted then. */

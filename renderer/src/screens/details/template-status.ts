@@ -2,8 +2,8 @@
  * Template statuses and categories as words and tones. Meta's values arrive upper- or lower-case
  * depending on the API generation; an unknown one keeps its raw text, neutral.
  */
-import { sentenceCase } from '../../../../shared/format';
-import type { Tone } from '../../../../shared/status';
+import { sentenceCase } from '@shared/format';
+import type { Tone } from '@shared/status';
 
 const STATUS: Readonly<Record<string, { label: string; tone: Tone }>> = {
   approved: { label: 'Approved', tone: 'positive' },

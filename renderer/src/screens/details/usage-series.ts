@@ -2,7 +2,7 @@
  * The client's usage as chart data: one entry per period, oldest first, with the conversations of
  * each category, and the totals over all periods for the legend.
  */
-import type { UsagePeriod } from '../../../../shared/insights';
+import type { UsagePeriod } from '@shared/insights';
 
 export const USAGE_CATEGORIES = ['marketing', 'utility', 'authentication', 'service'] as const;
 export type UsageCategoryName = (typeof USAGE_CATEGORIES)[number];

@@ -1,5 +1,5 @@
 /** One client's notifications: who, how many unread, and each change with its before and after. */
-import type { NotificationItem } from '../../../../shared/accounts';
+import type { NotificationItem } from '@shared/accounts';
 import { Icon } from '../../components/Icon';
 import { RelativeTime } from '../../components/RelativeTime';
 import { useWorkspace } from '../../state/workspace-context';

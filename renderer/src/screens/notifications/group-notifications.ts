@@ -2,8 +2,8 @@
  * Notifications grouped by client, as the Hub's notification list reads best for an account
  * manager: the client with the newest news first, each group newest first.
  */
-import type { NotificationItem } from '../../../../shared/accounts';
-import { formatPhoneText } from '../../../../shared/format';
+import type { NotificationItem } from '@shared/accounts';
+import { formatPhoneText } from '@shared/format';
 
 export interface NotificationGroup {
   /** null for notifications about channels without a client. */

@@ -4,8 +4,8 @@
  * still to bring some of them. Follows the outbox, so a queued key shows as queued, then as present.
  */
 import { useState } from 'react';
-import { formatPhone } from '../../../../shared/format';
-import type { GrantedChannel, PermissionLinkDetails } from '../../../../shared/onboarding';
+import { formatPhone } from '@shared/format';
+import type { GrantedChannel, PermissionLinkDetails } from '@shared/onboarding';
 import { ToneBadge } from '../../components/ToneBadge';
 import { useWorkspace } from '../../state/workspace-context';
 import { ConfirmActionDialog } from '../outbox/ConfirmActionDialog';

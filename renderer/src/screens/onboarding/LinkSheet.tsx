@@ -1,6 +1,6 @@
 /** A permission link's panel: what it asked for, how it was shared, and what came back. */
 import { useId, useState } from 'react';
-import { formatDateTime, formatPhoneText } from '../../../../shared/format';
+import { formatDateTime, formatPhoneText } from '@shared/format';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { Sheet } from '../../components/Sheet';

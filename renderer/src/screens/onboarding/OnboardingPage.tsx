@@ -4,8 +4,8 @@
  * that break the flow (no redirect URL) are shown first, with the way to fix them.
  */
 import { useEffect, useState } from 'react';
-import { formatDate, formatPhoneText } from '../../../../shared/format';
-import type { PartnerSettings } from '../../../../shared/onboarding';
+import { formatDate, formatPhoneText } from '@shared/format';
+import type { PartnerSettings } from '@shared/onboarding';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { ToneBadge } from '../../components/ToneBadge';

@@ -6,10 +6,10 @@
  * its state, so the redirect or the next sync can be tied back to it.
  */
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { ClientListItem } from '../../../../shared/accounts';
-import { formatPhoneText, readTypedNumber, type TypedNumberProblem } from '../../../../shared/format';
-import type { ErrorInfo } from '../../../../shared/errors';
-import type { PartnerSettings, PermissionLink, ShareMethod } from '../../../../shared/onboarding';
+import type { ClientListItem } from '@shared/accounts';
+import { formatPhoneText, readTypedNumber, type TypedNumberProblem } from '@shared/format';
+import type { ErrorInfo } from '@shared/errors';
+import type { PartnerSettings, PermissionLink, ShareMethod } from '@shared/onboarding';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';

@@ -5,8 +5,8 @@
  * granted channels then show here with "Generate API key…".
  */
 import { useId, useState, type FormEvent } from 'react';
-import type { ErrorInfo } from '../../../../shared/errors';
-import type { RedirectReading } from '../../../../shared/onboarding';
+import type { ErrorInfo } from '@shared/errors';
+import type { RedirectReading } from '@shared/onboarding';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Sheet } from '../../components/Sheet';

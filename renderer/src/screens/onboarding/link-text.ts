@@ -1,6 +1,6 @@
 /** Words for permission links: who a link is for, where it stands, how it was shared. */
-import type { PermissionLink, ShareMethod } from '../../../../shared/onboarding';
-import type { Tone } from '../../../../shared/status';
+import type { PermissionLink, ShareMethod } from '@shared/onboarding';
+import type { Tone } from '@shared/status';
 
 export function linkFor(link: PermissionLink): string {
   if (link.origin === 'redirect') return 'A redirect without a link of this app';

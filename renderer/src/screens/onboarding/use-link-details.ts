@@ -4,8 +4,8 @@
  * or finished their keys.
  */
 import { useEffect, useState } from 'react';
-import type { ErrorInfo } from '../../../../shared/errors';
-import type { PermissionLinkDetails } from '../../../../shared/onboarding';
+import type { ErrorInfo } from '@shared/errors';
+import type { PermissionLinkDetails } from '@shared/onboarding';
 import { useWorkspace, useWs } from '../../state/workspace-context';
 
 export function useLinkDetails(id: string | null, initial: PermissionLinkDetails | null = null): { details: PermissionLinkDetails | null; error: ErrorInfo | null } {

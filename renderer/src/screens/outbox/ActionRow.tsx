@@ -2,11 +2,11 @@
  * One queued action: what it is, its state, when it goes next, what went wrong (in main's and the
  * server's words) or what it conflicts with, and the buttons that make sense for its state.
  */
-import type { OutboxAction } from '../../../../shared/outbox';
+import type { OutboxAction } from '@shared/outbox';
 import { BusyButton } from '../../components/BusyButton';
 import { RelativeTime } from '../../components/RelativeTime';
 import { ToneBadge } from '../../components/ToneBadge';
-import { humanizeTimes } from '../../../../shared/format/zoned-time';
+import { humanizeTimes } from '@shared/format/zoned-time';
 import { useSession } from '../../state/session-context';
 import { useWorkspace, useWs } from '../../state/workspace-context';
 import { ACTION_KIND_LABEL, actionView, cancelLabel } from './action-text';

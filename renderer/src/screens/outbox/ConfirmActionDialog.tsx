@@ -4,9 +4,9 @@
  * Offline it simply waits there. The dialog then says so, instead of pretending it already happened.
  */
 import { useEffect, useState } from 'react';
-import type { ErrorInfo } from '../../../../shared/errors';
-import type { ActionPreview, ActionPreviewInput, OutboxAction } from '../../../../shared/outbox';
-import type { Result } from '../../../../shared/result';
+import type { ErrorInfo } from '@shared/errors';
+import type { ActionPreview, ActionPreviewInput, OutboxAction } from '@shared/outbox';
+import type { Result } from '@shared/result';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Sheet } from '../../components/Sheet';

@@ -1,7 +1,7 @@
 /** Words and tones for queued actions: their states and kinds, shared by the outbox page and the panels. */
-import type { ConnectionState } from '../../../../shared/contract';
-import type { ActionKind, ActionState, OutboxAction } from '../../../../shared/outbox';
-import type { Tone } from '../../../../shared/status';
+import type { ConnectionState } from '@shared/contract';
+import type { ActionKind, ActionState, OutboxAction } from '@shared/outbox';
+import type { Tone } from '@shared/status';
 
 export const ACTION_STATE_VIEW: Record<ActionState, { label: string; tone: Tone }> = {
   queued: { label: 'Queued', tone: 'progress' },

@@ -3,8 +3,8 @@
  * as its share of the largest, and the number in text (so it prints, reads aloud and can be tested
  * against the list). `stacked` adds one bar of all the parts above the list, for a distribution.
  */
-import { formatCount } from '../../../../shared/format';
-import type { Tone } from '../../../../shared/status';
+import { formatCount } from '@shared/format';
+import type { Tone } from '@shared/status';
 
 export interface Bar {
   key: string;

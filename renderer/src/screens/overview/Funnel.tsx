@@ -3,9 +3,9 @@
  * per step as wide as its share of the largest step, with the count and the share of all channels.
  * Each band is a button to the channels at that step.
  */
-import { formatCount } from '../../../../shared/format';
-import type { BookOverview } from '../../../../shared/book';
-import type { ChannelStateId } from '../../../../shared/status';
+import { formatCount } from '@shared/format';
+import type { BookOverview } from '@shared/book';
+import type { ChannelStateId } from '@shared/status';
 
 export function Funnel({ steps, total, onOpen }: { steps: BookOverview['funnel']; total: number; onOpen(states: readonly ChannelStateId[]): void }) {
   const max = Math.max(1, ...steps.map((step) => step.count));

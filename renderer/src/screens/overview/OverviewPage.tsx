@@ -6,14 +6,14 @@
  * gives a clean report (print stylesheet: no sidebar, no buttons' chrome, charts in colour).
  */
 import { useEffect, type ReactNode } from 'react';
-import type { BookOverview } from '../../../../shared/book';
-import { formatCount, formatMoney } from '../../../../shared/format';
-import { ACTION_HINT_TEXT, CHANNEL_STATES, NOT_AVAILABLE, QUALITY_RATINGS, type Tone } from '../../../../shared/status';
+import type { BookOverview } from '@shared/book';
+import { formatCount, formatMoney } from '@shared/format';
+import { ACTION_HINT_TEXT, CHANNEL_STATES, NOT_AVAILABLE, QUALITY_RATINGS, type Tone } from '@shared/status';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { DEFAULT_CHANNEL_FILTERS, type ChannelFilters } from '../../state/channel-list';
 import { useWorkspace, useWs } from '../../state/workspace-context';
-import { formatZonedDateTime } from '../../../../shared/format/zoned-time';
+import { formatZonedDateTime } from '@shared/format/zoned-time';
 import { BarList, type Bar } from './BarList';
 import { Funnel } from './Funnel';
 import { TrendChart, type TrendSeries } from './TrendChart';

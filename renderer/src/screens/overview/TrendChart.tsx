@@ -8,8 +8,8 @@
  * number in text, which prints and reads aloud as it shows. The data is also a table for screen readers.
  */
 import { useRef } from 'react';
-import type { BookDay } from '../../../../shared/book';
-import { formatCompact, formatCount } from '../../../../shared/format';
+import type { BookDay } from '@shared/book';
+import { formatCompact, formatCount } from '@shared/format';
 import { useElementWidth } from '../../hooks/use-element-width';
 import { dayNumber, linear, niceTicks } from './chart-scale';
 

@@ -6,9 +6,9 @@
  * offline, the last copy with its age.
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
-import type { ErrorInfo } from '../../../../shared/errors';
-import type { Result } from '../../../../shared/result';
-import { checkSettingsUrl, type PartnerSettings } from '../../../../shared/onboarding';
+import type { ErrorInfo } from '@shared/errors';
+import type { Result } from '@shared/result';
+import { checkSettingsUrl, type PartnerSettings } from '@shared/onboarding';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';

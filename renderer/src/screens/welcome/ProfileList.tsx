@@ -2,7 +2,7 @@
  * Profiles kept on this computer but not active (e.g. signed out with their cached accounts kept),
  * so a returning user can pick one up again instead of starting over.
  */
-import type { ProfileSummary } from '../../../../shared/contract';
+import type { ProfileSummary } from '@shared/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSession } from '../../state/session-context';
 import { describeMethod } from '../profile-labels';

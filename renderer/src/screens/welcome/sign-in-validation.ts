@@ -4,7 +4,7 @@
  * API key (recommended) and, for partners on the legacy method, a partner user's username and
  * password (main exchanges them for a Bearer token and keeps both in the keychain).
  */
-import { SignInInput, type AuthMethod } from '../../../../shared/contract';
+import { SignInInput, type AuthMethod } from '@shared/contract';
 
 export type SignInMethod = Exclude<AuthMethod, 'demo'>;
 

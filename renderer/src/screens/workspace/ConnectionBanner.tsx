@@ -5,7 +5,7 @@
  * it started, the last contact, and when Partner Desk checks again by itself.
  */
 import { useEffect, useState } from 'react';
-import type { ProfileSummary, SessionState } from '../../../../shared/contract';
+import type { ProfileSummary, SessionState } from '@shared/contract';
 import { BusyButton } from '../../components/BusyButton';
 import { Icon } from '../../components/Icon';
 import { RelativeTime } from '../../components/RelativeTime';

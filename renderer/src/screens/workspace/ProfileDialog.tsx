@@ -4,7 +4,7 @@
  * the cached accounts as the user chooses) or, for the demo, leave it.
  */
 import { useState } from 'react';
-import type { ProfileSummary, SessionState } from '../../../../shared/contract';
+import type { ProfileSummary, SessionState } from '@shared/contract';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RelativeTime } from '../../components/RelativeTime';

@@ -3,7 +3,7 @@
  * the WhatsApp accounts list (and its cards or table). The view whose filters are the list's now is
  * marked current. Each has a remove button beside it; saving happens on the accounts page.
  */
-import { formatCount } from '../../../../shared/format';
+import { formatCount } from '@shared/format';
 import { Icon } from '../../components/Icon';
 import { channelQueryKey } from '../../state/channel-list';
 import { useWorkspace, useWs } from '../../state/workspace-context';

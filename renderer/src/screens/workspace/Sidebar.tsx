@@ -3,8 +3,8 @@
  * sync status, and the profile button. Sections are buttons with aria-current, reachable by Tab
  * and by the "g" shortcuts.
  */
-import type { ProfileSummary, SessionState } from '../../../../shared/contract';
-import { formatCount } from '../../../../shared/format';
+import type { ProfileSummary, SessionState } from '@shared/contract';
+import { formatCount } from '@shared/format';
 import { Icon, type IconName } from '../../components/Icon';
 import { Logo } from '../../components/Logo';
 import { openCount } from '../../state/outbox-store';

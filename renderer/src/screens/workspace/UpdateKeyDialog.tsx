@@ -5,7 +5,7 @@
  * resumes once the Hub accepts the new credential. Signing out is never needed for this.
  */
 import { useState, type FormEvent } from 'react';
-import type { ProfileSummary } from '../../../../shared/contract';
+import type { ProfileSummary } from '@shared/contract';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Sheet } from '../../components/Sheet';

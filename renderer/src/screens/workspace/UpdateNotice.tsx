@@ -3,7 +3,7 @@
  * update" once it is ready. Builds that do not update themselves (web mode, a .deb) say nothing.
  */
 import { useEffect, useState } from 'react';
-import type { UpdateState } from '../../../../shared/shell';
+import type { UpdateState } from '@shared/shell';
 import { BusyButton } from '../../components/BusyButton';
 import { useWorkspace } from '../../state/workspace-context';
 

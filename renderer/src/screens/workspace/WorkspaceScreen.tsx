@@ -4,7 +4,7 @@
  * active; App mounts it keyed by profile, so switching profiles starts from a clean slate.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { ProfileSummary, SessionState } from '../../../../shared/contract';
+import type { ProfileSummary, SessionState } from '@shared/contract';
 import { getApi } from '../../api';
 import { AppFooter } from '../../components/AppFooter';
 import { focusNewScreen } from '../../components/use-screen-focus';

@@ -3,7 +3,7 @@
  * workspace: sync now, export, show notifications, open a channel, the profile panel for sign out
  * and preferences. Pure over the workspace's stores, so it is tested without a window.
  */
-import type { AppCommand } from '../../../../shared/shell';
+import type { AppCommand } from '@shared/shell';
 import type { Workspace } from '../../state/workspace';
 
 export function runAppCommand(workspace: Workspace, command: AppCommand): void {

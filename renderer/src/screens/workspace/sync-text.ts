@@ -2,8 +2,8 @@
  * Words for the sync status in the sidebar: a headline, a detail line, a tone and, while running, a
  * progress value. Pure, so every state can be tested without rendering.
  */
-import type { SyncStatus } from '../../../../shared/accounts';
-import { formatCount, formatRelativeTime, toMillis } from '../../../../shared/format';
+import type { SyncStatus } from '@shared/accounts';
+import { formatCount, formatRelativeTime, toMillis } from '@shared/format';
 
 export interface SyncView {
   headline: string;

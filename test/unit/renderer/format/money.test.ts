@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyCode, formatCompact, formatCount, formatMoney } from '../../../../shared/format/money';
+import { currencyCode, formatCompact, formatCount, formatMoney } from '@shared/format/money';
 
 describe('formatMoney', () => {
   it('formats with the currency in the locale', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatHubDay, formatRelativeTime, toMillis } from '../../../../shared/format/relative-time';
+import { formatDate, formatDateTime, formatHubDay, formatRelativeTime, toMillis } from '@shared/format/relative-time';
 
 // Local-time constructors, so calendar words ("yesterday") hold in any time zone the tests run in.
 const now = new Date(2025, 5, 18, 15, 30, 0).getTime(); // 18 Jun 2025, 15:30 local

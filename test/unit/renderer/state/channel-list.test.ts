@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChannelPage } from '../../../../shared/accounts';
+import type { ChannelPage } from '@shared/accounts';
 import {
   activeFilterCount,
   channelQueryKey,

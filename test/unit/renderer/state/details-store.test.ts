@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChannelTemplates } from '../../../../shared/insights';
-import type { Result } from '../../../../shared/result';
+import type { ChannelTemplates } from '@shared/insights';
+import type { Result } from '@shared/result';
 import { createDetailsStore } from '../../../../renderer/src/state/details-store';
 import { deferred, fakeApi, flush } from '../fake-api';
 import { channel } from './samples';

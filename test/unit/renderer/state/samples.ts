@@ -1,7 +1,7 @@
 /** Contract-valid sample values for the workspace store tests. */
-import type { ChannelListItem, NotificationItem, SyncStatus } from '../../../../shared/accounts';
-import type { OutboxAction, OutboxStatus } from '../../../../shared/outbox';
-import { deriveChannelStatus } from '../../../../shared/status';
+import type { ChannelListItem, NotificationItem, SyncStatus } from '@shared/accounts';
+import type { OutboxAction, OutboxStatus } from '@shared/outbox';
+import { deriveChannelStatus } from '@shared/status';
 
 export function syncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
   return {

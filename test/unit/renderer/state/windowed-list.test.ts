@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../../../shared/result';
+import type { Result } from '@shared/result';
 import { createWindowedList, itemAt, type ListPage } from '../../../../renderer/src/state/windowed-list';
 import { deferred, flush, type Deferred } from '../fake-api';
 

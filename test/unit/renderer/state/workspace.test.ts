@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ChannelPage } from '../../../../shared/accounts';
+import type { ChannelPage } from '@shared/accounts';
 import { runAppCommand } from '../../../../renderer/src/screens/workspace/app-commands';
 import { createWorkspace } from '../../../../renderer/src/state/workspace';
 import { fakeApi, flush } from '../fake-api';

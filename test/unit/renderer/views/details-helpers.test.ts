@@ -3,7 +3,7 @@ import { tokenizeJson } from '../../../../renderer/src/screens/details/json-toke
 import { filterFields, flattenRaw, rawText } from '../../../../renderer/src/screens/details/raw-fields';
 import { rejectionText, templateCategory, templateStatus } from '../../../../renderer/src/screens/details/template-status';
 import { niceCeiling, usageSeries } from '../../../../renderer/src/screens/details/usage-series';
-import type { UsagePeriod } from '../../../../shared/insights';
+import type { UsagePeriod } from '@shared/insights';
 
 describe('raw fields', () => {
   const raw = { id: 'ch1', setup_info: { phone_number: '4930', error: null }, tags: [], consents: {}, nodes: [{ up: true }], n: 3 };

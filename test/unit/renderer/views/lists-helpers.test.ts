@@ -3,7 +3,7 @@ import { companyOf, phoneOf, qualityLine } from '../../../../renderer/src/screen
 import { ACTIVATION_FILTERS } from '../../../../renderer/src/screens/accounts/filter-options';
 import { companyFromTitle, groupNotifications, readableTitle } from '../../../../renderer/src/screens/notifications/group-notifications';
 import { cancelLabel, sectionsOf } from '../../../../renderer/src/screens/outbox/action-text';
-import { deriveChannelStatus, NOT_AVAILABLE } from '../../../../shared/status';
+import { deriveChannelStatus, NOT_AVAILABLE } from '@shared/status';
 import { action, channel, notification } from '../state/samples';
 
 describe('channel words', () => {

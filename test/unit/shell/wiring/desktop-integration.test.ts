@@ -3,7 +3,7 @@
  * clipboard never holding a secret longer than a minute, the badge.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../../../../electron/core/log';
+import { silentLogger } from '@core/log';
 
 const electron = vi.hoisted(() => ({
   clipboard: { text: '' },

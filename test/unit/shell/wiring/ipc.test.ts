@@ -4,10 +4,10 @@
  * app windows still showing the app.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT_PREFIX, IPC_REQUEST_PREFIX } from '../../../../shared/api';
-import { REQUEST_NAMES } from '../../../../shared/contract';
-import { CoreEvents } from '../../../../electron/core/events';
-import type { Core } from '../../../../electron/core';
+import { IPC_EVENT_PREFIX, IPC_REQUEST_PREFIX } from '@shared/api';
+import { REQUEST_NAMES } from '@shared/contract';
+import { CoreEvents } from '@core/events';
+import type { Core } from '@core';
 import { PRODUCTION_ORIGIN } from '../../../../electron/main/policy/app-origin';
 
 const electron = vi.hoisted(() => ({

@@ -3,12 +3,12 @@
  * announce new unread changes, badge follows the unread count, clicks reach the renderer.
  */
 import { describe, expect, it } from 'vitest';
-import type { NotificationItem } from '../../../../shared/accounts';
-import type { AppCommand } from '../../../../shared/shell';
-import { headlessDesktop } from '../../../../electron/core/desktop';
-import { CoreEvents } from '../../../../electron/core/events';
-import { silentLogger } from '../../../../electron/core/log';
-import type { Core } from '../../../../electron/core';
+import type { NotificationItem } from '@shared/accounts';
+import type { AppCommand } from '@shared/shell';
+import { headlessDesktop } from '@core/desktop';
+import { CoreEvents } from '@core/events';
+import { silentLogger } from '@core/log';
+import type { Core } from '@core';
 import { watchNotifications } from '../../../../electron/main/notifications';
 
 const item = (id: number): NotificationItem => ({ id, createdAt: '2026-11-28T10:00:00Z', clientId: 'c1', channelId: `ch${id}`, title: `Acme +49 ${id}`, body: 'State: Pending → Live', changes: [], readAt: null });

@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../../../../electron/core/log';
+import { silentLogger } from '@core/log';
 import { PRODUCTION_ORIGIN } from '../../../../electron/main/policy/app-origin';
 
 const electron = vi.hoisted(() => ({ app: null as unknown as EventEmitter, opened: [] as string[] }));
