@@ -25,6 +25,8 @@ const CHECKS = [
   { name: 'typecheck-web', args: [script('typescript', 'bin', 'tsc'), '-p', 'tsconfig.web.json', '--noEmit'] },
   // The same command as `npm run lint`, so both apply one warning policy.
   { name: 'lint', args: lintArgs() },
+  // Prettier's layout (.prettierrc.json): `npm run format` fixes what this finds.
+  { name: 'format', args: [script('prettier', 'bin', 'prettier.cjs'), '--check', '.'] },
 ];
 
 const known = new Set([...CHECKS.map((c) => c.name), ...TIERS.map((t) => t.name)]);

@@ -55,7 +55,7 @@ describe('npm test without the system tools', () => {
     const { status, err } = npmTest(['unti']);
     expect(status).toBe(2);
     expect(err).toMatch(
-      /unknown suite unti; known: typecheck, typecheck-web, lint, unit, integration, keychain, spreadsheet, e2e, electron, vitest/,
+      /unknown suite unti; known: typecheck, typecheck-web, lint, format, unit, integration, keychain, spreadsheet, e2e, electron, vitest/,
     );
   });
 });

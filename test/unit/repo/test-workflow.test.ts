@@ -1,6 +1,6 @@
 /**
  * The test workflow (.github/workflows/test.yml) as GitHub will read it: valid YAML; the any-OS
- * tiers (type check, lint, unit, integration) on Ubuntu, macOS and Windows with Node 20 after
+ * tiers (type check, lint, format check, unit, integration) on Ubuntu, macOS and Windows with Node 20 after
  * `npm ci`; the full suite on Debian through .ci/run, which installs the system tools and runs
  * `npm test` with CI set (so no tier is skipped there). The tier names it runs are the ones
  * scripts/test-tiers.mjs knows as needing nothing but Node.
@@ -65,7 +65,7 @@ describe('the test workflow', () => {
   });
 
   it('asks npm test for the checks and exactly the tiers that need nothing but Node', () => {
-    expect(scripts['test:any-os']).toBe(`node scripts/test-all.mjs typecheck typecheck-web lint ${ANY_OS_TIERS.join(' ')}`);
+    expect(scripts['test:any-os']).toBe(`node scripts/test-all.mjs typecheck typecheck-web lint format ${ANY_OS_TIERS.join(' ')}`);
     expect(ANY_OS_TIERS).toEqual(['unit', 'integration']);
   });
 
