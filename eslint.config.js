@@ -35,7 +35,12 @@ export default tseslint.config(
       ...restrict(
         'electron/core, the demo hub, web mode and the CLI run under plain Node: no Electron, React or UI state here.',
         [...ELECTRON, ...UI_PACKAGES.filter((p) => !p.includes('*'))],
-        [{ group: ['electron/*', 'react/*', 'react-dom/*', 'zustand/*', '**/renderer/**', '**/main/**', '**/preload/**'], message: 'The core must not depend on the Electron shell or the renderer.' }],
+        [
+          {
+            group: ['electron/*', 'react/*', 'react-dom/*', 'zustand/*', '**/renderer/**', '**/main/**', '**/preload/**'],
+            message: 'The core must not depend on the Electron shell or the renderer.',
+          },
+        ],
       ),
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'HTMLElement'],
       // The app, web mode and the CLI write one database: a deferred transaction that reads first is
@@ -58,7 +63,12 @@ export default tseslint.config(
       ...restrict(
         'The renderer is a sandboxed web page: no Node built-ins or Electron. Ask main through the contract (window.partnerDesk).',
         [...ELECTRON, ...NODE_BUILTINS],
-        [{ group: ['node:*', 'electron/*', '**/electron/**', 'better-sqlite3', 'keytar', ...NODE_SIDE_ALIASES], message: 'The renderer talks to main only through the contract.' }],
+        [
+          {
+            group: ['node:*', 'electron/*', '**/electron/**', 'better-sqlite3', 'keytar', ...NODE_SIDE_ALIASES],
+            message: 'The renderer talks to main only through the contract.',
+          },
+        ],
       ),
     },
   },

@@ -81,7 +81,14 @@ async function child(variant: Variant, databaseFile: string, profileId: string, 
   const started = performance.now();
   let rows: number;
   if (variant === 'stream') {
-    const exporter = new ChannelExporter({ databaseFile, activeProfileId: () => profileId, lastSyncedAt: () => null, desktop: headlessDesktop(), now: Date.now, log: silentLogger });
+    const exporter = new ChannelExporter({
+      databaseFile,
+      activeProfileId: () => profileId,
+      lastSyncedAt: () => null,
+      desktop: headlessDesktop(),
+      now: Date.now,
+      log: silentLogger,
+    });
     rows = (await exporter.exportToFile(target, { format: 'spreadsheet', delimiter: ',', query })).rows;
   } else {
     const db = openDatabase(databaseFile);
@@ -105,7 +112,21 @@ async function child(variant: Variant, databaseFile: string, profileId: string, 
 }
 
 function spawnChild(variant: Variant, db: { file: string; profileId: string }, target: string, nodeFlags: string[] = []) {
-  return spawnSync(process.execPath, ['--expose-gc', ...nodeFlags, ...(SELF.endsWith('.ts') ? ['--import', 'tsx'] : []), SELF, 'child', variant, db.file, db.profileId, target], { encoding: 'utf8' });
+  return spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      ...nodeFlags,
+      ...(SELF.endsWith('.ts') ? ['--import', 'tsx'] : []),
+      SELF,
+      'child',
+      variant,
+      db.file,
+      db.profileId,
+      target,
+    ],
+    { encoding: 'utf8' },
+  );
 }
 
 function runChild(variant: Variant, db: { file: string; profileId: string }, target: string): RunResult {
@@ -129,7 +150,9 @@ async function main(): Promise<void> {
   try {
     const t0 = performance.now();
     const databases = await buildDatabases(dir);
-    console.log(`synced ${SIZES.join(' and ')}-channel databases from the demo hub in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${REPEATS} runs per variant, alternating, median shown`);
+    console.log(
+      `synced ${SIZES.join(' and ')}-channel databases from the demo hub in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${REPEATS} runs per variant, alternating, median shown`,
+    );
     console.log('rows      variant   time ms   base RSS MB   peak RSS MB   peak-base MB   file MB');
     const summary = new Map<string, RunResult>();
     for (const size of SIZES) {
@@ -145,7 +168,12 @@ async function main(): Promise<void> {
       if (hashes.size !== 1) throw new Error(`the variants wrote different bytes for ${size} rows`);
       for (const variant of ['stream', 'baseline'] as Variant[]) {
         const r = runs[variant];
-        const row: RunResult = { ...r[0]!, ms: median(r.map((x) => x.ms)), baseRssMb: median(r.map((x) => x.baseRssMb)), peakRssMb: median(r.map((x) => x.peakRssMb)) };
+        const row: RunResult = {
+          ...r[0]!,
+          ms: median(r.map((x) => x.ms)),
+          baseRssMb: median(r.map((x) => x.baseRssMb)),
+          peakRssMb: median(r.map((x) => x.peakRssMb)),
+        };
         summary.set(`${variant}-${size}`, row);
         console.log(
           `${String(size).padEnd(9)} ${variant.padEnd(9)} ${String(row.ms).padStart(7)}   ${row.baseRssMb.toFixed(1).padStart(11)}   ${row.peakRssMb.toFixed(1).padStart(11)}   ${(row.peakRssMb - row.baseRssMb).toFixed(1).padStart(12)}   ${mb(row.bytes).toFixed(1).padStart(7)}`,
@@ -155,8 +183,12 @@ async function main(): Promise<void> {
     const largest = Math.max(...SIZES);
     const s = summary.get(`stream-${largest}`)!;
     const b = summary.get(`baseline-${largest}`)!;
-    console.log(`\n${largest} rows: streaming export ${s.ms} ms vs baseline ${b.ms} ms = ${(s.ms / b.ms).toFixed(2)}x the baseline's time (target <= 1.5x)`);
-    console.log(`${largest} rows: peak RSS streaming ${s.peakRssMb} MB (+${(s.peakRssMb - s.baseRssMb).toFixed(1)} over base) vs baseline ${b.peakRssMb} MB (+${(b.peakRssMb - b.baseRssMb).toFixed(1)})`);
+    console.log(
+      `\n${largest} rows: streaming export ${s.ms} ms vs baseline ${b.ms} ms = ${(s.ms / b.ms).toFixed(2)}x the baseline's time (target <= 1.5x)`,
+    );
+    console.log(
+      `${largest} rows: peak RSS streaming ${s.peakRssMb} MB (+${(s.peakRssMb - s.baseRssMb).toFixed(1)} over base) vs baseline ${b.peakRssMb} MB (+${(b.peakRssMb - b.baseRssMb).toFixed(1)})`,
+    );
     const small = summary.get(`stream-${Math.min(...SIZES)}`)!;
     const smallBase = summary.get(`baseline-${Math.min(...SIZES)}`)!;
     console.log(

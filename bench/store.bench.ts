@@ -27,7 +27,21 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
 async function startHub(): Promise<{ url: string; apiKey: string; partnerId: string; stop(): void }> {
-  const child = spawn(process.execPath, [path.join(root, 'bin/partner-desk.mjs'), 'demo-server', '--port', '0', '--clients', `${CLIENTS}`, '--channels', `${CHANNELS}`, '--replay-listings'], { cwd: root });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, 'bin/partner-desk.mjs'),
+      'demo-server',
+      '--port',
+      '0',
+      '--clients',
+      `${CLIENTS}`,
+      '--channels',
+      `${CHANNELS}`,
+      '--replay-listings',
+    ],
+    { cwd: root },
+  );
   let out = '';
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -68,7 +82,8 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-desk-bench-store-
 const file = path.join(dataDir, DATABASE_FILE_NAME);
 const secrets = new MemorySecretStore();
 try {
-  const open = () => createCore({ dataDir, secrets, hubUrl: `${hub.url}/api/v2`, runMode: 'web', appVersion: '0.0.0-bench', checkConnection: false });
+  const open = () =>
+    createCore({ dataDir, secrets, hubUrl: `${hub.url}/api/v2`, runMode: 'web', appVersion: '0.0.0-bench', checkConnection: false });
   let core = await open();
   await core.session.signIn({ method: 'api_key', partnerId: hub.partnerId, apiKey: hub.apiKey });
   const synced = await core.accounts.syncNow();
@@ -94,12 +109,16 @@ try {
   fs.rmSync(healthFile(file), { force: true });
   const start = await blocking(() => open());
   core = start.value;
-  console.log(`app start with the check at open: ${ms(start.ms)}; this thread's longest block ${ms(start.longestGapMs)} (event loop max ${ms(start.loopMaxMs)})`);
+  console.log(
+    `app start with the check at open: ${ms(start.ms)}; this thread's longest block ${ms(start.longestGapMs)} (event loop max ${ms(start.loopMaxMs)})`,
+  );
   core.close();
 
   const worker = new SearchIndexWorker({ databaseFile: file });
   const onWorker = await blocking(() => worker.backup('bench'));
-  console.log(`backup on the worker thread: ${ms(onWorker.ms)} for ${mb(onWorker.value.bytes)}; this thread's longest block ${ms(onWorker.longestGapMs)} (event loop max ${ms(onWorker.loopMaxMs)})`);
+  console.log(
+    `backup on the worker thread: ${ms(onWorker.ms)} for ${mb(onWorker.value.bytes)}; this thread's longest block ${ms(onWorker.longestGapMs)} (event loop max ${ms(onWorker.loopMaxMs)})`,
+  );
   worker.close();
   const source = new Database(file, { readonly: true });
   const onMain = await blocking(() => takeBackup(source, file, { reason: 'bench' }));
@@ -111,7 +130,9 @@ try {
   fs.writeFileSync(file, bytes);
   const repairStarted = performance.now();
   const report = repairDatabase(file);
-  console.log(`repair of the file damaged at 40 %: ${ms(performance.now() - repairStarted)} (kept ${report.restored.outbox} actions, ${report.restored.channel_keys} key records, ${report.restored.profiles} profiles)`);
+  console.log(
+    `repair of the file damaged at 40 %: ${ms(performance.now() - repairStarted)} (kept ${report.restored.outbox} actions, ${report.restored.channel_keys} key records, ${report.restored.profiles} profiles)`,
+  );
   global.gc?.();
   console.log(`RSS at the end: ${mb(process.memoryUsage().rss)}`);
 } finally {

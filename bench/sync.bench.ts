@@ -35,7 +35,23 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
 async function startHub(): Promise<{ url: string; apiKey: string; partnerId: string; stop(): void }> {
-  const child = spawn(process.execPath, [path.join(root, 'bin/partner-desk.mjs'), 'demo-server', '--port', '0', '--clients', `${CLIENTS}`, '--channels', `${CHANNELS}`, '--latency', '20', '--replay-listings'], { cwd: root });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(root, 'bin/partner-desk.mjs'),
+      'demo-server',
+      '--port',
+      '0',
+      '--clients',
+      `${CLIENTS}`,
+      '--channels',
+      `${CHANNELS}`,
+      '--latency',
+      '20',
+      '--replay-listings',
+    ],
+    { cwd: root },
+  );
   let out = '';
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
@@ -63,16 +79,31 @@ try {
   // As the app and web mode run it (a CLI process searches with SQL alone: it answers one query and exits).
   // The sync's own account of its phases (the worker logs them), to split the sync's wall time.
   const syncLogs: LogFields[] = [];
-  const log: Logger = { ...silentLogger, info: (message, fields) => { if (message === 'sync succeeded' && fields) syncLogs.push(fields); } };
-  const core = await createCore({ dataDir, secrets: new MemorySecretStore(), runMode: 'web', appVersion: 'bench', hubUrl: `${hub.url}/api/v2`, log });
+  const log: Logger = {
+    ...silentLogger,
+    info: (message, fields) => {
+      if (message === 'sync succeeded' && fields) syncLogs.push(fields);
+    },
+  };
+  const core = await createCore({
+    dataDir,
+    secrets: new MemorySecretStore(),
+    runMode: 'web',
+    appVersion: 'bench',
+    hubUrl: `${hub.url}/api/v2`,
+    log,
+  });
   await core.session.signIn({ method: 'api_key', partnerId: hub.partnerId, apiKey: hub.apiKey });
   // Render every listing page once (the hub replays them from then on), so the measured sync is the
   // app's cost, not the simulator's on the same two cores.
   const warm = createPartnerApi({ baseUrl: `${hub.url}/api/v2`, partnerId: hub.partnerId, fetch, auth: apiKeyAuth(hub.apiKey) });
-  await Promise.all([listAll((q) => warm.listClientsPage(q), { pageSize: 1000, concurrency: 4 }), listAll((q) => warm.listChannelsPage(q), { pageSize: 1000, concurrency: 4 })]);
+  await Promise.all([
+    listAll((q) => warm.listClientsPage(q), { pageSize: 1000, concurrency: 4 }),
+    listAll((q) => warm.listChannelsPage(q), { pageSize: 1000, concurrency: 4 }),
+  ]);
 
   /** This thread's responsiveness while `work` runs: a 10 ms timer's longest gap, the loop delay's p99 and max. */
-  const watchMainThread = async <T,>(work: () => Promise<T>): Promise<{ value: T; longestGap: number; p99: number; max: number }> => {
+  const watchMainThread = async <T>(work: () => Promise<T>): Promise<{ value: T; longestGap: number; p99: number; max: number }> => {
     let longestGap = 0;
     let last = performance.now();
     const ticker = setInterval(() => {
@@ -107,7 +138,8 @@ try {
   const firstSearch = performance.now() - s1;
   await core.channels.searchIndex!.ready(core.accounts.activeProfileId()!);
   const indexReady = performance.now() - afterSync;
-  const lastStats = () => JSON.parse((core.db.prepare('SELECT stats FROM sync_runs ORDER BY id DESC LIMIT 1').get() as { stats: string }).stats);
+  const lastStats = () =>
+    JSON.parse((core.db.prepare('SELECT stats FROM sync_runs ORDER BY id DESC LIMIT 1').get() as { stats: string }).stats);
   const firstStats = lastStats();
   // RSS once the workers have ended (the sync's right after a large sync, the search index's 5 s
   // after its last build) and what they used is given back.
@@ -163,7 +195,10 @@ try {
     const taken: number[] = [];
     for (let i = 0; i < 6; i += 1) {
       const start = performance.now();
-      const result = spawnSync(process.execPath, [path.join(root, 'bin/partner-desk.mjs'), ...args, '--data-dir', dataDir], { cwd: root, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [path.join(root, 'bin/partner-desk.mjs'), ...args, '--data-dir', dataDir], {
+        cwd: root,
+        encoding: 'utf8',
+      });
       if (result.status !== 0) throw new Error(`partner-desk ${args.join(' ')} failed: ${result.stderr}`);
       if (i > 0) taken.push(performance.now() - start); // the first run may build the bundle
     }
@@ -188,7 +223,13 @@ try {
     listAll((q) => api.listChannelsPage(q), { pageSize: 1000, concurrency: 4 }),
   ]);
   const writeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-desk-bench-write-'));
-  const writeCore = await createCore({ dataDir: writeDir, secrets: new MemorySecretStore(), runMode: 'cli', appVersion: 'bench', hubUrl: `${hub.url}/api/v2` });
+  const writeCore = await createCore({
+    dataDir: writeDir,
+    secrets: new MemorySecretStore(),
+    runMode: 'cli',
+    appVersion: 'bench',
+    hubUrl: `${hub.url}/api/v2`,
+  });
   await writeCore.session.signIn({ method: 'api_key', partnerId: hub.partnerId, apiKey: hub.apiKey });
   const profileId = writeCore.accounts.activeProfileId()!;
   const db = writeCore.db;
@@ -216,15 +257,38 @@ try {
   // what came before would otherwise decide the numbers).
   const clientCount = clients.items.length;
   const channelCount = channels.items.length;
-  const summaries = new Map(clients.items.map((c) => { const p = parseClient(c); if (!p.ok) throw new Error(p.reason); return [p.value.id, clientSummary(p.value, p.value.id)]; }));
-  const clientRows = clients.items.map((c) => { const raw = JSON.stringify(c); const p = parseClient(c); if (!p.ok) throw new Error(p.reason); return clientRow(p.value.id, p.value, raw, contentHash(raw), summaries.get(p.value.id)!); });
-  const channelRows = channels.items.map((c) => { const raw = JSON.stringify(c); const p = parseChannel(c); if (!p.ok) throw new Error(p.reason); const s = summaries.get(p.value.client_id); return channelRow(p.value.id, p.value, raw, channelHash(contentHash(raw), s), s).row; });
+  const summaries = new Map(
+    clients.items.map((c) => {
+      const p = parseClient(c);
+      if (!p.ok) throw new Error(p.reason);
+      return [p.value.id, clientSummary(p.value, p.value.id)];
+    }),
+  );
+  const clientRows = clients.items.map((c) => {
+    const raw = JSON.stringify(c);
+    const p = parseClient(c);
+    if (!p.ok) throw new Error(p.reason);
+    return clientRow(p.value.id, p.value, raw, contentHash(raw), summaries.get(p.value.id)!);
+  });
+  const channelRows = channels.items.map((c) => {
+    const raw = JSON.stringify(c);
+    const p = parseChannel(c);
+    if (!p.ok) throw new Error(p.reason);
+    const s = summaries.get(p.value.client_id);
+    return channelRow(p.value.id, p.value, raw, channelHash(contentHash(raw), s), s).row;
+  });
   clients.items.length = 0;
   channels.items.length = 0;
 
   const storeSqlOnce = async (): Promise<number> => {
     const sqlDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-desk-bench-sql-'));
-    const sqlCore = await createCore({ dataDir: sqlDir, secrets: new MemorySecretStore(), runMode: 'cli', appVersion: 'bench', hubUrl: `${hub.url}/api/v2` });
+    const sqlCore = await createCore({
+      dataDir: sqlDir,
+      secrets: new MemorySecretStore(),
+      runMode: 'cli',
+      appVersion: 'bench',
+      hubUrl: `${hub.url}/api/v2`,
+    });
     await sqlCore.session.signIn({ method: 'api_key', partnerId: hub.partnerId, apiKey: hub.apiKey });
     const sqlProfile = sqlCore.accounts.activeProfileId()!;
     const clientWriter = new RecordTableWriter(sqlCore.db, 'clients', CLIENT_COLUMNS);
@@ -250,7 +314,9 @@ try {
     if (pageSize) bare.pragma(`page_size = ${pageSize}`);
     bare.pragma('journal_mode = WAL');
     bare.pragma('synchronous = NORMAL');
-    bare.exec('CREATE TABLE clients (id TEXT PRIMARY KEY, raw TEXT NOT NULL); CREATE TABLE channels (id TEXT PRIMARY KEY, raw TEXT NOT NULL);');
+    bare.exec(
+      'CREATE TABLE clients (id TEXT PRIMARY KEY, raw TEXT NOT NULL); CREATE TABLE channels (id TEXT PRIMARY KEY, raw TEXT NOT NULL);',
+    );
     const insertClient = bare.prepare('INSERT INTO clients (id, raw) VALUES (?, ?)');
     const insertChannel = bare.prepare('INSERT INTO channels (id, raw) VALUES (?, ?)');
     settle();
@@ -279,19 +345,41 @@ try {
 
   console.log(`rows: ${clientCount} clients, ${channelCount} channels; ${stats.requests} requests per sync`);
   console.log(`full sync over HTTP (20 ms latency, pages of 1000): ${ms(fullSync)}   [target < 5000 ms, aim 2000 ms]`);
-  console.log(`  of which listing (77 requests, records hashed, validated and derived as pages arrive): ${ms(firstStats.listMs)}, write transaction: ${ms(firstStats.writeMs)}, search copy read inside it: ${ms(Number(syncLogs[0]?.snapshotMs ?? NaN))}; the rest (worker start, commit, hand-over): ${ms(fullSync - Number(syncLogs[0]?.ms ?? NaN))}`);
+  console.log(
+    `  of which listing (77 requests, records hashed, validated and derived as pages arrive): ${ms(firstStats.listMs)}, write transaction: ${ms(firstStats.writeMs)}, search copy read inside it: ${ms(Number(syncLogs[0]?.snapshotMs ?? NaN))}; the rest (worker start, commit, hand-over): ${ms(fullSync - Number(syncLogs[0]?.ms ?? NaN))}`,
+  );
   console.log(`re-sync, nothing changed: ${ms(reSync)}, rows written: ${written}   [target 0]`);
-  console.log(`bare better-sqlite3 insert of the same rows (id, raw JSON) in one transaction: ${ms(bareWrite)} (median of ${all(rounds.bare)})`);
-  console.log(`the same bare insert with the store's page size (${PAGE_SIZE} bytes): ${ms(bareWriteStorePages)} (median of ${all(rounds.barePages)})`);
-  console.log(`store write, SQL only (same rows prepared in advance): ${ms(storeSql)} (median of ${all(rounds.store)}): speed = ${(bareWrite / storeSql).toFixed(2)} x bare   [target >= 0.5]; ${(bareWriteStorePages / storeSql).toFixed(2)} x bare with the same page size`);
-  console.log(`write phase handed raw records (all per-record work inside it: validate, derive, hash, fold, write): ${ms(storeWrite)}: speed = ${(bareWrite / storeWrite).toFixed(2)} x bare`);
-  console.log(`main thread during the full sync: longest 10 ms timer gap ${ms(firstRun.longestGap)}, event loop delay p99 ${ms(firstRun.p99)}, max ${ms(firstRun.max)}   [target: block < 50 ms]`);
+  console.log(
+    `bare better-sqlite3 insert of the same rows (id, raw JSON) in one transaction: ${ms(bareWrite)} (median of ${all(rounds.bare)})`,
+  );
+  console.log(
+    `the same bare insert with the store's page size (${PAGE_SIZE} bytes): ${ms(bareWriteStorePages)} (median of ${all(rounds.barePages)})`,
+  );
+  console.log(
+    `store write, SQL only (same rows prepared in advance): ${ms(storeSql)} (median of ${all(rounds.store)}): speed = ${(bareWrite / storeSql).toFixed(2)} x bare   [target >= 0.5]; ${(bareWriteStorePages / storeSql).toFixed(2)} x bare with the same page size`,
+  );
+  console.log(
+    `write phase handed raw records (all per-record work inside it: validate, derive, hash, fold, write): ${ms(storeWrite)}: speed = ${(bareWrite / storeWrite).toFixed(2)} x bare`,
+  );
+  console.log(
+    `main thread during the full sync: longest 10 ms timer gap ${ms(firstRun.longestGap)}, event loop delay p99 ${ms(firstRun.p99)}, max ${ms(firstRun.max)}   [target: block < 50 ms]`,
+  );
   console.log(`main thread during the re-sync: longest gap ${ms(againRun.longestGap)}, p99 ${ms(againRun.p99)}, max ${ms(againRun.max)}`);
-  console.log(`first search right after the sync: ${ms(firstSearch)} (${fromCopy ? 'from the copy handed over with the commit' : 'SQL: no current copy yet'})   [target < 50 ms]; copy current ${ms(indexReady)} after the sync ended`);
-  console.log(`search over ${CHANNELS} channels, ${times.length} queries: p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms   [target p95 < 20 ms]`);
-  console.log(`the same queries by SQL alone (a CLI process): p50 ${percentile(sqlTimes, 0.5).toFixed(1)} ms, p95 ${percentile(sqlTimes, 0.95).toFixed(1)} ms`);
-  console.log(`main-process RSS after the sync (its workers ended, GC): ${mb(rssAfterSync)}; heap used ${mb(heapAfterSync.used)} of ${mb(heapAfterSync.committed)} committed, external ${mb(heapAfterSync.external)}${rssSplit}   [target < 300 MB]`);
-  console.log(`CLI cold start, median of 5: status ${ms(median(cliStatus))}, channels --search müller ${ms(median(cliSearch))}; bare node -e 0 ${ms(median(bareNode))}   [target status < 300 ms]`);
+  console.log(
+    `first search right after the sync: ${ms(firstSearch)} (${fromCopy ? 'from the copy handed over with the commit' : 'SQL: no current copy yet'})   [target < 50 ms]; copy current ${ms(indexReady)} after the sync ended`,
+  );
+  console.log(
+    `search over ${CHANNELS} channels, ${times.length} queries: p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms   [target p95 < 20 ms]`,
+  );
+  console.log(
+    `the same queries by SQL alone (a CLI process): p50 ${percentile(sqlTimes, 0.5).toFixed(1)} ms, p95 ${percentile(sqlTimes, 0.95).toFixed(1)} ms`,
+  );
+  console.log(
+    `main-process RSS after the sync (its workers ended, GC): ${mb(rssAfterSync)}; heap used ${mb(heapAfterSync.used)} of ${mb(heapAfterSync.committed)} committed, external ${mb(heapAfterSync.external)}${rssSplit}   [target < 300 MB]`,
+  );
+  console.log(
+    `CLI cold start, median of 5: status ${ms(median(cliStatus))}, channels --search müller ${ms(median(cliSearch))}; bare node -e 0 ${ms(median(bareNode))}   [target status < 300 ms]`,
+  );
 } finally {
   hub.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -48,7 +48,15 @@ const server = await startDemoHubServer(hub, { port: 0 });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-desk-bench-ws-'));
 const syncLogs: LogFields[] = [];
 const log: Logger = { ...silentLogger, info: (message, fields) => void (message === 'sync succeeded' && fields && syncLogs.push(fields)) };
-const core = await createCore({ dataDir, secrets: new MemorySecretStore(), runMode: 'web', appVersion: 'bench', hubUrl: `${server.url}/api/v2`, log, outboxSettleMs: 0 });
+const core = await createCore({
+  dataDir,
+  secrets: new MemorySecretStore(),
+  runMode: 'web',
+  appVersion: 'bench',
+  hubUrl: `${server.url}/api/v2`,
+  log,
+  outboxSettleMs: 0,
+});
 try {
   const state = await core.session.signIn({ method: 'api_key', partnerId: hub.partnerId, apiKey: hub.apiKey });
   const profileId = state.activeProfileId ?? '';
@@ -76,10 +84,23 @@ try {
   const all = await timed(() => call('channels.ids', { query: {} }));
   const sqlIds = await timed(() => call('channels.ids', { query: { actionRequired: true } }));
   const searched = await timed(() => call('channels.ids', { query: { search: 'gmbh', sort: 'display_name' } }));
-  console.log(`channels.ids (select all): all 50,000 from the in-memory copy ${ms(all.took)} (block ${ms(all.longestGap)}); ` +
-    `"action required" by SQL ${ms(sqlIds.took)} (${(sqlIds.value as { total: number }).total.toLocaleString('en')} ids); "gmbh" by display name ${ms(searched.took)}`);
+  console.log(
+    `channels.ids (select all): all 50,000 from the in-memory copy ${ms(all.took)} (block ${ms(all.longestGap)}); ` +
+      `"action required" by SQL ${ms(sqlIds.took)} (${(sqlIds.value as { total: number }).total.toLocaleString('en')} ids); "gmbh" by display name ${ms(searched.took)}`,
+  );
 
-  const views = [{}, { states: ['live'] }, { actionRequired: true }, { search: 'gmbh' }, { states: ['draft', 'created'] }, { qualityRating: ['Low'] }, { messagingLimit: ['Not available'] }, { actions: ['finish_signup'] }, { search: '+49 15' }, { states: ['pending_deletion'] }];
+  const views = [
+    {},
+    { states: ['live'] },
+    { actionRequired: true },
+    { search: 'gmbh' },
+    { states: ['draft', 'created'] },
+    { qualityRating: ['Low'] },
+    { messagingLimit: ['Not available'] },
+    { actions: ['finish_signup'] },
+    { search: '+49 15' },
+    { states: ['pending_deletion'] },
+  ];
   const counts: number[] = [];
   for (let i = 0; i < 5; i += 1) counts.push((await timed(() => call('channels.counts', { queries: views }))).took);
   console.log(`channels.counts, 10 saved views: ${stats(counts)}`);
@@ -91,7 +112,9 @@ try {
     // Offline, so nothing is sent while measuring: only the queueing is timed.
     core.outbox.runner.networkChanged(false);
     const run = await timed(() => call('actions.bulk', { request, confirmed: true }));
-    console.log(`bulk cancellation of ${size.toLocaleString('en')}: preview ${ms(preview.took)}, queue ${ms(run.took)} (longest block ${ms(run.longestGap)}); ${(run.value as { summary: string }).summary}`);
+    console.log(
+      `bulk cancellation of ${size.toLocaleString('en')}: preview ${ms(preview.took)}, queue ${ms(run.took)} (longest block ${ms(run.longestGap)}); ${(run.value as { summary: string }).summary}`,
+    );
     // Withdrawn again for the next size (they never left).
     core.db.prepare("UPDATE outbox SET state = 'cancelled' WHERE state = 'queued'").run();
     core.db.prepare('DELETE FROM pending_effects').run();
@@ -99,10 +122,14 @@ try {
 
   // A long-lived book: 200,000 notifications over the channels, then one channel's history.
   const ids = live.items.map(([id]) => id);
-  const insert = core.db.prepare("INSERT INTO notifications (profile_id, created_at, client_id, channel_id, title, body, changes) VALUES (?, ?, NULL, ?, 't', 'b', '[]')");
-  core.db.transaction(() => {
-    for (let i = 0; i < 200_000; i += 1) insert.run(profileId, new Date(Date.now() - i * 60_000).toISOString(), ids[i % 500] ?? null);
-  }).immediate();
+  const insert = core.db.prepare(
+    "INSERT INTO notifications (profile_id, created_at, client_id, channel_id, title, body, changes) VALUES (?, ?, NULL, ?, 't', 'b', '[]')",
+  );
+  core.db
+    .transaction(() => {
+      for (let i = 0; i < 200_000; i += 1) insert.run(profileId, new Date(Date.now() - i * 60_000).toISOString(), ids[i % 500] ?? null);
+    })
+    .immediate();
   const history: number[] = [];
   for (let i = 0; i < 7; i += 1) history.push((await timed(() => call('channels.history', { id: ids[i] }))).took);
   const entries = ((await call('channels.history', { id: ids[0] })) as { items: unknown[] }).items.length;

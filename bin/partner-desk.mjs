@@ -59,7 +59,9 @@ try {
   if (!isCurrent()) await build();
   ({ main } = await import(pathToFileURL(bundle).href));
 } catch (error) {
-  process.stderr.write(`partner-desk: could not build the command-line tool (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); running it from the sources instead.\n`);
+  process.stderr.write(
+    `partner-desk: could not build the command-line tool (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); running it from the sources instead.\n`,
+  );
   const { register } = await import('tsx/esm/api');
   // The repository's tsconfig, wherever the command runs from: its `paths` are the import aliases.
   register({ tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) });

@@ -36,13 +36,16 @@ function devCsp(): Plugin {
     name: 'partner-desk:dev-csp',
     apply: 'serve',
     transformIndexHtml(html) {
-      return html.replace(/(http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/, (_all, open: string, policy: string, close: string) => {
-        const relaxed = policy
-          .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-          .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-          .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:* http://127.0.0.1:*");
-        return `${open}${relaxed}${close}`;
-      });
+      return html.replace(
+        /(http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/,
+        (_all, open: string, policy: string, close: string) => {
+          const relaxed = policy
+            .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+            .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+            .replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:* http://127.0.0.1:*");
+          return `${open}${relaxed}${close}`;
+        },
+      );
     },
   };
 }

@@ -27,7 +27,9 @@ function electronBinary(): ElectronBinary {
   process.stderr.write('Partner Desk: downloading Electron (first start only)…\n');
   const attempt = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { encoding: 'utf8', timeout: 300_000 });
   if (attempt.status === 0 && installedBinary()) return { ok: true };
-  const detail = `${attempt.stderr ?? ''}${attempt.stdout ?? ''}`.match(/(fetch failed|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|403|404)[^\n]*/)?.[0];
+  const detail = `${attempt.stderr ?? ''}${attempt.stdout ?? ''}`.match(
+    /(fetch failed|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|403|404)[^\n]*/,
+  )?.[0];
   return { ok: false, reason: `the Electron binary is not installed and could not be downloaded${detail ? ` (${detail.trim()})` : ''}` };
 }
 
@@ -40,7 +42,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 function launchElectron(extraArgs: string[]): Promise<ElectronExit> {
   return new Promise((resolve) => {
-    const child = spawn(path.join(root, 'node_modules', '.bin', 'electron-vite'), ['dev', ...extraArgs, ...args], { cwd: root, stdio: ['inherit', 'inherit', 'pipe'], shell: process.platform === 'win32' });
+    const child = spawn(path.join(root, 'node_modules', '.bin', 'electron-vite'), ['dev', ...extraArgs, ...args], {
+      cwd: root,
+      stdio: ['inherit', 'inherit', 'pipe'],
+      shell: process.platform === 'win32',
+    });
     children.add(child);
     let sandboxCrash = false;
     child.stderr.on('data', (chunk: Buffer) => {
@@ -66,7 +72,8 @@ const code = await runStart({
   forceWeb: process.env.PARTNER_DESK_FORCE_WEB === '1',
   electronBinary,
   electronVersion: () => (JSON.parse(fs.readFileSync(path.join(electronDir, 'package.json'), 'utf8')) as { version: string }).version,
-  buildNative: (electronVersion, log) => buildElectronSqlite({ projectRoot: root, target: { electronVersion, platform: process.platform, arch: process.arch }, log }),
+  buildNative: (electronVersion, log) =>
+    buildElectronSqlite({ projectRoot: root, target: { electronVersion, platform: process.platform, arch: process.arch }, log }),
   sandbox: () =>
     process.env.PARTNER_DESK_NO_SANDBOX === '1'
       ? { sandbox: false, reason: 'PARTNER_DESK_NO_SANDBOX=1 is set', fix: null }

@@ -25,7 +25,16 @@ export const FUNNEL_STEPS = [
   {
     id: 'submitted',
     label: 'Submitted',
-    states: ['created', 'consents_signed', 'imported', 'porting_ready', 'ready_for_migration', 'migration_code_requested', 'waiting_for_migration_code', 'sandbox'],
+    states: [
+      'created',
+      'consents_signed',
+      'imported',
+      'porting_ready',
+      'ready_for_migration',
+      'migration_code_requested',
+      'waiting_for_migration_code',
+      'sandbox',
+    ],
   },
   { id: 'verification', label: 'Verification', states: ['unverified', 'new_name_requested', 'modified', 'certificate_declined'] },
   { id: 'registration', label: 'Registration', states: ['verified', 'ready'] },

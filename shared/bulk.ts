@@ -9,7 +9,10 @@ import { MaxChannels } from './outbox';
 /** One confirmation for more than this is not something a person reads; split the selection. */
 export const BULK_MAX = 5_000;
 
-const Ids = z.array(z.string().trim().min(1).max(100)).min(1, 'Select at least one record.').max(BULK_MAX, `At most ${BULK_MAX.toLocaleString('en')} records at once.`);
+const Ids = z
+  .array(z.string().trim().min(1).max(100))
+  .min(1, 'Select at least one record.')
+  .max(BULK_MAX, `At most ${BULK_MAX.toLocaleString('en')} records at once.`);
 
 export const BulkRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cancel_channel'), channelIds: Ids }).strict(),

@@ -7,20 +7,59 @@
 import { z } from 'zod';
 import { isEventName, isRequestName, type EVENT_NAME_LIST, type REQUEST_NAME_LIST } from './contract-names';
 import { AppCommand, UpdateState } from './shell';
-import { ChannelCounts, ChannelCountsInput, ChannelDetails, ChannelIds, ChannelIdsInput, ChannelPage, ChannelQuery, ClientListItem, ClientPage, ClientQuery, NotificationPage, SyncStatus } from './accounts';
+import {
+  ChannelCounts,
+  ChannelCountsInput,
+  ChannelDetails,
+  ChannelIds,
+  ChannelIdsInput,
+  ChannelPage,
+  ChannelQuery,
+  ClientListItem,
+  ClientPage,
+  ClientQuery,
+  NotificationPage,
+  SyncStatus,
+} from './accounts';
 import { BookOverview } from './book';
 import { BulkPreview, BulkPreviewInput, BulkResult, BulkRunInput } from './bulk';
 import { ChannelHistory, ChannelHistoryInput } from './history';
 import { ChannelTemplates, ClientBalanceInfo, InsightCancel, InsightRequest, InsightsChanged } from './insights';
 import { ExportChannelsInput, ExportChannelsResult, RevealExportInput, RevealExportResult } from './export';
 import {
-  ActionIdInput, ActionPreview, ActionPreviewInput, ApiKeyInfo, CancelChannelInput, ChannelHealth, ChannelIdInput, CopyApiKeyResult,
-  GenerateApiKeyInput, HealthInput, NetworkInput, OutboxAction, OutboxPage, OutboxQuery, OutboxStatus, PushResult, SetMaxChannelsInput,
-  SetPartnerPayloadInput, SetPartnerSettingsInput, WithdrawCancellationInput,
+  ActionIdInput,
+  ActionPreview,
+  ActionPreviewInput,
+  ApiKeyInfo,
+  CancelChannelInput,
+  ChannelHealth,
+  ChannelIdInput,
+  CopyApiKeyResult,
+  GenerateApiKeyInput,
+  HealthInput,
+  NetworkInput,
+  OutboxAction,
+  OutboxPage,
+  OutboxQuery,
+  OutboxStatus,
+  PushResult,
+  SetMaxChannelsInput,
+  SetPartnerPayloadInput,
+  SetPartnerSettingsInput,
+  WithdrawCancellationInput,
 } from './outbox';
 import {
-  LinkIdInput, LinkList, LinkListInput, MarkSharedInput, PartnerSettings, PartnerSettingsInput, PermissionLink, PermissionLinkDetails, PermissionLinkInput,
-  ReadRedirectInput, RedirectReading,
+  LinkIdInput,
+  LinkList,
+  LinkListInput,
+  MarkSharedInput,
+  PartnerSettings,
+  PartnerSettingsInput,
+  PermissionLink,
+  PermissionLinkDetails,
+  PermissionLinkInput,
+  ReadRedirectInput,
+  RedirectReading,
 } from './onboarding';
 import { RepairResult, StoreStatus } from './store';
 
@@ -124,7 +163,11 @@ export const SwitchProfileInput = z.object({ profileId: z.string().min(1) }).str
 
 const ById = z.object({ id: z.string().min(1).max(100) }).strict();
 const NotificationListInput = z
-  .object({ limit: z.number().int().min(1).max(500).default(100), beforeId: z.number().int().optional(), unreadOnly: z.boolean().default(false) })
+  .object({
+    limit: z.number().int().min(1).max(500).default(100),
+    beforeId: z.number().int().optional(),
+    unreadOnly: z.boolean().default(false),
+  })
   .strict();
 const MarkReadInput = z.union([
   z.object({ ids: z.union([z.array(z.number().int()).max(1000), z.literal('all')]) }).strict(),

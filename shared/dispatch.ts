@@ -21,9 +21,7 @@ export interface DispatchOptions {
 }
 
 export function formatZodError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ');
+  return error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }
 
 export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {

@@ -45,7 +45,9 @@ export const HistoryEntry = z.discriminatedUnion('kind', [
 ]);
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
-export const ChannelHistoryInput = z.object({ id: z.string().min(1).max(100), limit: z.number().int().min(1).max(1000).default(300) }).strict();
+export const ChannelHistoryInput = z
+  .object({ id: z.string().min(1).max(100), limit: z.number().int().min(1).max(1000).default(300) })
+  .strict();
 
 export const ChannelHistory = z.object({
   channelId: z.string(),

@@ -33,13 +33,20 @@ export function checkSettingsUrl(raw: string, label: string): UrlCheck {
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: `The ${label} is not a complete address; it starts with https://, e.g. https://crm.example.com/360dialog.` };
+    return {
+      ok: false,
+      message: `The ${label} is not a complete address; it starts with https://, e.g. https://crm.example.com/360dialog.`,
+    };
   }
   if (url.protocol !== 'https:') {
-    return { ok: false, message: `The ${label} must start with https:// (the Hub needs a secured, public address); got "${url.protocol.replace(/:$/, '')}".` };
+    return {
+      ok: false,
+      message: `The ${label} must start with https:// (the Hub needs a secured, public address); got "${url.protocol.replace(/:$/, '')}".`,
+    };
   }
   if (url.username !== '' || url.password !== '') return { ok: false, message: `The ${label} must not contain a user name or password.` };
-  if (url.hostname === '' || !url.hostname.includes('.')) return { ok: false, message: `The ${label} needs a public host name such as crm.example.com.` };
+  if (url.hostname === '' || !url.hostname.includes('.'))
+    return { ok: false, message: `The ${label} needs a public host name such as crm.example.com.` };
   return { ok: true, url: text };
 }
 
@@ -182,4 +189,3 @@ export const RedirectReading = z.object({
   message: z.string(),
 });
 export type RedirectReading = z.infer<typeof RedirectReading>;
-

@@ -119,7 +119,9 @@ export const PendingOverlay = z.object({
 });
 export type PendingOverlay = z.infer<typeof PendingOverlay>;
 
-export const ActionCounts = z.object(Object.fromEntries(ACTION_STATES.map((s) => [s, z.number().int()])) as Record<ActionState, z.ZodNumber>);
+export const ActionCounts = z.object(
+  Object.fromEntries(ACTION_STATES.map((s) => [s, z.number().int()])) as Record<ActionState, z.ZodNumber>,
+);
 export type ActionCounts = z.infer<typeof ActionCounts>;
 
 export const OutboxStatus = z.object({
@@ -159,14 +161,22 @@ export const NetworkInput = z.object({ online: z.boolean() }).strict();
 export const ChannelIdInput = z.object({ channelId: RecordId }).strict();
 
 export const CancelChannelInput = z.object({ channelId: RecordId, confirmed: z.boolean().default(false) }).strict();
-export const SetMaxChannelsInput = z.object({ clientId: RecordId, maxChannels: MaxChannels, confirmed: z.boolean().default(false) }).strict();
+export const SetMaxChannelsInput = z
+  .object({ clientId: RecordId, maxChannels: MaxChannels, confirmed: z.boolean().default(false) })
+  .strict();
 export const GenerateApiKeyInput = z.object({ channelId: RecordId, confirmed: z.boolean().default(false) }).strict();
 export const HealthInput = z.object({ channelId: RecordId, check: z.boolean().default(true) }).strict();
 export const WithdrawCancellationInput = z.object({ channelId: RecordId, confirmed: z.boolean().default(false) }).strict();
-export const SetPartnerPayloadInput = z.object({ clientId: RecordId, partnerPayload: PartnerPayload, confirmed: z.boolean().default(false) }).strict();
+export const SetPartnerPayloadInput = z
+  .object({ clientId: RecordId, partnerPayload: PartnerPayload, confirmed: z.boolean().default(false) })
+  .strict();
 /** Either or both; each is checked (an absolute https URL) before anything is queued. */
 export const SetPartnerSettingsInput = z
-  .object({ webhookUrl: z.string().max(2048).optional(), redirectUrl: z.string().max(2048).optional(), confirmed: z.boolean().default(false) })
+  .object({
+    webhookUrl: z.string().max(2048).optional(),
+    redirectUrl: z.string().max(2048).optional(),
+    confirmed: z.boolean().default(false),
+  })
   .strict();
 
 export const ActionPreviewInput = z.discriminatedUnion('kind', [
@@ -175,7 +185,13 @@ export const ActionPreviewInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('generate_api_key'), channelId: RecordId }).strict(),
   z.object({ kind: z.literal('withdraw_cancellation'), channelId: RecordId }).strict(),
   z.object({ kind: z.literal('set_partner_payload'), clientId: RecordId, partnerPayload: PartnerPayload }).strict(),
-  z.object({ kind: z.literal('set_partner_settings'), webhookUrl: z.string().max(2048).optional(), redirectUrl: z.string().max(2048).optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('set_partner_settings'),
+      webhookUrl: z.string().max(2048).optional(),
+      redirectUrl: z.string().max(2048).optional(),
+    })
+    .strict(),
 ]);
 export type ActionPreviewInput = z.infer<typeof ActionPreviewInput>;
 
@@ -192,7 +208,12 @@ export type ActionPreview = z.infer<typeof ActionPreview>;
  * One part of a health answer: an On-Premise node (`host`, `role`), or a Cloud API entity (`host` the
  * entity type such as PHONE_NUMBER, `role` its id) with the first problem the API names for it.
  */
-export const HealthNode = z.object({ host: z.string().nullable(), role: z.string().nullable(), status: z.string(), problem: z.string().nullable().default(null) });
+export const HealthNode = z.object({
+  host: z.string().nullable(),
+  role: z.string().nullable(),
+  status: z.string(),
+  problem: z.string().nullable().default(null),
+});
 export type HealthNode = z.infer<typeof HealthNode>;
 
 export const ChannelHealth = z.object({

@@ -15,7 +15,9 @@ const TIDY_ASCII = /^[\u0021-\u007e]+(?: [\u0021-\u007e]+)*$/;
 export function foldForSearch(text: string): string {
   // Most texts are plain ASCII: skip Unicode normalisation for them (the sync folds 200,000 strings).
   if (TIDY_ASCII.test(text)) return text.toLowerCase();
-  const folded = !NON_ASCII.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(/ß/g, 'ss');
+  const folded = !NON_ASCII.test(text)
+    ? text.toLowerCase()
+    : text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(/ß/g, 'ss');
   return folded.replace(/\s+/g, ' ').trim();
 }
 

@@ -8,6 +8,11 @@ export function formatTable(headers: readonly string[], rows: ReadonlyArray<Read
   const cells = [headers, ...rows].map((row) => row.map(cut));
   const widths = headers.map((_, i) => Math.max(...cells.map((row) => [...(row[i] ?? '')].length)));
   return cells
-    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length))).join('  ').trimEnd())
+    .map((row) =>
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length)))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }

@@ -38,7 +38,16 @@ export function resolveDataDir(values: Record<string, string | boolean | undefin
   return defaultDataDir(io.env);
 }
 
-export async function openCore({ values, io, runMode, demo, secrets, backgroundSync, hubUse = 'run', restart }: OpenCoreOptions): Promise<Core> {
+export async function openCore({
+  values,
+  io,
+  runMode,
+  demo,
+  secrets,
+  backgroundSync,
+  hubUse = 'run',
+  restart,
+}: OpenCoreOptions): Promise<Core> {
   const dataDir = resolveDataDir(values, io);
   const hub = hubUrlOption(values['hub-url'], io.env);
   const core = await createCore({
@@ -71,8 +80,12 @@ function announceHubOverride(core: Core, io: CliIo, hub: { url: string; source: 
   const profile = core.session.activeProfileRow();
   if (!profile) return;
   if (profile.auth_method === 'demo') {
-    io.err(`partner-desk: ${hub.source} does not apply to the demo profile "${profile.label}", which uses the built-in demo hub (use "partner-desk web --demo-hub URL" for a running demo-server).`);
+    io.err(
+      `partner-desk: ${hub.source} does not apply to the demo profile "${profile.label}", which uses the built-in demo hub (use "partner-desk web --demo-hub URL" for a running demo-server).`,
+    );
   } else if (profile.hub_url !== hub.url) {
-    io.err(`partner-desk: using the Hub at ${hub.url} for this run (${hub.source}) instead of ${profile.hub_url}, where "${profile.label}" was signed in.`);
+    io.err(
+      `partner-desk: using the Hub at ${hub.url} for this run (${hub.source}) instead of ${profile.hub_url}, where "${profile.label}" was signed in.`,
+    );
   }
 }

@@ -31,7 +31,9 @@ export function hubUrlOption(value: string | boolean | undefined, env: NodeJS.Pr
   try {
     return { url: urlOption('hub-url', fromEnv) as string, source: 'PARTNER_DESK_HUB_URL' };
   } catch {
-    throw new UsageError(`PARTNER_DESK_HUB_URL must be an http(s) URL such as https://hub.360dialog.io/api/v2, not "${fromEnv}". Correct it or unset it.`);
+    throw new UsageError(
+      `PARTNER_DESK_HUB_URL must be an http(s) URL such as https://hub.360dialog.io/api/v2, not "${fromEnv}". Correct it or unset it.`,
+    );
   }
 }
 

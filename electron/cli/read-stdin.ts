@@ -5,7 +5,9 @@ export async function readSecretFromStdin(stdin: NodeJS.ReadableStream & { isTTY
   if (stdin.isTTY) throw new UsageError(`Pipe the ${what} on standard input, e.g. \`printf %s "$KEY" | partner-desk login ...\`.`);
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  const secret = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  const secret = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
   if (secret.trim() === '') throw new UsageError(`No ${what} arrived on standard input.`);
   return secret;
 }

@@ -31,7 +31,19 @@ export interface HandlerDeps {
   store: { status(): StoreStatus; repair(): Promise<RepairResult> };
 }
 
-export function createHandlers({ session, accounts, insights, exporter, outbox, partnerSettings, onboarding, workspace, appInfo, shell, store }: HandlerDeps): Handlers {
+export function createHandlers({
+  session,
+  accounts,
+  insights,
+  exporter,
+  outbox,
+  partnerSettings,
+  onboarding,
+  workspace,
+  appInfo,
+  shell,
+  store,
+}: HandlerDeps): Handlers {
   return {
     'app.info': () => appInfo(),
     'app.updateStatus': () => shell.updateState(),
@@ -66,7 +78,8 @@ export function createHandlers({ session, accounts, insights, exporter, outbox, 
     'export.reveal': ({ path }) => exporter.reveal(path),
     'actions.preview': (input) => outbox.preview(input),
     'actions.cancelChannel': ({ channelId, confirmed }) => outbox.enqueue({ kind: 'cancel_channel', channelId }, confirmed),
-    'actions.setMaxChannels': ({ clientId, maxChannels, confirmed }) => outbox.enqueue({ kind: 'set_max_channels', clientId, maxChannels }, confirmed),
+    'actions.setMaxChannels': ({ clientId, maxChannels, confirmed }) =>
+      outbox.enqueue({ kind: 'set_max_channels', clientId, maxChannels }, confirmed),
     'actions.generateApiKey': ({ channelId, confirmed }) => outbox.enqueue({ kind: 'generate_api_key', channelId }, confirmed),
     'outbox.list': (query) => outbox.list(query),
     'outbox.retry': ({ id }) => outbox.retry(id),
@@ -77,9 +90,17 @@ export function createHandlers({ session, accounts, insights, exporter, outbox, 
     'channels.copyApiKey': ({ channelId }) => outbox.copyApiKey(channelId),
     'partner.settings': ({ refresh }) => partnerSettings.view(refresh),
     'actions.setPartnerSettings': ({ webhookUrl, redirectUrl, confirmed }) =>
-      outbox.enqueue({ kind: 'set_partner_settings', ...(webhookUrl !== undefined ? { webhookUrl } : {}), ...(redirectUrl !== undefined ? { redirectUrl } : {}) }, confirmed),
+      outbox.enqueue(
+        {
+          kind: 'set_partner_settings',
+          ...(webhookUrl !== undefined ? { webhookUrl } : {}),
+          ...(redirectUrl !== undefined ? { redirectUrl } : {}),
+        },
+        confirmed,
+      ),
     'actions.withdrawCancellation': ({ channelId, confirmed }) => outbox.enqueue({ kind: 'withdraw_cancellation', channelId }, confirmed),
-    'actions.setPartnerPayload': ({ clientId, partnerPayload, confirmed }) => outbox.enqueue({ kind: 'set_partner_payload', clientId, partnerPayload }, confirmed),
+    'actions.setPartnerPayload': ({ clientId, partnerPayload, confirmed }) =>
+      outbox.enqueue({ kind: 'set_partner_payload', clientId, partnerPayload }, confirmed),
     'onboarding.createLink': (input) => onboarding.createLink(input),
     'onboarding.links': ({ limit }) => ({ items: onboarding.links(limit) }),
     'onboarding.link': ({ id }) => onboarding.link(id),

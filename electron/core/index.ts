@@ -129,7 +129,15 @@ export interface Core {
 export const DATABASE_FILE_NAME = 'partner-desk.sqlite';
 /** Requests a core with a damaged database still answers (store/store-guard.ts). */
 const ANSWERED_WHEN_DAMAGED: ReadonlySet<string> = new Set([
-  'app.info', 'app.updateStatus', 'app.checkForUpdates', 'app.installUpdate', 'app.revealDataFolder', 'session.get', 'store.status', 'store.repair', 'export.reveal',
+  'app.info',
+  'app.updateStatus',
+  'app.checkForUpdates',
+  'app.installUpdate',
+  'app.revealDataFolder',
+  'session.get',
+  'store.status',
+  'store.repair',
+  'export.reveal',
 ]);
 const KEYCHAIN_PROBE_WAIT_MS = 1_500;
 
@@ -176,12 +184,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const clientQueries = new ClientQueries(db);
   const notifications = new NotificationStore(db);
-  const writers = { clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS), channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS) };
+  const writers = {
+    clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS),
+    channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS),
+  };
   // Rows derived by older rules are rebuilt from their raw JSON: before a CLI command answers (it
   // answers once and exits), in the background for the app and web mode (their lists are up at once;
   // filters and counts catch up within seconds, once per new version of the rules).
   const derived = refreshDerived(db, writers, log).catch((error: unknown) => {
-    log.error('re-deriving stored records failed; the next start tries again', { error: error instanceof Error ? error.message : String(error) });
+    log.error('re-deriving stored records failed; the next start tries again', {
+      error: error instanceof Error ? error.message : String(error),
+    });
     return null;
   });
   if (options.runMode === 'cli') await derived;
@@ -206,10 +219,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     now,
     ...(options.outboxSettleMs !== undefined ? { settleMs: options.outboxSettleMs } : {}),
   });
-  const channelQueries = new ChannelQueries(db, { ...(searchIndex ? { searchIndex } : {}), log: (message, fields) => log.warn(message, fields) });
+  const channelQueries = new ChannelQueries(db, {
+    ...(searchIndex ? { searchIndex } : {}),
+    log: (message, fields) => log.warn(message, fields),
+  });
   const sync = new SyncEngine({
     runs: new SyncRunStore(db),
-    runner: new WorkerSyncRunner({ databaseFile, log, ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}), ...(options.syncTimeoutMs !== undefined ? { timeoutMs: options.syncTimeoutMs } : {}) }),
+    runner: new WorkerSyncRunner({
+      databaseFile,
+      log,
+      ...(options.sqliteNativeBinding ? { nativeBinding: options.sqliteNativeBinding } : {}),
+      ...(options.syncTimeoutMs !== undefined ? { timeoutMs: options.syncTimeoutMs } : {}),
+    }),
     clientQueries,
     events,
     log,
@@ -223,14 +244,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (event) session.connection.apply(event);
     },
   });
-  const accounts = new AccountsService({ session, engine: sync, channels: channelQueries, clients: clientQueries, notifications, events, log, now, overlays: outbox });
+  const accounts = new AccountsService({
+    session,
+    engine: sync,
+    channels: channelQueries,
+    clients: clientQueries,
+    notifications,
+    events,
+    log,
+    now,
+    overlays: outbox,
+  });
   // Back online (or a refused key replaced): the queue goes at once, and a sync that failed for want
   // of the Hub runs again (in processes that sync in the background).
   function connectionChanged(status: ConnectionState['status'], previous: ConnectionState['status']): void {
     outbox.connectionChanged(status, previous);
     const recovered = status === 'connected' && (previous === 'offline' || previous === 'hub_unavailable' || previous === 'key_rejected');
     if (recovered && options.backgroundSync && accounts.syncStatus().state !== 'succeeded') {
-      void accounts.syncNow().catch((error: unknown) => log.info('sync after the connection came back did not run', { error: String(error) }));
+      void accounts
+        .syncNow()
+        .catch((error: unknown) => log.info('sync after the connection came back did not run', { error: String(error) }));
     }
   }
 
@@ -280,9 +313,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     notifications,
     events,
     profile: activeProfile,
-    dashboardOrigin: (profile) => (profile.auth_method === 'demo' ? demo.dashboardOrigin() : Promise.resolve(dashboardOriginFor(profile.hub_url))),
+    dashboardOrigin: (profile) =>
+      profile.auth_method === 'demo' ? demo.dashboardOrigin() : Promise.resolve(dashboardOriginFor(profile.hub_url)),
     // The CLI syncs in the foreground when it needs to; a background sync would outlive its database.
-    ...(options.runMode === 'cli' ? {} : { startSync: () => void accounts.syncNow().catch((error: unknown) => log.info('sync after a redirect did not run', { error: String(error) })) }),
+    ...(options.runMode === 'cli'
+      ? {}
+      : {
+          startSync: () =>
+            void accounts.syncNow().catch((error: unknown) => log.info('sync after a redirect did not run', { error: String(error) })),
+        }),
     now,
     log,
   });
@@ -357,10 +396,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
     }),
   });
-  const handlers = createHandlers({ session, accounts, insights, exporter, outbox, partnerSettings, onboarding, workspace, appInfo, shell, store: { status: currentStoreStatus, repair: repairStore } });
+  const handlers = createHandlers({
+    session,
+    accounts,
+    insights,
+    exporter,
+    outbox,
+    partnerSettings,
+    onboarding,
+    workspace,
+    appInfo,
+    shell,
+    store: { status: currentStoreStatus, repair: repairStore },
+  });
   const contract = createDispatch(handlers, {
     onUnexpectedError: (name, error) =>
-      log.error('request failed unexpectedly', { request: name, error: error instanceof Error ? error.stack ?? error.message : String(error) }),
+      log.error('request failed unexpectedly', {
+        request: name,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
   });
   // A damaged store answers only what the window needs to say so and to repair it; anything else
   // would read an incomplete copy or be refused its write, so it gets the damage message at once.
@@ -379,11 +433,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const scheduler = background?.scheduler ?? null;
   if (options.backgroundOutbox ?? Boolean(options.backgroundSync)) outbox.runner.start();
   const stopCheckpoints = searchIndex
-    ? startCheckpoints({ walFile: `${databaseFile}-wal`, checkpoint: () => (guard.damaged || guard.checkMarker() ? Promise.resolve() : searchIndex.checkpoint()), log })
+    ? startCheckpoints({
+        walFile: `${databaseFile}-wal`,
+        checkpoint: () => (guard.damaged || guard.checkMarker() ? Promise.resolve() : searchIndex.checkpoint()),
+        log,
+      })
     : () => undefined;
   const stopUpkeep =
     searchIndex && !store.standIn
-      ? startStoreUpkeep({ file: databaseFile, guard, worker: searchIndex, appVersion: options.appVersion, log, now, ...(options.upkeepFirstDelayMs !== undefined ? { firstDelayMs: options.upkeepFirstDelayMs } : {}) })
+      ? startStoreUpkeep({
+          file: databaseFile,
+          guard,
+          worker: searchIndex,
+          appVersion: options.appVersion,
+          log,
+          now,
+          ...(options.upkeepFirstDelayMs !== undefined ? { firstDelayMs: options.upkeepFirstDelayMs } : {}),
+        })
       : () => undefined;
 
   // Damage found anywhere (a statement here, the sync worker, the daily check, another process):
@@ -416,7 +482,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   events.on('sync.status', (status) => {
     if (status.state === 'failed' && status.error?.code === 'database_corrupt') guard.checkMarker(true);
   });
-  log.info('core started', { dataDir: options.dataDir, runMode: options.runMode, ...(store.checked ? { checkedAtOpen: store.checked } : {}) });
+  log.info('core started', {
+    dataDir: options.dataDir,
+    runMode: options.runMode,
+    ...(store.checked ? { checkedAtOpen: store.checked } : {}),
+  });
 
   function close(): void {
     if (closed) return;

@@ -75,7 +75,13 @@ export function logFilesOf(file: string): string[] {
  * memory (a bounded number), then go in order.
  */
 class RollingDestination implements DestinationStream {
-  private stream: (DestinationStream & { flushSync?(): void; flush?(cb?: (error?: Error) => void): void; on?(event: string, listener: (...args: unknown[]) => void): void }) | null = null;
+  private stream:
+    | (DestinationStream & {
+        flushSync?(): void;
+        flush?(cb?: (error?: Error) => void): void;
+        on?(event: string, listener: (...args: unknown[]) => void): void;
+      })
+    | null = null;
   private pending: string[] | null = [];
   private readonly ready: Promise<void>;
 
@@ -100,10 +106,12 @@ class RollingDestination implements DestinationStream {
       async (stream) => {
         stream.on('error', () => undefined);
         // SonicBoom opens (and makes the folder) after pino-roll answers: wait for it, or its failure.
-        const opened = (stream as unknown as { fd: number }).fd >= 0 || (await new Promise<boolean>((resolve) => {
-          stream.once('ready', () => resolve(true));
-          stream.once('error', () => resolve(false));
-        }));
+        const opened =
+          (stream as unknown as { fd: number }).fd >= 0 ||
+          (await new Promise<boolean>((resolve) => {
+            stream.once('ready', () => resolve(true));
+            stream.once('error', () => resolve(false));
+          }));
         if (opened) this.stream = stream as unknown as RollingDestination['stream'];
         for (const line of this.pending ?? []) this.write(line);
         this.pending = null;
@@ -152,7 +160,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     return out;
   };
 
-  const file = options.file ? new RollingDestination(options.file, { maxBytes: options.maxBytes ?? LOG_MAX_BYTES, keepFiles: options.keepFiles ?? LOG_KEEP_FILES }) : null;
+  const file = options.file
+    ? new RollingDestination(options.file, { maxBytes: options.maxBytes ?? LOG_MAX_BYTES, keepFiles: options.keepFiles ?? LOG_KEEP_FILES })
+    : null;
   const streams: pino.StreamEntry[] = [];
   if (file) streams.push({ level, stream: file });
   if (consoleLevel !== 'silent') streams.push({ level: consoleLevel, stream: process.stderr });

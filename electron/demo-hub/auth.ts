@@ -37,7 +37,9 @@ export class TokenIssuer {
     const nowMs = this.now();
     const iat = Math.floor(nowMs / 1000);
     const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-    const payload = b64url(JSON.stringify({ sub: username, partner_id: this.partnerId, iat, exp: iat + this.ttlSeconds, jti: `demo-${++this.issued}` }));
+    const payload = b64url(
+      JSON.stringify({ sub: username, partner_id: this.partnerId, iat, exp: iat + this.ttlSeconds, jti: `demo-${++this.issued}` }),
+    );
     const signature = createHmac('sha256', this.secret).update(`${header}.${payload}`).digest('base64url');
     const token = `${header}.${payload}.${signature}`;
     this.expiries.set(token, nowMs + this.ttlSeconds * 1000);

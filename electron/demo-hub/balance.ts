@@ -16,15 +16,17 @@ interface UsageRow {
 function periodStarts(startMs: number, endMs: number, granularity: Granularity): number[] {
   const out: number[] = [];
   const first = new Date(startMs);
-  let cursor = granularity === 'month'
-    ? Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1)
-    : Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate());
+  let cursor =
+    granularity === 'month'
+      ? Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1)
+      : Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), first.getUTCDate());
   while (cursor <= endMs && out.length < MAX_PERIODS) {
     out.push(cursor);
     const d = new Date(cursor);
-    cursor = granularity === 'month'
-      ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)
-      : Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
+    cursor =
+      granularity === 'month'
+        ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)
+        : Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
   }
   return out;
 }

@@ -34,12 +34,18 @@ export async function postCancellation(hub: HubContext, req: RequestContext): Pr
     const requested = new Date(Date.parse(terminatedAt));
     const deletedAt = Date.UTC(requested.getUTCFullYear(), requested.getUTCMonth() + 1, 1);
     if (hub.now() >= deletedAt) {
-      return metaError(400, `Channel ${channelId} was deleted at the end of the month of its cancellation (${new Date(deletedAt).toISOString()}); it can no longer be reactivated`);
+      return metaError(
+        400,
+        `Channel ${channelId} was deleted at the end of the month of its cancellation (${new Date(deletedAt).toISOString()}); it can no longer be reactivated`,
+      );
     }
     return json(200, hub.state.revokeCancellation(channelId));
   }
   if (terminatedAt !== null) {
-    return metaError(400, `Channel ${channelId} already has a cancellation request (terminated_at ${terminatedAt}); it is pending deletion`);
+    return metaError(
+      400,
+      `Channel ${channelId} already has a cancellation request (terminated_at ${terminatedAt}); it is pending deletion`,
+    );
   }
   return json(200, hub.state.cancelChannel(channelId));
 }
@@ -61,14 +67,23 @@ export function postApiKey(hub: HubContext, req: RequestContext): HubReply {
   }
   const { record } = entry;
   if (record.terminated_at !== null) {
-    return metaError(400, `Channel ${channelId} is pending deletion (terminated_at ${record.terminated_at}); no new API key can be generated`);
+    return metaError(
+      400,
+      `Channel ${channelId} is pending deletion (terminated_at ${record.terminated_at}); no new API key can be generated`,
+    );
   }
   const appId = record.integration?.app_id ?? null;
   if (appId === null) {
-    return metaError(400, `Channel ${channelId} is a draft without a running app; an API key can be generated once the number is registered`);
+    return metaError(
+      400,
+      `Channel ${channelId} is a draft without a running app; an API key can be generated once the number is registered`,
+    );
   }
   if (!entry.apiKeyPermission) {
-    return metaError(403, `Forbidden: the client has not shared API key permission for channel ${channelId} with the partner (direct payment; ask the client to grant it in the Client Hub)`);
+    return metaError(
+      403,
+      `Forbidden: the client has not shared API key permission for channel ${channelId} with the partner (direct payment; ask the client to grant it in the Client Hub)`,
+    );
   }
   const made = makeKey(hub.seed, channelId, entry.keyGeneration + 1);
   hub.store.setApiKey(entry, made.key);

@@ -36,7 +36,7 @@ export const HOSTILE_NAMES: readonly string[] = [
   '-10% Discount Store',
   '@Mention Media',
   'Tab\tSeparated Inc.',
-  "It's \"Quoted\" Ltd",
+  'It\'s "Quoted" Ltd',
   'Comma, Colon: Semicolon; Co',
   'Two\r\nLines GmbH',
   '  Leading Spaces Ltd',

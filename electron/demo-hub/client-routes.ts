@@ -49,7 +49,10 @@ export function getClientBalance(hub: HubContext, req: RequestContext): HubReply
   const entry = hub.store.client(clientId);
   if (!entry) return metaError(404, `Client ${clientId} not found`);
   if (!entry.directPayment) {
-    return metaError(hub.faults.balanceRefusal, `Client ${clientId} uses partner payment: the balance endpoint is only available for clients with direct payment`);
+    return metaError(
+      hub.faults.balanceRefusal,
+      `Client ${clientId} uses partner payment: the balance endpoint is only available for clients with direct payment`,
+    );
   }
   const params = req.url.searchParams;
   const start = unixSeconds(params.get('start_date'), 'start_date');

@@ -44,7 +44,11 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
       if (!json.ok) return fail(400, 'Fault config must be JSON');
       const parsed = FaultConfig.safeParse(json.value);
       if (!parsed.success) {
-        return fail(400, 'Invalid fault config', parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+        return fail(
+          400,
+          'Invalid fault config',
+          parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+        );
       }
       hub.faults.set(parsed.data);
       return ok(hub.faults.snapshot());
@@ -58,7 +62,8 @@ const ROUTES: Readonly<Record<string, Readonly<Record<string, Handler>>>> = {
     GET: (hub) => ok(clockState(hub)),
     POST: (hub, body) => {
       const json = parseJson(body);
-      const advance = json.ok && typeof json.value === 'object' && json.value !== null ? (json.value as { advanceMs?: unknown }).advanceMs : undefined;
+      const advance =
+        json.ok && typeof json.value === 'object' && json.value !== null ? (json.value as { advanceMs?: unknown }).advanceMs : undefined;
       if (typeof advance !== 'number' || !Number.isFinite(advance)) return fail(400, 'Expected {"advanceMs": <number>}');
       hub.clock.advance(advance);
       return ok(clockState(hub));

@@ -9,7 +9,17 @@ const match = {
   /** Substring of the path, or (in-process only) a RegExp tested against it. */
   path: z.union([z.string(), z.instanceof(RegExp)]).optional(),
   /** A RegExp source tested against the path; the JSON-friendly form of a RegExp `path`. */
-  pathRegex: z.string().refine((s) => { try { new RegExp(s); return true; } catch { return false; } }, 'not a valid regular expression').optional(),
+  pathRegex: z
+    .string()
+    .refine((s) => {
+      try {
+        new RegExp(s);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a valid regular expression')
+    .optional(),
   method: z.string().min(1).optional(),
 };
 const counted = z.object({ count: z.number().int().min(0), ...match }).strict();
@@ -20,13 +30,19 @@ export const FaultConfig = z
     latencyJitterMs: z.number().min(0).optional(),
     /** /api, /waba and /waba-v2 only: the in-process fetch rejects like undici, the server drops the socket. */
     offline: z.boolean().optional(),
-    rateLimitBurst: counted.extend({ retryAfterSeconds: z.number().int().min(0).optional() }).nullable().optional(),
+    rateLimitBurst: counted
+      .extend({ retryAfterSeconds: z.number().int().min(0).optional() })
+      .nullable()
+      .optional(),
     serverErrors: counted
       .extend({ status: z.number().int().min(500).max(599).optional(), body: z.enum(['html', 'meta']).optional() })
       .nullable()
       .optional(),
     malformedJson: counted.nullable().optional(),
-    wrongTypes: counted.extend({ mode: z.enum(['types', 'missing', 'both']).optional() }).nullable().optional(),
+    wrongTypes: counted
+      .extend({ mode: z.enum(['types', 'missing', 'both']).optional() })
+      .nullable()
+      .optional(),
     limitCap: z.number().int().min(1).nullable().optional(),
     totalDrift: counted
       .extend({ insert: z.number().int().min(0).optional(), remove: z.number().int().min(0).optional() })
@@ -46,7 +62,11 @@ export const FaultConfig = z
      * (`items`). Not counted: applies to every matching list request while set.
      */
     envelope: z
-      .object({ omit: z.array(z.enum(['count', 'total'])).default([]), itemsKey: z.enum(['items', 'data', 'results']).optional(), ...match })
+      .object({
+        omit: z.array(z.enum(['count', 'total'])).default([]),
+        itemsKey: z.enum(['items', 'data', 'results']).optional(),
+        ...match,
+      })
       .strict()
       .nullable()
       .optional(),
@@ -55,7 +75,8 @@ export const FaultConfig = z
 export type FaultConfig = z.input<typeof FaultConfig>;
 
 type Parsed = z.output<typeof FaultConfig>;
-export type CountedFaultName = 'rateLimitBurst' | 'serverErrors' | 'malformedJson' | 'wrongTypes' | 'totalDrift' | 'unauthorized' | 'dropped';
+export type CountedFaultName =
+  'rateLimitBurst' | 'serverErrors' | 'malformedJson' | 'wrongTypes' | 'totalDrift' | 'unauthorized' | 'dropped';
 export type ActiveFault<N extends CountedFaultName> = NonNullable<Parsed[N]>;
 
 /** JSON-friendly view of the current switches, with counts remaining. */
@@ -139,7 +160,11 @@ export class FaultSwitches {
     return !!fault && fault.count > 0 && FaultSwitches.matches(fault, method, path);
   }
 
-  private static matches(fault: { path?: string | RegExp | undefined; pathRegex?: string | undefined; method?: string | undefined }, method: string, path: string): boolean {
+  private static matches(
+    fault: { path?: string | RegExp | undefined; pathRegex?: string | undefined; method?: string | undefined },
+    method: string,
+    path: string,
+  ): boolean {
     if (fault.method && fault.method.toUpperCase() !== method.toUpperCase()) return false;
     if (typeof fault.path === 'string' && !path.includes(fault.path)) return false;
     if (fault.path instanceof RegExp && !fault.path.test(path)) return false;

@@ -11,8 +11,14 @@ import { flat, isoSeconds, Rng, weights } from './prng';
 import type { ChannelEntry, ClientEntry, ClientSummary, DemoChannel, Integration, WabaAccount } from './types';
 import { CHANNEL_PHONE_FORMS, drawMobileNumber, writePhone, type PhoneForm } from './phones';
 import {
-  BUSINESS_VERTICALS, CHANNEL_STATUSES, FB_ACCOUNT_STATUSES, MESSAGING_LIMITS, OBO_STATUSES, QUALITY_RATINGS,
-  SETUP_ERRORS, WABA_STATUSES,
+  BUSINESS_VERTICALS,
+  CHANNEL_STATUSES,
+  FB_ACCOUNT_STATUSES,
+  MESSAGING_LIMITS,
+  OBO_STATUSES,
+  QUALITY_RATINGS,
+  SETUP_ERRORS,
+  WABA_STATUSES,
 } from './vocabulary';
 
 /** `sandbox`: an Embedded Signup channel with an app that is not live yet. */
@@ -20,22 +26,94 @@ type Kind = 'live' | 'draft' | 'pending_deletion' | 'classic' | 'sandbox';
 const FORCED = 17;
 const DAY = 86_400_000;
 
-const KIND = weights<Kind>([['live', 52], ['draft', 17], ['pending_deletion', 8], ['classic', 18], ['sandbox', 5]]);
+const KIND = weights<Kind>([
+  ['live', 52],
+  ['draft', 17],
+  ['pending_deletion', 8],
+  ['classic', 18],
+  ['sandbox', 5],
+]);
 /** What a version-2 sandbox channel's ignored `status` happens to say: often a classic word that would mislead. */
-const SANDBOX_STATUS = weights([['ready', 35], ['created', 25], ['verified', 20], ['unverified', 15], ['error', 5]]);
+const SANDBOX_STATUS = weights([
+  ['ready', 35],
+  ['created', 25],
+  ['verified', 20],
+  ['unverified', 15],
+  ['error', 5],
+]);
 /** The forced channels' numbers: the first four show every way of writing one, the rest as the Hub stores them. */
 const FORCED_FORMS: readonly PhoneForm[] = ['idd', 'national', 'international', 'junk'];
-const DRAFT_STATUS = weights([['created', 45], ['consents_signed', 20], ['unverified', 20], ['verified', 15]]);
-const FB_LIVE = weights([['verified', 70], ['not_verified', 10], ['pending', 5], ['pending_need_more_info', 5], ['pending_submission', 4], ['rejected', 4], ['failed', 2]]);
-const FB_DRAFT = weights([['pending_submission', 40], ['pending', 20], ['not_verified', 25], ['pending_need_more_info', 10], ['failed', 5]]);
-const WABA_LIVE = weights([['approved', 85], ['account_violation', 5], ['account_restriction', 4], ['account_banned', 2], ['bsp_removed', 2], ['unverified', 2]]);
-const WABA_DRAFT = weights([['created', 40], ['consents_pending', 30], ['unverified', 30]]);
-const OBO_LIVE = weights<string | null>([['approved', 80], ['submitted', 10], ['rejected', 5], ['denied', 5]]);
-const OBO_DRAFT = weights<string | null>([['submitted', 70], ['rejected', 10], [null, 20]]);
-const LIMIT = weights<string | null>([['TIER_250', 20], ['TIER_1K', 40], ['TIER_10K', 20], ['TIER_100K', 8], ['UNLIMITED', 4], ['TIER_50', 3], [null, 5]]);
-const QUALITY = weights<string | null>([['GREEN', 75], ['YELLOW', 12], ['RED', 5], [null, 8]]);
-const HAS_INBOX = weights<boolean | null>([[false, 6], [true, 2], [null, 1]]);
-const IS_OBA = weights<boolean | null>([[false, 8], [true, 1], [null, 1]]);
+const DRAFT_STATUS = weights([
+  ['created', 45],
+  ['consents_signed', 20],
+  ['unverified', 20],
+  ['verified', 15],
+]);
+const FB_LIVE = weights([
+  ['verified', 70],
+  ['not_verified', 10],
+  ['pending', 5],
+  ['pending_need_more_info', 5],
+  ['pending_submission', 4],
+  ['rejected', 4],
+  ['failed', 2],
+]);
+const FB_DRAFT = weights([
+  ['pending_submission', 40],
+  ['pending', 20],
+  ['not_verified', 25],
+  ['pending_need_more_info', 10],
+  ['failed', 5],
+]);
+const WABA_LIVE = weights([
+  ['approved', 85],
+  ['account_violation', 5],
+  ['account_restriction', 4],
+  ['account_banned', 2],
+  ['bsp_removed', 2],
+  ['unverified', 2],
+]);
+const WABA_DRAFT = weights([
+  ['created', 40],
+  ['consents_pending', 30],
+  ['unverified', 30],
+]);
+const OBO_LIVE = weights<string | null>([
+  ['approved', 80],
+  ['submitted', 10],
+  ['rejected', 5],
+  ['denied', 5],
+]);
+const OBO_DRAFT = weights<string | null>([
+  ['submitted', 70],
+  ['rejected', 10],
+  [null, 20],
+]);
+const LIMIT = weights<string | null>([
+  ['TIER_250', 20],
+  ['TIER_1K', 40],
+  ['TIER_10K', 20],
+  ['TIER_100K', 8],
+  ['UNLIMITED', 4],
+  ['TIER_50', 3],
+  [null, 5],
+]);
+const QUALITY = weights<string | null>([
+  ['GREEN', 75],
+  ['YELLOW', 12],
+  ['RED', 5],
+  [null, 8],
+]);
+const HAS_INBOX = weights<boolean | null>([
+  [false, 6],
+  [true, 2],
+  [null, 1],
+]);
+const IS_OBA = weights<boolean | null>([
+  [false, 8],
+  [true, 1],
+  [null, 1],
+]);
 const APP_STATES = ['pending', 'running', 'stopped'] as const;
 // Opaque to the app; a small fixed pool keeps 50k live channels cheap to generate.
 const CERTIFICATES = Array.from({ length: 32 }, (_, i) => Rng.for('certificate', i).hex(48));
@@ -87,15 +165,23 @@ function newWaba(rng: Rng, owner: GeneratedClient, ids: ChannelIds, kind: Kind, 
 }
 
 export function makeChannel(
-  rng: Rng, owner: GeneratedClient, index: number, ids: ChannelIds, wabasOfClient: WabaAccount[], createdAtMs?: number,
+  rng: Rng,
+  owner: GeneratedClient,
+  index: number,
+  ids: ChannelIds,
+  wabasOfClient: WabaAccount[],
+  createdAtMs?: number,
 ): ChannelEntry {
   const forced = index < FORCED ? index : null;
   // Seventeen walks: the fourteen statuses, then a pending deletion, a draft without a WABA and a
   // version-2 sandbox channel whose ignored status says "ready".
-  const forcedStatus = forced === null ? null : forced === 14 || forced === 16 ? 'ready' : forced === 15 ? 'created' : at(CHANNEL_STATUSES, forced);
+  const forcedStatus =
+    forced === null ? null : forced === 14 || forced === 16 ? 'ready' : forced === 15 ? 'created' : at(CHANNEL_STATUSES, forced);
   const kind: Kind = forcedStatus !== null ? forcedKind(forcedStatus, index) : rng.draw(KIND);
   const live = kind === 'live' || kind === 'pending_deletion';
-  const status = forcedStatus ?? (live ? 'ready' : kind === 'draft' ? rng.draw(DRAFT_STATUS) : kind === 'sandbox' ? rng.draw(SANDBOX_STATUS) : rng.pick(NOT_READY));
+  const status =
+    forcedStatus ??
+    (live ? 'ready' : kind === 'draft' ? rng.draw(DRAFT_STATUS) : kind === 'sandbox' ? rng.draw(SANDBOX_STATUS) : rng.pick(NOT_READY));
   const createdMs = createdAtMs ?? rng.int(owner.createdMs, Math.max(owner.createdMs, DATA_END_MS - DAY));
   const locale = owner.locale;
   const latestMs = Math.max(createdMs, DATA_END_MS);
@@ -115,7 +201,11 @@ export function makeChannel(
   const hasApp = live || kind === 'sandbox' || (kind === 'classic' && (forced !== null || rng.chance(0.8)));
   const integration: Integration | null | undefined = hasApp
     ? { enabled: true, app_id: rng.number(6), state: live ? 'running' : rng.pick(APP_STATES) }
-    : rng.chance(0.5) ? { enabled: false, app_id: null, state: null } : rng.chance(0.5) ? null : undefined;
+    : rng.chance(0.5)
+      ? { enabled: false, app_id: null, state: null }
+      : rng.chance(0.5)
+        ? null
+        : undefined;
 
   const name = owner.entry.record.name;
   const record: DemoChannel = {
@@ -139,7 +229,8 @@ export function makeChannel(
       ivr: rng.chance(0.05),
       verification_method: rng.chance(0.7) ? 'sms' : 'voice',
       certificate: live ? rng.pick(CERTIFICATES) : null,
-      new_name_status: status === 'new_name_requested' ? 'pending' : status === 'certificate_declined' ? 'declined' : live ? 'approved' : null,
+      new_name_status:
+        status === 'new_name_requested' ? 'pending' : status === 'certificate_declined' ? 'declined' : live ? 'approved' : null,
       default_language: locale.language,
       has_integration_layer: hasApp,
       error: status === 'error' ? rng.pick(SETUP_ERRORS) : null,

@@ -14,9 +14,26 @@ export const DATA_START_MS = Date.UTC(2021, 0, 1);
 export const DATA_END_MS = Date.UTC(2025, 5, 30);
 
 const SYSTEM_USER = { user_id: 'system', user_name: 'system' } as const;
-const MAX_CHANNELS = weights([[2, 70], [1, 10], [3, 10], [5, 7], [10, 3]]);
-const CHANNEL_WEIGHT = weights([[0, 10], [1, 50], [2, 28], [4, 9], [9, 3]]);
-const EMAIL_LOCAL = weights([['info', 3], ['ops', 1], ['', 2], ['Support+WA', 1]]);
+const MAX_CHANNELS = weights([
+  [2, 70],
+  [1, 10],
+  [3, 10],
+  [5, 7],
+  [10, 3],
+]);
+const CHANNEL_WEIGHT = weights([
+  [0, 10],
+  [1, 50],
+  [2, 28],
+  [4, 9],
+  [9, 3],
+]);
+const EMAIL_LOCAL = weights([
+  ['info', 3],
+  ['ops', 1],
+  ['', 2],
+  ['Support+WA', 1],
+]);
 const USE_CASES = ['Customer support', 'Order updates', 'Appointments', ''] as const;
 const TIERS = ['gold', 'silver'] as const;
 
@@ -90,7 +107,13 @@ function distinctName(rng: Rng, locale: Locale, name: string, names: Map<string,
   return seen === 0 ? candidate : flat(`${candidate} ${seen + 1}`);
 }
 
-export function makeClient(rng: Rng, index: number, used: Set<string>, createdMs?: number, names: Map<string, number> = new Map()): GeneratedClient {
+export function makeClient(
+  rng: Rng,
+  index: number,
+  used: Set<string>,
+  createdMs?: number,
+  names: Map<string, number> = new Map(),
+): GeneratedClient {
   const curated = CURATED_CLIENTS[index];
   const locale = curated ? localeFor(curated.country) : rng.draw(LOCALE_TABLE);
   const name = curated ? curated.name : distinctName(rng, locale, flat(composeName(rng, locale)), names);

@@ -13,7 +13,9 @@ import type { ChannelEntry, ClientEntry, DemoChannel, DemoClient, DemoPartner } 
 export type ClientPatch = Partial<Omit<DemoClient, 'id'>>;
 export type ChannelPatch = Partial<Omit<DemoChannel, 'id' | 'client_id' | 'client'>>;
 
-export type PartnerPatch = Partial<Pick<DemoPartner, 'webhook_url' | 'partner_redirect_url' | 'allow_client_to_add_phone_no' | 'brand_name'>>;
+export type PartnerPatch = Partial<
+  Pick<DemoPartner, 'webhook_url' | 'partner_redirect_url' | 'allow_client_to_add_phone_no' | 'brand_name'>
+>;
 
 export interface HubState {
   readonly partner: DemoPartner;
@@ -165,7 +167,14 @@ export class DemoHubState implements HubState {
     const locale: Locale = LOCALES.find((l) => l.country === owner.record.contact_info?.country) ?? (LOCALES[0] as Locale);
     const wabas = this.store.channelsOf(clientId).flatMap((c) => (c.record.waba_account ? [c.record.waba_account] : []));
     // Index past the curated range so runtime channels are drawn by weight, not walked.
-    const entry = makeChannel(this.rng, { entry: owner, locale, channelWeight: 1, createdMs }, 1_000_000 + this.added++, this.store.ids, wabas, createdMs);
+    const entry = makeChannel(
+      this.rng,
+      { entry: owner, locale, channelWeight: 1, createdMs },
+      1_000_000 + this.added++,
+      this.store.ids,
+      wabas,
+      createdMs,
+    );
     entry.record.modified_at = isoSeconds(createdMs);
     Object.assign(entry.record, copy(patch));
     this.store.insertChannel(entry);

@@ -30,7 +30,12 @@ export class HubStore {
   private readonly channelByKey = new Map<string, ChannelEntry>();
   private readonly wabaRefs = new Map<string, WabaRef>();
 
-  constructor(readonly seed: number, clientCount: number, channelCount: number, partnerId: string) {
+  constructor(
+    readonly seed: number,
+    clientCount: number,
+    channelCount: number,
+    partnerId: string,
+  ) {
     this.partner = {
       id: partnerId,
       brand_name: 'Demo Partner GmbH',

@@ -9,7 +9,15 @@ export { HubStats, type HubStatsSnapshot, type MutationLogEntry } from './stats'
 export type { ChannelPatch, ClientPatch, HubState, PartnerPatch } from './hub-state';
 export { HEALTH_CACHE_MS } from './messaging-routes';
 export {
-  CHANNEL_STATUSES, CLASSIC_STATUSES, FB_ACCOUNT_STATUSES, GATEWAY_STATUSES, MESSAGING_LIMITS, OBO_STATUSES,
-  QUALITY_RATINGS, TEMPLATE_CATEGORIES, TEMPLATE_STATUSES, WABA_STATUSES,
+  CHANNEL_STATUSES,
+  CLASSIC_STATUSES,
+  FB_ACCOUNT_STATUSES,
+  GATEWAY_STATUSES,
+  MESSAGING_LIMITS,
+  OBO_STATUSES,
+  QUALITY_RATINGS,
+  TEMPLATE_CATEGORIES,
+  TEMPLATE_STATUSES,
+  WABA_STATUSES,
 } from './vocabulary';
 export type { DemoChannel, DemoClient, DemoPartner, DemoTemplate } from './types';

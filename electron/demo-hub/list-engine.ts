@@ -58,7 +58,11 @@ export function selectEntries<T>(all: readonly Entry<T>[], query: ListQuery, spe
   const filtered = tests.length === 0 ? [...all] : all.filter((e) => tests.every((t) => t(e)));
   const fields = query.sort;
   const idPath = ['id'];
-  const keyed = filtered.map((entry) => ({ entry, keys: fields.map((f) => readPath(entry.record, f.path)), id: readPath(entry.record, idPath) }));
+  const keyed = filtered.map((entry) => ({
+    entry,
+    keys: fields.map((f) => readPath(entry.record, f.path)),
+    id: readPath(entry.record, idPath),
+  }));
   keyed.sort((x, y) => {
     for (let i = 0; i < fields.length; i++) {
       const c = compareValues(x.keys[i], y.keys[i]);
@@ -96,7 +100,12 @@ export interface PageOptions {
 }
 
 /** The §2 envelope: `{count, filters, sort, limit, offset, total, <itemsKey>}` (`count`, `total` optional: §11). */
-export function renderPage<T>(view: readonly Entry<T>[], query: ListQuery, spec: EngineSpec<T>, options: PageOptions): { body: string; count: number } {
+export function renderPage<T>(
+  view: readonly Entry<T>[],
+  query: ListQuery,
+  spec: EngineSpec<T>,
+  options: PageOptions,
+): { body: string; count: number } {
   const page = view.slice(query.offset, query.offset + query.limit);
   const parts = page.map((e) => (e.json ??= JSON.stringify(e.record)));
   if (options.corrupt && page.length > 0) {

@@ -69,7 +69,10 @@ function parseFilters(raw: string | null, spec: ListSpec): Record<string, Filter
 }
 
 function parseSort(raws: string[], spec: ListSpec): { fields: SortField[]; echo: string[] } | string {
-  const echo = raws.flatMap((r) => r.split(',')).map((s) => s.trim()).filter((s) => s !== '' && s !== '-');
+  const echo = raws
+    .flatMap((r) => r.split(','))
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && s !== '-');
   if (echo.length === 0) echo.push('id');
   const fields: SortField[] = [];
   for (const item of echo) {

@@ -54,7 +54,12 @@ function page<T>(hub: HubContext, req: RequestContext, spec: EngineSpec<T>, view
 }
 
 function listStore<T>(
-  hub: HubContext, req: RequestContext, resource: Resource, spec: EngineSpec<T>, all: () => readonly Entry<T>[], cache: ViewCache<T>,
+  hub: HubContext,
+  req: RequestContext,
+  resource: Resource,
+  spec: EngineSpec<T>,
+  all: () => readonly Entry<T>[],
+  cache: ViewCache<T>,
 ): HubReply {
   const parsed = parseListQuery(req.url.searchParams, spec, maxLimit(hub));
   if (!parsed.ok) return metaError(400, parsed.message);
@@ -74,7 +79,8 @@ export function listChannels(hub: HubContext, req: RequestContext): HubReply {
 
 export function listTemplates(hub: HubContext, req: RequestContext): HubReply {
   const limit = hub.limiters.templates.take('all', hub.now());
-  if (!limit.ok) return tooManyRequests(limit.retryAfterSeconds, 'Rate limit exceeded: a maximum of 400 total requests per minute is allowed');
+  if (!limit.ok)
+    return tooManyRequests(limit.retryAfterSeconds, 'Rate limit exceeded: a maximum of 400 total requests per minute is allowed');
   const wabaId = req.params.waid ?? '';
   const waba = hub.store.waba(wabaId);
   if (!waba) return metaError(404, `WABA account ${wabaId} not found`);

@@ -21,10 +21,23 @@ function channelFor(hub: HubContext, req: RequestContext): ChannelEntry | null {
 function deriveHealth(seed: number, channel: DemoChannel, refresh: number): string {
   const rng = Rng.for(seed, 'health', channel.id, refresh);
   if (channel.status === 'ready' && channel.account_mode === 'live') {
-    return rng.weighted([['connected', 85], ['connecting', 7], ['disconnected', 8]] as const);
+    return rng.weighted([
+      ['connected', 85],
+      ['connecting', 7],
+      ['disconnected', 8],
+    ] as const);
   }
-  if (channel.status === 'ready') return rng.weighted([['connected', 50], ['connecting', 25], ['uninitialized', 25]] as const);
-  return rng.weighted([['uninitialized', 50], ['unregistered', 40], ['disconnected', 10]] as const);
+  if (channel.status === 'ready')
+    return rng.weighted([
+      ['connected', 50],
+      ['connecting', 25],
+      ['uninitialized', 25],
+    ] as const);
+  return rng.weighted([
+    ['uninitialized', 50],
+    ['unregistered', 40],
+    ['disconnected', 10],
+  ] as const);
 }
 
 /** The channel's health (gateway status), as cached for 5 minutes; counted in the hub's stats. */
@@ -50,7 +63,11 @@ type CloudState = { sending: 'AVAILABLE' | 'LIMITED' | 'BLOCKED'; error?: { code
 
 const NOT_REGISTERED: CloudState = {
   sending: 'BLOCKED',
-  error: { code: 133_010, description: 'The phone number is not registered on the WhatsApp Business Platform.', solution: 'Register the phone number.' },
+  error: {
+    code: 133_010,
+    description: 'The phone number is not registered on the WhatsApp Business Platform.',
+    solution: 'Register the phone number.',
+  },
 };
 
 /** What the Cloud API says for a gateway state: whether the number can send, and why not. */
@@ -58,11 +75,19 @@ const CLOUD_HEALTH: Record<string, CloudState> = {
   connected: { sending: 'AVAILABLE' },
   connecting: {
     sending: 'LIMITED',
-    error: { code: 131_056, description: 'The phone number is rate limited after a spike in messages.', solution: 'Send fewer messages to the same recipient in a short time.' },
+    error: {
+      code: 131_056,
+      description: 'The phone number is rate limited after a spike in messages.',
+      solution: 'Send fewer messages to the same recipient in a short time.',
+    },
   },
   disconnected: {
     sending: 'BLOCKED',
-    error: { code: 131_031, description: 'The account has been locked.', solution: 'Review the account in WhatsApp Manager and appeal the restriction.' },
+    error: {
+      code: 131_031,
+      description: 'The account has been locked.',
+      solution: 'Review the account in WhatsApp Manager and appeal the restriction.',
+    },
   },
   uninitialized: NOT_REGISTERED,
   unregistered: NOT_REGISTERED,
@@ -73,13 +98,20 @@ export function getCloudHealth(hub: HubContext, req: RequestContext): HubReply {
   if (!entry) return json(401, { error: 'Invalid api key' });
   const state = CLOUD_HEALTH[currentHealth(hub, entry)] ?? { sending: 'BLOCKED' as const };
   const { record } = entry;
-  const errors = state.error ? [{ error_code: state.error.code, error_description: state.error.description, possible_solution: state.error.solution }] : [];
+  const errors = state.error
+    ? [{ error_code: state.error.code, error_description: state.error.description, possible_solution: state.error.solution }]
+    : [];
   const available = { can_send_message: 'AVAILABLE' };
   return json(200, {
     health_status: {
       can_send_message: state.sending,
       entities: [
-        { entity_type: 'PHONE_NUMBER', id: `1${record.id.replace(/\D/g, '').padEnd(14, '7')}`, can_send_message: state.sending, ...(errors.length > 0 ? { errors } : {}) },
+        {
+          entity_type: 'PHONE_NUMBER',
+          id: `1${record.id.replace(/\D/g, '').padEnd(14, '7')}`,
+          can_send_message: state.sending,
+          ...(errors.length > 0 ? { errors } : {}),
+        },
         { entity_type: 'WABA', id: record.waba_account?.external_id ?? record.waba_account?.id ?? 'unknown', ...available },
         { entity_type: 'APP', id: String(record.integration?.app_id ?? 'unknown'), ...available },
       ],

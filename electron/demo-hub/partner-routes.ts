@@ -55,10 +55,14 @@ export async function patchPartner(hub: HubContext, req: RequestContext): Promis
   }
   const parsed = PartnerPatchIn.safeParse(body);
   if (!parsed.success) {
-    return metaError(400, `Wrong payload: ${parsed.error.issues.map((i) => i.path.join('.') || 'body').join(', ')} (only webhook_url and partner_redirect_url, as strings)`);
+    return metaError(
+      400,
+      `Wrong payload: ${parsed.error.issues.map((i) => i.path.join('.') || 'body').join(', ')} (only webhook_url and partner_redirect_url, as strings)`,
+    );
   }
   for (const [field, value] of Object.entries(parsed.data)) {
-    if (value !== undefined && value !== '' && !httpUrl(value)) return metaError(400, `Wrong payload: ${field} must be an absolute http(s) URL`);
+    if (value !== undefined && value !== '' && !httpUrl(value))
+      return metaError(400, `Wrong payload: ${field} must be an absolute http(s) URL`);
   }
   return json(200, hub.state.updatePartner(parsed.data));
 }

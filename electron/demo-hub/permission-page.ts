@@ -79,7 +79,11 @@ ${body}
 </main>
 </body>
 </html>`;
-  return { status, body: page, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP, 'cache-control': 'no-store', ...headers } };
+  return {
+    status,
+    body: page,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP, 'cache-control': 'no-store', ...headers },
+  };
 }
 
 function errorPage(status: number, message: string, back: string | null): HubReply {
@@ -140,7 +144,8 @@ export function getPermissionPage(hub: HubContext, req: RequestContext): HubRepl
   const params = paramsOf(req.url.searchParams);
   if (req.params.pid !== hub.partnerId) return errorPage(404, `There is no partner ${req.params.pid ?? ''} on this Hub.`, null);
   const partner = hub.store.partner;
-  if (params.clientId && !hub.store.client(params.clientId)) return errorPage(404, `There is no client ${params.clientId} on this Hub.`, null);
+  if (params.clientId && !hub.store.client(params.clientId))
+    return errorPage(404, `There is no client ${params.clientId} on this Hub.`, null);
   const client = findClient(hub, params);
   const channels = client ? hub.store.channelsOf(client.record.id).filter((c) => c.record.terminated_at === null) : [];
   const who = client
@@ -186,8 +191,14 @@ function newChannel(hub: HubContext, client: ClientEntry, digits: string): Chann
   // Freshly onboarded through the Embedded Signup: registered and running (so its key can be generated).
   hub.state.updateChannel(made.id, {
     setup_info: { ...entry.record.setup_info, phone_number: digits, error: null },
-    integration: { enabled: true, app_id: entry.record.integration?.app_id ?? String(100_000 + Math.floor(hub.rng.float() * 899_999)), state: 'running' },
-    ...(entry.record.waba_account ? { waba_account: { ...entry.record.waba_account, status: 'approved', fb_account_status: 'verified' } } : {}),
+    integration: {
+      enabled: true,
+      app_id: entry.record.integration?.app_id ?? String(100_000 + Math.floor(hub.rng.float() * 899_999)),
+      state: 'running',
+    },
+    ...(entry.record.waba_account
+      ? { waba_account: { ...entry.record.waba_account, status: 'approved', fb_account_status: 'verified' } }
+      : {}),
   });
   hub.store.ids.phones.add(digits);
   return entry;
@@ -200,7 +211,12 @@ export async function postPermissionPage(hub: HubContext, req: RequestContext): 
   if (req.params.pid !== hub.partnerId) return errorPage(404, `There is no partner ${req.params.pid ?? ''} on this Hub.`, null);
   const target = redirectTarget(hub, params);
   // The documented client-facing error: without a redirect URL the permission cannot be shared.
-  if (!target) return errorPage(409, `${hub.store.partner.brand_name} has no redirect URL set, so the permission cannot be shared. Tell them; nothing was changed.`, back);
+  if (!target)
+    return errorPage(
+      409,
+      `${hub.store.partner.brand_name} has no redirect URL set, so the permission cannot be shared. Tell them; nothing was changed.`,
+      back,
+    );
   let client = findClient(hub, params);
   // The page asks for the number with its country code; the Hub keeps its E.164 digits without "+".
   const typed = params.number ? readTypedNumber(params.number) : null;
@@ -211,9 +227,15 @@ export async function postPermissionPage(hub: HubContext, req: RequestContext): 
     return errorPage(409, `${formatPhoneText(e164) ?? e164} is already registered on the Hub.`, back);
   }
   if (!client) {
-    if (!params.name || !params.email.includes('@')) return errorPage(400, 'Enter your company name and email to create your account.', back);
+    if (!params.name || !params.email.includes('@'))
+      return errorPage(400, 'Enter your company name and email to create your account.', back);
     if (!digits) return errorPage(400, 'Enter the WhatsApp number to onboard.', back);
-    const made = hub.state.addClient({ name: params.name, organisation: params.name, partner_payload: params.partner || null, max_channels: 2 });
+    const made = hub.state.addClient({
+      name: params.name,
+      organisation: params.name,
+      partner_payload: params.partner || null,
+      max_channels: 2,
+    });
     const entry = hub.store.client(made.id) as ClientEntry;
     const contact = entry.record.contact_info;
     hub.state.updateClient(made.id, {
@@ -225,7 +247,11 @@ export async function postPermissionPage(hub: HubContext, req: RequestContext): 
   const existing = hub.store.channelsOf(client.record.id).filter((c) => c.record.terminated_at === null);
   const chosen = new Set(form.getAll('channel'));
   if (digits && existing.length >= client.record.max_channels) {
-    return errorPage(409, `${client.record.name} may have at most ${client.record.max_channels} numbers (its channel limit); ask ${hub.store.partner.brand_name} to raise it.`, back);
+    return errorPage(
+      409,
+      `${client.record.name} may have at most ${client.record.max_channels} numbers (its channel limit); ask ${hub.store.partner.brand_name} to raise it.`,
+      back,
+    );
   }
   const granted: string[] = [];
   const revoked: string[] = [];

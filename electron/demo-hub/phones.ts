@@ -12,9 +12,20 @@ import { flat, weights, type Rng } from './prng';
 export type PhoneForm = 'hub' | 'idd' | 'national' | 'international' | 'junk';
 
 /** How channel numbers are written: ~6% with 00 and ~5% national, as in a partner's real onboarding data. */
-export const CHANNEL_PHONE_FORMS = weights<PhoneForm>([['hub', 85], ['idd', 6], ['national', 5], ['international', 3], ['junk', 1]]);
+export const CHANNEL_PHONE_FORMS = weights<PhoneForm>([
+  ['hub', 85],
+  ['idd', 6],
+  ['national', 5],
+  ['international', 3],
+  ['junk', 1],
+]);
 /** Clients' own contact numbers, typed by people: mostly with "+", many national. */
-export const CONTACT_PHONE_FORMS = weights<PhoneForm>([['international', 45], ['hub', 20], ['national', 25], ['idd', 10]]);
+export const CONTACT_PHONE_FORMS = weights<PhoneForm>([
+  ['international', 45],
+  ['hub', 20],
+  ['national', 25],
+  ['idd', 10],
+]);
 
 const JUNK = ['tbd', 'n/a', 'pending', 'see email', '+49 151', '0000'] as const;
 

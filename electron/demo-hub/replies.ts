@@ -40,7 +40,10 @@ export function tooManyRequests(retryAfterSeconds: number, message: string): Hub
 }
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
-  500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 /** What a proxy in front of the Hub sends when the backend falls over: HTML, not JSON. */

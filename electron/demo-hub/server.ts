@@ -34,7 +34,8 @@ function toRequest(req: IncomingMessage, origin: string, body: Buffer): Request 
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i] ?? '';
     // Hop-by-hop headers mean nothing to the hub and some are refused by the Request constructor.
-    if (!/^(connection|keep-alive|transfer-encoding|upgrade|host|content-length)$/i.test(name)) headers.append(name, req.rawHeaders[i + 1] ?? '');
+    if (!/^(connection|keep-alive|transfer-encoding|upgrade|host|content-length)$/i.test(name))
+      headers.append(name, req.rawHeaders[i + 1] ?? '');
   }
   const method = (req.method ?? 'GET').toUpperCase();
   const hasBody = method !== 'GET' && method !== 'HEAD' && body.length > 0;
@@ -54,7 +55,13 @@ async function writeResponse(res: ServerResponse, response: Response): Promise<v
 
 const LISTING = /^\/api\/v2\/partners\/[^/]+\/(clients|channels)$/;
 
-async function serve(hub: DemoHub, listenOrigin: string, req: IncomingMessage, res: ServerResponse, pages: Map<string, Buffer> | null): Promise<void> {
+async function serve(
+  hub: DemoHub,
+  listenOrigin: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pages: Map<string, Buffer> | null,
+): Promise<void> {
   // The origin the caller used (Host header), so an API key's `address` points where it came from.
   const origin = req.headers.host ? `http://${req.headers.host}` : listenOrigin;
   const path = new URL(req.url ?? '/', origin).pathname;
@@ -104,7 +111,10 @@ async function serve(hub: DemoHub, listenOrigin: string, req: IncomingMessage, r
   }
 }
 
-export function startDemoHubServer(hub: DemoHub, options: { port?: number; host?: string; replayListings?: boolean } = {}): Promise<DemoHubServer> {
+export function startDemoHubServer(
+  hub: DemoHub,
+  options: { port?: number; host?: string; replayListings?: boolean } = {},
+): Promise<DemoHubServer> {
   const host = options.host ?? '127.0.0.1';
   const sockets = new Set<Socket>();
   const pages = options.replayListings ? new Map<string, Buffer>() : null;

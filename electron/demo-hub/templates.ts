@@ -10,11 +10,21 @@ import { type TEMPLATE_CATEGORIES } from './vocabulary';
 type Category = (typeof TEMPLATE_CATEGORIES)[number];
 
 const BASES: readonly (readonly [string, Category])[] = [
-  ['order_confirmation', 'UTILITY'], ['shipping_update', 'UTILITY'], ['appointment_reminder', 'UTILITY'],
-  ['payment_due', 'UTILITY'], ['delivery_delay', 'UTILITY'], ['booking_confirmed', 'UTILITY'],
-  ['ticket_update', 'UTILITY'], ['welcome_offer', 'MARKETING'], ['black_friday_sale', 'MARKETING'],
-  ['newsletter_weekly', 'MARKETING'], ['abandoned_cart', 'MARKETING'], ['feedback_request', 'MARKETING'],
-  ['otp_code', 'AUTHENTICATION'], ['verification_code', 'AUTHENTICATION'], ['password_reset', 'AUTHENTICATION'],
+  ['order_confirmation', 'UTILITY'],
+  ['shipping_update', 'UTILITY'],
+  ['appointment_reminder', 'UTILITY'],
+  ['payment_due', 'UTILITY'],
+  ['delivery_delay', 'UTILITY'],
+  ['booking_confirmed', 'UTILITY'],
+  ['ticket_update', 'UTILITY'],
+  ['welcome_offer', 'MARKETING'],
+  ['black_friday_sale', 'MARKETING'],
+  ['newsletter_weekly', 'MARKETING'],
+  ['abandoned_cart', 'MARKETING'],
+  ['feedback_request', 'MARKETING'],
+  ['otp_code', 'AUTHENTICATION'],
+  ['verification_code', 'AUTHENTICATION'],
+  ['password_reset', 'AUTHENTICATION'],
 ];
 
 const LANGUAGES = ['en', 'en_US', 'de', 'fr', 'es', 'ar', 'pt_BR', 'it', 'ja', 'zh_CN', 'he', 'ru', 'tr'] as const;
@@ -36,16 +46,25 @@ const REJECTIONS = ['INVALID_FORMAT', 'TAG_CONTENT_MISMATCH', 'PROMOTIONAL', 'AB
 function components(rng: Rng, category: Category, language: string): TemplateComponent[] {
   if (category === 'AUTHENTICATION') {
     return [
-      { type: 'BODY', text: '*{{1}}* is your verification code. For your security, do not share this code.', example: { body_text: [['482913']] } },
+      {
+        type: 'BODY',
+        text: '*{{1}}* is your verification code. For your security, do not share this code.',
+        example: { body_text: [['482913']] },
+      },
       { type: 'FOOTER', text: 'This code expires in 10 minutes.' },
-      { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Copy code', url: 'https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp{{1}}' }] },
+      {
+        type: 'BUTTONS',
+        buttons: [{ type: 'URL', text: 'Copy code', url: 'https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp{{1}}' }],
+      },
     ];
   }
   const out: TemplateComponent[] = [];
   if (rng.chance(0.5)) {
-    out.push(rng.chance(0.6)
-      ? { type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: { header_text: ['#4711'] } }
-      : { type: 'HEADER', format: 'IMAGE', example: { header_handle: ['https://scontent.example/v/header.jpg'] } });
+    out.push(
+      rng.chance(0.6)
+        ? { type: 'HEADER', format: 'TEXT', text: 'Order {{1}}', example: { header_text: ['#4711'] } }
+        : { type: 'HEADER', format: 'IMAGE', example: { header_handle: ['https://scontent.example/v/header.jpg'] } },
+    );
   }
   const text = GREETING[language] ?? 'Hi {{1}}, your order {{2}} is on its way. Thanks for shopping with us!';
   out.push({ type: 'BODY', text, example: { body_text: [['Anna', '#4711']] } });
@@ -54,8 +73,14 @@ function components(rng: Rng, category: Category, language: string): TemplateCom
     out.push({
       type: 'BUTTONS',
       buttons: rng.chance(0.5)
-        ? [{ type: 'QUICK_REPLY', text: 'Yes' }, { type: 'QUICK_REPLY', text: 'No' }]
-        : [{ type: 'URL', text: 'Track', url: 'https://shop.example/track/{{1}}' }, { type: 'PHONE_NUMBER', text: 'Call us', phone_number: '+4930123456' }],
+        ? [
+            { type: 'QUICK_REPLY', text: 'Yes' },
+            { type: 'QUICK_REPLY', text: 'No' },
+          ]
+        : [
+            { type: 'URL', text: 'Track', url: 'https://shop.example/track/{{1}}' },
+            { type: 'PHONE_NUMBER', text: 'Call us', phone_number: '+4930123456' },
+          ],
     });
   }
   return out;
@@ -72,7 +97,14 @@ export function generateTemplates(seed: number, partnerId: string, wabaId: strin
     // Meta requires (name, language) to be unique, so repeats get a numeric suffix.
     const n = (seen.get(`${base}|${language}`) ?? 0) + 1;
     seen.set(`${base}|${language}`, n);
-    const status = rng.weighted([['approved', 55], ['rejected', 12], ['pending', 10], ['submitted', 8], ['created', 6], ['paused', 5]] as const);
+    const status = rng.weighted([
+      ['approved', 55],
+      ['rejected', 12],
+      ['pending', 10],
+      ['submitted', 8],
+      ['created', 6],
+      ['paused', 5],
+    ] as const);
     const createdMs = rng.int(DATA_START_MS, DATA_END_MS);
     const modifiedMs = rng.chance(0.5) ? createdMs : rng.int(createdMs, DATA_END_MS);
     out.push({
@@ -87,9 +119,10 @@ export function generateTemplates(seed: number, partnerId: string, wabaId: strin
       components: components(rng, category, language),
       status,
       rejected_reason: status === 'rejected' ? rng.pick(REJECTIONS) : null,
-      quality_score: status === 'approved' || status === 'paused'
-        ? { score: status === 'paused' ? 'RED' : rng.pick(['GREEN', 'GREEN', 'YELLOW', 'UNKNOWN']), date: isoSeconds(modifiedMs) }
-        : null,
+      quality_score:
+        status === 'approved' || status === 'paused'
+          ? { score: status === 'paused' ? 'RED' : rng.pick(['GREEN', 'GREEN', 'YELLOW', 'UNKNOWN']), date: isoSeconds(modifiedMs) }
+          : null,
       created_at: isoSeconds(createdMs),
       created_by: { user_id: 'system', user_name: 'system' },
       modified_at: isoSeconds(modifiedMs),

@@ -5,25 +5,54 @@
 
 /** §6.1, the full enum of channel `status`. */
 export const CHANNEL_STATUSES = [
-  'created', 'unverified', 'verified', 'certificate_declined', 'new_name_requested', 'ready', 'error',
-  'consents_signed', 'modified', 'imported', 'porting_ready', 'ready_for_migration',
-  'waiting_for_migration_code', 'migration_code_requested',
+  'created',
+  'unverified',
+  'verified',
+  'certificate_declined',
+  'new_name_requested',
+  'ready',
+  'error',
+  'consents_signed',
+  'modified',
+  'imported',
+  'porting_ready',
+  'ready_for_migration',
+  'waiting_for_migration_code',
+  'migration_code_requested',
 ] as const;
 
 /** The classic (Version 1) statuses the seed document explains; all must appear in a demo hub. */
 export const CLASSIC_STATUSES = [
-  'created', 'unverified', 'verified', 'certificate_declined', 'new_name_requested', 'ready', 'error',
+  'created',
+  'unverified',
+  'verified',
+  'certificate_declined',
+  'new_name_requested',
+  'ready',
+  'error',
 ] as const;
 
 /** §6.4 */
 export const FB_ACCOUNT_STATUSES = [
-  'verified', 'not_verified', 'rejected', 'pending_submission', 'failed', 'pending', 'pending_need_more_info',
+  'verified',
+  'not_verified',
+  'rejected',
+  'pending_submission',
+  'failed',
+  'pending',
+  'pending_need_more_info',
 ] as const;
 
 /** §6.5, current values only. */
 export const WABA_STATUSES = [
-  'created', 'consents_pending', 'unverified', 'approved', 'account_violation', 'account_restriction',
-  'account_banned', 'bsp_removed',
+  'created',
+  'consents_pending',
+  'unverified',
+  'approved',
+  'account_violation',
+  'account_restriction',
+  'account_banned',
+  'bsp_removed',
 ] as const;
 
 /** §6.6 */
@@ -46,5 +75,14 @@ export const SETUP_ERRORS = [
 ] as const;
 
 export const BUSINESS_VERTICALS = [
-  'RETAIL', 'EDU', 'HEALTH', 'FOOD', 'TRAVEL', 'FINANCE', 'PROF_SERVICES', 'AUTO', 'HOTEL', 'OTHER',
+  'RETAIL',
+  'EDU',
+  'HEALTH',
+  'FOOD',
+  'TRAVEL',
+  'FINANCE',
+  'PROF_SERVICES',
+  'AUTO',
+  'HOTEL',
+  'OTHER',
 ] as const;

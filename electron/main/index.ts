@@ -47,7 +47,11 @@ app.enableSandbox();
 registerAppScheme();
 
 // Chromium's sandbox is off only when the launcher had to (Linux without usable user namespaces): say so.
-const notices = runNotices({ platform: process.platform, sandboxDisabled: app.commandLine.hasSwitch('no-sandbox'), isPackaged: app.isPackaged });
+const notices = runNotices({
+  platform: process.platform,
+  sandboxDisabled: app.commandLine.hasSwitch('no-sandbox'),
+  isPackaged: app.isPackaged,
+});
 let core: Core | undefined;
 let mainWindow: BrowserWindow | null = null;
 let quitting = false;
@@ -97,7 +101,13 @@ async function start(dataDir: string, log: Logger): Promise<void> {
   });
   const update = updates.state();
   menu = new AppMenu(
-    { platform: process.platform, appName: PRODUCT_NAME, signedIn: false, update: { status: update.status, version: update.version }, developer: !app.isPackaged },
+    {
+      platform: process.platform,
+      appName: PRODUCT_NAME,
+      signedIn: false,
+      update: { status: update.status, version: update.version },
+      developer: !app.isPackaged,
+    },
     (command) => runMenuCommand(commands, command),
   );
 
@@ -132,7 +142,10 @@ async function start(dataDir: string, log: Logger): Promise<void> {
       ...(sqliteNativeBinding ? { sqliteNativeBinding } : {}),
     });
   } catch (error) {
-    gate.fail({ code: isAppError(error) ? error.code : 'internal', message: describeStartupError(error, { isPackaged: app.isPackaged }).message });
+    gate.fail({
+      code: isAppError(error) ? error.code : 'internal',
+      message: describeStartupError(error, { isPackaged: app.isPackaged }).message,
+    });
     throw error;
   }
   core = ready;
@@ -140,7 +153,12 @@ async function start(dataDir: string, log: Logger): Promise<void> {
   menu.update({ signedIn: ready.accounts.activeProfileId() !== null });
   ready.events.on('session.changed', (state) => menu?.update({ signedIn: state.activeProfileId !== null }));
 
-  watchNotifications({ core: ready, desktop, isWindowFocused: () => mainWindow?.isFocused() ?? false, onClick: (command) => sendAppCommand(commands, command) });
+  watchNotifications({
+    core: ready,
+    desktop,
+    isWindowFocused: () => mainWindow?.isFocused() ?? false,
+    onClick: (command) => sendAppCommand(commands, command),
+  });
   watchConnectivity({
     syncNow: () => {
       ready.scheduler?.poke();

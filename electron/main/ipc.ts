@@ -50,7 +50,8 @@ export function registerIpc(core: CoreAccess, options: IpcOptions): () => void {
   const stopForwarding = core.events.onAny((event, payload) => {
     for (const window of BrowserWindow.getAllWindows()) {
       const contents = window.webContents;
-      if (options.isAppWindow(contents) && isAppUrl(contents.getURL(), options.origins)) contents.send(`${IPC_EVENT_PREFIX}${event}`, payload);
+      if (options.isAppWindow(contents) && isAppUrl(contents.getURL(), options.origins))
+        contents.send(`${IPC_EVENT_PREFIX}${event}`, payload);
     }
   });
   return () => {

@@ -8,7 +8,8 @@ import { buildMenuTemplate, type MenuCommand, type MenuItemSpec, type MenuState 
 
 function toElectron(items: readonly MenuItemSpec[], onCommand: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
   return items.map((item): MenuItemConstructorOptions => {
-    if ('submenu' in item) return { label: item.label, ...(item.role ? { role: item.role } : {}), submenu: toElectron(item.submenu, onCommand) };
+    if ('submenu' in item)
+      return { label: item.label, ...(item.role ? { role: item.role } : {}), submenu: toElectron(item.submenu, onCommand) };
     if ('id' in item) {
       const { id, label, enabled, accelerator } = item;
       return { id, label, enabled, ...(accelerator ? { accelerator } : {}), click: () => onCommand(id) };

@@ -49,7 +49,8 @@ export function stampMismatch(stampText: string | null, runtime: BindingContext[
   } catch {
     return 'its build stamp is unreadable';
   }
-  if (stamp.electronVersion !== runtime.electron) return `it was built for Electron ${stamp.electronVersion ?? 'unknown'}, this is Electron ${runtime.electron ?? 'unknown'}`;
+  if (stamp.electronVersion !== runtime.electron)
+    return `it was built for Electron ${stamp.electronVersion ?? 'unknown'}, this is Electron ${runtime.electron ?? 'unknown'}`;
   if (stamp.platform !== runtime.platform || stamp.arch !== runtime.arch) {
     return `it was built for ${stamp.platform ?? '?'}-${stamp.arch ?? '?'}, this is ${runtime.platform}-${runtime.arch}`;
   }

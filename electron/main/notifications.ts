@@ -32,7 +32,12 @@ export function watchNotifications(deps: NotificationWatchDeps): () => void {
       }
       const page = core.accounts.notifications({ limit: UNREAD_WINDOW, unreadOnly: true });
       desktop.setBadgeCount(page.unread);
-      const unread: UnreadNotification[] = page.items.map((item) => ({ id: item.id, title: item.title, body: item.body, channelId: item.channelId }));
+      const unread: UnreadNotification[] = page.items.map((item) => ({
+        id: item.id,
+        title: item.title,
+        body: item.body,
+        channelId: item.channelId,
+      }));
       if (!announce) {
         tracker.baseline(profileId, unread);
         return;

@@ -44,7 +44,13 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const workAreas = [primary, ...screen.getAllDisplays().filter((display) => display.id !== primary.id)].map((display) => display.workArea);
   const restored = restoreWindowState(deps.savedState, workAreas);
   const window = new BrowserWindow(
-    mainWindowOptions({ bounds: restored.bounds, preload: PRELOAD_FILE, platform: process.platform, icon: deps.icon, darkMode: nativeTheme.shouldUseDarkColors }),
+    mainWindowOptions({
+      bounds: restored.bounds,
+      preload: PRELOAD_FILE,
+      platform: process.platform,
+      icon: deps.icon,
+      darkMode: nativeTheme.shouldUseDarkColors,
+    }),
   );
   appContents.add(window.webContents);
   if (restored.maximized) window.maximize();
@@ -63,7 +69,8 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   const save = (): void => {
     if (saveTimer) clearTimeout(saveTimer);
     saveTimer = null;
-    if (!window.isDestroyed()) deps.saveState(windowStateToSave(window.getNormalBounds(), { maximized: window.isMaximized(), fullScreen: window.isFullScreen() }));
+    if (!window.isDestroyed())
+      deps.saveState(windowStateToSave(window.getNormalBounds(), { maximized: window.isMaximized(), fullScreen: window.isFullScreen() }));
   };
   const saveSoon = (): void => {
     if (saveTimer) clearTimeout(saveTimer);
@@ -92,7 +99,16 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
     if (asking || window.isDestroyed()) return;
     asking = true;
     void dialog
-      .showMessageBox(window, { type: 'error', title: notice.title, message: notice.message, detail: notice.detail, buttons: [...notice.buttons], defaultId: 0, cancelId: 1, noLink: true })
+      .showMessageBox(window, {
+        type: 'error',
+        title: notice.title,
+        message: notice.message,
+        detail: notice.detail,
+        buttons: [...notice.buttons],
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+      })
       .then(({ response }) => {
         asking = false;
         if (response === 0) load();
@@ -100,7 +116,10 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
       });
   };
   window.webContents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
-    const notice = describeLoadFailure({ errorCode, errorDescription, url: validatedURL, isMainFrame }, { fromDevServer: deps.source.devServer });
+    const notice = describeLoadFailure(
+      { errorCode, errorDescription, url: validatedURL, isMainFrame },
+      { fromDevServer: deps.source.devServer },
+    );
     if (!notice) return;
     deps.log.error('the app page failed to load', { errorCode, errorDescription, url: validatedURL.slice(0, 200) });
     offerRetry(notice);

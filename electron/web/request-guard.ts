@@ -29,7 +29,11 @@ function single(value: string | string[] | undefined): string | undefined {
 export function checkHost(headers: Headers, port: number): GuardFailure | null {
   const host = single(headers.host)?.toLowerCase();
   if (!host || !allowedHosts(port).has(host)) {
-    return { status: 421, code: 'forbidden', message: `Partner Desk answers only on http://127.0.0.1:${port}; this request named another host.` };
+    return {
+      status: 421,
+      code: 'forbidden',
+      message: `Partner Desk answers only on http://127.0.0.1:${port}; this request named another host.`,
+    };
   }
   return null;
 }
@@ -40,7 +44,11 @@ export function checkApiRequest(headers: Headers, port: number, token: string): 
   if (hostFailure) return hostFailure;
   const origin = single(headers.origin);
   if (origin !== undefined && !allowedOrigins(port).has(origin.toLowerCase())) {
-    return { status: 403, code: 'forbidden', message: `Requests from ${origin} may not use Partner Desk. Only the page Partner Desk served may.` };
+    return {
+      status: 403,
+      code: 'forbidden',
+      message: `Requests from ${origin} may not use Partner Desk. Only the page Partner Desk served may.`,
+    };
   }
   const site = single(headers['sec-fetch-site']);
   if (site !== undefined && site !== 'same-origin' && site !== 'none') {

@@ -64,14 +64,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   let core = options.core;
   let held: Promise<unknown> = Promise.resolve();
   const connections = new ConnectionGuard({ max: options.maxConnections ?? 64 });
-  const server = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 }, (req, res) => {
-    connections.requestStarted(req, res);
-    void handle(req, res).catch((error: unknown) => {
-      core.log.error('web request failed', { url: req.url, error: String(error) });
-      if (!res.headersSent) sendResult(res, 500, { ok: false, error: { code: 'internal', message: 'Partner Desk failed to answer this request.' } });
-      else res.destroy();
-    });
-  });
+  const server = http.createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1_000 },
+    (req, res) => {
+      connections.requestStarted(req, res);
+      void handle(req, res).catch((error: unknown) => {
+        core.log.error('web request failed', { url: req.url, error: String(error) });
+        if (!res.headersSent)
+          sendResult(res, 500, { ok: false, error: { code: 'internal', message: 'Partner Desk failed to answer this request.' } });
+        else res.destroy();
+      });
+    },
+  );
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -88,7 +92,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
       const result = /^\/api\/result\/([0-9a-f]{32})$/.exec(url.pathname);
       if (result?.[1]) {
-        if (method !== 'GET') return closeAfterResponse(req, () => sendResult(res, 405, fail('invalid_input', 'Results are read with GET.'), { Allow: 'GET', Connection: 'close' }));
+        if (method !== 'GET')
+          return closeAfterResponse(req, () =>
+            sendResult(res, 405, fail('invalid_input', 'Results are read with GET.'), { Allow: 'GET', Connection: 'close' }),
+          );
         const taken = tickets.take(result[1]);
         if (taken.kind === 'done') return sendResult(res, 200, taken.result);
         if (taken.kind === 'pending') return sendPending(res, result[1]);

@@ -11,9 +11,13 @@ import { buildElectronSqlite } from './electron-sqlite';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({ options: { force: { type: 'boolean', default: false }, arch: { type: 'string', default: process.arch } } });
-const electronVersion = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+const electronVersion = (
+  JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }
+).version;
 
-buildElectronSqlite({ projectRoot, force: values.force, target: { electronVersion, platform: process.platform, arch: values.arch } }).catch((error: unknown) => {
-  process.stderr.write(`Could not build better-sqlite3 for Electron: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+buildElectronSqlite({ projectRoot, force: values.force, target: { electronVersion, platform: process.platform, arch: values.arch } }).catch(
+  (error: unknown) => {
+    process.stderr.write(`Could not build better-sqlite3 for Electron: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

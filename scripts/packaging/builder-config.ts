@@ -15,7 +15,8 @@ import { archName, buildElectronSqlite, installedElectronAbi, type ElectronSqlit
 import { packedResourcesDir, placeAndVerifyNatives, prepareKeytar } from './native-modules';
 
 type Env = Readonly<Record<string, string | undefined>>;
-type Publish = { provider: 'generic'; url: string; channel: string } | { provider: 'github'; owner: string; repo: string; releaseType: 'release' };
+type Publish =
+  { provider: 'generic'; url: string; channel: string } | { provider: 'github'; owner: string; repo: string; releaseType: 'release' };
 
 /** PARTNER_DESK_UPDATE_URL (generic, https only) or PARTNER_DESK_UPDATE_GITHUB=owner/repo; neither: no update feed. */
 export function publishConfig(env: Env): Publish[] | null {
@@ -29,7 +30,8 @@ export function publishConfig(env: Env): Publish[] | null {
     } catch {
       throw new Error(`PARTNER_DESK_UPDATE_URL is not a URL: ${url}`);
     }
-    if (parsed.protocol !== 'https:' || parsed.username || parsed.password) throw new Error('PARTNER_DESK_UPDATE_URL must be an https: URL without credentials: updates are code.');
+    if (parsed.protocol !== 'https:' || parsed.username || parsed.password)
+      throw new Error('PARTNER_DESK_UPDATE_URL must be an https: URL without credentials: updates are code.');
     return [{ provider: 'generic', url: parsed.href, channel: 'latest' }];
   }
   if (github) {
@@ -57,7 +59,10 @@ export interface SigningPlan {
 export function signingPlan(env: Env): SigningPlan {
   const has = (...names: string[]) => names.every((name) => Boolean(env[name]?.trim()));
   const macSign = has('CSC_LINK') || has('CSC_NAME');
-  const notaryCredentials = has('APPLE_API_KEY', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER') || has('APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID') || has('APPLE_KEYCHAIN_PROFILE');
+  const notaryCredentials =
+    has('APPLE_API_KEY', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER') ||
+    has('APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID') ||
+    has('APPLE_KEYCHAIN_PROFILE');
   return { macSign, macNotarize: macSign && notaryCredentials, windowsSign: has('WIN_CSC_LINK') || has('CSC_LINK') };
 }
 
@@ -69,7 +74,11 @@ interface PackContext {
 }
 
 function packTarget(context: PackContext): ElectronSqliteTarget {
-  return { electronVersion: context.packager.info.framework.version, platform: context.electronPlatformName as NodeJS.Platform, arch: archName(context.arch) };
+  return {
+    electronVersion: context.packager.info.framework.version,
+    platform: context.electronPlatformName as NodeJS.Platform,
+    arch: archName(context.arch),
+  };
 }
 
 /** Before each platform and architecture is packed: its better-sqlite3 and its keytar. */
@@ -84,7 +93,11 @@ export async function beforePack(context: PackContext): Promise<void> {
 export async function afterPack(context: PackContext): Promise<void> {
   const projectRoot = context.packager.info.projectDir;
   const target = packTarget(context);
-  const resourcesDir = packedResourcesDir({ appOutDir: context.appOutDir, platform: target.platform, productFilename: context.packager.appInfo.productFilename });
+  const resourcesDir = packedResourcesDir({
+    appOutDir: context.appOutDir,
+    platform: target.platform,
+    productFilename: context.packager.appInfo.productFilename,
+  });
   placeAndVerifyNatives({ projectRoot, resourcesDir, target, electronAbi: installedElectronAbi(projectRoot, target.electronVersion) });
 }
 
@@ -163,6 +176,8 @@ export function createBuilderConfig(env: Env): Configuration {
       artifactName: '${productName}-${version}-${arch}.${ext}',
     },
     // keytar talks to the Secret Service; notifications and the tray need libnotify.
-    deb: { depends: ['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0'] },
+    deb: {
+      depends: ['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0'],
+    },
   };
 }

@@ -88,7 +88,7 @@ export function checkBindingAbi(binary: Buffer, expectedAbi: number | null): voi
   if (expectedAbi === null || found === null || found === expectedAbi) return;
   throw new Error(
     `The binding was built for ABI ${found}, but Electron needs ABI ${expectedAbi}. ` +
-      'Is a `nodedir` set in npm\'s configuration (npm config get nodedir)? Unset it for this build.',
+      "Is a `nodedir` set in npm's configuration (npm config get nodedir)? Unset it for this build.",
   );
 }
 
@@ -155,7 +155,10 @@ export async function withStagedRebuild<T>(request: StagedRebuild, use: (stagedM
   const stagedModule = path.join(request.stagingDir, 'node_modules', request.moduleName);
   fs.rmSync(request.stagingDir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(stagedModule), { recursive: true });
-  fs.writeFileSync(path.join(request.stagingDir, 'package.json'), JSON.stringify({ name: 'partner-desk-native-staging', private: true, dependencies: { [request.moduleName]: request.moduleVersion } }));
+  fs.writeFileSync(
+    path.join(request.stagingDir, 'package.json'),
+    JSON.stringify({ name: 'partner-desk-native-staging', private: true, dependencies: { [request.moduleName]: request.moduleVersion } }),
+  );
   fs.cpSync(request.sourceModule, stagedModule, { recursive: true, filter: stagingFilter(request.sourceModule) });
   // node-gyp must fetch Electron's headers; npm's `nodedir` would point it at Node's instead.
   const nodedir = { lower: process.env.npm_config_nodedir, upper: process.env.NPM_CONFIG_NODEDIR };
@@ -194,15 +197,28 @@ export async function buildElectronSqlite(options: BuildElectronSqliteOptions): 
   const sourceModule = path.join(options.projectRoot, 'node_modules', 'better-sqlite3');
   const moduleVersion = (JSON.parse(fs.readFileSync(path.join(sourceModule, 'package.json'), 'utf8')) as { version: string }).version;
   const plan = electronSqlitePlan(options.projectRoot, options.target, moduleVersion);
-  const expectedAbi = options.expectedAbi === undefined ? installedElectronAbi(options.projectRoot, options.target.electronVersion) : options.expectedAbi;
-  const upToDate = !needsRebuild(readText(plan.stampFile), fs.existsSync(plan.outputFile), plan.stamp) && abiMatches(plan.outputFile, expectedAbi);
+  const expectedAbi =
+    options.expectedAbi === undefined ? installedElectronAbi(options.projectRoot, options.target.electronVersion) : options.expectedAbi;
+  const upToDate =
+    !needsRebuild(readText(plan.stampFile), fs.existsSync(plan.outputFile), plan.stamp) && abiMatches(plan.outputFile, expectedAbi);
   if (!options.force && upToDate) {
-    log(`better-sqlite3 ${moduleVersion} for Electron ${options.target.electronVersion} (${options.target.platform}-${options.target.arch}) is up to date.`);
+    log(
+      `better-sqlite3 ${moduleVersion} for Electron ${options.target.electronVersion} (${options.target.platform}-${options.target.arch}) is up to date.`,
+    );
     return { file: plan.outputFile, rebuilt: false };
   }
-  log(`Building better-sqlite3 ${moduleVersion} for Electron ${options.target.electronVersion} (${options.target.platform}-${options.target.arch}): once, a minute or two…`);
+  log(
+    `Building better-sqlite3 ${moduleVersion} for Electron ${options.target.electronVersion} (${options.target.platform}-${options.target.arch}): once, a minute or two…`,
+  );
   await withStagedRebuild(
-    { sourceModule: plan.sourceModule, stagingDir: plan.stagingDir, moduleName: 'better-sqlite3', moduleVersion, target: options.target, ...(options.rebuild ? { rebuild: options.rebuild } : {}) },
+    {
+      sourceModule: plan.sourceModule,
+      stagingDir: plan.stagingDir,
+      moduleName: 'better-sqlite3',
+      moduleVersion,
+      target: options.target,
+      ...(options.rebuild ? { rebuild: options.rebuild } : {}),
+    },
     () => {
       if (!fs.existsSync(plan.builtFile)) throw new Error(`@electron/rebuild finished but ${plan.builtFile} is missing.`);
       checkBindingAbi(fs.readFileSync(plan.builtFile), expectedAbi);

@@ -49,7 +49,14 @@ export async function prepareKeytar(options: PrepareKeytarOptions): Promise<stri
     log(`Fetching or building keytar for ${target.platform}-${target.arch}…`);
     const moduleVersion = (JSON.parse(fs.readFileSync(path.join(sourceModule, 'package.json'), 'utf8')) as { version: string }).version;
     await withStagedRebuild(
-      { sourceModule, stagingDir: path.join(options.projectRoot, 'out', 'native-staging', `keytar-${target.platform}-${target.arch}`), moduleName: 'keytar', moduleVersion, target, ...(options.rebuild ? { rebuild: options.rebuild } : {}) },
+      {
+        sourceModule,
+        stagingDir: path.join(options.projectRoot, 'out', 'native-staging', `keytar-${target.platform}-${target.arch}`),
+        moduleName: 'keytar',
+        moduleVersion,
+        target,
+        ...(options.rebuild ? { rebuild: options.rebuild } : {}),
+      },
       (staged) => {
         const built = path.join(staged, 'build', 'Release', 'keytar.node');
         if (!fs.existsSync(built)) throw new Error(`@electron/rebuild finished but ${built} is missing.`);
@@ -67,7 +74,9 @@ export async function prepareKeytar(options: PrepareKeytarOptions): Promise<stri
 
 /** The folder of the packed app that holds app.asar and app.asar.unpacked. */
 export function packedResourcesDir(context: { appOutDir: string; platform: NodeJS.Platform; productFilename: string }): string {
-  return context.platform === 'darwin' ? path.join(context.appOutDir, `${context.productFilename}.app`, 'Contents', 'Resources') : path.join(context.appOutDir, 'resources');
+  return context.platform === 'darwin'
+    ? path.join(context.appOutDir, `${context.productFilename}.app`, 'Contents', 'Resources')
+    : path.join(context.appOutDir, 'resources');
 }
 
 function nodeFilesUnder(dir: string): string[] {
@@ -88,8 +97,15 @@ export interface NativeCheck {
  * Every native module in the packed app against the target: the required ones present, each for
  * the target's format and CPU, better-sqlite3 for Electron's ABI. Throws, listing every problem.
  */
-export function verifyPackedNatives(unpackedDir: string, target: { platform: NodeJS.Platform; arch: string }, electronAbi: number | null): NativeCheck[] {
-  const checks: NativeCheck[] = REQUIRED_NATIVE_FILES.filter((file) => !fs.existsSync(path.join(unpackedDir, file))).map((file) => ({ file, problem: 'it is missing' }));
+export function verifyPackedNatives(
+  unpackedDir: string,
+  target: { platform: NodeJS.Platform; arch: string },
+  electronAbi: number | null,
+): NativeCheck[] {
+  const checks: NativeCheck[] = REQUIRED_NATIVE_FILES.filter((file) => !fs.existsSync(path.join(unpackedDir, file))).map((file) => ({
+    file,
+    problem: 'it is missing',
+  }));
   for (const full of nodeFilesUnder(unpackedDir)) {
     const file = path.relative(unpackedDir, full);
     const bytes = fs.readFileSync(full);
@@ -105,7 +121,9 @@ export function verifyPackedNatives(unpackedDir: string, target: { platform: Nod
   }
   const problems = checks.filter((check) => check.problem);
   if (problems.length) {
-    throw new Error(`The packed app's native modules do not fit ${target.platform}-${target.arch}:\n${problems.map((check) => `  ${check.file}: ${check.problem}`).join('\n')}`);
+    throw new Error(
+      `The packed app's native modules do not fit ${target.platform}-${target.arch}:\n${problems.map((check) => `  ${check.file}: ${check.problem}`).join('\n')}`,
+    );
   }
   return checks;
 }
@@ -123,7 +141,8 @@ export function placeAndVerifyNatives(options: PlaceNativesOptions): NativeCheck
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const unpacked = path.join(options.resourcesDir, 'app.asar.unpacked');
   const keytar = keytarForTarget(options.projectRoot, options.target);
-  if (!fs.existsSync(keytar)) throw new Error(`${keytar} is missing: the beforePack hook prepares it for ${options.target.platform}-${options.target.arch}.`);
+  if (!fs.existsSync(keytar))
+    throw new Error(`${keytar} is missing: the beforePack hook prepares it for ${options.target.platform}-${options.target.arch}.`);
   fs.mkdirSync(path.dirname(path.join(unpacked, KEYTAR_BINDING_RELATIVE)), { recursive: true });
   fs.copyFileSync(keytar, path.join(unpacked, KEYTAR_BINDING_RELATIVE));
   const checks = verifyPackedNatives(unpacked, options.target, options.electronAbi);

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     const page = await browser.newPage();
     const render = async (size: number, file: string): Promise<void> => {
       await page.setViewportSize({ width: size, height: size });
-      await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg style="display:block;width:${size}px;height:${size}px" `)}</body></html>`);
+      await page.setContent(
+        `<html><body style="margin:0;background:transparent">${svg.replace('<svg ', `<svg style="display:block;width:${size}px;height:${size}px" `)}</body></html>`,
+      );
       await page.screenshot({ path: file, omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
     };
     await render(1024, path.join(resources, 'icon.png'));

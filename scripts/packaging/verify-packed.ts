@@ -16,9 +16,15 @@ if (!resourcesDir || !platform || !arch) {
   process.exit(2);
 }
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const electronVersion = (JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+const electronVersion = (
+  JSON.parse(fs.readFileSync(path.join(projectRoot, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }
+).version;
 try {
-  const checks = verifyPackedNatives(path.join(resourcesDir, 'app.asar.unpacked'), { platform: platform as NodeJS.Platform, arch }, installedElectronAbi(projectRoot, electronVersion));
+  const checks = verifyPackedNatives(
+    path.join(resourcesDir, 'app.asar.unpacked'),
+    { platform: platform as NodeJS.Platform, arch },
+    installedElectronAbi(projectRoot, electronVersion),
+  );
   for (const check of checks) process.stdout.write(`ok  ${check.file} (${platform}-${arch})\n`);
 } catch (error) {
   process.stderr.write(`${(error as Error).message}\n`);

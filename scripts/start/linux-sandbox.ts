@@ -28,13 +28,18 @@ export type SandboxPlan = { sandbox: true } | { sandbox: false; reason: string; 
 export function sandboxPlan(facts: SandboxFacts): SandboxPlan {
   if (facts.platform !== 'linux') return { sandbox: true };
   if (facts.isRoot) {
-    return { sandbox: false, reason: 'you are running as root, and Chromium never sandboxes a root process', fix: 'Start Partner Desk as a normal user to keep the sandbox.' };
+    return {
+      sandbox: false,
+      reason: 'you are running as root, and Chromium never sandboxes a root process',
+      fix: 'Start Partner Desk as a normal user to keep the sandbox.',
+    };
   }
   const namespaces = facts.userNamespaces ?? !facts.namespacesRestricted;
   if (namespaces || facts.suidHelperReady) return { sandbox: true };
   return {
     sandbox: false,
-    reason: 'this Linux does not let Chromium create its sandbox (unprivileged user namespaces are restricted, as on Ubuntu 23.10 and later, and the SUID helper is not set up)',
+    reason:
+      'this Linux does not let Chromium create its sandbox (unprivileged user namespaces are restricted, as on Ubuntu 23.10 and later, and the SUID helper is not set up)',
     fix: `To keep the sandbox in development, once: sudo chown root:root "${facts.helperPath}" && sudo chmod 4755 "${facts.helperPath}" (again after reinstalling Electron).`,
   };
 }
@@ -49,7 +54,8 @@ function readSysctl(file: string): string | null {
 
 export function probeSandboxFacts(helperPath: string): SandboxFacts {
   const platform = process.platform;
-  if (platform !== 'linux') return { platform, isRoot: false, userNamespaces: true, namespacesRestricted: false, suidHelperReady: false, helperPath };
+  if (platform !== 'linux')
+    return { platform, isRoot: false, userNamespaces: true, namespacesRestricted: false, suidHelperReady: false, helperPath };
   const probe = spawnSync('unshare', ['--user', '--map-root-user', 'true'], { stdio: 'ignore', timeout: 5_000 });
   const userNamespaces = probe.error ? null : probe.status === 0;
   const restricted =

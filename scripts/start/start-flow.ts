@@ -63,7 +63,10 @@ export async function runStart(deps: StartDeps): Promise<number> {
   }
   const exit = await deps.launchElectron(plan.sandbox ? [] : ['--noSandbox']);
   if (exit.sandboxCrash) {
-    return toWeb('Electron stopped because Chromium’s sandbox could not start on this system', 'To run the desktop app anyway: PARTNER_DESK_NO_SANDBOX=1 npm start (less isolation; see README).');
+    return toWeb(
+      'Electron stopped because Chromium’s sandbox could not start on this system',
+      'To run the desktop app anyway: PARTNER_DESK_NO_SANDBOX=1 npm start (less isolation; see README).',
+    );
   }
   return exit.code;
 }

@@ -33,7 +33,9 @@ export function formatMoney(amount: number | null | undefined, currency: string 
   const fraction = Math.abs(amount) < 1 ? 4 : 2;
   if (code) {
     try {
-      return formatter(locale, { style: 'currency', currency: code, minimumFractionDigits: 2, maximumFractionDigits: fraction }).format(amount);
+      return formatter(locale, { style: 'currency', currency: code, minimumFractionDigits: 2, maximumFractionDigits: fraction }).format(
+        amount,
+      );
     } catch {
       // An unknown-but-well-formed code: fall through to the plain form.
     }

@@ -18,7 +18,12 @@
  * digits needs real validity checks (the min metadata only checks lengths).
  */
 import {
-  getCountryCallingCode, isSupportedCountry, parseDigits, parsePhoneNumberFromString, type CountryCode, type PhoneNumber as ParsedNumber,
+  getCountryCallingCode,
+  isSupportedCountry,
+  parseDigits,
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type PhoneNumber as ParsedNumber,
 } from 'libphonenumber-js/max';
 
 /** A phone number as stored and shown: the value the Hub sent, and its E.164 form when it parsed. */

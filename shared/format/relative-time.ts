@@ -64,7 +64,14 @@ export function formatDate(value: TimeInput, now: number, locale?: string): stri
 export function formatDateTime(value: TimeInput, locale?: string): string | null {
   const ms = toMillis(value);
   if (ms === null) return null;
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(ms);
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(ms);
 }
 
 /**

@@ -68,14 +68,23 @@ export const ACTION_HINT_SHORT: Record<ActionHintId, string> = {
 };
 
 /** The severe hints: Meta acted on the account, or the setup stopped. The rest ask for a next step. */
-const NEGATIVE_HINTS = new Set<ActionHintId>(['review_account_ban', 'review_account_restriction', 'review_account_violation', 'fix_setup_error']);
+const NEGATIVE_HINTS = new Set<ActionHintId>([
+  'review_account_ban',
+  'review_account_restriction',
+  'review_account_violation',
+  'fix_setup_error',
+]);
 
 export function actionHintTone(id: ActionHintId): 'negative' | 'attention' {
   return NEGATIVE_HINTS.has(id) ? 'negative' : 'attention';
 }
 
 /** All hints in precedence order (most severe first), for a filter list. */
-export const ACTION_HINTS: readonly ActionRequired[] = ACTION_HINT_IDS.map((id) => ({ id, text: ACTION_HINT_TEXT[id], tone: actionHintTone(id) }));
+export const ACTION_HINTS: readonly ActionRequired[] = ACTION_HINT_IDS.map((id) => ({
+  id,
+  text: ACTION_HINT_TEXT[id],
+  tone: actionHintTone(id),
+}));
 
 /** What the rules look at: the derived state plus the raw WABA-level statuses. */
 export interface ActionFacts {
@@ -120,7 +129,11 @@ const ACTION_RULES: readonly ActionRule[] = [
   { fact: 'state', in: ['draft'], hint: 'finish_signup' },
   { fact: 'state', in: ['certificate_declined'], hint: 'choose_display_name' },
   { fact: 'state', in: ['created'], hint: 'register_number' },
-  { fact: 'businessVerification', in: ['not_verified', 'pending_need_more_info', 'rejected', 'failed'], hint: 'complete_business_verification' },
+  {
+    fact: 'businessVerification',
+    in: ['not_verified', 'pending_need_more_info', 'rejected', 'failed'],
+    hint: 'complete_business_verification',
+  },
   { fact: 'businessVerification', in: ['pending_submission'], hint: 'submit_business_verification' },
   { fact: 'messageOnBehalf', in: ['rejected', 'denied'], hint: 'accept_message_on_behalf' },
 ];

@@ -8,12 +8,7 @@ import { ActionRequired, deriveActionsRequired } from './action-required';
 import { deriveActivationStatuses } from './activation';
 import { StatusBadge } from './badge';
 import { ChannelState, deriveChannelState } from './channel-state';
-import {
-  MessagingLimit,
-  deriveDisplayName,
-  deriveMessagingLimit,
-  deriveQualityRating,
-} from './channel-details';
+import { MessagingLimit, deriveDisplayName, deriveMessagingLimit, deriveQualityRating } from './channel-details';
 import { statusFingerprint } from './changes';
 
 export const DerivedChannelStatus = z.object({

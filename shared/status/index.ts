@@ -4,14 +4,7 @@
  * by the core (sync, CSV export) and the renderer (cards, filters, counts).
  */
 export { deriveChannelStatus, DerivedChannelStatus, type StatusSnapshot } from './derive';
-export {
-  describeStatusChanges,
-  statusFingerprint,
-  NO_ACTION,
-  STATUS_FIELD_TITLES,
-  StatusChange,
-  StatusField,
-} from './changes';
+export { describeStatusChanges, statusFingerprint, NO_ACTION, STATUS_FIELD_TITLES, StatusChange, StatusField } from './changes';
 export {
   CHANNEL_STATE_IDS,
   CHANNEL_STATES,

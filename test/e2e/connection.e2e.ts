@@ -61,7 +61,10 @@ describe('connection: the Hub goes away and comes back', () => {
     ({ hub, app, tab } = workspace);
     await tab.page.goto(app.url);
     await tab.page.getByRole('button', { name: 'Explore with demo data' }).click();
-    await tab.page.getByRole('status').filter({ hasText: /^Synced/ }).waitFor();
+    await tab.page
+      .getByRole('status')
+      .filter({ hasText: /^Synced/ })
+      .waitFor();
     ({ channel, client } = await pickTargets(app));
     newLimit = (client.maxChannels ?? 2) + 3;
   });
@@ -87,7 +90,10 @@ describe('connection: the Hub goes away and comes back', () => {
   it('queues a cancellation and a limit change: the dialogs say they wait; the Outbox shows them waiting, neutrally', async () => {
     const { page } = tab;
     const number = formatPhone({ raw: channel.phoneNumber, e164: channel.phoneE164 }) ?? '';
-    await page.locator('.ch-card', { hasText: number }).getByRole('button', { name: /^Show details/ }).click();
+    await page
+      .locator('.ch-card', { hasText: number })
+      .getByRole('button', { name: /^Show details/ })
+      .click();
     const details = page.getByRole('dialog', { name: channel.companyName ?? '' });
     await details.getByRole('tab', { name: 'Actions' }).click();
     await details.getByRole('button', { name: 'Request cancellation…' }).click();
@@ -134,7 +140,10 @@ describe('connection: the Hub goes away and comes back', () => {
   it('withdraws the limit change: the client shows its old limit again', async () => {
     const { page } = tab;
     const waiting = page.getByRole('region', { name: /Waiting to be sent/ });
-    await waiting.locator('.action-row', { hasText: 'Channel limit of' }).getByRole('button', { name: /^Withdraw/ }).click();
+    await waiting
+      .locator('.action-row', { hasText: 'Channel limit of' })
+      .getByRole('button', { name: /^Withdraw/ })
+      .click();
     await waiting.locator('.action-row').nth(1).waitFor({ state: 'detached' });
     const settled = page.getByRole('region', { name: /Done and cancelled/ });
     await settled.locator('.pill', { hasText: 'Cancelled' }).waitFor();
@@ -210,7 +219,10 @@ describe('connection: the Hub refuses the API key', () => {
     await page.getByText('Advanced').click();
     await page.getByRole('textbox', { name: /Hub URL/ }).fill(hub.hubUrl);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /^Synced/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Synced/ })
+      .waitFor();
     const before = await value(app.request<ChannelPage>('channels.list', { limit: 1 }));
 
     // The partner revokes the key in the Partner Hub and makes a new one.
@@ -220,9 +232,13 @@ describe('connection: the Hub refuses the API key', () => {
     const banner = page.locator('[data-connection="key_rejected"]');
     await banner.getByText(/refused the API key/).waitFor();
     expect(await banner.getAttribute('role')).toBe('alert');
-    const { client } = await pickTargets(app).catch(async () => ({ client: (await value(app.request<ClientPage>('clients.list', { limit: 5 }))).items[0]! }));
+    const { client } = await pickTargets(app).catch(async () => ({
+      client: (await value(app.request<ClientPage>('clients.list', { limit: 5 }))).items[0]!,
+    }));
     const target = (client.maxChannels ?? 2) + 2;
-    const queued = await value(app.request<{ id: string; state: string }>('actions.setMaxChannels', { clientId: client.id, maxChannels: target, confirmed: true }));
+    const queued = await value(
+      app.request<{ id: string; state: string }>('actions.setMaxChannels', { clientId: client.id, maxChannels: target, confirmed: true }),
+    );
     expect(queued.state).toBe('queued');
     await banner.getByText('1 action waits and will be sent once the API key is updated.').waitFor();
     const report = await captureScreen(page, 'connection-key-rejected');
@@ -235,7 +251,8 @@ describe('connection: the Hub refuses the API key', () => {
     await dialog.waitFor({ state: 'detached' });
     await banner.waitFor({ state: 'detached' });
 
-    for (let i = 0; i < 100 && (await mutations(hub, `/clients/${client.id}`, 'PATCH')).applied === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && (await mutations(hub, `/clients/${client.id}`, 'PATCH')).applied === 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(await mutations(hub, `/clients/${client.id}`, 'PATCH')).toEqual({ sent: 1, applied: 1 });
     const after = await value(app.request<ChannelPage>('channels.list', { limit: 1 }));
     expect(after.total).toBe(before.total);

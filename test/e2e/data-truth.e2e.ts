@@ -40,10 +40,14 @@ async function scheme(page: Page, colorScheme: 'light' | 'dark'): Promise<void> 
 
 /** The element's computed text colour (through its own window: the test build has no DOM globals). */
 const colourOf = (locator: Locator): Promise<string> =>
-  locator.evaluate((element) => (element.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(element).color);
+  locator.evaluate(
+    (element) =>
+      (element.ownerDocument.defaultView as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(element).color,
+  );
 
 /** Whether an element shows all of its text (no ellipsis, no clamped lines). */
-const shownWhole = (locator: Locator) => locator.evaluate((element) => element.scrollHeight <= element.clientHeight + 1 && element.scrollWidth <= element.clientWidth + 1);
+const shownWhole = (locator: Locator) =>
+  locator.evaluate((element) => element.scrollHeight <= element.clientHeight + 1 && element.scrollWidth <= element.clientWidth + 1);
 
 describe('data truth in the browser', () => {
   let workspace: DemoWorkspace;
@@ -55,7 +59,10 @@ describe('data truth in the browser', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(workspace.app.url);
     await page.getByRole('button', { name: 'Explore with demo data' }).click();
-    await page.getByRole('status').filter({ hasText: /^Synced/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Synced/ })
+      .waitFor();
     await page.locator('.ch-card').first().waitFor();
     const found = await channels(workspace, { states: ['banned'] });
     expect(found.length).toBeGreaterThan(0);
@@ -77,7 +84,10 @@ describe('data truth in the browser', () => {
     const bar = page.getByRole('group', { name: 'Filter by state' });
     const chip = bar.getByRole('button', { name: /^Banned/ });
     if ((await chip.getAttribute('aria-pressed')) !== 'true') await chip.click();
-    await page.locator('.ch-card', { hasText: banned.companyName ?? banned.id }).first().waitFor();
+    await page
+      .locator('.ch-card', { hasText: banned.companyName ?? banned.id })
+      .first()
+      .waitFor();
   }
 
   it("shows a banned account's red state on its card at 1280x720, with its hint whole, and counts it", async () => {
@@ -108,7 +118,10 @@ describe('data truth in the browser', () => {
     const { page } = workspace.tab;
     await showBanned(page);
     await view(page, 'Table');
-    const row = page.getByRole('row').filter({ hasText: banned.companyName ?? banned.id }).first();
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: banned.companyName ?? banned.id })
+      .first();
     await row.waitFor();
     const state = row.locator('.pill', { hasText: 'Banned' });
     expect(await colourOf(state)).toBe(await toneColour(page, 'negative'));
@@ -143,7 +156,9 @@ describe('data truth in the browser', () => {
         const edge = card.getBoundingClientRect().right;
         const hint = card.querySelector('.ch-action-text');
         const cut = hint !== null && (hint.scrollHeight > hint.clientHeight + 1 || hint.scrollWidth > hint.clientWidth + 1);
-        const past = [...card.querySelectorAll('.pill, .ch-action, .card-open')].some((el) => el.getBoundingClientRect().right > edge + 0.5);
+        const past = [...card.querySelectorAll('.pill, .ch-action, .card-open')].some(
+          (el) => el.getBoundingClientRect().right > edge + 0.5,
+        );
         return cut || past ? [card.querySelector('.ch-company')?.textContent ?? '?'] : [];
       }),
     );
@@ -160,7 +175,10 @@ describe('data truth in the browser', () => {
       await screenshot(page, `banned-cards-${width}-${colours}`);
     }
     await view(page, 'Table');
-    const row = page.getByRole('row').filter({ hasText: banned.companyName ?? banned.id }).first();
+    const row = page
+      .getByRole('row')
+      .filter({ hasText: banned.companyName ?? banned.id })
+      .first();
     await row.waitFor();
     expect(await shownWhole(row.locator('.cell-action'))).toBe(true);
     for (const colours of ['light', 'dark'] as const) {
@@ -190,7 +208,8 @@ describe('data truth in the browser', () => {
       rows.flatMap((row) => {
         const problems: string[] = [];
         const phone = row.querySelector('.cell-phone');
-        if (phone && (phone.scrollHeight > phone.clientHeight + 1 || phone.scrollWidth > phone.clientWidth + 1)) problems.push(`number cut: ${phone.textContent}`);
+        if (phone && (phone.scrollHeight > phone.clientHeight + 1 || phone.scrollWidth > phone.clientWidth + 1))
+          problems.push(`number cut: ${phone.textContent}`);
         for (const label of row.querySelectorAll('.pill-label')) {
           const text = label.firstChild;
           if (!text || text.nodeType !== 3) continue;
@@ -252,7 +271,9 @@ describe('data truth in the browser', () => {
     const { page } = workspace.tab;
     const result = await workspace.app.request<ClientPage>('clients.list', { limit: 1000 });
     if (!result.ok) throw new Error(result.error.message);
-    const client = result.value.items.find((c) => c.phoneNumber?.startsWith('0') && !c.phoneNumber.startsWith('00') && c.phoneE164 !== null && c.email);
+    const client = result.value.items.find(
+      (c) => c.phoneNumber?.startsWith('0') && !c.phoneNumber.startsWith('00') && c.phoneE164 !== null && c.email,
+    );
     expect(client, 'the demo has a client whose number is written nationally').toBeDefined();
     const shown = formatPhone({ raw: client!.phoneNumber, e164: client!.phoneE164 })!;
     expect(shown.startsWith(`+`)).toBe(true);
@@ -260,7 +281,12 @@ describe('data truth in the browser', () => {
     await page.getByRole('searchbox', { name: 'Search clients' }).fill(client!.phoneNumber!);
     await page.getByRole('button', { name: client!.name, exact: true }).first().click();
     const sheet = page.getByRole('dialog', { name: client!.name });
-    await expect(sheet.locator('dt', { hasText: /^Phone$/ }).locator('xpath=following-sibling::dd[1]').textContent()).resolves.toBe(shown);
+    await expect(
+      sheet
+        .locator('dt', { hasText: /^Phone$/ })
+        .locator('xpath=following-sibling::dd[1]')
+        .textContent(),
+    ).resolves.toBe(shown);
     await screenshot(page, 'client-phone-1280-light');
     await page.keyboard.press('Escape');
     await sheet.waitFor({ state: 'hidden' });
@@ -269,7 +295,10 @@ describe('data truth in the browser', () => {
 
   it('lists every column the export will write, in file order', async () => {
     const { page } = workspace.tab;
-    await page.getByRole('button', { name: /Download CSV/ }).first().click();
+    await page
+      .getByRole('button', { name: /Download CSV/ })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Download CSV' });
     await dialog.waitFor();
     expect(await dialog.locator('.export-columns li').allTextContents()).toEqual([...EXPORT_COLUMN_TITLES]);

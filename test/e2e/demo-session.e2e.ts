@@ -39,7 +39,10 @@ describe('demo session', () => {
     await page.getByRole('button', { name: 'Explore with demo data' }).click();
     await expectWorkspaceOf(page, await demoPartnerName(app));
     // Never synced before: the workspace syncs at once, then shows the channels.
-    await page.getByRole('status').filter({ hasText: /^Synced/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Synced/ })
+      .waitFor();
     await page.locator('.ch-card').first().waitFor();
     expect(await page.getByRole('button', { name: /demo data$/ }).isVisible()).toBe(true);
     expect(tab.problems).toEqual([]);

@@ -32,7 +32,10 @@ describe('web mode while the Hub never answers', () => {
     const { page } = tab;
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Explore with demo data' }).click();
-    await page.getByRole('status').filter({ hasText: /^Synced/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Synced/ })
+      .waitFor();
     await hub.setFaults({ latencyMs: 600_000 });
   });
 
@@ -68,27 +71,40 @@ describe('web mode while the Hub never answers', () => {
     for (const client of clients.value.items) {
       const search = page.getByRole('searchbox', { name: 'Search clients' });
       await search.fill(client.email ?? client.name);
-      timings.push([`open ${client.name}`, await timed(async () => {
-        await page.getByRole('button', { name: client.name, exact: true }).first().click();
-        const sheet = page.getByRole('dialog', { name: client.name });
-        await sheet.locator('[aria-labelledby="cl-balance"]').waitFor();
-      })]);
+      timings.push([
+        `open ${client.name}`,
+        await timed(async () => {
+          await page.getByRole('button', { name: client.name, exact: true }).first().click();
+          const sheet = page.getByRole('dialog', { name: client.name });
+          await sheet.locator('[aria-labelledby="cl-balance"]').waitFor();
+        }),
+      ]);
       // The balance waits on the Hub in the background; the panel says so, and does not block anything.
-      await page.getByRole('dialog', { name: client.name }).getByText(/Reading the balance from the Hub|Balance|No balance/).first().waitFor();
+      await page
+        .getByRole('dialog', { name: client.name })
+        .getByText(/Reading the balance from the Hub|Balance|No balance/)
+        .first()
+        .waitFor();
       await page.keyboard.press('Escape');
     }
 
     const fragment = clients.value.items[3]!.name.slice(0, 4);
-    timings.push(['search clients', await timed(async () => {
-      await page.getByRole('searchbox', { name: 'Search clients' }).fill(fragment);
-      await page.getByRole('row').filter({ hasText: fragment }).first().waitFor();
-    })]);
+    timings.push([
+      'search clients',
+      await timed(async () => {
+        await page.getByRole('searchbox', { name: 'Search clients' }).fill(fragment);
+        await page.getByRole('row').filter({ hasText: fragment }).first().waitFor();
+      }),
+    ]);
 
     await goTo(page, 'WhatsApp accounts');
-    timings.push(['search channels', await timed(async () => {
-      await page.getByRole('searchbox', { name: 'Search channels' }).fill(fragment);
-      await page.locator(`.list-region[data-shown-search="${fragment}"]`).waitFor();
-    })]);
+    timings.push([
+      'search channels',
+      await timed(async () => {
+        await page.getByRole('searchbox', { name: 'Search channels' }).fill(fragment);
+        await page.locator(`.list-region[data-shown-search="${fragment}"]`).waitFor();
+      }),
+    ]);
 
     await goTo(page, 'Clients');
     const target = clients.value.items[0]!;
@@ -99,16 +115,22 @@ describe('web mode while the Hub never answers', () => {
     const newLimit = (target.maxChannels ?? 2) + 4;
     const limit = page.getByRole('dialog', { name: `Channel limit of ${target.name}` });
     await limit.getByRole('spinbutton', { name: 'Maximum number of channels' }).fill(String(newLimit));
-    timings.push(['queue a limit change', await timed(async () => {
-      await limit.getByRole('button', { name: `Change limit to ${newLimit}` }).click();
-      await limit.getByRole('status').waitFor();
-    })]);
+    timings.push([
+      'queue a limit change',
+      await timed(async () => {
+        await limit.getByRole('button', { name: `Change limit to ${newLimit}` }).click();
+        await limit.getByRole('status').waitFor();
+      }),
+    ]);
     await screenshot(page, 'hanging-hub-limit-queued');
 
     process.stdout.write(`[hanging hub] ${timings.map(([what, ms]) => `${what}: ${ms.toFixed(0)} ms`).join('; ')}\n`);
     expect(timings).toHaveLength(13);
     await mkdir(path.join(REPO_ROOT, 'test-results'), { recursive: true });
-    await writeFile(path.join(REPO_ROOT, 'test-results', 'hanging-hub.json'), `${JSON.stringify(Object.fromEntries(timings.map(([what, ms]) => [what, Math.round(ms)])), null, 2)}\n`);
+    await writeFile(
+      path.join(REPO_ROOT, 'test-results', 'hanging-hub.json'),
+      `${JSON.stringify(Object.fromEntries(timings.map(([what, ms]) => [what, Math.round(ms)])), null, 2)}\n`,
+    );
     expect(tab.problems).toEqual([]);
   });
 });

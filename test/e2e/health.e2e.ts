@@ -25,7 +25,10 @@ it('shows whether a Cloud API number can send messages, and what stands in the w
   const { page } = w.tab;
   await page.goto(w.app.url);
   await page.getByRole('button', { name: 'Explore with demo data' }).click();
-  await page.getByRole('status').filter({ hasText: /^Synced/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Synced/ })
+    .waitFor();
   // A live channel whose number is held back (the demo Hub answers most with "available").
   const live = await w.app.request<ChannelPage>('channels.list', { states: ['live'], limit: 200 });
   if (!live.ok) throw new Error(live.error.message);
@@ -43,7 +46,11 @@ it('shows whether a Cloud API number can send messages, and what stands in the w
   if (!target) throw new Error('no live channel of the demo Hub is held back');
 
   await page.getByRole('searchbox').first().fill(target.id);
-  await page.locator('.ch-card').first().getByRole('button', { name: /^Show details/ }).click();
+  await page
+    .locator('.ch-card')
+    .first()
+    .getByRole('button', { name: /^Show details/ })
+    .click();
   await page.getByRole('tab', { name: 'Actions' }).click();
   const panel = page.getByRole('region', { name: 'Health check' });
   await panel.getByText('Details', { exact: true }).scrollIntoViewIfNeeded();
@@ -52,6 +59,8 @@ it('shows whether a Cloud API number can send messages, and what stands in the w
   await expect(panel.getByRole('status').textContent()).resolves.toMatch(/sending messages is (limited|blocked)/);
   // The phone number's problem and its remedy, in the API's words; the other entities by name.
   await expect(panel.getByRole('listitem').first().textContent()).resolves.toMatch(/^Phone number: (limited|blocked)\. .+\. .+\.$/);
-  await expect(panel.getByRole('listitem').allTextContents()).resolves.toEqual(expect.arrayContaining(['WhatsApp Business Account: available', 'App: available']));
+  await expect(panel.getByRole('listitem').allTextContents()).resolves.toEqual(
+    expect.arrayContaining(['WhatsApp Business Account: available', 'App: available']),
+  );
   await screenshot(page, 'details-health');
 }, 120_000);

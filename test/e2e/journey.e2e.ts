@@ -21,7 +21,6 @@ import { screenshotOnFailure, startDemoWorkspace, type DemoWorkspace } from './h
 import { goTo } from './helpers/screens';
 import type { WebApp } from './helpers/web-app';
 
-
 describe('journey: a new user, from the demo to an export', () => {
   let workspace: DemoWorkspace;
   let hub: DemoServer;
@@ -49,7 +48,10 @@ describe('journey: a new user, from the demo to an export', () => {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Explore with demo data' }).click();
     await page.getByRole('heading', { level: 1, name: 'WhatsApp accounts' }).waitFor();
-    await page.getByRole('status').filter({ hasText: /^Synced/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Synced/ })
+      .waitFor();
     await page.locator('.page-sub', { hasText: '200 channels' }).waitFor();
     await page.locator('.ch-card').first().waitFor();
     // Counts per state come with the list and add up to the whole.
@@ -119,7 +121,10 @@ describe('journey: a new user, from the demo to an export', () => {
     const confirm = page.getByRole('dialog', { name: /^Cancel \+/ });
     await confirm.getByText('pending deletion', { exact: false }).waitFor();
     await confirm.getByRole('button', { name: 'Request cancellation', exact: true }).click();
-    await confirm.getByRole('status').filter({ hasText: /Waiting for|Sending it/ }).waitFor();
+    await confirm
+      .getByRole('status')
+      .filter({ hasText: /Waiting for|Sending it/ })
+      .waitFor();
     await confirm.getByRole('button', { name: 'Done' }).click();
 
     // Pending: on the panel, in the list, in the sidebar and on the Outbox page; the banner says why.
@@ -153,7 +158,10 @@ describe('journey: a new user, from the demo to an export', () => {
     await card.locator('.pill', { hasText: 'Pending deletion' }).waitFor();
     expect(await card.locator('.pill', { hasText: 'Cancellation queued' }).count()).toBe(0);
     // The confirmation is news like any status change.
-    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: /Notifications.*1 unread/ }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Workspace' })
+      .getByRole('button', { name: /Notifications.*1 unread/ })
+      .waitFor();
   });
 
   it('shows notifications for our confirmed cancellation and for a status change a sync finds in the Hub', async () => {
@@ -173,8 +181,14 @@ describe('journey: a new user, from the demo to an export', () => {
     await group.getByText('Pending deletion').first().waitFor();
     expect(await group.textContent()).toContain(`Live`);
     await screenshot(page, 'journey-notification-light');
-    await group.getByRole('button', { name: /^Mark read/ }).first().click();
-    await ours.getByRole('button', { name: /^Mark read/ }).first().click();
+    await group
+      .getByRole('button', { name: /^Mark read/ })
+      .first()
+      .click();
+    await ours
+      .getByRole('button', { name: /^Mark read/ })
+      .first()
+      .click();
     await page.locator('.page-sub', { hasText: 'All read' }).waitFor();
     expect(await nav.getByRole('button', { name: /unread/ }).count()).toBe(0);
   });
@@ -200,7 +214,10 @@ describe('journey: a new user, from the demo to an export', () => {
 
     // The Hub has it too: a fresh sync brings the new limit back.
     await page.getByRole('button', { name: 'Sync now' }).click();
-    await page.getByRole('status').filter({ hasText: /^Synced/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Synced/ })
+      .waitFor();
     const row = page.getByRole('row').filter({ has: page.getByRole('button', { name, exact: true }) });
     await row.locator('.limit', { hasText: `/ ${newLimit}` }).waitFor();
   });

@@ -9,7 +9,7 @@ import { waitForExpression } from './helpers/poll';
 import type { WebApp } from './helpers/web-app';
 import { startWebSession, type WebSession } from './helpers/web-session';
 
-const activeId = "document.activeElement && document.activeElement.id";
+const activeId = 'document.activeElement && document.activeElement.id';
 const activeIndex = "document.activeElement && document.activeElement.getAttribute('data-index')";
 
 describe('keyboard', () => {

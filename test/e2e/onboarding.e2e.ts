@@ -39,7 +39,10 @@ async function check(page: Page, name: string): Promise<void> {
 }
 
 async function go(page: Page, section: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: new RegExp(`^${section}`) }).click();
+  await page
+    .getByRole('navigation', { name: 'Workspace' })
+    .getByRole('button', { name: new RegExp(`^${section}`) })
+    .click();
   await page.getByRole('heading', { level: 1, name: section }).waitFor();
 }
 
@@ -68,7 +71,9 @@ describe('onboarding: settings, a permission link through the Hub and back, keys
 
   afterAll(async () => {
     const blocking = reports.reduce((n, r) => n + r.blocking.length, 0);
-    console.log(`[axe] onboarding: ${reports.length} screens x 2 schemes; blocking: ${blocking}; all findings: ${[...new Set(reports.flatMap((r) => r.all))].join(', ') || 'none'}`);
+    console.log(
+      `[axe] onboarding: ${reports.length} screens x 2 schemes; blocking: ${blocking}; all findings: ${[...new Set(reports.flatMap((r) => r.all))].join(', ') || 'none'}`,
+    );
     await workspace?.stop();
   }, 240_000);
 
@@ -76,12 +81,18 @@ describe('onboarding: settings, a permission link through the Hub and back, keys
     const { page } = tab;
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Explore with demo data' }).click();
-    await page.getByRole('status').filter({ hasText: /^Synced/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Synced/ })
+      .waitFor();
     await go(page, 'Partner settings');
     const list = page.locator('.settings-list');
     await list.getByText('https://partner-desk.example/onboarding/done').waitFor();
     await expect(list.getByText(/Without it the client sees an error/).count()).resolves.toBe(1);
-    await page.getByRole('status').filter({ hasText: /read from the Hub/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /read from the Hub/ })
+      .waitFor();
     await check(page, 'partner-settings');
 
     await page.getByRole('button', { name: 'Change the webhook URL' }).click();
@@ -93,10 +104,15 @@ describe('onboarding: settings, a permission link through the Hub and back, keys
     await check(page, 'partner-settings-change');
     await page.getByRole('button', { name: 'Continue…' }).click();
     const confirm = page.getByRole('dialog', { name: 'Partner settings' });
-    await confirm.getByText(/webhook URL https:\/\/partner-desk\.example\/webhooks\/360dialog → https:\/\/crm\.example\.com\/hooks\/360dialog/).waitFor();
+    await confirm
+      .getByText(/webhook URL https:\/\/partner-desk\.example\/webhooks\/360dialog → https:\/\/crm\.example\.com\/hooks\/360dialog/)
+      .waitFor();
     await check(page, 'partner-settings-confirm');
     await confirm.getByRole('button', { name: 'Change the webhook URL' }).click();
-    await confirm.getByRole('status').filter({ hasText: /Saved: webhook URL https:\/\/crm\.example\.com\/hooks\/360dialog/ }).waitFor({ timeout: 20_000 });
+    await confirm
+      .getByRole('status')
+      .filter({ hasText: /Saved: webhook URL https:\/\/crm\.example\.com\/hooks\/360dialog/ })
+      .waitFor({ timeout: 20_000 });
     await confirm.getByRole('button', { name: 'Done' }).click();
     await list.getByText('https://crm.example.com/hooks/360dialog').waitFor();
     const partner = (await (await hub.partnerRequest('GET', '')).json()) as { webhook_url: string };
@@ -124,7 +140,9 @@ describe('onboarding: settings, a permission link through the Hub and back, keys
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     await field.fill(number);
     const country = client.country ? new Intl.DisplayNames(['en-US'], { type: 'region' }).of(client.country.toUpperCase()) : undefined;
-    await form.getByText(country ? `without + or 00 it is read as a number of ${country}` : 'with its country code.', { exact: false }).waitFor();
+    await form
+      .getByText(country ? `without + or 00 it is read as a number of ${country}` : 'with its country code.', { exact: false })
+      .waitFor();
     expect(await field.getAttribute('aria-invalid')).toBeNull();
     await check(page, 'link-form');
     await form.getByRole('button', { name: 'Create link' }).click();
@@ -133,7 +151,12 @@ describe('onboarding: settings, a permission link through the Hub and back, keys
     const url = new URL(link);
     expect(url.origin).toBe(hub.origin);
     expect(url.pathname).toBe(`/dashboard/app/${hub.partnerId}/permissions`);
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({ client_id: client.id, next: 'login', number: '+4915155512345', state: expect.stringMatching(/^pd/) });
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      client_id: client.id,
+      next: 'login',
+      number: '+4915155512345',
+      state: expect.stringMatching(/^pd/),
+    });
     await ready.getByRole('button', { name: 'Copy link' }).click();
     await ready.getByRole('status').filter({ hasText: 'Copied to the clipboard.' }).waitFor();
     await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toBe(link);
@@ -143,11 +166,13 @@ describe('onboarding: settings, a permission link through the Hub and back, keys
     await check(page, 'link-ready');
   }, 240_000);
 
-  it('follows the link in the same browser through the Hub\'s permission page to the redirect', async () => {
+  it("follows the link in the same browser through the Hub's permission page to the redirect", async () => {
     const { page } = tab;
     const context = page.context();
     // The partner's redirect page (on a reserved example domain) stands in for the partner's site.
-    await context.route('https://partner-desk.example/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Onboarding done</title><h1>Thank you</h1>' }));
+    await context.route('https://partner-desk.example/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Onboarding done</title><h1>Thank you</h1>' }),
+    );
     const ready = page.getByRole('dialog', { name: 'Permission link ready' });
     const opened = context.waitForEvent('page');
     await ready.getByRole('link', { name: 'Open in browser' }).click();
@@ -178,7 +203,10 @@ describe('onboarding: settings, a permission link through the Hub and back, keys
     const dialog = page.getByRole('dialog', { name: 'Read a redirect' });
     await dialog.getByRole('textbox', { name: 'Redirect address' }).fill('https://partner-desk.example/onboarding/done?client=x');
     await dialog.getByRole('button', { name: 'Read redirect' }).click();
-    await dialog.getByRole('alert').filter({ hasText: /names no channels/ }).waitFor();
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: /names no channels/ })
+      .waitFor();
     await dialog.getByRole('textbox', { name: 'Redirect address' }).fill(redirect);
     await check(page, 'redirect-paste');
     await dialog.getByRole('button', { name: 'Read redirect' }).click();
@@ -193,16 +221,25 @@ describe('onboarding: settings, a permission link through the Hub and back, keys
     const confirm = page.getByRole('dialog', { name: /^New API key for/ });
     await confirm.getByText(/revokes every existing key of this number/).waitFor();
     await confirm.getByRole('button', { name: 'Generate API key', exact: true }).click();
-    await confirm.getByRole('status').filter({ hasText: /Done|Sending it|Waiting for/ }).waitFor();
+    await confirm
+      .getByRole('status')
+      .filter({ hasText: /Done|Sending it|Waiting for/ })
+      .waitFor();
     await confirm.getByRole('button', { name: 'Done' }).click();
     await received.getByText('API key in the keychain').waitFor({ timeout: 20_000 });
     await received.getByRole('button', { name: 'Done' }).click();
 
     await page.getByRole('button', { name: 'Sync now' }).click();
-    await page.getByRole('status').filter({ hasText: /^Synced/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Synced/ })
+      .waitFor();
     await go(page, 'Notifications');
     await page.getByText(`granted access to ${shown}`, { exact: false }).first().waitFor();
-    await page.getByText(/Its API key can be generated/).first().waitFor();
+    await page
+      .getByText(/Its API key can be generated/)
+      .first()
+      .waitFor();
     await check(page, 'notifications-granted');
 
     await go(page, 'Onboarding');
@@ -215,7 +252,7 @@ describe('onboarding: settings, a permission link through the Hub and back, keys
     await page.keyboard.press('Escape');
   }, 240_000);
 
-  it('a client\'s tag through the outbox, searchable; a new client\'s link; withdrawing a cancellation', async () => {
+  it("a client's tag through the outbox, searchable; a new client's link; withdrawing a cancellation", async () => {
     const { page } = tab;
     await go(page, 'Clients');
     await page.getByRole('searchbox', { name: 'Search clients' }).fill(client.email!);
@@ -227,7 +264,10 @@ describe('onboarding: settings, a permission link through the Hub and back, keys
     await tagDialog.getByText(/Set the tag \(partner_payload\)/).waitFor();
     await check(page, 'tag');
     await tagDialog.getByRole('button', { name: 'Save tag' }).click();
-    await tagDialog.getByRole('status').filter({ hasText: /The tag is now "crm-E2E-77"|in the outbox/ }).waitFor();
+    await tagDialog
+      .getByRole('status')
+      .filter({ hasText: /The tag is now "crm-E2E-77"|in the outbox/ })
+      .waitFor();
     await tagDialog.getByRole('button', { name: 'Done' }).click();
     await page.keyboard.press('Escape');
     await page.getByRole('searchbox', { name: 'Search clients' }).fill('crm-e2e-77');
@@ -242,13 +282,26 @@ describe('onboarding: settings, a permission link through the Hub and back, keys
     // Cancelled this month in the Client Hub (the demo's own pending deletions are from months ago).
     const live = await value(app.request<ChannelPage>('channels.list', { states: ['live'], limit: 50 }));
     const channel = live.items.find((c) => c.phoneE164 && c.clientId && c.clientId !== client.id)!;
-    expect((await hub.partnerRequest('POST', `/clients/${channel.clientId}/channels/${channel.id}/control/cancellation_request`, { enabled: true })).ok).toBe(true);
+    expect(
+      (
+        await hub.partnerRequest('POST', `/clients/${channel.clientId}/channels/${channel.id}/control/cancellation_request`, {
+          enabled: true,
+        })
+      ).ok,
+    ).toBe(true);
     await page.getByRole('button', { name: 'Sync now' }).click();
-    await page.getByRole('status').filter({ hasText: /^Synced just now/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Synced just now/ })
+      .waitFor();
     await go(page, 'WhatsApp accounts');
     await page.getByRole('searchbox', { name: 'Search channels' }).fill(channel.phoneE164!);
     await page.locator(`.list-region[data-shown-search="${channel.phoneE164}"]`).waitFor();
-    await page.locator('.ch-card').first().getByRole('button', { name: /^Show details/ }).click();
+    await page
+      .locator('.ch-card')
+      .first()
+      .getByRole('button', { name: /^Show details/ })
+      .click();
     await page.getByRole('dialog').getByRole('tab', { name: 'Actions' }).click();
     const details = page.getByRole('dialog').first();
     await details.getByRole('heading', { name: 'Withdraw the cancellation' }).waitFor();
@@ -258,8 +311,13 @@ describe('onboarding: settings, a permission link through the Hub and back, keys
     await confirm.getByText(/stays active and is no longer deleted/).waitFor();
     await check(page, 'confirm-withdraw');
     await confirm.getByRole('button', { name: 'Withdraw cancellation request' }).click();
-    await confirm.getByRole('status').filter({ hasText: /Cancellation withdrawn/ }).waitFor({ timeout: 20_000 });
-    const after = (await (await hub.partnerRequest('GET', `/channels?filters=${encodeURIComponent(JSON.stringify({ id: channel.id }))}`)).json()) as { partner_channels: Array<{ terminated_at: string | null }> };
+    await confirm
+      .getByRole('status')
+      .filter({ hasText: /Cancellation withdrawn/ })
+      .waitFor({ timeout: 20_000 });
+    const after = (await (
+      await hub.partnerRequest('GET', `/channels?filters=${encodeURIComponent(JSON.stringify({ id: channel.id }))}`)
+    ).json()) as { partner_channels: Array<{ terminated_at: string | null }> };
     expect(after.partner_channels[0]?.terminated_at).toBeNull();
     expect(tab.problems.filter((p) => !/Failed to load resource/.test(p))).toEqual([]);
   }, 240_000);

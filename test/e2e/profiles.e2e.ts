@@ -76,14 +76,20 @@ describe('profiles', () => {
     const session = await app.request<SessionState>('session.get');
     const signedOut = session.ok ? session.value.profiles.find((p) => p.authMethod === 'api_key') : undefined;
     expect(signedOut).toBeDefined();
-    await page.getByRole('dialog').getByRole('button', { name: `Switch to ${signedOut?.label ?? ''}` }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: `Switch to ${signedOut?.label ?? ''}` })
+      .click();
 
     // The signed-out profile opens on its cached accounts, and says why it cannot connect.
     await page.getByRole('button', { name: `Profile: ${signedOut?.label ?? ''}`, exact: false }).waitFor();
     const after = await app.request<SessionState>('session.get');
     // No key in the keychain: the same remedy as a refused one (enter it), nothing else to wait for.
     expect(after.ok && after.value.connection.status).toBe('key_rejected');
-    await page.getByRole('alert').filter({ hasText: `The keychain holds no API key for ${signedOut?.label ?? ''}.` }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `The keychain holds no API key for ${signedOut?.label ?? ''}.` })
+      .waitFor();
     await page.locator('.ch-card').first().waitFor();
     await screenshot(page, 'workspace-signed-out-light');
     await page.emulateMedia({ colorScheme: 'dark' });

@@ -22,7 +22,11 @@ let fixture: CoreFixture;
 
 async function startHub(): Promise<{ url: string; apiKey: string; partnerId: string }> {
   // Pages rendered once and replayed: the simulator then costs next to nothing during the measured sync.
-  hub = spawn(process.execPath, [CLI, 'demo-server', '--port', '0', '--clients', '10000', '--channels', '20000', '--latency', '20', '--replay-listings'], { cwd: ROOT });
+  hub = spawn(
+    process.execPath,
+    [CLI, 'demo-server', '--port', '0', '--clients', '10000', '--channels', '20000', '--latency', '20', '--replay-listings'],
+    { cwd: ROOT },
+  );
   let out = '';
   let err = '';
   hub.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -38,7 +42,10 @@ async function startHub(): Promise<{ url: string; apiKey: string; partnerId: str
 beforeAll(async () => {
   const { url, apiKey, partnerId } = await startHub();
   const warm = createPartnerApi({ baseUrl: `${url}/api/v2`, partnerId, fetch, auth: apiKeyAuth(apiKey) });
-  await Promise.all([listAll((q) => warm.listClientsPage(q), { pageSize: 1000, concurrency: 4 }), listAll((q) => warm.listChannelsPage(q), { pageSize: 1000, concurrency: 4 })]);
+  await Promise.all([
+    listAll((q) => warm.listClientsPage(q), { pageSize: 1000, concurrency: 4 }),
+    listAll((q) => warm.listChannelsPage(q), { pageSize: 1000, concurrency: 4 }),
+  ]);
   fixture = await startTestCore({ hubUrl: `${url}/api/v2` });
   await fixture.core.session.signIn({ method: 'api_key', partnerId, apiKey });
 }, 180_000);
@@ -88,7 +95,9 @@ describe('a large sync and the main thread', () => {
     const status = await sync;
     const slowest = [...requests].sort((a, b) => b.ms - a.ms)[0]!;
     for (const r of requests.filter((x) => x.ms > 50)) process.stdout.write(`  slow: ${r.name} ${r.ms.toFixed(0)} ms during ${r.phase}\n`);
-    process.stdout.write(`[responsive sync] ${status.counts.channels} channels; ${requests.length} requests during it, slowest ${slowest.name} ${slowest.ms.toFixed(1)} ms; longest timer gap ${longestGap.toFixed(1)} ms\n`);
+    process.stdout.write(
+      `[responsive sync] ${status.counts.channels} channels; ${requests.length} requests during it, slowest ${slowest.name} ${slowest.ms.toFixed(1)} ms; longest timer gap ${longestGap.toFixed(1)} ms\n`,
+    );
 
     expect(status).toMatchObject({ state: 'succeeded', counts: { clients: 10_000, channels: 20_000 } });
     expect(requests.length).toBeGreaterThanOrEqual(100);
@@ -96,8 +105,14 @@ describe('a large sync and the main thread', () => {
     // Requests began and were answered while the worker wrote the book: the write holds no lock this
     // thread waits on, and does not run here (a write on this thread would leave no request inside it).
     const duringWrite = requests.filter((r) => r.startedIn.startsWith('writing') && r.phase.startsWith('writing'));
-    expect(duringWrite.length, `requests answered inside the write phase; phases seen: ${[...new Set(requests.map((r) => r.phase))].join(', ')}`).toBeGreaterThanOrEqual(2);
+    expect(
+      duringWrite.length,
+      `requests answered inside the write phase; phases seen: ${[...new Set(requests.map((r) => r.phase))].join(', ')}`,
+    ).toBeGreaterThanOrEqual(2);
     await mkdir(path.join(ROOT, 'test-results'), { recursive: true });
-    await writeFile(path.join(ROOT, 'test-results', 'responsive-sync.json'), `${JSON.stringify({ requests: requests.length, duringWrite: duringWrite.length, slowestMs: Math.round(slowest.ms), longestTimerGapMs: Math.round(longestGap) }, null, 2)}\n`);
+    await writeFile(
+      path.join(ROOT, 'test-results', 'responsive-sync.json'),
+      `${JSON.stringify({ requests: requests.length, duringWrite: duringWrite.length, slowestMs: Math.round(slowest.ms), longestTimerGapMs: Math.round(longestGap) }, null, 2)}\n`,
+    );
   }, 180_000);
 });

@@ -134,7 +134,9 @@ describe(`scale: ${CHANNELS.toLocaleString('en')} channels`, () => {
     const nav = page.getByRole('navigation', { name: 'Workspace' });
     await nav.getByRole('button', { name: /^Clients/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
-    await page.evaluate(`window.__clickAt = 0; document.addEventListener('click', () => { window.__clickAt = performance.now(); }, { capture: true, once: true }); ${FIRST_CARD_PROBE}`);
+    await page.evaluate(
+      `window.__clickAt = 0; document.addEventListener('click', () => { window.__clickAt = performance.now(); }, { capture: true, once: true }); ${FIRST_CARD_PROBE}`,
+    );
     await nav.getByRole('button', { name: /^WhatsApp accounts/ }).click();
     await page.locator('.ch-card').first().waitFor();
     await waitForExpression(page, 'window.__firstCardAt !== null');
@@ -152,7 +154,12 @@ describe(`scale: ${CHANNELS.toLocaleString('en')} channels`, () => {
     const timings: Record<string, SearchTiming> = {};
     for (const query of queries) timings[query] = await timeSearch(page, query);
     const painted = Object.values(timings).map((t) => t.painted);
-    measurements.search = Object.fromEntries(Object.entries(timings).map(([q, t]) => [q, { committedMs: Math.round(t.committed), paintedMs: Math.round(t.painted), cards: t.rows }]));
+    measurements.search = Object.fromEntries(
+      Object.entries(timings).map(([q, t]) => [
+        q,
+        { committedMs: Math.round(t.committed), paintedMs: Math.round(t.painted), cards: t.rows },
+      ]),
+    );
     measurements.searchPaintedMedianMs = Math.round(median(painted));
     measurements.searchPaintedMaxMs = Math.round(Math.max(...painted));
     for (const timing of Object.values(timings)) expect(timing.rows).toBeGreaterThan(0);
@@ -172,12 +179,16 @@ describe(`scale: ${CHANNELS.toLocaleString('en')} channels`, () => {
 
     const started = Date.now();
     await page.evaluate("document.querySelector('.table-scroll').scrollTop = 46 * 31000");
-    await waitForExpression(page, "document.querySelector('.row-open[data-index=\"31005\"]') !== null", 5_000);
+    await waitForExpression(page, 'document.querySelector(\'.row-open[data-index="31005"]\') !== null', 5_000);
     measurements.tableJumpToRow31000Ms = Date.now() - started;
 
     await page.locator('.row-open[data-index="31005"]').focus();
     await page.keyboard.press('End');
-    await waitForExpression(page, `document.activeElement && document.activeElement.getAttribute('data-index') === '${CHANNELS - 1}'`, 5_000);
+    await waitForExpression(
+      page,
+      `document.activeElement && document.activeElement.getAttribute('data-index') === '${CHANNELS - 1}'`,
+      5_000,
+    );
     await screenshot(page, 'scale-50k-table-end-light');
     await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Cards' }).click();
     expect(tab.problems).toEqual([]);

@@ -44,7 +44,9 @@ describe('screens: axe and screenshots, light and dark', () => {
     await mkdir(path.join(REPO_ROOT, 'test-results'), { recursive: true });
     await writeFile(path.join(REPO_ROOT, 'test-results', 'axe-screens.json'), `${JSON.stringify(reports, null, 2)}\n`);
     const minor = [...new Set(reports.flatMap((r) => r.all))];
-    console.log(`[axe] ${reports.length} screens x 2 schemes; blocking: ${reports.reduce((n, r) => n + r.blocking.length, 0)}; all findings: ${minor.join(', ') || 'none'}`);
+    console.log(
+      `[axe] ${reports.length} screens x 2 schemes; blocking: ${reports.reduce((n, r) => n + r.blocking.length, 0)}; all findings: ${minor.join(', ') || 'none'}`,
+    );
     await workspace?.stop();
   });
 
@@ -63,7 +65,10 @@ describe('screens: axe and screenshots, light and dark', () => {
   it('accounts: cards, table, filters, nothing found', async () => {
     const { page } = tab;
     await page.getByRole('button', { name: 'Explore with demo data' }).click();
-    await page.getByRole('status').filter({ hasText: /^Synced/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Synced/ })
+      .waitFor();
     await page.locator('.ch-card').first().waitFor();
     targets = await findJourneyTargets(app, hub);
     await check(page, 'accounts-cards');
@@ -92,7 +97,10 @@ describe('screens: axe and screenshots, light and dark', () => {
     const number = formatPhone({ raw: targets.channel.phoneNumber, e164: targets.channel.phoneE164 }) ?? '';
     await page.getByRole('searchbox', { name: 'Search channels' }).fill(targets.fragment);
     await page.locator(`.list-region[data-shown-search="${targets.fragment}"]`).waitFor();
-    await page.locator('.ch-card', { hasText: number }).getByRole('button', { name: /^Show details/ }).click();
+    await page
+      .locator('.ch-card', { hasText: number })
+      .getByRole('button', { name: /^Show details/ })
+      .click();
     const details = page.getByRole('dialog', { name: targets.channel.companyName ?? '' });
     await details.getByRole('heading', { name: 'Status' }).waitFor();
     await details.getByText('All fields', { exact: true }).click();
@@ -134,8 +142,14 @@ describe('screens: axe and screenshots, light and dark', () => {
     await check(page, 'client');
     await sheet.getByRole('button', { name: 'Change limit…' }).click();
     const limit = String((targets.client.maxChannels ?? 2) + 7);
-    await page.getByRole('dialog', { name: /^Channel limit of/ }).getByRole('spinbutton').fill(limit);
-    await page.getByRole('dialog', { name: /^Channel limit of/ }).getByRole('button', { name: `Change limit to ${limit}` }).waitFor();
+    await page
+      .getByRole('dialog', { name: /^Channel limit of/ })
+      .getByRole('spinbutton')
+      .fill(limit);
+    await page
+      .getByRole('dialog', { name: /^Channel limit of/ })
+      .getByRole('button', { name: `Change limit to ${limit}` })
+      .waitFor();
     await check(page, 'client-limit');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
@@ -146,11 +160,17 @@ describe('screens: axe and screenshots, light and dark', () => {
     const { page } = tab;
     const found = await app.request<ChannelPage>('channels.list', { states: ['live'], limit: 3 });
     for (const channel of found.ok ? found.value.items : []) {
-      const response = await hub.partnerRequest('POST', `/clients/${channel.clientId ?? ''}/channels/${channel.id}/control/cancellation_request`);
+      const response = await hub.partnerRequest(
+        'POST',
+        `/clients/${channel.clientId ?? ''}/channels/${channel.id}/control/cancellation_request`,
+      );
       expect(response.ok).toBe(true);
     }
     await page.getByRole('button', { name: 'Sync now' }).click();
-    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: /Notifications.*unread/ }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Workspace' })
+      .getByRole('button', { name: /Notifications.*unread/ })
+      .waitFor();
     await goTo(page, 'Notifications');
     await page.locator('.notif').first().waitFor();
     await check(page, 'notifications');
@@ -161,17 +181,26 @@ describe('screens: axe and screenshots, light and dark', () => {
     await hub.setFaults({ offline: true });
     await goTo(page, 'WhatsApp accounts');
     const live = await app.request<ChannelPage>('channels.list', { states: ['live'], limit: 50 });
-    const channel = (live.ok ? live.value.items : []).find((c) => c.id !== targets.channel.id && c.clientId !== targets.other.clientId && c.phoneE164);
+    const channel = (live.ok ? live.value.items : []).find(
+      (c) => c.id !== targets.channel.id && c.clientId !== targets.other.clientId && c.phoneE164,
+    );
     // Searched by its E.164 digits; the outbox names it as the cards show it.
     const digits = channel?.phoneE164?.slice(1) ?? '';
     const shown = formatPhone({ raw: channel?.phoneNumber ?? null, e164: channel?.phoneE164 ?? null }) ?? '';
     await page.getByRole('searchbox', { name: 'Search channels' }).fill(digits);
     await page.locator(`.list-region[data-shown-search="${digits}"]`).waitFor();
-    await page.locator('.ch-card').first().getByRole('button', { name: /^Show details/ }).click();
+    await page
+      .locator('.ch-card')
+      .first()
+      .getByRole('button', { name: /^Show details/ })
+      .click();
     await page.getByRole('dialog').getByRole('tab', { name: 'Actions' }).click();
     await page.getByRole('button', { name: 'Request cancellation…' }).click();
     await page.getByRole('button', { name: 'Request cancellation', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /Waiting for|Sending it/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Waiting for|Sending it/ })
+      .waitFor();
     await check(page, 'confirm-queued');
     await page.getByRole('button', { name: 'Done' }).click();
     await page.keyboard.press('Escape');
@@ -184,7 +213,10 @@ describe('screens: axe and screenshots, light and dark', () => {
     await check(page, 'outbox-offline');
 
     await hub.clearFaults();
-    await page.getByRole('region', { name: /Done and cancelled/ }).getByText(shown, { exact: false }).waitFor({ timeout: 20_000 });
+    await page
+      .getByRole('region', { name: /Done and cancelled/ })
+      .getByText(shown, { exact: false })
+      .waitFor({ timeout: 20_000 });
     await check(page, 'outbox-sent');
   });
 
@@ -197,15 +229,24 @@ describe('screens: axe and screenshots, light and dark', () => {
       reports.push(report);
       expect(report.blocking).toEqual([]);
     });
-    await page.getByRole('status').filter({ hasText: /^Synced/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Synced/ })
+      .waitFor({ timeout: 30_000 });
 
     await hub.setFaults({ latencyMs: 0, serverErrors: { count: 50, status: 503 } });
     await page.getByRole('button', { name: 'Sync now' }).click();
-    await page.getByRole('status').filter({ hasText: /^Sync failed/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Sync failed/ })
+      .waitFor({ timeout: 30_000 });
     await check(page, 'sync-failed');
     await hub.clearFaults();
     await page.getByRole('button', { name: 'Retry sync' }).click();
-    await page.getByRole('status').filter({ hasText: /^Synced/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Synced/ })
+      .waitFor({ timeout: 30_000 });
   });
 
   it('dialogs: export, profile, keyboard shortcuts', async () => {
@@ -215,7 +256,10 @@ describe('screens: axe and screenshots, light and dark', () => {
     await page.getByRole('dialog', { name: 'Download CSV' }).waitFor();
     await check(page, 'export');
     await page.getByRole('dialog', { name: 'Download CSV' }).getByRole('button', { name: 'Download CSV' }).click();
-    await page.getByRole('status').filter({ hasText: /^Saved/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved/ })
+      .waitFor();
     await check(page, 'export-saved');
     await page.getByRole('button', { name: 'Done' }).click();
 

@@ -21,7 +21,10 @@ import { startWebApp, type WebApp } from './helpers/web-app';
 function damageChannelPages(file: string): void {
   const db = new Database(file, { readonly: true });
   const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pages = db.prepare("SELECT pageno FROM dbstat WHERE name = 'channels' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
+  const pages = db
+    .prepare("SELECT pageno FROM dbstat WHERE name = 'channels' AND pagetype = 'leaf' ORDER BY pageno")
+    .pluck()
+    .all() as number[];
   db.close();
   if (pages.length < 8) throw new Error(`the channels table has only ${pages.length} leaf pages to damage`);
   const bytes = fs.readFileSync(file);

@@ -52,7 +52,10 @@ async function resultCount(page: Page): Promise<number> {
 
 /** Waits until the accounts list shows the answer to the current filters (not the previous list's). */
 async function settledCount(page: Page): Promise<number> {
-  await waitForExpression(page, `!document.querySelector('.list-region[aria-busy="true"]') && /^[\\d,]+ /.test(document.querySelector('#page-title + .page-sub')?.textContent ?? '')`);
+  await waitForExpression(
+    page,
+    `!document.querySelector('.list-region[aria-busy="true"]') && /^[\\d,]+ /.test(document.querySelector('#page-title + .page-sub')?.textContent ?? '')`,
+  );
   return resultCount(page);
 }
 
@@ -74,7 +77,10 @@ describe('the workspace, round two', () => {
     await tab.page.setViewportSize({ width: 1280, height: 720 });
     await tab.page.goto(app.url);
     await tab.page.getByRole('button', { name: 'Explore with demo data' }).click();
-    await tab.page.getByRole('status').filter({ hasText: /^Synced/ }).waitFor({ timeout: 60_000 });
+    await tab.page
+      .getByRole('status')
+      .filter({ hasText: /^Synced/ })
+      .waitFor({ timeout: 60_000 });
     await tab.page.locator('.ch-card').first().waitFor();
   });
 
@@ -90,7 +96,9 @@ describe('the workspace, round two', () => {
     const { page } = tab;
     const counts = await app.request<ChannelPage>('channels.list', { limit: 1 });
     if (!counts.ok) throw new Error(counts.error.message);
-    const withChannels = Object.entries(counts.value.countsByState).filter(([, n]) => n > 0).map(([state]) => state);
+    const withChannels = Object.entries(counts.value.countsByState)
+      .filter(([, n]) => n > 0)
+      .map(([state]) => state);
     expect(withChannels.length).toBeGreaterThan(10);
 
     for (const scheme of ['light', 'dark'] as const) {
@@ -105,12 +113,17 @@ describe('the workspace, round two', () => {
         expect(await page.evaluate<string[]>(SIDEWAYS), `sideways scrolling at ${at}`).toEqual([]);
 
         // Every state with channels: a chip on screen, or one behind More.
-        const visible = await page.locator('.state-bar > button[data-state]').evaluateAll((els) => els.map((el) => el.getAttribute('data-state')));
+        const visible = await page
+          .locator('.state-bar > button[data-state]')
+          .evaluateAll((els) => els.map((el) => el.getAttribute('data-state')));
         const more = page.getByRole('button', { name: /^More/ });
         let behindMore: (string | null)[] = [];
         if (await more.count()) {
           await more.click();
-          behindMore = await page.getByRole('group', { name: 'More states' }).locator('button[data-state]').evaluateAll((els) => els.map((el) => el.getAttribute('data-state')));
+          behindMore = await page
+            .getByRole('group', { name: 'More states' })
+            .locator('button[data-state]')
+            .evaluateAll((els) => els.map((el) => el.getAttribute('data-state')));
           expect(await page.evaluate<string[]>(OVERFLOWING), `the More menu at ${at}`).toEqual([]);
           await more.click();
         }
@@ -155,7 +168,11 @@ describe('the workspace, round two', () => {
     await dialog.waitFor();
     const listed = await dialog.getByRole('list').locator('li').allTextContents();
     expect(listed).toHaveLength(3);
-    for (const name of names) expect(listed.some((text) => text.includes(name.split(', ')[1] ?? name)), name).toBe(true);
+    for (const name of names)
+      expect(
+        listed.some((text) => text.includes(name.split(', ')[1] ?? name)),
+        name,
+      ).toBe(true);
     await check(page, 'bulk-confirm');
     await dialog.getByRole('button', { name: 'Request cancellation of 3 channels' }).click();
     await page.getByRole('dialog', { name: 'Queued' }).getByText('3 cancellations queued.').waitFor();
@@ -173,10 +190,15 @@ describe('the workspace, round two', () => {
       if (done < 3) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(done).toBe(3);
-    const stats = (await (await fetch(`${workspace.hub.origin}/__demo/stats`)).json()) as { mutations: Array<{ method: string; path: string; applied: boolean }> };
+    const stats = (await (await fetch(`${workspace.hub.origin}/__demo/stats`)).json()) as {
+      mutations: Array<{ method: string; path: string; applied: boolean }>;
+    };
     for (const action of cancellations) {
       const sent = stats.mutations.filter((m) => m.path.includes(`/channels/${action.target.id}/control/cancellation_request`));
-      expect(sent.map((m) => m.applied), action.title).toEqual([true]);
+      expect(
+        sent.map((m) => m.applied),
+        action.title,
+      ).toEqual([true]);
     }
     await page.getByRole('dialog', { name: 'Queued' }).getByRole('button', { name: 'Done' }).click();
     await expect(page.getByRole('region', { name: 'Selection' }).count()).resolves.toBe(0);
@@ -193,9 +215,13 @@ describe('the workspace, round two', () => {
     await page.reload();
     await page.locator('.row-open').first().waitFor();
     expect(await page.getByRole('searchbox', { name: 'Search channels' }).inputValue()).toBe('gmbh');
-    expect(await page.getByRole('group', { name: 'Filter by state' }).getByRole('button', { name: /^Live/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      await page.getByRole('group', { name: 'Filter by state' }).getByRole('button', { name: /^Live/ }).getAttribute('aria-pressed'),
+    ).toBe('true');
     expect(await page.locator('.sort-select select').inputValue()).toBe('display_name');
-    expect(await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Table' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Table' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     expect(await settledCount(page)).toBe(count);
 
     await page.getByRole('button', { name: 'Save view' }).click();
@@ -203,7 +229,10 @@ describe('the workspace, round two', () => {
     await check(page, 'save-view');
     await page.getByRole('dialog', { name: 'Save this view' }).getByRole('button', { name: 'Save view' }).click();
     const viewCount = page.locator('[data-view-count="Live GmbH"] [aria-hidden="true"]');
-    await waitForExpression(page, `document.querySelector('[data-view-count="Live GmbH"] [aria-hidden="true"]')?.textContent === '${count}'`);
+    await waitForExpression(
+      page,
+      `document.querySelector('[data-view-count="Live GmbH"] [aria-hidden="true"]')?.textContent === '${count}'`,
+    );
 
     // Restart web mode on the same data folder and port: the page's storage is the same origin's.
     await app.restart();
@@ -220,10 +249,17 @@ describe('the workspace, round two', () => {
     if (!found.ok) throw new Error(found.error.message);
     if (!found.value.items[0]) throw new Error('no live GmbH channel');
     const channel = found.value.items[0];
-    const response = await workspace.hub.partnerRequest('POST', `/clients/${channel.clientId ?? ''}/channels/${channel.id}/control/cancellation_request`);
+    const response = await workspace.hub.partnerRequest(
+      'POST',
+      `/clients/${channel.clientId ?? ''}/channels/${channel.id}/control/cancellation_request`,
+    );
     expect(response.ok).toBe(true);
     await page.getByRole('button', { name: 'Sync now' }).click();
-    await waitForExpression(page, `document.querySelector('[data-view-count="Live GmbH"] [aria-hidden="true"]')?.textContent === '${count - 1}'`, 30_000);
+    await waitForExpression(
+      page,
+      `document.querySelector('[data-view-count="Live GmbH"] [aria-hidden="true"]')?.textContent === '${count - 1}'`,
+      30_000,
+    );
     await check(page, 'saved-view-sidebar');
 
     // Clean up the filters for what follows.
@@ -233,7 +269,10 @@ describe('the workspace, round two', () => {
 
   it('shows on the Overview only numbers that the lists they open repeat', async () => {
     const { page } = tab;
-    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: /^Overview/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Workspace' })
+      .getByRole('button', { name: /^Overview/ })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
     await page.locator('.funnel-row').first().waitFor();
     await check(page, 'overview');
@@ -249,14 +288,20 @@ describe('the workspace, round two', () => {
       await link.click();
       await page.getByRole('heading', { level: 1, name: 'WhatsApp accounts' }).waitFor();
       expect(await settledCount(page), label).toBe(shown);
-      await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: /^Overview/ }).click();
+      await page
+        .getByRole('navigation', { name: 'Workspace' })
+        .getByRole('button', { name: /^Overview/ })
+        .click();
       await page.locator('.funnel-row').first().waitFor();
     }
     // The Clients tile opens the clients, as many as it says.
     const clients = Number(await page.locator('[data-client-count]').getAttribute('data-client-count'));
     await page.locator('[data-client-count]').click();
     await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
-    await waitForExpression(page, `/^${clients} clients?$/.test(document.querySelector('#page-title + .page-sub')?.textContent?.replace(/,/g, '') ?? '')`);
+    await waitForExpression(
+      page,
+      `/^${clients} clients?$/.test(document.querySelector('#page-title + .page-sub')?.textContent?.replace(/,/g, '') ?? '')`,
+    );
   }, 300_000);
 
   it('screens: the channel history, copy and links, the columns menu, More states (1280x720, light and dark)', async () => {
@@ -291,12 +336,17 @@ describe('the workspace, round two', () => {
     await page.locator('.card-open').first().click();
     const details = page.getByRole('dialog');
     await details.getByRole('button', { name: 'Copy the channel ID' }).waitFor();
-    await expect(details.getByRole('link', { name: 'Open in Partner Hub' }).getAttribute('href')).resolves.toMatch(/^https:\/\/hub\.360dialog\.com\//);
+    await expect(details.getByRole('link', { name: 'Open in Partner Hub' }).getAttribute('href')).resolves.toMatch(
+      /^https:\/\/hub\.360dialog\.com\//,
+    );
     await check(page, 'details-overview-links');
     await details.getByRole('tab', { name: 'History' }).click();
     const timeline = details.locator('.timeline');
     await timeline.waitFor();
-    await timeline.getByText(/^Sent /).first().waitFor();
+    await timeline
+      .getByText(/^Sent /)
+      .first()
+      .waitFor();
     expect(await timeline.locator('.timeline-action').count()).toBeGreaterThanOrEqual(1);
     expect(await timeline.getByText(/[A-Z]{2,5}|GMT|UTC/).count()).toBeGreaterThan(0);
     await check(page, 'details-history');

@@ -29,16 +29,24 @@ function electronBinary(): string | null {
 /** What to launch, or why nothing can be. */
 function launchTarget(): { executablePath: string; args: string[] } | { skip: string } {
   const packaged = process.env.PARTNER_DESK_APP_EXECUTABLE?.trim();
-  if (packaged) return fs.existsSync(packaged) ? { executablePath: packaged, args: [] } : { skip: `PARTNER_DESK_APP_EXECUTABLE=${packaged} does not exist` };
+  if (packaged)
+    return fs.existsSync(packaged)
+      ? { executablePath: packaged, args: [] }
+      : { skip: `PARTNER_DESK_APP_EXECUTABLE=${packaged} does not exist` };
   const binary = electronBinary();
-  if (!binary) return { skip: 'the Electron binary is not installed (node_modules/electron/path.txt missing: it could not be downloaded on this machine)' };
-  if (!fs.existsSync(path.join(root, 'out', 'main', 'index.js'))) return { skip: 'the app is not built (run `npm run build` and `npm run native:electron`)' };
+  if (!binary)
+    return {
+      skip: 'the Electron binary is not installed (node_modules/electron/path.txt missing: it could not be downloaded on this machine)',
+    };
+  if (!fs.existsSync(path.join(root, 'out', 'main', 'index.js')))
+    return { skip: 'the app is not built (run `npm run build` and `npm run native:electron`)' };
   return { executablePath: binary, args: [path.join(root, 'out', 'main', 'index.js')] };
 }
 
 const target = launchTarget();
 const skipReason = 'skip' in target ? target.skip : null;
-if (skipReason && process.env.PARTNER_DESK_REQUIRE_ELECTRON === '1') throw new Error(`The real-Electron test is required here but cannot run: ${skipReason}.`);
+if (skipReason && process.env.PARTNER_DESK_REQUIRE_ELECTRON === '1')
+  throw new Error(`The real-Electron test is required here but cannot run: ${skipReason}.`);
 if (skipReason) process.stderr.write(`[electron] skipped: ${skipReason}\n`);
 
 describe.skipIf(skipReason !== null)(`Partner Desk in real Electron${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
@@ -77,7 +85,12 @@ describe.skipIf(skipReason !== null)(`Partner Desk in real Electron${skipReason 
   });
 
   it('answers app.info through the preload and IPC', async () => {
-    const info = await page.evaluate(() => (globalThis as unknown as { partnerDesk: { request(name: string, input: object): Promise<unknown> } }).partnerDesk.request('app.info', {}));
+    const info = await page.evaluate(() =>
+      (globalThis as unknown as { partnerDesk: { request(name: string, input: object): Promise<unknown> } }).partnerDesk.request(
+        'app.info',
+        {},
+      ),
+    );
     expect(info).toMatchObject({ ok: true, value: { name: 'Partner Desk', runMode: 'desktop', dataDir } });
   });
 

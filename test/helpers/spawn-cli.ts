@@ -6,7 +6,12 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CLI = path.join(ROOT, 'bin', 'partner-desk.mjs');
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const child = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+  const child = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
 

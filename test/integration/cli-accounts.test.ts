@@ -51,7 +51,11 @@ describe('partner-desk account commands', async () => {
     expect(JSON.parse(syncJson.stdout)).toMatchObject({ state: 'succeeded', counts: { clients: 30, channels: 70 } });
 
     const status = JSON.parse((await cli(['status', '--json'])).stdout);
-    expect(status).toMatchObject({ profile: { partnerId: hub.partnerId, hasSecret: true }, connection: { status: 'unchecked' }, sync: { counts: { channels: 70 } } }); // the CLI's status reads the local copy only
+    expect(status).toMatchObject({
+      profile: { partnerId: hub.partnerId, hasSecret: true },
+      connection: { status: 'unchecked' },
+      sync: { counts: { channels: 70 } },
+    }); // the CLI's status reads the local copy only
 
     const channels = JSON.parse((await cli(['channels', '--json'])).stdout);
     expect(channels.total).toBe(70);
@@ -89,7 +93,11 @@ describe('partner-desk account commands', async () => {
       .map((channel) => {
         const written = channel.setup_info.phone_number;
         const country = channel.client.contact_info?.country as CountryCode | undefined;
-        const number = written.startsWith('00') ? parsePhoneNumberFromString(`+${written.slice(2)}`) : /^[(0]/.test(written) && country ? parsePhoneNumberFromString(written, country) : undefined;
+        const number = written.startsWith('00')
+          ? parsePhoneNumberFromString(`+${written.slice(2)}`)
+          : /^[(0]/.test(written) && country
+            ? parsePhoneNumberFromString(written, country)
+            : undefined;
         return number?.isValid() ? { id: channel.id, written, number } : null;
       })
       .filter((c) => c !== null);
@@ -98,7 +106,14 @@ describe('partner-desk account commands', async () => {
     expect(idd, 'the demo has a number written with 00').toBeDefined();
     expect(national, 'the demo has a number written nationally').toBeDefined();
     // A client's contact number, in the clients table as the channels show theirs.
-    const contact = hub.state.listClients().find((c) => c.contact_info?.phone?.startsWith('0') && !c.contact_info.phone.startsWith('00') && parsePhoneNumberFromString(c.contact_info.phone, c.contact_info.country as CountryCode)?.isValid());
+    const contact = hub.state
+      .listClients()
+      .find(
+        (c) =>
+          c.contact_info?.phone?.startsWith('0') &&
+          !c.contact_info.phone.startsWith('00') &&
+          parsePhoneNumberFromString(c.contact_info.phone, c.contact_info.country as CountryCode)?.isValid(),
+      );
     expect(contact, 'the demo has a client whose number is written nationally').toBeDefined();
     const contactNumber = parsePhoneNumberFromString(contact!.contact_info!.phone, contact!.contact_info!.country as CountryCode)!;
     const clientsTable = await cli(['clients', '--search', contact!.id]);
@@ -111,7 +126,9 @@ describe('partner-desk account commands', async () => {
         expect(result.status, result.stderr).toBe(0);
         expect(result.stdout, typed).toContain(grouped);
         expect(result.stdout).not.toMatch(/\+00/);
-        const json = JSON.parse((await cli(['channels', '--json', '--search', typed])).stdout) as { items: Array<{ id: string; phoneE164: string | null }> };
+        const json = JSON.parse((await cli(['channels', '--json', '--search', typed])).stdout) as {
+          items: Array<{ id: string; phoneE164: string | null }>;
+        };
         expect(json.items.find((c) => c.id === id)?.phoneE164, typed).toBe(number.number);
       }
     }

@@ -21,7 +21,10 @@ beforeAll(async () => {
   hub = createDemoHub({ clients: 40, channels: 90, seed: 7 });
   server = await startDemoHubServer(hub, { port: 0 });
   tmp = makeTempDir('partner-desk-cli-hang-');
-  const login = await runCliAsync(['login', '--partner-id', hub.partnerId, '--api-key-stdin', '--hub-url', `${server.url}/api/v2`, '--data-dir', tmp.dir], { input: hub.apiKey });
+  const login = await runCliAsync(
+    ['login', '--partner-id', hub.partnerId, '--api-key-stdin', '--hub-url', `${server.url}/api/v2`, '--data-dir', tmp.dir],
+    { input: hub.apiKey },
+  );
   expect(login.status, login.stderr).toBe(0);
   const sync = await cli(['sync']);
   expect(sync.status, sync.stderr).toBe(0);

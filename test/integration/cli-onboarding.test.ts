@@ -28,8 +28,16 @@ describe('partner-desk partner', () => {
     const result = await cli(['partner', '--json']);
     expect(result.status, result.stderr).toBe(0);
     const settings = JSON.parse(result.stdout) as PartnerSettings;
-    expect(settings).toMatchObject({ partnerId: hub.partnerId, source: 'fresh', brandName: 'Demo Partner GmbH', redirectUrl: 'https://partner-desk.example/onboarding/done', webhookUrl: null });
-    expect(settings.rows.map((r) => r.key)).toEqual(expect.arrayContaining(['id', 'brand_name', 'partner_redirect_url', 'webhook_url', 'allow_client_to_add_phone_no']));
+    expect(settings).toMatchObject({
+      partnerId: hub.partnerId,
+      source: 'fresh',
+      brandName: 'Demo Partner GmbH',
+      redirectUrl: 'https://partner-desk.example/onboarding/done',
+      webhookUrl: null,
+    });
+    expect(settings.rows.map((r) => r.key)).toEqual(
+      expect.arrayContaining(['id', 'brand_name', 'partner_redirect_url', 'webhook_url', 'allow_client_to_add_phone_no']),
+    );
     expect(settings.warnings).toEqual([{ field: 'webhook_url', severity: 'warning', message: expect.stringMatching(/No webhook URL/) }]);
     const text = await cli(['partner']);
     expect(text.stdout).toMatch(/Redirect URL +https:\/\/partner-desk\.example\/onboarding\/done/);
@@ -89,7 +97,11 @@ describe('partner-desk onboarding-link and onboarding-redirect', () => {
   });
 
   it('onboarding-redirect records the answer, syncs and lists the granted channel; a foreign state exits 1', async () => {
-    const page = await fetch(link.url!, { method: 'POST', body: new URLSearchParams({ state: link.state!, name: 'Bäckerei Süd', email: 'a@b.example', number: '+49 151 98765432' }), redirect: 'manual' });
+    const page = await fetch(link.url!, {
+      method: 'POST',
+      body: new URLSearchParams({ state: link.state!, name: 'Bäckerei Süd', email: 'a@b.example', number: '+49 151 98765432' }),
+      redirect: 'manual',
+    });
     const address = (/id="redirect" type="url" readonly value="([^"]+)"/.exec(await page.text())?.[1] ?? '').replace(/&amp;/g, '&');
     expect(address).toContain(`state=${link.state}`);
     const read = await cli(['onboarding-redirect', address, '--json']);
@@ -97,7 +109,10 @@ describe('partner-desk onboarding-link and onboarding-redirect', () => {
     const reading = JSON.parse(read.stdout) as RedirectReading;
     const made = hub.state.listClients().find((c) => c.name === 'Bäckerei Süd')!;
     const [channel] = hub.state.listChannels(made.id);
-    expect(reading).toMatchObject({ matchedBy: 'state', link: { id: link.id, waitingForSync: false, granted: [{ channelId: channel!.id, channel: { phoneNumber: '4915198765432' } }] } });
+    expect(reading).toMatchObject({
+      matchedBy: 'state',
+      link: { id: link.id, waitingForSync: false, granted: [{ channelId: channel!.id, channel: { phoneNumber: '4915198765432' } }] },
+    });
     const text = await cli(['onboarding-redirect', address]);
     expect(text.stdout).toMatch(new RegExp(`granted \\+49 1519 8765432 \\(${channel!.id}\\) Live`));
     const foreign = await cli(['onboarding-redirect', `client=${made.id}&channels=[${channel!.id}]&state=pdSomeoneElse`]);

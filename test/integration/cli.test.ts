@@ -56,7 +56,9 @@ describe('partner-desk CLI', () => {
     fs.writeFileSync(path.join(dir, 'partner-desk.sqlite'), 'not a database at all'.repeat(100));
     const result = runCli(['status', '--data-dir', dir]);
     expect(result.status).toBe(3);
-    expect(result.stderr).toMatch(/partner-desk: The database .*partner-desk\.sqlite is damaged \(it does not start with a SQLite header\)/);
+    expect(result.stderr).toMatch(
+      /partner-desk: The database .*partner-desk\.sqlite is damaged \(it does not start with a SQLite header\)/,
+    );
     expect(result.stderr).toMatch(/doctor --repair/);
     expect(result.stderr.trim().split('\n').at(-1)).toMatch(/^partner-desk: /);
   });
@@ -83,7 +85,11 @@ describe('partner-desk CLI', () => {
     const page = await fetch(`${origin}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<title>Partner Desk<\/title>/);
-    const refused = await fetch(`${origin}/api/request/app.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const refused = await fetch(`${origin}/api/request/app.info`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(refused.status).toBe(401);
     const info = await fetch(`${origin}/api/request/app.info`, {
       method: 'POST',

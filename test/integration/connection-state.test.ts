@@ -44,7 +44,11 @@ describe('connection state', () => {
     expect(failed.error?.code).toBe('unauthorized');
     expect(core.session.connectionStatus()).toBe('key_rejected');
     const client = core.accounts.listClients(ClientQuery.parse({ limit: 5 })).items[0]!;
-    const action = await fixture.core.dispatch('actions.setMaxChannels', { clientId: client.id, maxChannels: (client.maxChannels ?? 2) + 1, confirmed: true });
+    const action = await fixture.core.dispatch('actions.setMaxChannels', {
+      clientId: client.id,
+      maxChannels: (client.maxChannels ?? 2) + 1,
+      confirmed: true,
+    });
     expect(action.ok).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(hits(hub, `/clients/${client.id}`, 'PATCH').sent).toBe(0);
@@ -67,7 +71,11 @@ describe('connection state', () => {
     // The HTTP server drops the connection: the network works, the Hub does not answer.
     expect(core.session.connectionStatus()).toBe('hub_unavailable');
     const client = core.accounts.listClients(ClientQuery.parse({ limit: 5 })).items[0]!;
-    const queued = await core.dispatch('actions.setMaxChannels', { clientId: client.id, maxChannels: (client.maxChannels ?? 2) + 2, confirmed: true });
+    const queued = await core.dispatch('actions.setMaxChannels', {
+      clientId: client.id,
+      maxChannels: (client.maxChannels ?? 2) + 2,
+      confirmed: true,
+    });
     expect(queued.ok && queued.value).toMatchObject({ state: 'queued', canCancel: true, attempts: 0 });
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(hits(hub, `/clients/${client.id}`, 'PATCH').sent).toBe(0);

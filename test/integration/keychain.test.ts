@@ -72,7 +72,12 @@ describe('KeytarSecretStore against a real Secret Service', () => {
       console.log('available=' + (await store.isAvailable()));
     `;
     const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/partner-desk-bus', DISPLAY: '' };
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, env, encoding: 'utf8', timeout: 30_000 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(child.status, child.stderr).toBe(0);
     const [errorLine, availableLine] = child.stdout.trim().split('\n');
     const error = JSON.parse(errorLine!) as { code: string; message: string };

@@ -49,7 +49,9 @@ describe('session', () => {
   });
 
   it('refuses a wrong key with a clear message and stores nothing', async () => {
-    await expect(fixture.core.session.signIn({ method: 'api_key', partnerId: hub.partnerId, apiKey: 'wrong-key-123456' })).rejects.toMatchObject({
+    await expect(
+      fixture.core.session.signIn({ method: 'api_key', partnerId: hub.partnerId, apiKey: 'wrong-key-123456' }),
+    ).rejects.toMatchObject({
       code: 'unauthorized',
       message: expect.stringMatching(/refused the credentials.*sign in again/s),
     });
@@ -62,14 +64,21 @@ describe('session', () => {
   it('reports an unreachable hub as offline', async () => {
     hub.faults.set({ offline: true });
     try {
-      await expect(fixture.core.session.signIn({ method: 'api_key', partnerId: hub.partnerId, apiKey: hub.apiKey })).rejects.toMatchObject({ code: 'offline' });
+      await expect(fixture.core.session.signIn({ method: 'api_key', partnerId: hub.partnerId, apiKey: hub.apiKey })).rejects.toMatchObject({
+        code: 'offline',
+      });
     } finally {
       hub.faults.reset();
     }
   });
 
   it('signs in with username and password (legacy Bearer token), keeping token and password in the keychain', async () => {
-    const state = await fixture.core.session.signIn({ method: 'token', partnerId: hub.partnerId, username: hub.username, password: hub.password });
+    const state = await fixture.core.session.signIn({
+      method: 'token',
+      partnerId: hub.partnerId,
+      username: hub.username,
+      password: hub.password,
+    });
     expect(state.connection.status).toBe('connected');
     const id = state.activeProfileId!;
     expect(await fixture.secrets.get(secretAccounts.partnerPassword(id))).toBe(hub.password);
@@ -112,12 +121,22 @@ describe('session', () => {
         return new Promise((resolve) => release.push(() => resolve(true)));
       }
     }
-    const again = await createCore({ dataDir: fixture.dataDir, secrets: new LockedKeychain(), runMode: 'web', appVersion: 'test', hubUrl: `${server.url}/api/v2` });
+    const again = await createCore({
+      dataDir: fixture.dataDir,
+      secrets: new LockedKeychain(),
+      runMode: 'web',
+      appVersion: 'test',
+      hubUrl: `${server.url}/api/v2`,
+    });
     try {
       const changes: boolean[] = [];
       again.events.on('session.changed', (state) => changes.push(state.profiles[0]!.hasSecret));
       const early = await again.session.state();
-      expect(early).toMatchObject({ activeProfileId: profileId, connection: { status: 'connecting' }, profiles: [{ id: profileId, hasSecret: true }] });
+      expect(early).toMatchObject({
+        activeProfileId: profileId,
+        connection: { status: 'connecting' },
+        profiles: [{ id: profileId, hasSecret: true }],
+      });
       expect(await again.dispatch('app.info', {})).toMatchObject({ ok: true, value: { keychainAvailable: null } });
       expect(release.length).toBeGreaterThan(0); // the keychain was asked, and has not answered
       for (const answer of release.splice(0)) answer();

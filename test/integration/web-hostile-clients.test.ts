@@ -35,7 +35,12 @@ afterAll(async () => {
   rendererDir.cleanup();
 });
 
-function post(agent: http.Agent, name: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function post(
+  agent: http.Agent,
+  name: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -65,7 +70,9 @@ function slowBody(): { socket: net.Socket; closed: Promise<number> } {
   const opened = Date.now();
   socket.on('error', () => undefined);
   socket.on('data', () => undefined);
-  socket.write(`POST /api/request/app.info HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n`);
+  socket.write(
+    `POST /api/request/app.info HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n`,
+  );
   const trickle = setInterval(() => {
     if (!socket.destroyed) socket.write('{');
   }, 500);
@@ -85,7 +92,10 @@ describe('web mode under hostile clients', () => {
       expect((await post(agent, 'app.info', '{}')).status).toBe(200);
       const big = await post(agent, 'app.info', JSON.stringify({ pad: 'x'.repeat(50_000) }));
       expect(big.status).toBe(413);
-      expect(JSON.parse(big.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/larger than 10000 bytes/) } });
+      expect(JSON.parse(big.body)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringMatching(/larger than 10000 bytes/) },
+      });
       const next = await post(agent, 'app.info', '{}');
       const afterNext = await post(agent, 'session.get', '{}');
       expect(next.status).toBe(200);

@@ -34,14 +34,22 @@ function raw(options: { method?: string; path: string; headers?: Record<string, 
 
 const auth = () => ({ Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' });
 const call = (name: string, body: unknown, headers: Record<string, string> = auth()) =>
-  raw({ method: 'POST', path: `/api/request/${name}`, headers: { Host: `127.0.0.1:${server.port}`, ...headers }, body: JSON.stringify(body) });
+  raw({
+    method: 'POST',
+    path: `/api/request/${name}`,
+    headers: { Host: `127.0.0.1:${server.port}`, ...headers },
+    body: JSON.stringify(body),
+  });
 
 /** A request's result, following its ticket when the server answered 202 (it took longer than a moment). */
 async function settled(answer: { status: number; body: string }): Promise<unknown> {
   let body = JSON.parse(answer.body) as { pending?: string };
   while (body.pending) {
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const next = await raw({ path: `/api/result/${body.pending}`, headers: { Host: `127.0.0.1:${server.port}`, Authorization: `Bearer ${server.token}` } });
+    const next = await raw({
+      path: `/api/result/${body.pending}`,
+      headers: { Host: `127.0.0.1:${server.port}`, Authorization: `Bearer ${server.token}` },
+    });
     if (next.status !== 202) body = JSON.parse(next.body) as typeof body;
   }
   return body;
@@ -77,7 +85,10 @@ describe('web mode server', () => {
     const startDemo = vi.spyOn(fixture.core.session, 'startDemo');
     const none = await call('session.startDemo', {}, { 'Content-Type': 'application/json' });
     expect(none.status).toBe(401);
-    expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringMatching(/access token/) } });
+    expect(JSON.parse(none.body)).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', message: expect.stringMatching(/access token/) },
+    });
     const wrong = await call('session.startDemo', {}, { Authorization: `Bearer ${'0'.repeat(64)}`, 'Content-Type': 'application/json' });
     expect(wrong.status).toBe(401);
     expect(startDemo).not.toHaveBeenCalled();
@@ -98,7 +109,12 @@ describe('web mode server', () => {
   });
 
   it('refuses a foreign Host (DNS rebinding) for the API and for pages', async () => {
-    const api = await raw({ method: 'POST', path: '/api/request/app.info', headers: { ...auth(), Host: `evil.example:${server.port}` }, body: '{}' });
+    const api = await raw({
+      method: 'POST',
+      path: '/api/request/app.info',
+      headers: { ...auth(), Host: `evil.example:${server.port}` },
+      body: '{}',
+    });
     expect(api.status).toBe(421);
     const page = await raw({ path: '/', headers: { Host: 'rebind.example' } });
     expect(page.status).toBe(421);
@@ -116,12 +132,21 @@ describe('web mode server', () => {
   });
 
   it('answers 400 for a body that is not JSON, 415 for a non-JSON content type, 404 for unknown requests', async () => {
-    const notJson = await raw({ method: 'POST', path: '/api/request/app.info', headers: { ...auth(), Host: `127.0.0.1:${server.port}` }, body: '{nope' });
+    const notJson = await raw({
+      method: 'POST',
+      path: '/api/request/app.info',
+      headers: { ...auth(), Host: `127.0.0.1:${server.port}` },
+      body: '{nope',
+    });
     expect(notJson.status).toBe(400);
     const form = await raw({
       method: 'POST',
       path: '/api/request/app.info',
-      headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/x-www-form-urlencoded', Host: `127.0.0.1:${server.port}` },
+      headers: {
+        Authorization: `Bearer ${server.token}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Host: `127.0.0.1:${server.port}`,
+      },
       body: 'a=1',
     });
     expect(form.status).toBe(415);
@@ -149,7 +174,10 @@ describe('web mode server', () => {
     await refused.body?.cancel();
 
     const controller = new AbortController();
-    const res = await fetch(`${server.origin}/api/events`, { headers: { Authorization: `Bearer ${server.token}` }, signal: controller.signal });
+    const res = await fetch(`${server.origin}/api/events`, {
+      headers: { Authorization: `Bearer ${server.token}` },
+      signal: controller.signal,
+    });
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
@@ -174,7 +202,9 @@ describe('web mode server', () => {
     try {
       const started = Date.now();
       const signIns = await Promise.all(
-        Array.from({ length: 8 }, () => call('session.signIn', { method: 'api_key', partnerId: 'abcPA', apiKey: 'not-a-real-key-0000', hubUrl })),
+        Array.from({ length: 8 }, () =>
+          call('session.signIn', { method: 'api_key', partnerId: 'abcPA', apiKey: 'not-a-real-key-0000', hubUrl }),
+        ),
       );
       expect(Date.now() - started).toBeLessThan(3_000);
       for (const answer of signIns) {
@@ -188,11 +218,17 @@ describe('web mode server', () => {
         expect(Date.now() - t).toBeLessThan(1_000);
       }
       const ticket = (JSON.parse(signIns[0]!.body) as { pending: string }).pending;
-      const pending = await raw({ path: `/api/result/${ticket}`, headers: { Host: `127.0.0.1:${server.port}`, Authorization: `Bearer ${server.token}` } });
+      const pending = await raw({
+        path: `/api/result/${ticket}`,
+        headers: { Host: `127.0.0.1:${server.port}`, Authorization: `Bearer ${server.token}` },
+      });
       expect(pending.status).toBe(202);
       const foreign = await raw({ path: `/api/result/${ticket}`, headers: { Host: `127.0.0.1:${server.port}` } });
       expect(foreign.status).toBe(401);
-      const unknown = await raw({ path: `/api/result/${'0'.repeat(32)}`, headers: { Host: `127.0.0.1:${server.port}`, Authorization: `Bearer ${server.token}` } });
+      const unknown = await raw({
+        path: `/api/result/${'0'.repeat(32)}`,
+        headers: { Host: `127.0.0.1:${server.port}`, Authorization: `Bearer ${server.token}` },
+      });
       expect(unknown.status).toBe(404);
     } finally {
       for (const socket of sockets) socket.destroy();

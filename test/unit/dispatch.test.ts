@@ -9,7 +9,17 @@ import type { OutboxStatus } from '@shared/outbox';
 const state: SessionState = {
   profiles: [],
   activeProfileId: null,
-  connection: { status: 'signed_out', partner: null, message: null, checkedAt: null, since: null, lastContactAt: null, network: 'unknown', nextCheckAt: null, checking: false },
+  connection: {
+    status: 'signed_out',
+    partner: null,
+    message: null,
+    checkedAt: null,
+    since: null,
+    lastContactAt: null,
+    network: 'unknown',
+    nextCheckAt: null,
+    checking: false,
+  },
 };
 
 const syncStatus: SyncStatus = {
@@ -24,9 +34,23 @@ const syncStatus: SyncStatus = {
   counts: { clients: 0, channels: 0 },
 };
 
-const update: UpdateState = { status: 'unsupported', currentVersion: '1', version: null, releaseNotes: null, progress: null, message: null, checkedAt: null };
+const update: UpdateState = {
+  status: 'unsupported',
+  currentVersion: '1',
+  version: null,
+  releaseNotes: null,
+  progress: null,
+  message: null,
+  checkedAt: null,
+};
 
-const outbox: OutboxStatus = { profileId: null, counts: { queued: 0, sending: 0, done: 0, failed: 0, conflict: 0, cancelled: 0 }, paused: null, online: null, nextAttemptAt: null };
+const outbox: OutboxStatus = {
+  profileId: null,
+  counts: { queued: 0, sending: 0, done: 0, failed: 0, conflict: 0, cancelled: 0 },
+  paused: null,
+  online: null,
+  nextAttemptAt: null,
+};
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const base: Handlers = {
@@ -51,8 +75,26 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'clients.get': () => {
       throw new AppError('not_found', 'no client');
     },
-    'clients.balance': ({ id }) => ({ clientId: id, available: false, reason: null, currency: null, balance: null, lastRenewal: null, usage: [], fetchedAt: null, refreshing: false, refreshError: null }),
-    'channels.templates': ({ id }) => ({ channelId: id, wabaAccountId: null, items: [], fetchedAt: null, refreshing: false, refreshError: null }),
+    'clients.balance': ({ id }) => ({
+      clientId: id,
+      available: false,
+      reason: null,
+      currency: null,
+      balance: null,
+      lastRenewal: null,
+      usage: [],
+      fetchedAt: null,
+      refreshing: false,
+      refreshError: null,
+    }),
+    'channels.templates': ({ id }) => ({
+      channelId: id,
+      wabaAccountId: null,
+      items: [],
+      fetchedAt: null,
+      refreshing: false,
+      refreshError: null,
+    }),
     'insights.cancel': () => ({ cancelled: false }),
     'notifications.list': () => ({ unread: 0, items: [] }),
     'notifications.markRead': () => ({ unread: 0 }),
@@ -89,10 +131,34 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     },
     'outbox.push': () => ({ ...outbox, attempted: 0, message: 'The queue is empty.' }),
     'session.networkChanged': () => state,
-    'channels.health': ({ channelId }) => ({ channelId, source: 'none', checkedAt: null, ageMs: null, nextCheckAt: null, gatewayStatus: null, nodes: [], phoneNumber: null, lastError: null, action: null, message: '' }),
+    'channels.health': ({ channelId }) => ({
+      channelId,
+      source: 'none',
+      checkedAt: null,
+      ageMs: null,
+      nextCheckAt: null,
+      gatewayStatus: null,
+      nodes: [],
+      phoneNumber: null,
+      lastError: null,
+      action: null,
+      message: '',
+    }),
     'channels.apiKey': ({ channelId }) => ({ channelId, present: false, address: null, keyId: null, appId: null, generatedAt: null }),
     'channels.copyApiKey': () => ({ copied: false, clearAfterMs: 60_000, message: '' }),
-    'partner.settings': () => ({ partnerId: 'p', brandName: null, webhookUrl: null, redirectUrl: null, allowClientToAddPhoneNo: null, rows: [], warnings: [], source: 'none', fetchedAt: null, error: null, pending: [] }),
+    'partner.settings': () => ({
+      partnerId: 'p',
+      brandName: null,
+      webhookUrl: null,
+      redirectUrl: null,
+      allowClientToAddPhoneNo: null,
+      rows: [],
+      warnings: [],
+      source: 'none',
+      fetchedAt: null,
+      error: null,
+      pending: [],
+    }),
     'actions.setPartnerSettings': () => {
       throw new AppError('invalid_input', 'no settings');
     },
@@ -115,7 +181,16 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'onboarding.readRedirect': () => {
       throw new AppError('invalid_input', 'no redirect');
     },
-    'store.status': () => ({ state: 'healthy', file: '/tmp/db', reason: null, detectedAt: null, message: null, salvage: null, lastCheckAt: null, backups: [] }),
+    'store.status': () => ({
+      state: 'healthy',
+      file: '/tmp/db',
+      reason: null,
+      detectedAt: null,
+      message: null,
+      salvage: null,
+      lastCheckAt: null,
+      backups: [],
+    }),
     'store.repair': () => {
       throw new AppError('conflict', 'nothing to repair');
     },

@@ -16,7 +16,10 @@ function tempDir(): string {
   return tmp.dir;
 }
 
-const readAll = (base: string) => logFilesOf(base).map((file) => fs.readFileSync(file, 'utf8')).join('');
+const readAll = (base: string) =>
+  logFilesOf(base)
+    .map((file) => fs.readFileSync(file, 'utf8'))
+    .join('');
 
 describe('the logger', () => {
   it('writes JSON lines with the time, level, pid and fields, and masks registered secrets', async () => {
@@ -28,8 +31,20 @@ describe('the logger', () => {
     await log.flush?.();
     const [file] = logFilesOf(base);
     expect(path.basename(file!)).toMatch(/^web\.\d{4}-\d{2}-\d{2}\.1\.log$/);
-    const lines = readAll(base).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines).toEqual([{ level: 'info', time: '2026-05-01T10:00:00.000Z', pid: process.pid, profile: 'p1', header: 'Bearer [redacted]', message: 'signed in' }]);
+    const lines = readAll(base)
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toEqual([
+      {
+        level: 'info',
+        time: '2026-05-01T10:00:00.000Z',
+        pid: process.pid,
+        profile: 'p1',
+        header: 'Bearer [redacted]',
+        message: 'signed in',
+      },
+    ]);
   });
 
   it('rotates at the size cap and keeps only the newest files', async () => {
@@ -48,7 +63,10 @@ describe('the logger', () => {
     expect(files.length).toBeGreaterThan(1);
     for (const file of files) expect(fs.statSync(file).size).toBeLessThan(2048 + 400);
     // The newest lines are kept, each one whole.
-    const lines = readAll(base).trim().split('\n').map((line) => JSON.parse(line) as { i: number });
+    const lines = readAll(base)
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { i: number });
     expect(lines.at(-1)!.i).toBe(59);
   });
 

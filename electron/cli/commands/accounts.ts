@@ -31,12 +31,14 @@ function printJson(io: CliIo, value: unknown): void {
 function collectPages<T>(pageSize: number, fetchPage: (offset: number) => { total: number; items: T[] }): { total: number; items: T[] } {
   const first = fetchPage(0);
   const items = [...first.items];
-  for (let offset = pageSize; items.length < first.total && offset < first.total; offset += pageSize) items.push(...fetchPage(offset).items);
+  for (let offset = pageSize; items.length < first.total && offset < first.total; offset += pageSize)
+    items.push(...fetchPage(offset).items);
   return { total: first.total, items };
 }
 
 /** What to do when the Hub refused the stored key: a new login keeps the profile, its cache and its queue. */
-export const LOGIN_HINT = 'Run `partner-desk login --partner-id ID --api-key-stdin` with the current key: the cache and the queued actions are kept.';
+export const LOGIN_HINT =
+  'Run `partner-desk login --partner-id ID --api-key-stdin` with the current key: the cache and the queued actions are kept.';
 
 function describeSync(status: SyncStatus): string {
   if (!status.lastSucceededAt) return 'never synced';
@@ -70,12 +72,19 @@ export const statusCommand: Command = {
           : `Connection: ${session.connection.status}${session.connection.message ? ` (${session.connection.message})` : ''}`,
       );
       context.io.out(`Cache: ${sync.counts.clients} clients, ${sync.counts.channels} channels, ${describeSync(sync)}`);
-      if (sync.error) context.io.out(`Last attempt: ${sync.state}: ${sync.error.message}${sync.error.code === 'unauthorized' ? ` ${LOGIN_HINT}` : ''}`);
+      if (sync.error)
+        context.io.out(`Last attempt: ${sync.state}: ${sync.error.message}${sync.error.code === 'unauthorized' ? ` ${LOGIN_HINT}` : ''}`);
       const outbox = core.outbox.status();
       const waiting = outbox.counts.queued + outbox.counts.sending;
-      if (waiting > 0) context.io.out(`Outbox: ${waiting} action${waiting === 1 ? '' : 's'} queued, sent by \`partner-desk push\` or by the app while it runs (partner-desk outbox lists them)`);
+      if (waiting > 0)
+        context.io.out(
+          `Outbox: ${waiting} action${waiting === 1 ? '' : 's'} queued, sent by \`partner-desk push\` or by the app while it runs (partner-desk outbox lists them)`,
+        );
       const attention = outbox.counts.failed + outbox.counts.conflict;
-      if (attention > 0) context.io.out(`Outbox: ${attention} action${attention === 1 ? '' : 's'} need${attention === 1 ? 's' : ''} your attention (partner-desk outbox)`);
+      if (attention > 0)
+        context.io.out(
+          `Outbox: ${attention} action${attention === 1 ? '' : 's'} need${attention === 1 ? 's' : ''} your attention (partner-desk outbox)`,
+        );
       return 0;
     }),
 };
@@ -160,7 +169,11 @@ export const channelsCommand: Command = {
         return parsed.data;
       });
       if (!requireSignedIn(core, context.io)) return 1;
-      const query = ChannelQuery.parse({ search: typeof context.values.search === 'string' ? context.values.search : '', states, limit: 1000 });
+      const query = ChannelQuery.parse({
+        search: typeof context.values.search === 'string' ? context.values.search : '',
+        states,
+        limit: 1000,
+      });
       const { total, items } = collectPages(query.limit, (offset) => core.accounts.listChannels({ ...query, offset }));
       if (context.values.json) {
         printJson(context.io, { total, items });

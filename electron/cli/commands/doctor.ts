@@ -21,19 +21,30 @@ import type { Command } from '../command';
 import { resolveDataDir } from '../open-core';
 
 function keptLines(summary: SalvageSummary): string[] {
-  if (summary.unreadable) return [`  Nothing can be read from it: ${summary.unreadable}.`, '  A backup can be restored instead: partner-desk doctor --restore latest'];
-  const lines = [`  A repair keeps ${summary.queuedActions.length} open queued action(s), ${summary.keyRecords.length} channel-key record(s), ${summary.counts.notifications} notification(s) and ${summary.counts.profiles} profile(s):`];
-  for (const action of summary.queuedActions.slice(0, 20)) lines.push(`    action ${action.kind} on ${action.target} (${action.state}, queued ${action.createdAt})`);
+  if (summary.unreadable)
+    return [
+      `  Nothing can be read from it: ${summary.unreadable}.`,
+      '  A backup can be restored instead: partner-desk doctor --restore latest',
+    ];
+  const lines = [
+    `  A repair keeps ${summary.queuedActions.length} open queued action(s), ${summary.keyRecords.length} channel-key record(s), ${summary.counts.notifications} notification(s) and ${summary.counts.profiles} profile(s):`,
+  ];
+  for (const action of summary.queuedActions.slice(0, 20))
+    lines.push(`    action ${action.kind} on ${action.target} (${action.state}, queued ${action.createdAt})`);
   if (summary.queuedActions.length > 20) lines.push(`    … and ${summary.queuedActions.length - 20} more`);
-  for (const key of summary.keyRecords.slice(0, 20)) lines.push(`    key record for channel ${key.channelId} (generated ${key.generatedAt})`);
+  for (const key of summary.keyRecords.slice(0, 20))
+    lines.push(`    key record for channel ${key.channelId} (generated ${key.generatedAt})`);
   if (summary.incomplete.length > 0) lines.push(`  Some rows of ${summary.incomplete.join(', ')} could not be read.`);
-  if (summary.tableListFrom !== 'the file') lines.push(`  (The table list is read from ${summary.tableListFrom}: the file's own first page is unreadable.)`);
+  if (summary.tableListFrom !== 'the file')
+    lines.push(`  (The table list is read from ${summary.tableListFrom}: the file's own first page is unreadable.)`);
   return lines;
 }
 
 async function examine(file: string, io: CliIo, json: boolean): Promise<number> {
   if (!fs.existsSync(file)) {
-    io.out(json ? JSON.stringify({ file, state: 'absent' }) : `${file} does not exist yet: nothing to check (it is made at the first start).`);
+    io.out(
+      json ? JSON.stringify({ file, state: 'absent' }) : `${file} does not exist yet: nothing to check (it is made at the first start).`,
+    );
     return EXIT_OK;
   }
   const free = freeBytes(path.dirname(file));
@@ -45,7 +56,8 @@ async function examine(file: string, io: CliIo, json: boolean): Promise<number> 
   }
   const marker = readDamageMarker(file);
   const check = quickCheck(file);
-  if (check.ok && !writable) updateHealth(file, { lastCheck: { at: new Date().toISOString(), ok: true, appVersion: appVersion(), reason: 'doctor' } });
+  if (check.ok && !writable)
+    updateHealth(file, { lastCheck: { at: new Date().toISOString(), ok: true, appVersion: appVersion(), reason: 'doctor' } });
   const damaged = !check.ok || marker !== null;
   const reason = !check.ok ? describeProblems(check.problems) : (marker?.reason ?? null);
   if (!check.ok && !marker && !writable) guardFor(file).trip(reason!);
@@ -54,7 +66,20 @@ async function examine(file: string, io: CliIo, json: boolean): Promise<number> 
   const backups = listBackups(file);
   const size = fs.statSync(file).size;
   if (json) {
-    io.out(JSON.stringify({ file, state: damaged ? 'damaged' : writable ? 'read_only' : 'healthy', reason, checkMs: check.ms, bytes: size, freeBytes: free, notWritable: writable, openBy: processes, backups, salvage: summary }));
+    io.out(
+      JSON.stringify({
+        file,
+        state: damaged ? 'damaged' : writable ? 'read_only' : 'healthy',
+        reason,
+        checkMs: check.ms,
+        bytes: size,
+        freeBytes: free,
+        notWritable: writable,
+        openBy: processes,
+        backups,
+        salvage: summary,
+      }),
+    );
   } else {
     io.out(`Database: ${file} (${formatBytes(size)}; ${free === null ? 'free space unknown' : `${formatBytes(free)} free on its disk`})`);
     io.out(damaged ? `Integrity: DAMAGED: ${reason}` : `Integrity: ok (quick_check, ${check.ms} ms)`);
@@ -66,7 +91,9 @@ async function examine(file: string, io: CliIo, json: boolean): Promise<number> 
       io.out('');
       io.out('Partner Desk does not write to a damaged file. The file is kept as it is.');
       for (const line of keptLines(summary)) io.out(line);
-      io.out('  Repair: partner-desk doctor --repair (sets the damaged file aside under a dated name; clients and channels are synced again)');
+      io.out(
+        '  Repair: partner-desk doctor --repair (sets the damaged file aside under a dated name; clients and channels are synced again)',
+      );
     }
   }
   return damaged ? EXIT_DAMAGED : writable ? EXIT_NOT_WRITABLE : EXIT_OK;
@@ -109,7 +136,9 @@ export const doctorCommand: Command = {
         io.out(`Restored the backup of ${report.backup.takenAt} (${report.backup.reason}) as ${file}.`);
         if (report.setAside) io.out(`The file that was there is kept as ${report.setAside}.`);
         if (report.actionsOnlyInSetAside > 0) {
-          io.out(`${report.actionsOnlyInSetAside} open queued action(s) in that file are not in the backup (they were queued after it). To keep them, repair that file instead: put it back and run partner-desk doctor --repair.`);
+          io.out(
+            `${report.actionsOnlyInSetAside} open queued action(s) in that file are not in the backup (they were queued after it). To keep them, repair that file instead: put it back and run partner-desk doctor --repair.`,
+          );
         }
         io.out('Clients and channels are brought up to date at the next sync.');
       }
@@ -120,7 +149,11 @@ export const doctorCommand: Command = {
       const source = new Database(file, { readonly: true, fileMustExist: true });
       try {
         const check = quickCheck(file);
-        if (!check.ok) throw new AppError('database_corrupt', `${file} is damaged (${describeProblems(check.problems)}): no backup was taken (it would copy the damage). Run partner-desk doctor --repair.`);
+        if (!check.ok)
+          throw new AppError(
+            'database_corrupt',
+            `${file} is damaged (${describeProblems(check.problems)}): no backup was taken (it would copy the damage). Run partner-desk doctor --repair.`,
+          );
         const backup = await takeBackup(source, file, { reason: 'manual' });
         updateHealth(file, { lastBackupAt: backup.takenAt });
         io.out(json ? JSON.stringify(backup) : `Backup taken: ${backup.file} (${formatBytes(backup.bytes)}).`);
@@ -133,16 +166,25 @@ export const doctorCommand: Command = {
       if (!fs.existsSync(file)) throw new AppError('not_found', `${file} does not exist: there is nothing to repair.`);
       const check = quickCheck(file);
       if (check.ok && !readDamageMarker(file)) {
-        io.out(json ? JSON.stringify({ file, state: 'healthy', repaired: false }) : `${file} is not damaged (quick_check ok): nothing to repair.`);
+        io.out(
+          json
+            ? JSON.stringify({ file, state: 'healthy', repaired: false })
+            : `${file} is not damaged (quick_check ok): nothing to repair.`,
+        );
         return EXIT_OK;
       }
       const report = repairDatabase(file);
       if (json) io.out(JSON.stringify(report));
       else {
         io.out(`Repaired ${file}.`);
-        io.out(`Kept: ${Object.entries(report.restored).map(([t, n]) => `${n} ${t}`).join(', ')}.`);
+        io.out(
+          `Kept: ${Object.entries(report.restored)
+            .map(([t, n]) => `${n} ${t}`)
+            .join(', ')}.`,
+        );
         const rejected = Object.entries(report.rejected).filter(([, n]) => n > 0);
-        if (rejected.length > 0) io.out(`Read but not restorable (their profile was lost): ${rejected.map(([t, n]) => `${n} ${t}`).join(', ')}.`);
+        if (rejected.length > 0)
+          io.out(`Read but not restorable (their profile was lost): ${rejected.map(([t, n]) => `${n} ${t}`).join(', ')}.`);
         io.out(`The damaged file is kept as ${report.movedTo}.`);
         io.out('Clients and channels are downloaded again at the next sync (partner-desk sync, or start the app).');
       }

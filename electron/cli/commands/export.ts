@@ -9,7 +9,8 @@ import { UsageError } from '../cli-io';
 import type { Command } from '../command';
 import { openCore } from '../open-core';
 
-const USAGE = 'partner-desk export [--out FILE] [--format spreadsheet|plain] [--search Q] [--state S] [--delimiter , | ;] [--safe] [--locale L] [--json]';
+const USAGE =
+  'partner-desk export [--out FILE] [--format spreadsheet|plain] [--search Q] [--state S] [--delimiter , | ;] [--safe] [--locale L] [--json]';
 
 const HELP = `Writes every cached WhatsApp channel (or those matching --search and --state) to a CSV file, one row
 per channel, from the local copy: no connection needed. Prints the file and the number of rows.
@@ -77,7 +78,8 @@ export const exportCommand: Command = {
     const explicit = parseDelimiter(stringOption(values, 'delimiter'));
     const query = ChannelQuery.parse({ search: stringOption(values, 'search') ?? '', states: parseStates(values.state) });
     // The CLI's own environment decides (not the core's process.env), so --locale and LANG work in-process too.
-    const delimiter = explicit ?? (format === 'spreadsheet' ? delimiterForLocale(resolveLocale(stringOption(values, 'locale'), io.env)) : undefined);
+    const delimiter =
+      explicit ?? (format === 'spreadsheet' ? delimiterForLocale(resolveLocale(stringOption(values, 'locale'), io.env)) : undefined);
     const core = await openCore({ values, io, runMode: 'cli' });
     try {
       if (!core.accounts.activeProfileId()) {
@@ -91,7 +93,9 @@ export const exportCommand: Command = {
       if (values.json) io.out(JSON.stringify(result));
       else {
         io.out(result.path);
-        io.out(`${result.rows} channel${result.rows === 1 ? '' : 's'} exported${result.rows === 0 ? ' (the local copy has none that match: run `partner-desk sync`?)' : ''}.`);
+        io.out(
+          `${result.rows} channel${result.rows === 1 ? '' : 's'} exported${result.rows === 0 ? ' (the local copy has none that match: run `partner-desk sync`?)' : ''}.`,
+        );
       }
       return 0;
     } finally {

@@ -8,7 +8,14 @@ import { loginCommand, logoutCommand } from './login';
 import { webCommand } from './web';
 import { apiKeyCommand, cancelCommand, healthCommand, setMaxChannelsCommand } from './actions';
 import { outboxCommand, pushCommand } from './outbox';
-import { onboardingLinkCommand, onboardingLinksCommand, onboardingRedirectCommand, partnerCommand, setTagCommand, withdrawCancellationCommand } from './onboarding';
+import {
+  onboardingLinkCommand,
+  onboardingLinksCommand,
+  onboardingRedirectCommand,
+  partnerCommand,
+  setTagCommand,
+  withdrawCancellationCommand,
+} from './onboarding';
 
 export const COMMANDS: readonly Command[] = [
   loginCommand,

@@ -52,7 +52,7 @@ export const logoutCommand: Command = {
   name: 'logout',
   summary: 'Sign out: remove the credential from the keychain (add --forget to delete the cached data too)',
   usage: 'partner-desk logout [--forget]',
-  help: 'Removes the active profile\'s credential from the system keychain. The cached clients and\nchannels stay for offline use unless --forget is given.',
+  help: "Removes the active profile's credential from the system keychain. The cached clients and\nchannels stay for offline use unless --forget is given.",
   options: { forget: { type: 'boolean' } },
   async run({ values, io }) {
     const core = await openCore({ values, io, runMode: 'cli', hubUse: 'sign-in' });

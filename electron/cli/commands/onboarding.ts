@@ -14,7 +14,8 @@ import { confirmed, positional, request, sendAndReport, withSignedInCore } from 
 const yesAndJson = { yes: { type: 'boolean', short: 'y' }, json: { type: 'boolean' } } as const;
 
 function printSettings(out: (line: string) => void, settings: PartnerSettings): void {
-  const age = settings.source === 'fresh' ? 'read from the Hub just now' : settings.fetchedAt ? `as last read, ${settings.fetchedAt}` : 'never read';
+  const age =
+    settings.source === 'fresh' ? 'read from the Hub just now' : settings.fetchedAt ? `as last read, ${settings.fetchedAt}` : 'never read';
   out(`Partner ${settings.partnerId}${settings.brandName ? ` (${settings.brandName})` : ''}: ${age}`);
   if (settings.error) out(`Not refreshed: ${settings.error.message}`);
   const width = Math.max(0, ...settings.rows.map((r) => r.label.length)) + 2;
@@ -49,7 +50,10 @@ export const partnerCommand: Command = {
         if (context.values.cached === true) throw new UsageError('--cached only applies to showing the settings.');
         // The change starts from the Hub's current values when it can be read; offline, from the last copy.
         await request(core, 'partner.settings', { refresh: true });
-        const change = { ...(typeof webhookUrl === 'string' ? { webhookUrl } : {}), ...(typeof redirectUrl === 'string' ? { redirectUrl } : {}) };
+        const change = {
+          ...(typeof webhookUrl === 'string' ? { webhookUrl } : {}),
+          ...(typeof redirectUrl === 'string' ? { redirectUrl } : {}),
+        };
         const preview = await request(core, 'actions.preview', { kind: 'set_partner_settings', ...change });
         if (!(await confirmed(context.io, preview, context.values.yes === true))) return 1;
         const action = await request(core, 'actions.setPartnerSettings', { ...change, confirmed: true });
@@ -59,7 +63,8 @@ export const partnerCommand: Command = {
       if (json) context.io.out(JSON.stringify(settings, null, 2));
       else printSettings((line) => context.io.out(line), settings);
       if (settings.source === 'none') {
-        if (!json) context.io.err(`partner-desk: The partner settings could not be read${settings.error ? `: ${settings.error.message}` : '.'}`);
+        if (!json)
+          context.io.err(`partner-desk: The partner settings could not be read${settings.error ? `: ${settings.error.message}` : '.'}`);
         return 1;
       }
       return 0;
@@ -76,7 +81,8 @@ function terminalLanguage(env: NodeJS.ProcessEnv): string | undefined {
 export const onboardingLinkCommand: Command = {
   name: 'onboarding-link',
   summary: 'Make an Integrated Onboarding permission link for a new client, or to add numbers to an existing one',
-  usage: 'partner-desk onboarding-link [--client-id ID] [--email E] [--name N] [--number N] [--tag T] [--redirect-url URL] [--lang L] [--qr] [--json]',
+  usage:
+    'partner-desk onboarding-link [--client-id ID] [--email E] [--name N] [--number N] [--tag T] [--redirect-url URL] [--lang L] [--qr] [--json]',
   help: [
     "Builds the link to the Hub's permission page (https://hub.360dialog.com/dashboard/app/<partner>/permissions)",
     'where the client signs in or up and shares numbers with you, and records it with a new state so that',
@@ -86,7 +92,7 @@ export const onboardingLinkCommand: Command = {
     '  --number N         the number to onboard, with its country code (+49 151 …)',
     '  --tag T            your own tag for the new client (its partner_payload)',
     '  --redirect-url U   where this client lands instead of your partner redirect URL',
-    '  --lang L           language of the email draft in --json (default: the terminal\'s)',
+    "  --lang L           language of the email draft in --json (default: the terminal's)",
     '  --qr               also print the link as a QR code',
     'Refused when your account has no redirect URL (the client would see an error) and none is given.',
     'Prints the link on stdout; --json prints the recorded link (url, state, warnings, mailto).',
@@ -104,7 +110,8 @@ export const onboardingLinkCommand: Command = {
   },
   run: (context) =>
     withSignedInCore(context, async (core) => {
-      const text = (key: string): string | undefined => (typeof context.values[key] === 'string' ? (context.values[key] as string) : undefined);
+      const text = (key: string): string | undefined =>
+        typeof context.values[key] === 'string' ? (context.values[key] as string) : undefined;
       const language = text('lang') ?? terminalLanguage(context.io.env);
       const made = await request(core, 'onboarding.createLink', {
         ...(text('client-id') !== undefined ? { clientId: text('client-id') } : {}),
@@ -143,7 +150,10 @@ export const onboardingLinksCommand: Command = {
   name: 'onboarding-links',
   summary: 'List the permission links made, and what came back from each',
   usage: 'partner-desk onboarding-links [--json]',
-  help: ['Every permission link of this profile, newest first: who it was for, its state, whether it was used and', 'which channels it brought (from a redirect, or matched by a sync).'].join('\n'),
+  help: [
+    'Every permission link of this profile, newest first: who it was for, its state, whether it was used and',
+    'which channels it brought (from a redirect, or matched by a sync).',
+  ].join('\n'),
   options: { json: { type: 'boolean' } },
   run: (context) =>
     withSignedInCore(context, async (core) => {
@@ -182,7 +192,10 @@ export const onboardingRedirectCommand: Command = {
       let reading = await request(core, 'onboarding.readRedirect', { text });
       if (reading.link.waitingForSync && context.values['no-sync'] !== true) {
         const synced = await core.accounts.syncNow();
-        if (synced.state !== 'succeeded') context.io.err(`partner-desk: The sync did not complete (${synced.error?.message ?? synced.state}); the channels show after the next one.`);
+        if (synced.state !== 'succeeded')
+          context.io.err(
+            `partner-desk: The sync did not complete (${synced.error?.message ?? synced.state}); the channels show after the next one.`,
+          );
         const details = await request(core, 'onboarding.link', { id: reading.link.id });
         reading = { ...reading, link: details };
       }

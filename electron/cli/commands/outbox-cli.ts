@@ -84,7 +84,8 @@ export function describeAction(action: OutboxAction, connection: ConnectionState
     case 'done':
       return action.outcome ?? 'Done.';
     case 'queued':
-      if (!action.canCancel) return 'Queued: the connection dropped while it was being sent, so it may have reached the Hub; the next push reads the Hub first and never sends it twice.';
+      if (!action.canCancel)
+        return 'Queued: the connection dropped while it was being sent, so it may have reached the Hub; the next push reads the Hub first and never sends it twice.';
       if (action.lastError && !(action.lastError.code === 'offline' && action.lastError.status === null)) {
         return `Queued again: ${action.lastError.message} Next attempt at ${action.nextAttemptAt ?? 'the next push'}.`;
       }

@@ -13,14 +13,26 @@ function footer(io: CliIo, status: OutboxStatus): void {
 }
 
 function table(items: readonly OutboxAction[]): string {
-  const rows = items.map((a) => [a.createdAt.slice(0, 19).replace('T', ' '), a.id.slice(0, 8), a.title + (a.detail ? ` (${a.detail})` : ''), a.state, String(a.attempts), describeAction(a)]);
+  const rows = items.map((a) => [
+    a.createdAt.slice(0, 19).replace('T', ' '),
+    a.id.slice(0, 8),
+    a.title + (a.detail ? ` (${a.detail})` : ''),
+    a.state,
+    String(a.attempts),
+    describeAction(a),
+  ]);
   return formatTable(['Queued at', 'ID', 'Action', 'State', 'Tries', 'Note'], rows, 60);
 }
 
 /** Action ids are UUIDs; the listing shows their first 8 characters, which are accepted too. */
 function resolveId(items: readonly OutboxAction[], given: string): string {
   const matches = items.filter((a) => a.id === given || a.id.startsWith(given));
-  if (matches.length !== 1) throw new UsageError(matches.length === 0 ? `No queued action ${given}; see partner-desk outbox.` : `"${given}" matches several actions; give more of the id.`);
+  if (matches.length !== 1)
+    throw new UsageError(
+      matches.length === 0
+        ? `No queued action ${given}; see partner-desk outbox.`
+        : `"${given}" matches several actions; give more of the id.`,
+    );
   return matches[0]!.id;
 }
 

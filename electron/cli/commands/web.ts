@@ -16,7 +16,7 @@ export const webCommand: Command = {
     '  --port N          port to listen on (default 4780; 0 picks a free port)',
     '  --data-dir DIR    data folder (default: the per-user app data folder, or PARTNER_DESK_DATA_DIR)',
     '  --hub-url URL     Partner API base URL for this run: sign-in and every signed-in profile',
-    '                    (default: each profile\'s own address; env PARTNER_DESK_HUB_URL)',
+    "                    (default: each profile's own address; env PARTNER_DESK_HUB_URL)",
   ].join('\n'),
   options: {
     demo: { type: 'boolean' },
@@ -27,7 +27,10 @@ export const webCommand: Command = {
     const port = portOption(values.port, 4780);
     const demoHub = urlOption('demo-hub', values['demo-hub']);
     // Web mode's server is loaded when it runs, not with every command.
-    const [{ ensureRendererBuild }, { startWebServer }] = await Promise.all([import('../../web/renderer-build'), import('../../web/web-server')]);
+    const [{ ensureRendererBuild }, { startWebServer }] = await Promise.all([
+      import('../../web/renderer-build'),
+      import('../../web/web-server'),
+    ]);
     const rendererDir = await ensureRendererBuild((line) => io.err(line));
     // After a repair the core is built again on the new file; the page reloads itself.
     let restartRequested: (() => void) | null = null;
@@ -35,7 +38,8 @@ export const webCommand: Command = {
       queueMicrotask(() => restartRequested?.());
       return true;
     };
-    const open = () => openCore({ values, io, runMode: 'web', backgroundSync: true, restart, ...(demoHub ? { demo: { externalUrl: demoHub } } : {}) });
+    const open = () =>
+      openCore({ values, io, runMode: 'web', backgroundSync: true, restart, ...(demoHub ? { demo: { externalUrl: demoHub } } : {}) });
     let core = await open();
     try {
       if (values.demo) await core.session.startDemo();

@@ -4,7 +4,17 @@
  * client (one per profile, so rate limits and token renewals are shared), then delegates to the
  * sync engine and the store's queries.
  */
-import type { ChannelDetails, ChannelIds, ChannelPage, ChannelQuery, ClientListItem, ClientPage, ClientQuery, NotificationPage, SyncStatus } from '@shared/accounts';
+import type {
+  ChannelDetails,
+  ChannelIds,
+  ChannelPage,
+  ChannelQuery,
+  ClientListItem,
+  ClientPage,
+  ClientQuery,
+  NotificationPage,
+  SyncStatus,
+} from '@shared/accounts';
 import { AppError } from '@shared/errors';
 import type { PendingOverlay } from '@shared/outbox';
 import { createPartnerApi, createPartnerLimiters, type PartnerApi, type PartnerApiOptions, type PartnerLimiters } from '../api';
@@ -106,7 +116,11 @@ export class AccountsService {
   notifications(options: { limit: number; beforeId?: number | undefined; unreadOnly: boolean }): NotificationPage {
     const id = this.activeProfileId();
     if (!id) return { unread: 0, items: [] };
-    const items = this.deps.notifications.list(id, { limit: options.limit, unreadOnly: options.unreadOnly, ...(options.beforeId !== undefined ? { beforeId: options.beforeId } : {}) });
+    const items = this.deps.notifications.list(id, {
+      limit: options.limit,
+      unreadOnly: options.unreadOnly,
+      ...(options.beforeId !== undefined ? { beforeId: options.beforeId } : {}),
+    });
     return { unread: this.deps.notifications.unreadCount(id), items };
   }
 
@@ -125,8 +139,15 @@ export class AccountsService {
   }
 
   /** Adds the outbox's overlay (or null) to each item. */
-  private withOverlays<T extends { id: string }>(profileId: string, type: 'channel' | 'client', items: T[]): Array<T & { pending: PendingOverlay | null }> {
-    const overlays = this.deps.overlays?.overlays(profileId, items.map((item) => `${type}:${item.id}`));
+  private withOverlays<T extends { id: string }>(
+    profileId: string,
+    type: 'channel' | 'client',
+    items: T[],
+  ): Array<T & { pending: PendingOverlay | null }> {
+    const overlays = this.deps.overlays?.overlays(
+      profileId,
+      items.map((item) => `${type}:${item.id}`),
+    );
     return items.map((item) => ({ ...item, pending: overlays?.get(`${type}:${item.id}`) ?? null }));
   }
 

@@ -45,7 +45,10 @@ export class WorkspaceService {
       return await this.deps.bulk.run(profileId, request, confirmed);
     } catch (error) {
       if (error instanceof ConfirmationNeeded) {
-        throw new AppError('invalid_input', `${(await this.deps.bulk.preview(profileId, request)).title}: this needs your explicit confirmation. Nothing was queued.`);
+        throw new AppError(
+          'invalid_input',
+          `${(await this.deps.bulk.preview(profileId, request)).title}: this needs your explicit confirmation. Nothing was queued.`,
+        );
       }
       throw error;
     }

@@ -40,14 +40,29 @@ export function channelKeyAuth(key: string, log?: Logger): AuthProvider {
 export async function requestToken(http: HttpClient, username: string, password: string, signal?: AbortSignal): Promise<Token> {
   const what = 'sign in with username and password';
   // Asking for a token twice does no harm, so network failures may be retried like a GET.
-  const response = await http.request({ method: 'POST', path: '/token', body: { username, password }, what, anonymous: true, idempotent: true, signal });
+  const response = await http.request({
+    method: 'POST',
+    path: '/token',
+    body: { username, password },
+    what,
+    anonymous: true,
+    idempotent: true,
+    signal,
+  });
   const parsed = TokenSchema.safeParse(response.data, { reportInput: true });
-  if (!parsed.success) throw badResponseError(what, `the token answer is not as expected: ${describeIssues(parsed.error.issues)}`, response.status);
+  if (!parsed.success)
+    throw badResponseError(what, `the token answer is not as expected: ${describeIssues(parsed.error.issues)}`, response.status);
   return parsed.data;
 }
 
 /** Keeps the token (never the password) with whom it belongs to and when it lapses. */
-export async function storeBearerToken(secrets: SecretStore, profileId: string, username: string, token: Token, now: number): Promise<StoredToken> {
+export async function storeBearerToken(
+  secrets: SecretStore,
+  profileId: string,
+  username: string,
+  token: Token,
+  now: number,
+): Promise<StoredToken> {
   const stored: StoredToken = { username, accessToken: token.access_token, expiresAt: now + token.expires_in * 1000 };
   await secrets.set(secretAccounts.bearerToken(profileId), JSON.stringify(stored));
   return stored;
@@ -115,7 +130,10 @@ export function bearerAuth(options: BearerAuthOptions): BearerAuth {
 
   const headerFor = (token: StoredToken): Record<string, string> => ({ Authorization: `Bearer ${token.accessToken}` });
   const notSignedIn = (): AppError =>
-    new AppError('not_signed_in', `The keychain holds no usable sign-in for ${options.profileLabel ?? 'this profile'}. Sign in again with username and password.`);
+    new AppError(
+      'not_signed_in',
+      `The keychain holds no usable sign-in for ${options.profileLabel ?? 'this profile'}. Sign in again with username and password.`,
+    );
 
   async function load(): Promise<StoredToken | null> {
     if (cached) return cached;

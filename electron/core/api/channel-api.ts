@@ -70,7 +70,12 @@ const PhoneNumberBody = z.looseObject({ phone_number: z.union([z.string().min(1)
 
 export function createChannelApi(options: ChannelApiOptions): ChannelApi {
   const now = options.now ?? Date.now;
-  const http = createHttpClient({ ...options, baseUrl: options.address, auth: channelKeyAuth(options.apiKey, options.log), service: 'channel' });
+  const http = createHttpClient({
+    ...options,
+    baseUrl: options.address,
+    auth: channelKeyAuth(options.apiKey, options.log),
+    service: 'channel',
+  });
   const limiter = options.healthLimiter ?? createHealthLimiter({ now });
   // Never the key itself as a map key that might end up in a dump; a short hash identifies it enough.
   const healthKey = options.channelId ?? `${options.address}#${createHash('sha256').update(options.apiKey).digest('hex').slice(0, 16)}`;
@@ -85,9 +90,13 @@ export function createChannelApi(options: ChannelApiOptions): ChannelApi {
       const what = 'check the channel health';
       if (!limiter.tryAcquire(healthKey)) {
         const waitMs = Math.max(0, limiter.nextAllowedAt(healthKey) - now());
-        throw new HubError('rate_limited', `The channel's health was checked less than 5 minutes ago; it can be checked again in about ${Math.max(1, Math.ceil(waitMs / 60_000))} min.`, {
-          retryAfterMs: waitMs,
-        });
+        throw new HubError(
+          'rate_limited',
+          `The channel's health was checked less than 5 minutes ago; it can be checked again in about ${Math.max(1, Math.ceil(waitMs / 60_000))} min.`,
+          {
+            retryAfterMs: waitMs,
+          },
+        );
       }
       try {
         const path = kind === 'cloud' ? '/health_status' : '/v1/health';
@@ -106,7 +115,8 @@ export function createChannelApi(options: ChannelApiOptions): ChannelApi {
       const what = "read the channel's phone number";
       const response = await http.request({ path: '/v1/configs/phone_number', what, ...(o?.signal ? { signal: o.signal } : {}) });
       const parsed = PhoneNumberBody.safeParse(response.data, { reportInput: true });
-      if (!parsed.success) throw badResponseError(what, `unexpected answer: ${describeIssues(parsed.error.issues)}`, response.status, 'channel');
+      if (!parsed.success)
+        throw badResponseError(what, `unexpected answer: ${describeIssues(parsed.error.issues)}`, response.status, 'channel');
       return parsed.data.phone_number;
     },
   };

@@ -55,7 +55,10 @@ function known(value: string | null | undefined, statuses: readonly string[] = G
 }
 
 function worst(nodes: readonly HealthNode[]): GatewayStatus | null {
-  return nodes.reduce<GatewayStatus | null>((found, n) => (found === null || SEVERITY[n.status] > SEVERITY[found] ? n.status : found), null);
+  return nodes.reduce<GatewayStatus | null>(
+    (found, n) => (found === null || SEVERITY[n.status] > SEVERITY[found] ? n.status : found),
+    null,
+  );
 }
 
 const CloudError = z.looseObject({ error_description: z.string().nullish(), possible_solution: z.string().nullish() });
@@ -74,7 +77,9 @@ function firstProblem(errors: readonly unknown[] | null | undefined): string | n
   for (const item of errors ?? []) {
     const error = CloudError.safeParse(item);
     if (!error.success) continue;
-    const parts = [error.data.error_description, error.data.possible_solution].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+    const parts = [error.data.error_description, error.data.possible_solution].filter(
+      (p): p is string => typeof p === 'string' && p.trim() !== '',
+    );
     if (parts.length > 0) return parts.map((p) => p.trim()).join(' ');
   }
   return null;
@@ -111,12 +116,24 @@ export function summarizeHealth(raw: unknown): HealthSummary {
   const nodes: HealthNode[] = [];
   const single = NodeSchema.safeParse(health);
   if (single.success && single.data.gateway_status != null) {
-    nodes.push({ host: null, role: single.data.role ?? null, status: known(single.data.gateway_status), rawStatus: single.data.gateway_status, problem: null });
+    nodes.push({
+      host: null,
+      role: single.data.role ?? null,
+      status: known(single.data.gateway_status),
+      rawStatus: single.data.gateway_status,
+      problem: null,
+    });
   } else {
     for (const [host, value] of Object.entries(health)) {
       const node = NodeSchema.safeParse(value);
       if (!node.success || node.data.gateway_status == null) continue;
-      nodes.push({ host, role: node.data.role ?? null, status: known(node.data.gateway_status), rawStatus: node.data.gateway_status, problem: null });
+      nodes.push({
+        host,
+        role: node.data.role ?? null,
+        status: known(node.data.gateway_status),
+        rawStatus: node.data.gateway_status,
+        problem: null,
+      });
     }
   }
   return { status: worst(nodes) ?? 'unknown', nodes, raw };

@@ -7,7 +7,16 @@
 import type { Logger } from '../log';
 import type { AuthProvider } from './auth';
 import type { HubObserver } from './hub-observer';
-import { afterAttempts, badResponseError, errorForStatus, HubError, isNoNetwork, offlineError, timeoutError, type HubService } from './http-errors';
+import {
+  afterAttempts,
+  badResponseError,
+  errorForStatus,
+  HubError,
+  isNoNetwork,
+  offlineError,
+  timeoutError,
+  type HubService,
+} from './http-errors';
 import type { RateLimiter } from './rate-limiter';
 import { abortableSleep, abortReason, decideRetry, DEFAULT_RETRY, parseRetryAfter, type RetryPolicy, type Sleep } from './retry';
 
@@ -114,7 +123,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       } catch (error) {
         const mapped = failed(error);
         // The server answered, so whatever it was asked may well have happened.
-        throw mapped instanceof HubError && mapped.code === 'offline' ? new HubError('offline', mapped.message, { cause: error, status: response.status, mayHaveActed: true }) : mapped;
+        throw mapped instanceof HubError && mapped.code === 'offline'
+          ? new HubError('offline', mapped.message, { cause: error, status: response.status, mayHaveActed: true })
+          : mapped;
       }
       return interpret(response, text, req.what);
     } finally {
@@ -146,7 +157,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     if (!options.observe) return;
     const at = now();
     if (error.status !== null) options.observe({ type: 'answered', status: error.status, startedAt, at, message: error.message });
-    else if (error.code === 'offline') options.observe({ type: 'no_answer', noNetwork: isNoNetwork(error.cause), startedAt, at, message: error.message });
+    else if (error.code === 'offline')
+      options.observe({ type: 'no_answer', noNetwork: isNoNetwork(error.cause), startedAt, at, message: error.message });
   }
 
   async function request(req: RequestOptions): Promise<HttpResponse> {
@@ -171,11 +183,25 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       try {
         const result = await attemptOnce(url, init, req);
         options.observe?.({ type: 'answered', status: result.status, startedAt: started, at: now(), message: null });
-        options.log?.debug('hub request', { service, method, path: logPath, status: result.status, attempt: attempts, ms: now() - started });
+        options.log?.debug('hub request', {
+          service,
+          method,
+          path: logPath,
+          status: result.status,
+          attempt: attempts,
+          ms: now() - started,
+        });
         return { ...result, attempts };
       } catch (error) {
         if (!(error instanceof HubError)) throw error; // aborted by the caller
-        options.log?.debug('hub request failed', { service, method, path: logPath, status: error.status, code: error.code, attempt: attempts });
+        options.log?.debug('hub request failed', {
+          service,
+          method,
+          path: logPath,
+          status: error.status,
+          code: error.code,
+          attempt: attempts,
+        });
         // A pooled keep-alive connection the server had already closed fails at once, before the
         // request reached anyone. Policies that retry recover by themselves; a single-attempt one
         // (sign-in, the connection check) sends an idempotent request once more, on a fresh connection.
@@ -196,9 +222,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         const decision = decideRetry(error, attempt, { policy, idempotent, rateLimitWindowMs: req.rateLimitWindowMs, random });
         // A 429 holds back every caller sharing the quota, not only this one.
         const blockLimiter = error.code === 'rate_limited' && req.limit;
-        if (blockLimiter) blockLimiter.limiter.block(blockLimiter.key, now() + (error.retryAfterMs ?? req.rateLimitWindowMs ?? policy.rateLimitFallbackMs));
+        if (blockLimiter)
+          blockLimiter.limiter.block(blockLimiter.key, now() + (error.retryAfterMs ?? req.rateLimitWindowMs ?? policy.rateLimitFallbackMs));
         if (!decision.retry) throw afterAttempts(error, attempts, now() - firstAttemptAt);
-        options.log?.warn('retrying hub request', { service, method, path: logPath, code: error.code, status: error.status, attempt: attempts, delayMs: decision.delayMs });
+        options.log?.warn('retrying hub request', {
+          service,
+          method,
+          path: logPath,
+          code: error.code,
+          status: error.status,
+          attempt: attempts,
+          delayMs: decision.delayMs,
+        });
         if (!blockLimiter) await sleep(decision.delayMs, req.signal); // else the limiter's acquire() waits
       }
     }

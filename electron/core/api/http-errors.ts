@@ -52,7 +52,13 @@ export function afterAttempts(error: HubError, attempts: number, elapsedMs: numb
   if (attempts < 2) return error;
   const tail = ` (${attempts} attempts over ${Math.max(1, Math.round(elapsedMs / 1000))} s)`;
   const message = /\.$/.test(error.message) ? `${error.message.slice(0, -1)}${tail}.` : `${error.message}${tail}`;
-  return new HubError(error.code, message, { status: error.status, retryAfterMs: error.retryAfterMs, serverMessage: error.serverMessage, mayHaveActed: error.mayHaveActed, cause: error });
+  return new HubError(error.code, message, {
+    status: error.status,
+    retryAfterMs: error.retryAfterMs,
+    serverMessage: error.serverMessage,
+    mayHaveActed: error.mayHaveActed,
+    cause: error,
+  });
 }
 
 export function isHubError(error: unknown): error is HubError {
@@ -104,25 +110,48 @@ export function errorForStatus(status: number, body: unknown, what: string, opti
   const suffix = said ? ` The server said: "${said}".` : '';
   const server = who(service);
   if (status === 401) {
-    const advice = service === 'channel'
-      ? 'The key may have been replaced by a newer one; generate a new API key for this channel.'
-      : 'Check the partner id and the credentials, then sign in again.';
+    const advice =
+      service === 'channel'
+        ? 'The key may have been replaced by a newer one; generate a new API key for this channel.'
+        : 'Check the partner id and the credentials, then sign in again.';
     return new HubError('unauthorized', `${server} refused the credentials while trying to ${what}.${suffix} ${advice}`, base);
   }
   if (status === 403) {
-    return new HubError('forbidden', `${server} does not allow this partner to ${what}.${suffix} If a permission is missing, the client must share it in the Client Hub; otherwise check that the partner id belongs to these credentials.`, base);
+    return new HubError(
+      'forbidden',
+      `${server} does not allow this partner to ${what}.${suffix} If a permission is missing, the client must share it in the Client Hub; otherwise check that the partner id belongs to these credentials.`,
+      base,
+    );
   }
-  if (status === 404) return new HubError('not_found', `${server} could not find what was needed to ${what}.${suffix} It may have been removed; refresh and check.`, base);
-  if (status === 409) return new HubError('conflict', `${server} refused to ${what} because it conflicts with the current state.${suffix} Refresh and check before trying again.`, base);
+  if (status === 404)
+    return new HubError(
+      'not_found',
+      `${server} could not find what was needed to ${what}.${suffix} It may have been removed; refresh and check.`,
+      base,
+    );
+  if (status === 409)
+    return new HubError(
+      'conflict',
+      `${server} refused to ${what} because it conflicts with the current state.${suffix} Refresh and check before trying again.`,
+      base,
+    );
   if (status === 429) {
     const wait = options.retryAfterMs != null ? ` in about ${Math.max(1, Math.ceil(options.retryAfterMs / 1000))} s` : ' shortly';
     return new HubError('rate_limited', `${server} is limiting requests; try to ${what} again${wait}.${suffix}`, base);
   }
   if (status >= 500) {
-    return new HubError('server_error', `${server} had an internal error (HTTP ${status}) while trying to ${what}. Try again in a few minutes.${suffix}`, { ...base, mayHaveActed: true });
+    return new HubError(
+      'server_error',
+      `${server} had an internal error (HTTP ${status}) while trying to ${what}. Try again in a few minutes.${suffix}`,
+      { ...base, mayHaveActed: true },
+    );
   }
   if (status >= 400) {
-    return new HubError('invalid_input', `${server} refused the request to ${what} (HTTP ${status}).${suffix} Check the values and try again.`, base);
+    return new HubError(
+      'invalid_input',
+      `${server} refused the request to ${what} (HTTP ${status}).${suffix} Check the values and try again.`,
+      base,
+    );
   }
   return new HubError('bad_response', `${server} answered HTTP ${status} while trying to ${what}.${suffix}`, base);
 }
@@ -150,23 +179,35 @@ function errorCode(error: unknown): string | null {
 export function offlineError(what: string, cause: unknown, service: HubService = 'hub'): HubError {
   const target = service === 'channel' ? "the channel's Messaging API" : 'the 360dialog Hub';
   const code = errorCode(cause);
-  return new HubError('offline', `Could not reach ${target} to ${what}: you may be offline. Cached data stays available; try again when connected.`, {
-    cause,
-    mayHaveActed: code === null || !NOT_SENT.has(code),
-  });
+  return new HubError(
+    'offline',
+    `Could not reach ${target} to ${what}: you may be offline. Cached data stays available; try again when connected.`,
+    {
+      cause,
+      mayHaveActed: code === null || !NOT_SENT.has(code),
+    },
+  );
 }
 
 export function timeoutError(what: string, timeoutMs: number, service: HubService = 'hub'): HubError {
-  return new HubError('offline', `${who(service)} did not answer within ${Math.round(timeoutMs / 1000)} s while trying to ${what}. The connection may be slow; try again.`, {
-    mayHaveActed: true,
-  });
+  return new HubError(
+    'offline',
+    `${who(service)} did not answer within ${Math.round(timeoutMs / 1000)} s while trying to ${what}. The connection may be slow; try again.`,
+    {
+      mayHaveActed: true,
+    },
+  );
 }
 
 export function badResponseError(what: string, detail: string, status: number | null, service: HubService = 'hub'): HubError {
-  return new HubError('bad_response', `${who(service)} sent an unexpected answer while trying to ${what} (${detail}). Try again later; if it keeps happening, report it.`, {
-    status,
-    mayHaveActed: true,
-  });
+  return new HubError(
+    'bad_response',
+    `${who(service)} sent an unexpected answer while trying to ${what} (${detail}). Try again later; if it keeps happening, report it.`,
+    {
+      status,
+      mayHaveActed: true,
+    },
+  );
 }
 
 /** What the outbox does with a failed action: try again later, wait for a new sign-in, or give up. */

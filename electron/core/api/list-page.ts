@@ -59,7 +59,14 @@ export const GENERIC_ITEMS_KEYS = ['items', 'data', 'results'] as const;
  * (`clients`, `partner_channels`, `waba_templates`), then the endpoint's tolerated alternatives, then
  * the generic names (`items`, `data`, `results`): the first of these that holds a list is the page.
  */
-export function readListPage(body: unknown, itemsKeys: readonly string[], what: string, requestedOffset: number, status: number | null = 200, text?: string): ListPage {
+export function readListPage(
+  body: unknown,
+  itemsKeys: readonly string[],
+  what: string,
+  requestedOffset: number,
+  status: number | null = 200,
+  text?: string,
+): ListPage {
   if (!isRecord(body)) throw badResponseError(what, 'the list answer is not a JSON object', status);
   const envelope = ListEnvelopeSchema.safeParse(body, { reportInput: true });
   if (!envelope.success) throw badResponseError(what, `the list envelope is malformed: ${describeIssues(envelope.error.issues)}`, status);

@@ -116,17 +116,27 @@ export async function listAll(fetchPage: FetchPage, options: ListAllOptions = {}
     const overlap: 0 | 1 = step >= 2 ? 1 : 0;
     if (first.total === null) {
       options.onProgress?.({ fetched, total: fetched, totalStated: false, requests, attempt });
-      const end = await readUntilShort(first.items.length, step, overlap, place, (range) => fetchRange(range), () => {
-        options.onProgress?.({ fetched, total: fetched, totalStated: false, requests, attempt });
-      });
+      const end = await readUntilShort(
+        first.items.length,
+        step,
+        overlap,
+        place,
+        (range) => fetchRange(range),
+        () => {
+          options.onProgress?.({ fetched, total: fetched, totalStated: false, requests, attempt });
+        },
+      );
       if (!end.consistent) consistent = false;
       return finish(positions, end.length, false);
     }
     const total = first.total;
     options.onProgress?.({ fetched, total, totalStated: true, requests, attempt });
     const pending: Range[] = [];
-    if (step === 0 && total > 0) consistent = false; // claims records but sends none
-    else for (let next = first.items.length; next < total; next += step - overlap) pending.push({ offset: next - overlap, limit: step, overlap });
+    if (step === 0 && total > 0)
+      consistent = false; // claims records but sends none
+    else
+      for (let next = first.items.length; next < total; next += step - overlap)
+        pending.push({ offset: next - overlap, limit: step, overlap });
 
     let failure: { error: unknown } | null = null;
     const handle = async (range: Range): Promise<void> => {
@@ -169,7 +179,8 @@ export async function listAll(fetchPage: FetchPage, options: ListAllOptions = {}
         const item = at.get(position);
         const id = idOf(item);
         if (id === null) ordered.push(item);
-        else if (placed.has(id)) consistent = false; // one record at two positions: the listing moved
+        else if (placed.has(id))
+          consistent = false; // one record at two positions: the listing moved
         else {
           placed.add(id);
           ordered.push(item);
@@ -228,5 +239,11 @@ export async function listAll(fetchPage: FetchPage, options: ListAllOptions = {}
     last = pass;
   }
   const anonymous = last ? last.ordered.filter((item) => idOf(item) === null) : [];
-  return { items: [...union.values(), ...anonymous], total: last?.total ?? 0, totalStated: last?.totalStated ?? true, complete: false, requests };
+  return {
+    items: [...union.values(), ...anonymous],
+    total: last?.total ?? 0,
+    totalStated: last?.totalStated ?? true,
+    complete: false,
+    requests,
+  };
 }

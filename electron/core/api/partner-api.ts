@@ -13,8 +13,22 @@ import { listQueryParams, readListPage, type ListPage, type ListPageQuery } from
 import { createPartnerLimiters, PARTNER_WIDE, RATE_RULES, type PartnerLimiters } from './rate-limiter';
 import type { RetryPolicy, Sleep } from './retry';
 import {
-  ApiKeySchema, ChannelSchema, ClientBalanceSchema, ClientSchema, describeIssues, parseChannel, parseClient, PartnerBalanceSchema,
-  PartnerSchema, WrappedApiKeySchema, type ApiKey, type Channel, type Client, type ClientBalance, type Partner, type PartnerBalance,
+  ApiKeySchema,
+  ChannelSchema,
+  ClientBalanceSchema,
+  ClientSchema,
+  describeIssues,
+  parseChannel,
+  parseClient,
+  PartnerBalanceSchema,
+  PartnerSchema,
+  WrappedApiKeySchema,
+  type ApiKey,
+  type Channel,
+  type Client,
+  type ClientBalance,
+  type Partner,
+  type PartnerBalance,
 } from './schemas';
 import type { z } from 'zod';
 
@@ -94,7 +108,9 @@ function unixSeconds(value: Date | number, name: string): number {
 
 export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
   const http = createHttpClient({ ...options, service: 'hub' });
-  const limiters = options.limiters ?? createPartnerLimiters({ ...(options.now ? { now: options.now } : {}), ...(options.sleep ? { sleep: options.sleep } : {}) });
+  const limiters =
+    options.limiters ??
+    createPartnerLimiters({ ...(options.now ? { now: options.now } : {}), ...(options.sleep ? { sleep: options.sleep } : {}) });
   const partner = `/partners/${seg(options.partnerId)}`;
 
   function parse<S extends z.ZodType>(schema: S, response: HttpResponse, what: string, label: string): z.output<S> {
@@ -111,12 +127,25 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
     query: ListPageQuery,
     options: { request?: Partial<RequestOptions>; itemTexts?: boolean } = {},
   ): Promise<ListPage> {
-    const response = await http.request({ ...options.request, path, what, query: listQueryParams(query), ...(query.signal ? { signal: query.signal } : {}) });
+    const response = await http.request({
+      ...options.request,
+      path,
+      what,
+      query: listQueryParams(query),
+      ...(query.signal ? { signal: query.signal } : {}),
+    });
     return readListPage(response.data, itemsKeys, what, query.offset, response.status, options.itemTexts ? response.text : undefined);
   }
 
   /** Single records are read through the list's `id` filter (§3.2, §3.4); the id is checked, not trusted. */
-  async function findOne<T>(path: string, itemsKeys: readonly string[], id: string, what: string, parseItem: (raw: unknown) => { ok: true; value: T } | { ok: false; reason: string }, signal?: AbortSignal): Promise<T | null> {
+  async function findOne<T>(
+    path: string,
+    itemsKeys: readonly string[],
+    id: string,
+    what: string,
+    parseItem: (raw: unknown) => { ok: true; value: T } | { ok: false; reason: string },
+    signal?: AbortSignal,
+  ): Promise<T | null> {
     const response = await http.request({ path, what, query: listQueryParams({ filters: { id } }), ...(signal ? { signal } : {}) });
     const page = readListPage(response.data, itemsKeys, what, 0, response.status);
     const raw = page.items.find((item) => typeof item === 'object' && item !== null && (item as { id?: unknown }).id === id);
@@ -137,7 +166,13 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
    * A `POST …/control/reactivate` appears in one Go client only and in no 360dialog document; it is not
    * used. The client-scoped path is the one that works (the partner-scoped one answers 404).
    */
-  async function setCancellationRequest(clientId: string, channelId: string, enabled: boolean, what: string, o?: CallOptions): Promise<Channel | null> {
+  async function setCancellationRequest(
+    clientId: string,
+    channelId: string,
+    enabled: boolean,
+    what: string,
+    o?: CallOptions,
+  ): Promise<Channel | null> {
     const response = await http.request({
       method: 'POST',
       path: `${partner}/clients/${seg(clientId)}/channels/${seg(channelId)}/control/cancellation_request`,
@@ -164,7 +199,8 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
       const body: PartnerPatch = {};
       if (patch.webhook_url !== undefined) body.webhook_url = patch.webhook_url;
       if (patch.partner_redirect_url !== undefined) body.partner_redirect_url = patch.partner_redirect_url;
-      if (Object.keys(body).length === 0) throw new AppError('invalid_input', 'Nothing to change: give webhook_url or partner_redirect_url.');
+      if (Object.keys(body).length === 0)
+        throw new AppError('invalid_input', 'Nothing to change: give webhook_url or partner_redirect_url.');
       const response = await http.request({ method: 'PATCH', path: partner, what, body, ...withSignal(o) });
       return parse(PartnerSchema, response, what, 'partner record');
     },
@@ -175,18 +211,29 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
     },
 
     listClientsPage: (query) => listPage(`${partner}/clients`, ['clients'], 'list clients', query, { itemTexts: true }),
-    listChannelsPage: (query) => listPage(`${partner}/channels`, ['partner_channels', 'channels'], 'list channels', query, { itemTexts: true }),
+    listChannelsPage: (query) =>
+      listPage(`${partner}/channels`, ['partner_channels', 'channels'], 'list channels', query, { itemTexts: true }),
     listTemplatesPage: (wabaAccountId, query) =>
-      listPage(`${partner}/waba_accounts/${seg(wabaAccountId)}/waba_templates`, ['waba_templates', 'templates'], 'list message templates', query, {
-        request: { limit: { limiter: limiters.templates, key: PARTNER_WIDE }, rateLimitWindowMs: RATE_RULES.templates.windowMs },
-      }),
+      listPage(
+        `${partner}/waba_accounts/${seg(wabaAccountId)}/waba_templates`,
+        ['waba_templates', 'templates'],
+        'list message templates',
+        query,
+        {
+          request: { limit: { limiter: limiters.templates, key: PARTNER_WIDE }, rateLimitWindowMs: RATE_RULES.templates.windowMs },
+        },
+      ),
 
     async getClientBalance(clientId, query) {
       const what = "read the client's balance";
       const response = await http.request({
         path: `${partner}/clients/${seg(clientId)}/info/balance`,
         what,
-        query: { start_date: unixSeconds(query.startDate, 'startDate'), end_date: unixSeconds(query.endDate, 'endDate'), granularity: query.granularity },
+        query: {
+          start_date: unixSeconds(query.startDate, 'startDate'),
+          end_date: unixSeconds(query.endDate, 'endDate'),
+          granularity: query.granularity,
+        },
         limit: { limiter: limiters.clientBalance, key: PARTNER_WIDE },
         rateLimitWindowMs: RATE_RULES.clientBalance.windowMs,
         ...withSignal(query),
@@ -210,8 +257,10 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
       return parse(ClientSchema, response, what, 'client record');
     },
 
-    requestCancellation: (clientId, channelId, o) => setCancellationRequest(clientId, channelId, true, 'request cancellation of the channel', o),
-    withdrawCancellation: (clientId, channelId, o) => setCancellationRequest(clientId, channelId, false, 'withdraw the cancellation request of the channel', o),
+    requestCancellation: (clientId, channelId, o) =>
+      setCancellationRequest(clientId, channelId, true, 'request cancellation of the channel', o),
+    withdrawCancellation: (clientId, channelId, o) =>
+      setCancellationRequest(clientId, channelId, false, 'withdraw the cancellation request of the channel', o),
 
     async generateApiKey(channelId, o) {
       const what = 'generate an API key for the channel';
@@ -231,7 +280,8 @@ export function createPartnerApi(options: PartnerApiOptions): PartnerApi {
       return key;
     },
 
-    getChannel: (channelId, o) => findOne(`${partner}/channels`, ['partner_channels', 'channels'], channelId, 'read the channel', parseChannel, o?.signal),
+    getChannel: (channelId, o) =>
+      findOne(`${partner}/channels`, ['partner_channels', 'channels'], channelId, 'read the channel', parseChannel, o?.signal),
     getClient: (clientId, o) => findOne(`${partner}/clients`, ['clients'], clientId, 'read the client', parseClient, o?.signal),
   };
 }

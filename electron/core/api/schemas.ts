@@ -10,12 +10,26 @@ import { z } from 'zod';
 const text = z.string().nullish();
 const id = z.string().min(1, 'must not be empty');
 /** Money as the .NET client types it (decimal); tolerate a numeric string as well. */
-const decimal = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+const decimal = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 /** Ids the API sometimes types as numbers (api key `id`, `app_id`). */
 const idLike = z.union([z.string(), z.number()]).transform(String);
 const userRef = z.looseObject({ user_id: text, user_name: text });
 const contactInfo = z.looseObject({
-  webpage_url: text, phone: text, language: text, country: text, street_name: text, city: text, email: text, full_name: text, zip_code: text,
+  webpage_url: text,
+  phone: text,
+  language: text,
+  country: text,
+  street_name: text,
+  city: text,
+  email: text,
+  full_name: text,
+  zip_code: text,
 });
 
 export const ClientSchema = z.looseObject({
@@ -51,14 +65,29 @@ export const ChannelSchema = z.looseObject({
   current_limit: text,
   current_quality_rating: text,
   client: z.looseObject({ id: text, name: text, partner_payload: text, contact_info: contactInfo.nullish() }).nullish(),
-  setup_info: z.looseObject({
-    phone_number: text, phone_name: text, was_in_use: z.boolean().nullish(), ivr: z.boolean().nullish(), verification_method: text,
-    default_language: text, error: text, new_name_status: text,
-  }).nullish(),
-  waba_account: z.looseObject({
-    id: text, external_id: text, name: text, namespace: text, status: text, fb_account_status: text,
-    on_behalf_of_business_info: z.looseObject({ id: text, name: text, status: text, type: text }).nullish(),
-  }).nullish(),
+  setup_info: z
+    .looseObject({
+      phone_number: text,
+      phone_name: text,
+      was_in_use: z.boolean().nullish(),
+      ivr: z.boolean().nullish(),
+      verification_method: text,
+      default_language: text,
+      error: text,
+      new_name_status: text,
+    })
+    .nullish(),
+  waba_account: z
+    .looseObject({
+      id: text,
+      external_id: text,
+      name: text,
+      namespace: text,
+      status: text,
+      fb_account_status: text,
+      on_behalf_of_business_info: z.looseObject({ id: text, name: text, status: text, type: text }).nullish(),
+    })
+    .nullish(),
   waba_account_id: text,
   integration: z.looseObject({ enabled: z.boolean().nullish(), app_id: idLike.nullish(), state: text }).nullish(),
   profile_info: z.looseObject({ about_text: text, business_vertical: text, business_description: text, contact_email: text }).nullish(),
@@ -92,7 +121,16 @@ export const ClientBalanceSchema = z.looseObject({
   granularity: text,
   estimated_template_cost: decimal.nullish(),
   last_renewal: z.looseObject({ date: text, amount: decimal.nullish() }).nullish(),
-  usage: z.array(z.looseObject({ period_date: text, quantity: z.number().nullish(), paid_quantity: z.number().nullish(), total_price: decimal.nullish() })).nullish(),
+  usage: z
+    .array(
+      z.looseObject({
+        period_date: text,
+        quantity: z.number().nullish(),
+        paid_quantity: z.number().nullish(),
+        total_price: decimal.nullish(),
+      }),
+    )
+    .nullish(),
 });
 export type ClientBalance = z.output<typeof ClientBalanceSchema>;
 

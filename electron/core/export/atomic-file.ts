@@ -103,7 +103,12 @@ function isReadOnlyFile(target: string): boolean {
   return stat?.isFile() === true && (stat.mode & 0o200) === 0;
 }
 
-export async function writeFileAtomically<T>(target: string, produce: (sink: ByteSink) => Promise<T>, openSink: OpenSink = openFileSink, platform: NodeJS.Platform = process.platform): Promise<T> {
+export async function writeFileAtomically<T>(
+  target: string,
+  produce: (sink: ByteSink) => Promise<T>,
+  openSink: OpenSink = openFileSink,
+  platform: NodeJS.Platform = process.platform,
+): Promise<T> {
   if (isReadOnlyFile(target)) {
     const sibling = siblingName(target);
     await writeFileAtomically(sibling, produce, openSink, platform);
@@ -174,13 +179,20 @@ export function writeError(error: unknown, target: string, stage: WriteStage, pl
   const untouched = `Nothing was saved as ${name}`;
   const options = { cause: error };
   if (stage === 'rename' && (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES')) {
-    const advice = platform === 'win32' ? 'Close it, or choose another name, then export again.' : 'Choose another name, or remove the protection, then export again.';
+    const advice =
+      platform === 'win32'
+        ? 'Close it, or choose another name, then export again.'
+        : 'Choose another name, or remove the protection, then export again.';
     return new AppError('conflict', `${target} could not be replaced: ${replaceReason(code, platform)}. ${untouched}. ${advice}`, options);
   }
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new AppError('write_failed', `The disk is full: there was no room for the export in ${dir}. ${untouched}. Free some space or choose another folder, then export again.`, options);
+      return new AppError(
+        'write_failed',
+        `The disk is full: there was no room for the export in ${dir}. ${untouched}. Free some space or choose another folder, then export again.`,
+        options,
+      );
     case 'EACCES':
     case 'EROFS':
     case 'EPERM':
@@ -193,7 +205,11 @@ export function writeError(error: unknown, target: string, stage: WriteStage, pl
       return new AppError('conflict', `${target} is a folder. ${untouched}. Choose a file name.`, options);
     default: {
       const reason = error instanceof Error ? error.message : String(error);
-      return new AppError('write_failed', `Writing the export to ${target} failed (${reason}). ${untouched}. Try again, or choose another folder.`, options);
+      return new AppError(
+        'write_failed',
+        `Writing the export to ${target} failed (${reason}). ${untouched}. Try again, or choose another folder.`,
+        options,
+      );
     }
   }
 }

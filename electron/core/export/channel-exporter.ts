@@ -12,7 +12,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ChannelQuery, type ChannelListItem } from '@shared/accounts';
 import { AppError } from '@shared/errors';
-import { EXPORT_FORMAT_LABELS, type CsvDelimiter, type ExportChannelsInput, type ExportChannelsResult, type ExportFormat } from '@shared/export';
+import {
+  EXPORT_FORMAT_LABELS,
+  type CsvDelimiter,
+  type ExportChannelsInput,
+  type ExportChannelsResult,
+  type ExportFormat,
+} from '@shared/export';
 import type { DesktopIntegration } from '../desktop';
 import type { Logger } from '../log';
 import { ChannelQueries } from '../store/channel-queries';
@@ -97,18 +103,32 @@ export class ChannelExporter {
     const profileId = this.requireProfile();
     const file = path.resolve(target);
     const query = request.query ?? ChannelQuery.parse({});
-    const format = csvFormat({ format: request.format, delimiter: this.delimiterFor(request.format, request.delimiter), safe: request.safe ?? false });
+    const format = csvFormat({
+      format: request.format,
+      delimiter: this.delimiterFor(request.format, request.delimiter),
+      safe: request.safe ?? false,
+    });
     const started = this.deps.now();
     const reader = this.openReader();
     let rows: number;
     try {
       const items = new ChannelQueries(reader).iterate(profileId, query);
-      rows = await writeFileAtomically(file, (sink) => writeCsv(sink, format, EXPORT_HEADER, mapRows(items)), this.deps.openSink ?? openFileSink);
+      rows = await writeFileAtomically(
+        file,
+        (sink) => writeCsv(sink, format, EXPORT_HEADER, mapRows(items)),
+        this.deps.openSink ?? openFileSink,
+      );
     } finally {
       reader.close();
     }
     this.exported.add(file);
-    this.deps.log.info('channels exported', { file: path.basename(file), rows, format: format.format, delimiter: format.delimiter, ms: this.deps.now() - started });
+    this.deps.log.info('channels exported', {
+      file: path.basename(file),
+      rows,
+      format: format.format,
+      delimiter: format.delimiter,
+      ms: this.deps.now() - started,
+    });
     return { path: file, rows };
   }
 
@@ -122,7 +142,11 @@ export class ChannelExporter {
 
   private requireProfile(): string {
     const id = this.deps.activeProfileId();
-    if (!id) throw new AppError('not_signed_in', 'No partner profile is signed in, so there is nothing to export. Sign in, or explore the demo data.');
+    if (!id)
+      throw new AppError(
+        'not_signed_in',
+        'No partner profile is signed in, so there is nothing to export. Sign in, or explore the demo data.',
+      );
     return id;
   }
 
@@ -130,7 +154,10 @@ export class ChannelExporter {
     const guard = this.deps.guard;
     const damage = guard?.checkMarker(true);
     if (guard && damage) {
-      throw new AppError('database_corrupt', `${guard.refusal(damage).message} Exporting now would leave out whatever is on the damaged pages: repair first, then export.`);
+      throw new AppError(
+        'database_corrupt',
+        `${guard.refusal(damage).message} Exporting now would leave out whatever is on the damaged pages: repair first, then export.`,
+      );
     }
     const options: Database.Options = { readonly: true, fileMustExist: true };
     if (this.deps.sqliteNativeBinding) options.nativeBinding = this.deps.sqliteNativeBinding;

@@ -47,8 +47,7 @@ export function neutraliseInjection(value: string): string {
 
 export function csvFormat(options: CsvFormatOptions): CsvFormat {
   const { format, delimiter } = options;
-  const cell =
-    format === 'spreadsheet' ? spreadsheetCell : options.safe ? neutraliseInjection : (value: string): string => value;
+  const cell = format === 'spreadsheet' ? spreadsheetCell : options.safe ? neutraliseInjection : (value: string): string => value;
   return {
     format,
     delimiter,
@@ -73,7 +72,12 @@ export function csvFormat(options: CsvFormatOptions): CsvFormat {
 export const CHUNK_CHARACTERS = 64 * 1024;
 
 /** Writes the preamble, the header and every row; returns the number of rows (header not counted). */
-export async function writeCsv(sink: ByteSink, format: CsvFormat, header: readonly string[], rows: Iterable<readonly string[]>): Promise<number> {
+export async function writeCsv(
+  sink: ByteSink,
+  format: CsvFormat,
+  header: readonly string[],
+  rows: Iterable<readonly string[]>,
+): Promise<number> {
   let pending = format.preamble + format.record(header);
   let count = 0;
   for (const row of rows) {

@@ -35,13 +35,42 @@ const ANY_DIGIT = /\p{N}/u;
  * cell, any case). Best effort: a language missing here is a cosmetic risk (a boolean shown in
  * capitals), never an injection.
  */
-const BOOLEAN_WORDS = new Set(
-  [
-    'true', 'false', 'wahr', 'falsch', 'vrai', 'faux', 'vero', 'falso', 'verdadero', 'verdadeiro', 'waar', 'onwaar',
-    'prawda', 'fałsz', 'истина', 'ложь', 'sant', 'falskt', 'sand', 'falsk', 'usann', 'tosi', 'epätosi', 'igaz', 'hamis',
-    'pravda', 'nepravda', 'doğru', 'yanliş', 'yanlış', 'adevărat', 'fals', 'αληθές', 'ψευδές',
-  ],
-);
+const BOOLEAN_WORDS = new Set([
+  'true',
+  'false',
+  'wahr',
+  'falsch',
+  'vrai',
+  'faux',
+  'vero',
+  'falso',
+  'verdadero',
+  'verdadeiro',
+  'waar',
+  'onwaar',
+  'prawda',
+  'fałsz',
+  'истина',
+  'ложь',
+  'sant',
+  'falskt',
+  'sand',
+  'falsk',
+  'usann',
+  'tosi',
+  'epätosi',
+  'igaz',
+  'hamis',
+  'pravda',
+  'nepravda',
+  'doğru',
+  'yanliş',
+  'yanlış',
+  'adevărat',
+  'fals',
+  'αληθές',
+  'ψευδές',
+]);
 
 /** Line breaks as spreadsheets store them inside a cell (Calc turns CRLF into LF on import anyway). */
 export function normaliseLineBreaks(value: string): string {

@@ -7,7 +7,13 @@
  * Hub. Ids the local copy does not know are refused here, not sent to the Hub; while the app knows
  * it is offline, nothing is asked of it. A failed refresh keeps the cached copy and says why.
  */
-import { BALANCE_NOT_AVAILABLE, type ChannelTemplates, type ClientBalanceInfo, type InsightKind, type TemplateItem } from '@shared/insights';
+import {
+  BALANCE_NOT_AVAILABLE,
+  type ChannelTemplates,
+  type ClientBalanceInfo,
+  type InsightKind,
+  type TemplateItem,
+} from '@shared/insights';
 import { AppError, isAppError } from '@shared/errors';
 import { pickText } from '@shared/status/pick';
 import { isHubError, listAll, parseTemplate, type PartnerApi } from '../api';
@@ -39,10 +45,15 @@ export interface InsightsDeps {
 type RefreshError = { code: string; message: string } | null;
 
 function asRefreshError(error: unknown): RefreshError {
-  return isAppError(error) ? { code: error.code, message: error.message } : { code: 'internal', message: 'The refresh failed unexpectedly.' };
+  return isAppError(error)
+    ? { code: error.code, message: error.message }
+    : { code: 'internal', message: 'The refresh failed unexpectedly.' };
 }
 
-const OFFLINE: NonNullable<RefreshError> = { code: 'offline', message: 'You are offline: this is the copy saved the last time the Hub could be reached.' };
+const OFFLINE: NonNullable<RefreshError> = {
+  code: 'offline',
+  message: 'You are offline: this is the copy saved the last time the Hub could be reached.',
+};
 
 interface Refresh {
   controller: AbortController;
@@ -58,14 +69,30 @@ export class InsightsService {
 
   balance(clientId: string, refresh: boolean): ClientBalanceInfo {
     const profileId = this.requireProfile();
-    if (!this.deps.store.hasClient(profileId, clientId)) throw new AppError('not_found', `Client ${clientId} is not in the local copy. Sync, then try again.`);
+    if (!this.deps.store.hasClient(profileId, clientId))
+      throw new AppError('not_found', `Client ${clientId} is not in the local copy. Sync, then try again.`);
     const key = `balance:${profileId}:${clientId}`;
     const cached = this.deps.store.balance(profileId, clientId);
-    const fresh = cached !== null && this.deps.now() - Date.parse(cached.fetched_at) < (cached.available === 1 ? BALANCE_FRESH_MS : BALANCE_UNAVAILABLE_FRESH_MS);
-    const refreshing = this.refreshIfNeeded(key, refresh || !fresh, 'balance', clientId, profileId, (api, signal) => this.fetchBalance(profileId, api, clientId, signal));
+    const fresh =
+      cached !== null &&
+      this.deps.now() - Date.parse(cached.fetched_at) < (cached.available === 1 ? BALANCE_FRESH_MS : BALANCE_UNAVAILABLE_FRESH_MS);
+    const refreshing = this.refreshIfNeeded(key, refresh || !fresh, 'balance', clientId, profileId, (api, signal) =>
+      this.fetchBalance(profileId, api, clientId, signal),
+    );
     const refreshError = this.failures.get(key) ?? (refreshing || fresh || !this.offline() ? null : OFFLINE);
     if (!cached) {
-      return { clientId, available: false, reason: null, currency: null, balance: null, lastRenewal: null, usage: [], fetchedAt: null, refreshing, refreshError };
+      return {
+        clientId,
+        available: false,
+        reason: null,
+        currency: null,
+        balance: null,
+        lastRenewal: null,
+        usage: [],
+        fetchedAt: null,
+        refreshing,
+        refreshError,
+      };
     }
     const raw = parseJsonOr(cached.raw, null);
     return {
@@ -92,16 +119,28 @@ export class InsightsService {
     const key = `templates:${profileId}:${waba}`;
     const cached = this.deps.store.templates(profileId, waba);
     const fresh = cached.fetchedAt !== null && this.deps.now() - Date.parse(cached.fetchedAt) < TEMPLATES_FRESH_MS;
-    const refreshing = this.refreshIfNeeded(key, refresh || !fresh, 'templates', channelId, profileId, (api, signal) => this.fetchTemplates(profileId, api, waba, signal));
+    const refreshing = this.refreshIfNeeded(key, refresh || !fresh, 'templates', channelId, profileId, (api, signal) =>
+      this.fetchTemplates(profileId, api, waba, signal),
+    );
     const refreshError = this.failures.get(key) ?? (refreshing || fresh || !this.offline() ? null : OFFLINE);
-    return { channelId, wabaAccountId: waba, items: cached.rows.map(toTemplateItem), fetchedAt: cached.fetchedAt, refreshing, refreshError };
+    return {
+      channelId,
+      wabaAccountId: waba,
+      items: cached.rows.map(toTemplateItem),
+      fetchedAt: cached.fetchedAt,
+      refreshing,
+      refreshError,
+    };
   }
 
   /** Drops a refresh nobody waits for any more, unless it has already been answered. */
   cancel(kind: InsightKind, id: string): { cancelled: boolean } {
     const profileId = this.deps.activeProfileId();
     if (!profileId) return { cancelled: false };
-    const key = kind === 'balance' ? `balance:${profileId}:${id}` : `templates:${profileId}:${this.deps.store.channelWaba(profileId, id)?.waba ?? ''}`;
+    const key =
+      kind === 'balance'
+        ? `balance:${profileId}:${id}`
+        : `templates:${profileId}:${this.deps.store.channelWaba(profileId, id)?.waba ?? ''}`;
     const running = this.refreshes.get(key);
     if (!running) return { cancelled: false };
     running.controller.abort(new DOMException('The panel that asked for this refresh was closed.', 'AbortError'));
@@ -159,7 +198,10 @@ export class InsightsService {
     const now = this.deps.now();
     let balances = 0;
     let wabas = 0;
-    const stale = { available: new Date(now - BALANCE_FRESH_MS).toISOString(), unavailable: new Date(now - BALANCE_UNAVAILABLE_FRESH_MS).toISOString() };
+    const stale = {
+      available: new Date(now - BALANCE_FRESH_MS).toISOString(),
+      unavailable: new Date(now - BALANCE_UNAVAILABLE_FRESH_MS).toISOString(),
+    };
     for (const clientId of this.deps.store.staleClients(profileId, stale, options.balances)) {
       await this.fetchBalance(profileId, api, clientId);
       balances += 1;
@@ -177,7 +219,12 @@ export class InsightsService {
     const fetchedAt = end.toISOString();
     try {
       const timeout = AbortSignal.timeout(30_000);
-      const balance = await api.getClientBalance(clientId, { startDate: start, endDate: end, granularity: 'month', signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+      const balance = await api.getClientBalance(clientId, {
+        startDate: start,
+        endDate: end,
+        granularity: 'month',
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
       this.deps.store.saveBalance(profileId, {
         client_id: clientId,
         available: 1,
@@ -193,7 +240,15 @@ export class InsightsService {
       // not a failure to retry, which would spend the shared 5-per-30 s budget on every refresh.
       if (balanceNotAvailable(error)) {
         this.deps.log.info('balance not available for client', { clientId, status: isHubError(error) ? error.status : null });
-        this.deps.store.saveBalance(profileId, { client_id: clientId, available: 0, currency: null, balance: null, raw: null, reason: BALANCE_NOT_AVAILABLE, fetched_at: fetchedAt });
+        this.deps.store.saveBalance(profileId, {
+          client_id: clientId,
+          available: 0,
+          currency: null,
+          balance: null,
+          raw: null,
+          reason: BALANCE_NOT_AVAILABLE,
+          fetched_at: fetchedAt,
+        });
         return;
       }
       throw error;
@@ -202,7 +257,11 @@ export class InsightsService {
 
   private async fetchTemplates(profileId: string, api: PartnerApi, waba: string, signal?: AbortSignal): Promise<void> {
     const timeout = AbortSignal.timeout(60_000);
-    const listing = await listAll((q) => api.listTemplatesPage(waba, q), { pageSize: 1000, concurrency: 2, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    const listing = await listAll((q) => api.listTemplatesPage(waba, q), {
+      pageSize: 1000,
+      concurrency: 2,
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
     const rows: TemplateRow[] = [];
     for (const item of listing.items) {
       const parsed = parseTemplate(item);
@@ -211,9 +270,17 @@ export class InsightsService {
         continue;
       }
       const t = parsed.value;
-      rows.push({ id: t.id, name: t.name, language: t.language, category: t.category ?? null, status: t.status ?? null, raw: JSON.stringify(item) });
+      rows.push({
+        id: t.id,
+        name: t.name,
+        language: t.language,
+        category: t.category ?? null,
+        status: t.status ?? null,
+        raw: JSON.stringify(item),
+      });
     }
-    if (!listing.complete && rows.length === 0) throw new AppError('bad_response', 'The template list kept changing while it was read; try again.');
+    if (!listing.complete && rows.length === 0)
+      throw new AppError('bad_response', 'The template list kept changing while it was read; try again.');
     this.deps.store.replaceTemplates(profileId, waba, rows, new Date(this.deps.now()).toISOString());
   }
 }
@@ -230,9 +297,12 @@ export function balanceNotAvailable(error: unknown): boolean {
 
 function toTemplateItem(row: TemplateRow): TemplateItem {
   const raw = parseJsonOr(row.raw, null);
-  const components = raw !== null && typeof raw === 'object' && Array.isArray((raw as { components?: unknown }).components)
-    ? ((raw as { components: unknown[] }).components.filter((c) => typeof c === 'object' && c !== null && !Array.isArray(c)) as Array<Record<string, unknown>>)
-    : [];
+  const components =
+    raw !== null && typeof raw === 'object' && Array.isArray((raw as { components?: unknown }).components)
+      ? ((raw as { components: unknown[] }).components.filter((c) => typeof c === 'object' && c !== null && !Array.isArray(c)) as Array<
+          Record<string, unknown>
+        >)
+      : [];
   return {
     id: row.id,
     name: row.name,

@@ -41,25 +41,33 @@ export class InsightsStore {
   }
 
   templates(profileId: string, wabaAccountId: string): { fetchedAt: string | null; rows: TemplateRow[] } {
-    const fetch = this.db.prepare('SELECT fetched_at FROM template_fetches WHERE profile_id = ? AND waba_account_id = ?').get(profileId, wabaAccountId) as
-      | { fetched_at: string }
-      | undefined;
+    const fetch = this.db
+      .prepare('SELECT fetched_at FROM template_fetches WHERE profile_id = ? AND waba_account_id = ?')
+      .get(profileId, wabaAccountId) as { fetched_at: string } | undefined;
     const rows = this.db
-      .prepare('SELECT id, name, language, category, status, raw FROM templates WHERE profile_id = ? AND waba_account_id = ? ORDER BY name, language')
+      .prepare(
+        'SELECT id, name, language, category, status, raw FROM templates WHERE profile_id = ? AND waba_account_id = ? ORDER BY name, language',
+      )
       .all(profileId, wabaAccountId) as TemplateRow[];
     return { fetchedAt: fetch?.fetched_at ?? null, rows };
   }
 
   /** Replaces a WABA's templates with a complete listing, in one transaction. */
   replaceTemplates(profileId: string, wabaAccountId: string, rows: readonly TemplateRow[], fetchedAt: string): void {
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM templates WHERE profile_id = ? AND waba_account_id = ?').run(profileId, wabaAccountId);
-      const insert = this.db.prepare('INSERT OR REPLACE INTO templates (profile_id, waba_account_id, id, name, language, category, status, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-      for (const r of rows) insert.run(profileId, wabaAccountId, r.id, r.name, r.language, r.category, r.status, r.raw);
-      this.db
-        .prepare('INSERT INTO template_fetches (profile_id, waba_account_id, fetched_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET fetched_at = excluded.fetched_at')
-        .run(profileId, wabaAccountId, fetchedAt);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.db.prepare('DELETE FROM templates WHERE profile_id = ? AND waba_account_id = ?').run(profileId, wabaAccountId);
+        const insert = this.db.prepare(
+          'INSERT OR REPLACE INTO templates (profile_id, waba_account_id, id, name, language, category, status, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        );
+        for (const r of rows) insert.run(profileId, wabaAccountId, r.id, r.name, r.language, r.category, r.status, r.raw);
+        this.db
+          .prepare(
+            'INSERT INTO template_fetches (profile_id, waba_account_id, fetched_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET fetched_at = excluded.fetched_at',
+          )
+          .run(profileId, wabaAccountId, fetchedAt);
+      })
+      .immediate();
   }
 
   /** Whether the local copy knows the client (removed ones included: their cached balance may still be shown). */
@@ -70,8 +78,7 @@ export class InsightsStore {
   /** The synced channel's WABA (null: it has none yet), or null when the local copy does not know the channel. */
   channelWaba(profileId: string, channelId: string): { waba: string | null } | null {
     const row = this.db.prepare('SELECT waba_account_id FROM channels WHERE profile_id = ? AND id = ?').get(profileId, channelId) as
-      | { waba_account_id: string | null }
-      | undefined;
+      { waba_account_id: string | null } | undefined;
     return row ? { waba: row.waba_account_id } : null;
   }
 

@@ -97,7 +97,9 @@ export interface DraftInput {
 export function draftText(input: DraftInput): { subject: string; body: string; language: string } {
   const language = draftLanguage(input.language);
   const words = TEXTS[language] as Words;
-  const body = [words.greeting(input.name), '', words.body(input.partnerName, input.addsNumber), '', input.url, '', words.closing].join('\n');
+  const body = [words.greeting(input.name), '', words.body(input.partnerName, input.addsNumber), '', input.url, '', words.closing].join(
+    '\n',
+  );
   return { subject: words.subject(input.partnerName), body, language };
 }
 

@@ -90,7 +90,21 @@ export class LinkStore {
         `INSERT INTO permission_links (id, profile_id, state, url, origin, client_id, email, name, number, partner_payload, redirect_url, language, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(link.id, link.profileId, link.state, link.url, link.origin, link.clientId, link.email, link.name, link.number, link.partnerPayload, link.redirectUrl, link.language, link.createdAt);
+      .run(
+        link.id,
+        link.profileId,
+        link.state,
+        link.url,
+        link.origin,
+        link.clientId,
+        link.email,
+        link.name,
+        link.number,
+        link.partnerPayload,
+        link.redirectUrl,
+        link.language,
+        link.createdAt,
+      );
     return this.require(link.profileId, link.id);
   }
 
@@ -107,23 +121,37 @@ export class LinkStore {
 
   /** Newest first. */
   list(profileId: string, limit: number): StoredLink[] {
-    return this.db.prepare('SELECT * FROM permission_links WHERE profile_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?').all(profileId, limit).map(parse);
+    return this.db
+      .prepare('SELECT * FROM permission_links WHERE profile_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?')
+      .all(profileId, limit)
+      .map(parse);
   }
 
   /** Links still waiting for an answer, oldest first. */
   open(profileId: string): StoredLink[] {
-    return this.db.prepare("SELECT * FROM permission_links WHERE profile_id = ? AND used_at IS NULL AND origin = 'link' ORDER BY created_at").all(profileId).map(parse);
+    return this.db
+      .prepare("SELECT * FROM permission_links WHERE profile_id = ? AND used_at IS NULL AND origin = 'link' ORDER BY created_at")
+      .all(profileId)
+      .map(parse);
   }
 
   candidates(profileId: string): LinkCandidate[] {
-    const rows = this.db.prepare('SELECT id, state, client_id, used_at, created_at FROM permission_links WHERE profile_id = ?').all(profileId) as Array<{
+    const rows = this.db
+      .prepare('SELECT id, state, client_id, used_at, created_at FROM permission_links WHERE profile_id = ?')
+      .all(profileId) as Array<{
       id: string;
       state: string | null;
       client_id: string | null;
       used_at: string | null;
       created_at: string;
     }>;
-    return rows.map((r) => ({ id: r.id, state: r.state, clientId: r.client_id, status: r.used_at === null ? 'open' : 'used', createdAt: r.created_at }));
+    return rows.map((r) => ({
+      id: r.id,
+      state: r.state,
+      clientId: r.client_id,
+      status: r.used_at === null ? 'open' : 'used',
+      createdAt: r.created_at,
+    }));
   }
 
   recordShared(profileId: string, id: string, method: PermissionLink['shared'][number]['method'], at: string): StoredLink {

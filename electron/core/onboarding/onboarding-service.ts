@@ -14,7 +14,13 @@ import type { ClientListItem } from '@shared/accounts';
 import { AppError } from '@shared/errors';
 import { formatPhone } from '@shared/format';
 import type {
-  GrantedChannel, LinkResult, PermissionLink, PermissionLinkDetails, PermissionLinkInput, RedirectReading, ShareMethod,
+  GrantedChannel,
+  LinkResult,
+  PermissionLink,
+  PermissionLinkDetails,
+  PermissionLinkInput,
+  RedirectReading,
+  ShareMethod,
 } from '@shared/onboarding';
 import type { AccountsService } from '../accounts/accounts-service';
 import type { CoreEvents } from '../events';
@@ -97,7 +103,9 @@ export class OnboardingService {
     const cached = this.deps.records.partner(profile.id);
     const warnings: string[] = [];
     if (!cached) {
-      warnings.push('Partner Desk has not read your partner settings yet: make sure a redirect URL is set in the Hub, or the client sees an error at the end.');
+      warnings.push(
+        'Partner Desk has not read your partner settings yet: make sure a redirect URL is set in the Hub, or the client sees an error at the end.',
+      );
       return warnings;
     }
     const partner = cached.record;
@@ -113,9 +121,12 @@ export class OnboardingService {
       }
       warnings.push('Your new redirect URL is still in the outbox: the link works once it has been sent to the Hub.');
     }
-    if (!partner.webhook_url?.trim()) warnings.push('No webhook URL is set: your systems are not told when the client signs up (Partner Desk sees it at its next sync).');
+    if (!partner.webhook_url?.trim())
+      warnings.push('No webhook URL is set: your systems are not told when the client signs up (Partner Desk sees it at its next sync).');
     if (forExistingClient && partner.allow_client_to_add_phone_no === false) {
-      warnings.push('Your account does not allow clients to add numbers themselves (allow_client_to_add_phone_no is off): this client may not be able to add one.');
+      warnings.push(
+        'Your account does not allow clients to add numbers themselves (allow_client_to_add_phone_no is off): this client may not be able to add one.',
+      );
     }
     return warnings;
   }
@@ -156,7 +167,14 @@ export class OnboardingService {
       mailto:
         link.url === null
           ? null
-          : mailtoUrl({ url: link.url, email: link.email, name: link.name, partnerName: this.partnerName(profile), addsNumber: link.clientId !== null, language: link.language }),
+          : mailtoUrl({
+              url: link.url,
+              email: link.email,
+              name: link.name,
+              partnerName: this.partnerName(profile),
+              addsNumber: link.clientId !== null,
+              language: link.language,
+            }),
     };
   }
 
@@ -191,7 +209,8 @@ export class OnboardingService {
     const client = clientId ? this.deps.records.client(profile.id, clientId) : null;
     if (clientId) {
       if (!client) throw new AppError('not_found', `Client ${clientId} is not in the local copy. Sync, then try again.`);
-      if (client.removed) throw new AppError('not_found', `Client ${clientId} is no longer listed by the 360dialog Hub (as of the last sync).`);
+      if (client.removed)
+        throw new AppError('not_found', `Client ${clientId} is no longer listed by the 360dialog Hub (as of the last sync).`);
     }
     const ownRedirect = (input.redirectUrl?.trim() ?? '') !== '';
     this.checkSettings(profile, clientId !== undefined, ownRedirect);
@@ -283,7 +302,12 @@ export class OnboardingService {
           })
         : this.store.require(profile.id, match.linkId);
     const otherClient = link.clientId !== null && link.clientId !== redirect.clientId;
-    const result: LinkResult = { clientId: redirect.clientId, granted: redirect.granted, revoked: redirect.revoked, added: link.result?.added ?? [] };
+    const result: LinkResult = {
+      clientId: redirect.clientId,
+      granted: redirect.granted,
+      revoked: redirect.revoked,
+      added: link.result?.added ?? [],
+    };
     link = this.store.recordResult(profile.id, link.id, result, 'redirect', at);
     this.announce(profile, link);
     let details = this.details(profile, link);
@@ -292,7 +316,9 @@ export class OnboardingService {
     this.changed(profile.id);
     const who = details.client?.name ?? `Client ${redirect.clientId}`;
     const parts = [
-      redirect.granted.length > 0 ? `${who} granted access to ${plural(redirect.granted.length, 'number')}` : `${who} granted access to no number`,
+      redirect.granted.length > 0
+        ? `${who} granted access to ${plural(redirect.granted.length, 'number')}`
+        : `${who} granted access to no number`,
       redirect.revoked.length > 0 ? `and revoked it for ${plural(redirect.revoked.length, 'number')}` : '',
     ].filter(Boolean);
     // Channels not synced yet say so where they are listed (details.waitingForSync), not here: the message outlives the sync.
@@ -301,7 +327,13 @@ export class OnboardingService {
       (otherClient ? ` Note: the link was made for client ${link.clientId}, but client ${redirect.clientId} answered it.` : '') +
       (match.type === 'none' ? ' No permission link of this profile carries this redirect, so it is recorded on its own.' : '');
     const matchedBy = match.type === 'state' ? 'state' : match.type === 'client' ? 'client' : 'none';
-    this.deps.log.info('permission redirect read', { profileId: profile.id, linkId: link.id, matchedBy, granted: redirect.granted.length, revoked: redirect.revoked.length });
+    this.deps.log.info('permission redirect read', {
+      profileId: profile.id,
+      linkId: link.id,
+      matchedBy,
+      granted: redirect.granted.length,
+      revoked: redirect.revoked.length,
+    });
     return { link: details, matchedBy, message };
   }
 
@@ -313,7 +345,9 @@ export class OnboardingService {
     if (changed) this.changed(profileId);
     const cached = this.deps.records.partner(profileId);
     if (!cached || this.deps.now() - Date.parse(cached.fetchedAt) > SETTINGS_STALE_MS) {
-      void this.deps.settings.refresh().catch((error: unknown) => this.deps.log.info('partner settings not refreshed after sync', { error: String(error) }));
+      void this.deps.settings
+        .refresh()
+        .catch((error: unknown) => this.deps.log.info('partner settings not refreshed after sync', { error: String(error) }));
     }
   }
 
@@ -325,7 +359,13 @@ export class OnboardingService {
     for (const link of this.store.open(profileId)) {
       const found = this.matchBySync(profileId, link);
       if (!found) continue;
-      this.store.recordResult(profileId, link.id, { clientId: found.clientId, granted: [], revoked: [], added: found.channels }, 'sync', this.iso());
+      this.store.recordResult(
+        profileId,
+        link.id,
+        { clientId: found.clientId, granted: [], revoked: [], added: found.channels },
+        'sync',
+        this.iso(),
+      );
       changed = true;
     }
     for (const link of this.store.list(profileId, 200)) {
@@ -340,7 +380,9 @@ export class OnboardingService {
     const channelsAfter = (clientId: string): string[] =>
       (
         this.deps.db
-          .prepare('SELECT id FROM channels WHERE profile_id = ? AND client_id = ? AND removed_at IS NULL AND julianday(created_at) > julianday(?) ORDER BY created_at')
+          .prepare(
+            'SELECT id FROM channels WHERE profile_id = ? AND client_id = ? AND removed_at IS NULL AND julianday(created_at) > julianday(?) ORDER BY created_at',
+          )
           .all(profileId, clientId, since) as Array<{ id: string }>
       ).map((r) => r.id);
     if (link.clientId) {
@@ -398,10 +440,16 @@ export class OnboardingService {
     }));
     if (news.length === 0) return 0;
     const at = this.iso();
-    this.deps.db.transaction(() => {
-      for (const item of news) this.deps.notifications.add(profile.id, at, { ...item.notification, channelId: item.id });
-      this.store.markNotified(profile.id, link.id, news.map((n) => n.id));
-    }).immediate();
+    this.deps.db
+      .transaction(() => {
+        for (const item of news) this.deps.notifications.add(profile.id, at, { ...item.notification, channelId: item.id });
+        this.store.markNotified(
+          profile.id,
+          link.id,
+          news.map((n) => n.id),
+        );
+      })
+      .immediate();
     this.deps.events.emit('notifications.changed', { profileId: profile.id });
     return news.length;
   }

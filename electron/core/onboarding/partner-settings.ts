@@ -14,7 +14,14 @@ import type { OutboxStore } from '../outbox/outbox-store';
 import type { Logger } from '../log';
 
 /** Fields the reference marks deprecated or internal (§3.7): not settings a partner manages. */
-const NOT_PUBLIC = new Set(['payment_required', 'payment_plan', 'onboarding_deeplink_add_params', 'blocked_new_submission', 'billing_system', 'publishable_key']);
+const NOT_PUBLIC = new Set([
+  'payment_required',
+  'payment_plan',
+  'onboarding_deeplink_add_params',
+  'blocked_new_submission',
+  'billing_system',
+  'publishable_key',
+]);
 
 interface FieldInfo {
   label: string;
@@ -22,7 +29,10 @@ interface FieldInfo {
 }
 
 const KNOWN: Readonly<Record<string, FieldInfo>> = {
-  id: { label: 'Partner ID', help: 'Identifies your partner account (it ends in "PA"); part of every Partner API path and of permission links.' },
+  id: {
+    label: 'Partner ID',
+    help: 'Identifies your partner account (it ends in "PA"); part of every Partner API path and of permission links.',
+  },
   brand_name: { label: 'Brand name', help: 'The name clients see on the permission page and in the 360 Client Hub.' },
   webhook_url: {
     label: 'Webhook URL',
@@ -32,7 +42,10 @@ const KNOWN: Readonly<Record<string, FieldInfo>> = {
     label: 'Redirect URL',
     help: 'Where clients land after the Integrated Onboarding, with client=… and channels=[…] in the address. Without it the client sees an error and cannot share permission. Changed here through the outbox.',
   },
-  allow_client_to_add_phone_no: { label: 'Clients may add numbers', help: 'When off, clients cannot onboard new numbers themselves, so links that add a number to an existing client fail.' },
+  allow_client_to_add_phone_no: {
+    label: 'Clients may add numbers',
+    help: 'When off, clients cannot onboard new numbers themselves, so links that add a number to an existing client fail.',
+  },
   country: { label: 'Country', help: 'Where your partner account is registered.' },
   logo_url: { label: 'Logo URL', help: 'The logo shown to clients on the permission page and in the Client Hub.' },
 };
@@ -50,10 +63,20 @@ function text(value: unknown): string | null {
 export function settingRows(partner: Partner): PartnerSettingRow[] {
   const record = partner as Record<string, unknown>;
   const rows: PartnerSettingRow[] = [];
-  const keys = [...ORDER.filter((k) => Object.hasOwn(record, k)), ...Object.keys(record).filter((k) => !ORDER.includes(k) && k !== 'settings' && !NOT_PUBLIC.has(k)).sort()];
+  const keys = [
+    ...ORDER.filter((k) => Object.hasOwn(record, k)),
+    ...Object.keys(record)
+      .filter((k) => !ORDER.includes(k) && k !== 'settings' && !NOT_PUBLIC.has(k))
+      .sort(),
+  ];
   for (const key of keys) {
     const info = KNOWN[key];
-    rows.push({ key, label: info?.label ?? key, value: text(record[key]), help: info?.help ?? 'Returned by the Hub; not described in its documentation.' });
+    rows.push({
+      key,
+      label: info?.label ?? key,
+      value: text(record[key]),
+      help: info?.help ?? 'Returned by the Hub; not described in its documentation.',
+    });
   }
   const settings = partner.settings;
   if (settings && typeof settings === 'object') {
@@ -86,25 +109,36 @@ export function settingWarnings(partner: Partner): SettingsWarning[] {
     warnings.push({
       field: 'partner_redirect_url',
       severity: 'error',
-      message: 'No redirect URL: a client who finishes the Integrated Onboarding sees an error and cannot share permission with you. Set one before sending permission links.',
+      message:
+        'No redirect URL: a client who finishes the Integrated Onboarding sees an error and cannot share permission with you. Set one before sending permission links.',
     });
   } else if (!isHttps(redirect)) {
-    warnings.push({ field: 'partner_redirect_url', severity: 'warning', message: `The redirect URL ${redirect} is not https: clients land on an unsecured page with their client and channel ids in the address. Use an https address.` });
+    warnings.push({
+      field: 'partner_redirect_url',
+      severity: 'warning',
+      message: `The redirect URL ${redirect} is not https: clients land on an unsecured page with their client and channel ids in the address. Use an https address.`,
+    });
   }
   if (webhook === null) {
     warnings.push({
       field: 'webhook_url',
       severity: 'warning',
-      message: 'No webhook URL: the Hub cannot tell your systems about new clients, numbers and cancellations as they happen (Partner Desk still sees them at its next sync).',
+      message:
+        'No webhook URL: the Hub cannot tell your systems about new clients, numbers and cancellations as they happen (Partner Desk still sees them at its next sync).',
     });
   } else if (!isHttps(webhook)) {
-    warnings.push({ field: 'webhook_url', severity: 'warning', message: `The webhook URL ${webhook} is not https: events about your clients travel unencrypted. Use an https address.` });
+    warnings.push({
+      field: 'webhook_url',
+      severity: 'warning',
+      message: `The webhook URL ${webhook} is not https: events about your clients travel unencrypted. Use an https address.`,
+    });
   }
   if (partner.allow_client_to_add_phone_no === false) {
     warnings.push({
       field: 'allow_client_to_add_phone_no',
       severity: 'warning',
-      message: 'Clients may not add numbers themselves: permission links that add a number to an existing client will not let them. Ask 360dialog to change it if you need that.',
+      message:
+        'Clients may not add numbers themselves: permission links that add a number to an existing client will not let them. Ask 360dialog to change it if you need that.',
     });
   }
   return warnings;
@@ -145,7 +179,10 @@ export class PartnerSettingsService {
     let error: PartnerSettings['error'] = null;
     let fresh = false;
     if (refresh && this.deps.isOffline?.()) {
-      error = { code: 'offline', message: 'The 360dialog Hub cannot be reached right now; this is the copy read last. It is read again once you are back online.' };
+      error = {
+        code: 'offline',
+        message: 'The 360dialog Hub cannot be reached right now; this is the copy read last. It is read again once you are back online.',
+      };
     } else if (refresh) {
       try {
         await this.refresh();
@@ -157,9 +194,23 @@ export class PartnerSettingsService {
       }
     }
     const cached = this.deps.records.partner(profile.id);
-    const pending = this.deps.outbox.open(profile.id, targetKey({ type: 'partner', id: profile.partnerId }), 'set_partner_settings').map(toOutboxAction);
+    const pending = this.deps.outbox
+      .open(profile.id, targetKey({ type: 'partner', id: profile.partnerId }), 'set_partner_settings')
+      .map(toOutboxAction);
     if (!cached) {
-      return { partnerId: profile.partnerId, brandName: null, webhookUrl: null, redirectUrl: null, allowClientToAddPhoneNo: null, rows: [], warnings: [], source: 'none', fetchedAt: null, error, pending };
+      return {
+        partnerId: profile.partnerId,
+        brandName: null,
+        webhookUrl: null,
+        redirectUrl: null,
+        allowClientToAddPhoneNo: null,
+        rows: [],
+        warnings: [],
+        source: 'none',
+        fetchedAt: null,
+        error,
+        pending,
+      };
     }
     const partner = cached.record;
     return {

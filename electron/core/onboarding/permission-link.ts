@@ -69,13 +69,17 @@ export function normaliseNumber(raw: string, country?: string | null): string {
     case 'needs_country_code':
       throw new AppError('invalid_input', `Give the number with its country code, e.g. +49 151 23456789 (got "${text}").`);
     case 'invalid':
-      throw new AppError('invalid_input', `${text} is not a valid phone number${country ? ` (read in ${country.trim().toUpperCase()} when written without + or 00)` : ' for its country code'}; check the digits.`);
+      throw new AppError(
+        'invalid_input',
+        `${text} is not a valid phone number${country ? ` (read in ${country.trim().toUpperCase()} when written without + or 00)` : ' for its country code'}; check the digits.`,
+      );
   }
 }
 
 export function normaliseEmail(raw: string): string {
   const text = raw.trim();
-  if (!Email.safeParse(text).success) throw new AppError('invalid_input', `"${text}" is not an email address (it looks like name@company.com).`);
+  if (!Email.safeParse(text).success)
+    throw new AppError('invalid_input', `"${text}" is not an email address (it looks like name@company.com).`);
   return text;
 }
 
@@ -94,13 +98,16 @@ export function buildPermissionLink(request: LinkRequest): BuiltLink {
   if (!isPlainId(request.partnerId)) throw new AppError('invalid_input', `"${request.partnerId}" is not a partner id.`);
   if (!isPlainId(request.state)) throw new AppError('invalid_input', 'The link state must be letters, digits, "-" and "_".');
   const clientId = optional(request.clientId);
-  if (clientId !== null && !isPlainId(clientId)) throw new AppError('invalid_input', `"${clientId}" is not a client id (they end in "CL").`);
+  if (clientId !== null && !isPlainId(clientId))
+    throw new AppError('invalid_input', `"${clientId}" is not a client id (they end in "CL").`);
   const email = optional(request.email) === null ? null : normaliseEmail(request.email ?? '');
   const name = optional(request.name);
-  if (name !== null && hasControlCharacters(name)) throw new AppError('invalid_input', 'The name cannot contain line breaks or other control characters.');
+  if (name !== null && hasControlCharacters(name))
+    throw new AppError('invalid_input', 'The name cannot contain line breaks or other control characters.');
   const number = optional(request.number) === null ? null : normaliseNumber(request.number ?? '', request.country);
   const partnerPayload = request.partnerPayload === undefined || request.partnerPayload === '' ? null : request.partnerPayload;
-  if (partnerPayload !== null && hasControlCharacters(partnerPayload)) throw new AppError('invalid_input', 'The tag cannot contain line breaks or other control characters.');
+  if (partnerPayload !== null && hasControlCharacters(partnerPayload))
+    throw new AppError('invalid_input', 'The tag cannot contain line breaks or other control characters.');
   let redirectUrl: string | null = null;
   if (optional(request.redirectUrl) !== null) {
     const checked = checkSettingsUrl(request.redirectUrl ?? '', "link's redirect URL");

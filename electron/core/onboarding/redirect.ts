@@ -72,16 +72,20 @@ export function parseRedirect(pasted: string): RedirectParse {
   const text = pasted.trim();
   if (text === '') return fail('Paste the address your redirect page was opened with (it contains client=… and channels=[…]).');
   const query = queryOf(text);
-  if (query === null) return fail('This is not a redirect address: it has no query (client=…&channels=[…]). Paste the whole address from the browser.');
+  if (query === null)
+    return fail('This is not a redirect address: it has no query (client=…&channels=[…]). Paste the whole address from the browser.');
   const params = new URLSearchParams(query);
   const clients = [...new Set(params.getAll('client').map((c) => c.trim()))];
-  if (clients.length === 0 || clients[0] === '') return fail('The address names no client (client=…): it is not the redirect of a permission page, or it was cut off.');
-  if (clients.length > 1) return fail(`The address names more than one client (${clients.join(', ')}); paste the redirect exactly as it arrived.`);
+  if (clients.length === 0 || clients[0] === '')
+    return fail('The address names no client (client=…): it is not the redirect of a permission page, or it was cut off.');
+  if (clients.length > 1)
+    return fail(`The address names more than one client (${clients.join(', ')}); paste the redirect exactly as it arrived.`);
   const clientId = clients[0] as string;
   if (!isPlainId(clientId)) return fail(`"${clientId}" is not a client id.`);
   const channelsRaw = params.get('channels');
   const revokedRaw = params.get('revoked');
-  if (channelsRaw === null && revokedRaw === null) return fail('The address names no channels (channels=[…]) and nothing revoked: it was cut off, or it is not a permission redirect.');
+  if (channelsRaw === null && revokedRaw === null)
+    return fail('The address names no channels (channels=[…]) and nothing revoked: it was cut off, or it is not a permission redirect.');
   const granted = channelsRaw === null ? [] : listOf(channelsRaw);
   if (granted === null) return fail(`channels=${channelsRaw} is not a list of channel ids such as [aB3dE5CH,kL9mN2CH].`);
   const revoked = revokedRaw === null ? [] : listOf(revokedRaw);

@@ -39,7 +39,12 @@ export class BulkActions {
     for (let start = 0; start < ids.length; start += BULK_CHUNK) {
       if (start > 0) await new Promise((resolve) => setImmediate(resolve));
       const chunk = ids.slice(start, start + BULK_CHUNK);
-      prepared.push(...this.prepareAll(profileId, request.kind === 'cancel_channel' ? { ...request, channelIds: chunk } : { ...request, clientIds: chunk }));
+      prepared.push(
+        ...this.prepareAll(
+          profileId,
+          request.kind === 'cancel_channel' ? { ...request, channelIds: chunk } : { ...request, clientIds: chunk },
+        ),
+      );
     }
     const items = prepared.map((p) => p.item);
     const ready = items.filter((item) => item.status === 'ready').length;
@@ -75,7 +80,9 @@ export class BulkActions {
               items.push(item);
               if (item.status !== 'ready' || !action) continue;
               const old = action.supersedes;
-              actionIds.push(this.deps.store.insert(action.action, old ? () => this.deps.store.transition(old, { to: 'cancelled' }) : undefined).id);
+              actionIds.push(
+                this.deps.store.insert(action.action, old ? () => this.deps.store.transition(old, { to: 'cancelled' }) : undefined).id,
+              );
             }
           })
           .immediate(),
@@ -84,7 +91,14 @@ export class BulkActions {
     if (actionIds.length > 0) this.deps.queued(profileId);
     const alreadyQueued = items.filter((item) => item.status === 'queued').length;
     const skipped = items.filter((item) => item.status === 'skipped');
-    return { kind: request.kind, queued: actionIds.length, alreadyQueued, skipped, actionIds, summary: summarise(request.kind, actionIds.length, alreadyQueued, skipped) };
+    return {
+      kind: request.kind,
+      queued: actionIds.length,
+      alreadyQueued,
+      skipped,
+      actionIds,
+      summary: summarise(request.kind, actionIds.length, alreadyQueued, skipped),
+    };
   }
 
   private prepareAll(profileId: string, request: BulkRequest): Prepared[] {
@@ -93,7 +107,9 @@ export class BulkActions {
       const label = request.kind === 'cancel_channel' ? this.channelLabel(profileId, id) : this.clientLabel(profileId, id);
       try {
         const prepared =
-          request.kind === 'cancel_channel' ? this.deps.requests.cancelChannel(profileId, id) : this.deps.requests.setMaxChannels(profileId, id, request.maxChannels);
+          request.kind === 'cancel_channel'
+            ? this.deps.requests.cancelChannel(profileId, id)
+            : this.deps.requests.setMaxChannels(profileId, id, request.maxChannels);
         if (prepared.existing) return { item: { id, label, status: 'queued', note: 'Already in the outbox' }, prepared: null };
         return { item: { id, label, status: 'ready', note: prepared.action.payload.detail }, prepared };
       } catch (error) {
@@ -131,7 +147,8 @@ function plural(n: number, noun: string): string {
 
 /** "3 cancellations queued; 1 already in the outbox; 2 skipped: already pending deletion (2)". */
 export function summarise(kind: BulkRequest['kind'], queued: number, alreadyQueued: number, skipped: readonly BulkItem[]): string {
-  const what = kind === 'cancel_channel' ? (queued === 1 ? 'cancellation' : 'cancellations') : queued === 1 ? 'limit change' : 'limit changes';
+  const what =
+    kind === 'cancel_channel' ? (queued === 1 ? 'cancellation' : 'cancellations') : queued === 1 ? 'limit change' : 'limit changes';
   const parts = [`${formatCount(queued)} ${what} queued`];
   if (alreadyQueued > 0) parts.push(`${formatCount(alreadyQueued)} already in the outbox`);
   if (skipped.length > 0) {

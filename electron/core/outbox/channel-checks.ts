@@ -41,17 +41,27 @@ function ago(ms: number): string {
 export class ChannelChecks {
   constructor(private readonly deps: ChannelChecksDeps) {}
 
-  private view(channelId: string, source: ChannelHealth['source'], record: HealthRecord | null, action: StoredAction | null): ChannelHealth {
+  private view(
+    channelId: string,
+    source: ChannelHealth['source'],
+    record: HealthRecord | null,
+    action: StoredAction | null,
+  ): ChannelHealth {
     const now = this.deps.now();
     const next = this.deps.health.nextCheckAt(record);
     const age = record?.checkedAt != null ? now - record.checkedAt : null;
     const answer = record?.gatewayStatus ? healthAnswerText(record.gatewayStatus, record.phoneNumber) : null;
     const wait = next !== null && next > now ? ` Next check possible in ${minutes(next - now)}.` : '';
     const message =
-      source === 'fresh' && answer ? `Checked just now: ${answer}.`
-        : source === 'queued' ? `The check waits for the connection.${answer && age !== null ? ` Last answer (${minutes(age)} old): ${answer}.` : ''}`
-          : answer && age !== null ? `Checked ${ago(age)}: ${answer}.${wait}`
-            : action?.lastError ? action.lastError.message : 'Not checked yet.';
+      source === 'fresh' && answer
+        ? `Checked just now: ${answer}.`
+        : source === 'queued'
+          ? `The check waits for the connection.${answer && age !== null ? ` Last answer (${minutes(age)} old): ${answer}.` : ''}`
+          : answer && age !== null
+            ? `Checked ${ago(age)}: ${answer}.${wait}`
+            : action?.lastError
+              ? action.lastError.message
+              : 'Not checked yet.';
     return {
       channelId,
       source,
@@ -73,11 +83,15 @@ export class ChannelChecks {
     const record = this.deps.health.get(profileId, channelId);
     const next = this.deps.health.nextCheckAt(record);
     let open = this.deps.store.open(profileId, target, 'check_health')[0] ?? null;
-    if (!check || (next !== null && next > this.deps.now())) return this.view(channelId, open ? 'queued' : record ? 'cached' : 'none', record, open);
+    if (!check || (next !== null && next > this.deps.now()))
+      return this.view(channelId, open ? 'queued' : record ? 'cached' : 'none', record, open);
     if (!open) {
       const [key, meta] = [await this.deps.keys.key(profileId, channelId), this.deps.keys.meta(profileId, channelId)];
       if (key === null || meta === null) {
-        throw new AppError('not_found', `No API key for channel ${channelId} is in the keychain, so its health cannot be checked. Generate one first (it revokes older keys).`);
+        throw new AppError(
+          'not_found',
+          `No API key for channel ${channelId} is in the keychain, so its health cannot be checked. Generate one first (it revokes older keys).`,
+        );
       }
       open = this.deps.store.insert(this.deps.requests.checkHealth(profileId, channelId));
       this.deps.onEnqueued(profileId);
@@ -88,7 +102,12 @@ export class ChannelChecks {
     // Done without a new answer means another check went out meanwhile: its answer is the cached one.
     const answered = latest?.checkedAt != null && latest.checkedAt !== (record?.checkedAt ?? null);
     if (after?.state === 'done') return this.view(channelId, answered ? 'fresh' : 'cached', latest, after);
-    return this.view(channelId, after?.state === 'queued' || after?.state === 'sending' ? 'queued' : latest ? 'cached' : 'none', latest, after);
+    return this.view(
+      channelId,
+      after?.state === 'queued' || after?.state === 'sending' ? 'queued' : latest ? 'cached' : 'none',
+      latest,
+      after,
+    );
   }
 
   apiKeyInfo(profileId: string, channelId: string): Promise<ApiKeyInfo> {

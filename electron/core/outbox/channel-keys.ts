@@ -38,9 +38,19 @@ export class ChannelKeyStore {
   ) {}
 
   meta(profileId: string, channelId: string): ChannelKeyMeta | null {
-    const row = MetaRow.safeParse(this.db.prepare('SELECT channel_id, key_id, address, app_id, generated_at FROM channel_keys WHERE profile_id = ? AND channel_id = ?').get(profileId, channelId));
+    const row = MetaRow.safeParse(
+      this.db
+        .prepare('SELECT channel_id, key_id, address, app_id, generated_at FROM channel_keys WHERE profile_id = ? AND channel_id = ?')
+        .get(profileId, channelId),
+    );
     if (!row.success) return null;
-    return { channelId: row.data.channel_id, keyId: row.data.key_id, address: row.data.address, appId: row.data.app_id, generatedAt: row.data.generated_at };
+    return {
+      channelId: row.data.channel_id,
+      keyId: row.data.key_id,
+      address: row.data.address,
+      appId: row.data.app_id,
+      generatedAt: row.data.generated_at,
+    };
   }
 
   /** Call inside the transaction that marks the generating action done. */

@@ -31,7 +31,8 @@ export interface BackoffPolicy {
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 5_000, maxMs: 15 * 60_000, rateLimitFallbackMs: 30_000, minMs: 1_000 };
 
 export function toActionError(error: unknown): ActionError {
-  if (error instanceof HubError) return { code: error.code, message: error.message, status: error.status, serverMessage: error.serverMessage };
+  if (error instanceof HubError)
+    return { code: error.code, message: error.message, status: error.status, serverMessage: error.serverMessage };
   if (error instanceof AppError) return { code: error.code, message: error.message, status: null, serverMessage: null };
   const text = error instanceof Error ? error.message : String(error);
   return { code: 'internal', message: `Sending the action failed unexpectedly (${text}).`, status: null, serverMessage: null };
@@ -60,7 +61,10 @@ export function mayHaveActed(error: unknown): boolean {
 }
 
 /** The generic reading of a failed attempt; `sent` says whether the request was on its way. */
-export function classifyFailure(error: unknown, context: { attempts: number; sent: boolean; wasUncertain: boolean; policy: BackoffPolicy; random: () => number }): Outcome {
+export function classifyFailure(
+  error: unknown,
+  context: { attempts: number; sent: boolean; wasUncertain: boolean; policy: BackoffPolicy; random: () => number },
+): Outcome {
   const info = toActionError(error);
   const uncertain = context.wasUncertain || (context.sent && mayHaveActed(error));
   switch (dispositionOf(error)) {

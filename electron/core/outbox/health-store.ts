@@ -55,7 +55,13 @@ export class HealthStore {
   constructor(private readonly db: Database.Database) {}
 
   get(profileId: string, channelId: string): HealthRecord | null {
-    const row = Row.safeParse(this.db.prepare('SELECT requested_at, checked_at, gateway_status, nodes, phone_number, error FROM health_checks WHERE profile_id = ? AND channel_id = ?').get(profileId, channelId));
+    const row = Row.safeParse(
+      this.db
+        .prepare(
+          'SELECT requested_at, checked_at, gateway_status, nodes, phone_number, error FROM health_checks WHERE profile_id = ? AND channel_id = ?',
+        )
+        .get(profileId, channelId),
+    );
     if (!row.success) return null;
     const nodes = z.array(HealthNode).safeParse(parseJsonOr(row.data.nodes, []));
     const error = ActionError.safeParse(parseJsonOr(row.data.error, null));
@@ -78,19 +84,25 @@ export class HealthStore {
   /** Notes (durably) that a check is about to go out; returns the previous value, to give back if it never left. */
   markRequested(profileId: string, channelId: string, at: number): number | null {
     return durably(this.db, () =>
-      this.db.transaction(() => {
-        const previous = this.get(profileId, channelId)?.requestedAt ?? null;
-        this.db
-          .prepare('INSERT INTO health_checks (profile_id, channel_id, requested_at) VALUES (?, ?, ?) ON CONFLICT (profile_id, channel_id) DO UPDATE SET requested_at = excluded.requested_at')
-          .run(profileId, channelId, at);
-        return previous;
-      }).immediate(),
+      this.db
+        .transaction(() => {
+          const previous = this.get(profileId, channelId)?.requestedAt ?? null;
+          this.db
+            .prepare(
+              'INSERT INTO health_checks (profile_id, channel_id, requested_at) VALUES (?, ?, ?) ON CONFLICT (profile_id, channel_id) DO UPDATE SET requested_at = excluded.requested_at',
+            )
+            .run(profileId, channelId, at);
+          return previous;
+        })
+        .immediate(),
     );
   }
 
   /** The check never reached the server (offline): it does not use up the channel's 5 minutes. */
   restoreRequested(profileId: string, channelId: string, previous: number | null): void {
-    this.db.prepare('UPDATE health_checks SET requested_at = ? WHERE profile_id = ? AND channel_id = ?').run(previous, profileId, channelId);
+    this.db
+      .prepare('UPDATE health_checks SET requested_at = ? WHERE profile_id = ? AND channel_id = ?')
+      .run(previous, profileId, channelId);
   }
 
   /** Call inside the transaction that marks the check done. */
@@ -99,11 +111,22 @@ export class HealthStore {
       `INSERT INTO health_checks (profile_id, channel_id, requested_at, checked_at, gateway_status, nodes, phone_number, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (profile_id, channel_id) DO UPDATE SET checked_at = excluded.checked_at, gateway_status = excluded.gateway_status,
          nodes = excluded.nodes, phone_number = excluded.phone_number, error = excluded.error`,
-    ).run(profileId, channelId, answer.checkedAt, answer.checkedAt, answer.gatewayStatus, JSON.stringify(answer.nodes), answer.phoneNumber, answer.error ? JSON.stringify(answer.error) : null);
+    ).run(
+      profileId,
+      channelId,
+      answer.checkedAt,
+      answer.checkedAt,
+      answer.gatewayStatus,
+      JSON.stringify(answer.nodes),
+      answer.phoneNumber,
+      answer.error ? JSON.stringify(answer.error) : null,
+    );
   }
 
   /** A failed check keeps the previous answer and notes why it failed. */
   writeError(profileId: string, channelId: string, error: ActionError): void {
-    this.db.prepare('UPDATE health_checks SET error = ? WHERE profile_id = ? AND channel_id = ?').run(JSON.stringify(error), profileId, channelId);
+    this.db
+      .prepare('UPDATE health_checks SET error = ? WHERE profile_id = ? AND channel_id = ?')
+      .run(JSON.stringify(error), profileId, channelId);
   }
 }

@@ -49,7 +49,8 @@ export class LifecycleRequests {
   private channel(profileId: string, channelId: string): LocalChannel {
     const channel = this.records.channel(profileId, channelId);
     if (!channel) throw new AppError('not_found', `Channel ${channelId} is not in the local copy. Sync, then try again.`);
-    if (channel.removed) throw new AppError('not_found', `Channel ${channelId} is no longer listed by the 360dialog Hub (as of the last sync).`);
+    if (channel.removed)
+      throw new AppError('not_found', `Channel ${channelId} is no longer listed by the 360dialog Hub (as of the last sync).`);
     return channel;
   }
 
@@ -66,7 +67,11 @@ export class LifecycleRequests {
           : `${nameOf(channel)} of ${ownerOf(channel)} has no cancellation request (it is not pending deletion); there is nothing to withdraw.`,
       );
     }
-    if (!channel.clientId) throw new AppError('invalid_input', `Channel ${channelId} has no client in the local copy, so the request cannot be addressed. Sync, then try again.`);
+    if (!channel.clientId)
+      throw new AppError(
+        'invalid_input',
+        `Channel ${channelId} has no client in the local copy, so the request cannot be addressed. Sync, then try again.`,
+      );
     const deadline = channel.terminatedAt ? deletionDeadline(channel.terminatedAt) : null;
     if (deadline && this.now() > deadline.at && !existing) {
       throw new AppError(
@@ -96,10 +101,14 @@ export class LifecycleRequests {
   setPartnerPayload(profileId: string, clientId: string, partnerPayload: string): PreparedAction {
     const client = this.records.client(profileId, clientId);
     if (!client) throw new AppError('not_found', `Client ${clientId} is not in the local copy. Sync, then try again.`);
-    if (client.removed) throw new AppError('not_found', `Client ${clientId} is no longer listed by the 360dialog Hub (as of the last sync).`);
+    if (client.removed)
+      throw new AppError('not_found', `Client ${clientId} is no longer listed by the 360dialog Hub (as of the last sync).`);
     const target = targetKey({ type: 'client', id: clientId });
     const open = this.store.open(profileId, target, 'set_partner_payload');
-    const same = open.find((a) => a.state !== 'conflict' && a.payload?.kind === 'set_partner_payload' && a.payload.partnerPayload === partnerPayload) ?? null;
+    const same =
+      open.find(
+        (a) => a.state !== 'conflict' && a.payload?.kind === 'set_partner_payload' && a.payload.partnerPayload === partnerPayload,
+      ) ?? null;
     const { supersedes, latest } = replaceable(open);
     const base = client.partnerPayload ?? '';
     const expected = supersedes
@@ -110,7 +119,10 @@ export class LifecycleRequests {
         ? latest.payload.partnerPayload
         : client.partnerPayload;
     if (!same && !latest && partnerPayload === base) {
-      throw new AppError('invalid_input', `${client.organisation ?? client.name} (client ${client.id}) already has ${tagText(client.partnerPayload)}; nothing to change.`);
+      throw new AppError(
+        'invalid_input',
+        `${client.organisation ?? client.name} (client ${client.id}) already has ${tagText(client.partnerPayload)}; nothing to change.`,
+      );
     }
     const title = `Tag of ${client.organisation ?? client.name}`;
     const detail = `${tagText(expected)} → ${tagText(partnerPayload)}`;
@@ -132,13 +144,18 @@ export class LifecycleRequests {
     };
   }
 
-  setPartnerSettings(profileId: string, partnerId: string, change: { webhookUrl?: string | undefined; redirectUrl?: string | undefined }): PreparedAction {
+  setPartnerSettings(
+    profileId: string,
+    partnerId: string,
+    change: { webhookUrl?: string | undefined; redirectUrl?: string | undefined },
+  ): PreparedAction {
     const webhook = change.webhookUrl === undefined ? undefined : checkSettingsUrl(change.webhookUrl, 'webhook URL');
     const redirect = change.redirectUrl === undefined ? undefined : checkSettingsUrl(change.redirectUrl, 'redirect URL');
     for (const check of [webhook, redirect]) if (check && !check.ok) throw new AppError('invalid_input', check.message);
     let webhookUrl = webhook?.ok ? webhook.url : undefined;
     let redirectUrl = redirect?.ok ? redirect.url : undefined;
-    if (webhookUrl === undefined && redirectUrl === undefined) throw new AppError('invalid_input', 'Give the new webhook URL, the new redirect URL, or both.');
+    if (webhookUrl === undefined && redirectUrl === undefined)
+      throw new AppError('invalid_input', 'Give the new webhook URL, the new redirect URL, or both.');
     const cached = this.records.partner(profileId);
     if (!cached) {
       throw new AppError(
@@ -157,7 +174,9 @@ export class LifecycleRequests {
     // change in flight sets, or the last read (a conflict refreshed it when it was found).
     const inFlight = !supersedes && latest?.payload?.kind === 'set_partner_settings' ? latest.payload : null;
     const expectedWebhook = older ? (supersedes?.seen?.webhookUrl ?? null) : (inFlight?.webhookUrl ?? setting(cached.record.webhook_url));
-    const expectedRedirect = older ? (supersedes?.seen?.redirectUrl ?? null) : (inFlight?.redirectUrl ?? setting(cached.record.partner_redirect_url));
+    const expectedRedirect = older
+      ? (supersedes?.seen?.redirectUrl ?? null)
+      : (inFlight?.redirectUrl ?? setting(cached.record.partner_redirect_url));
     // A field that already has the value asked for is left out of the PATCH.
     if (webhookUrl === expectedWebhook) webhookUrl = undefined;
     if (redirectUrl === expectedRedirect) redirectUrl = undefined;
@@ -172,7 +191,9 @@ export class LifecycleRequests {
     const detail = changes.join('; ');
     const message =
       `Change ${detail}? ` +
-      (webhookUrl !== undefined ? 'The Hub sends its events (new clients and numbers, status changes) to the new webhook URL from then on. ' : '') +
+      (webhookUrl !== undefined
+        ? 'The Hub sends its events (new clients and numbers, status changes) to the new webhook URL from then on. '
+        : '') +
       (redirectUrl !== undefined ? 'Clients who finish the Integrated Onboarding are sent to the new redirect URL from then on. ' : '') +
       'If someone changes these settings elsewhere before this is sent, it becomes a conflict shown with both values.';
     return {
@@ -180,7 +201,14 @@ export class LifecycleRequests {
         profileId,
         kind: 'set_partner_settings',
         target,
-        payload: { kind: 'set_partner_settings', partnerId, ...(webhookUrl !== undefined ? { webhookUrl } : {}), ...(redirectUrl !== undefined ? { redirectUrl } : {}), title, detail },
+        payload: {
+          kind: 'set_partner_settings',
+          partnerId,
+          ...(webhookUrl !== undefined ? { webhookUrl } : {}),
+          ...(redirectUrl !== undefined ? { redirectUrl } : {}),
+          title,
+          detail,
+        },
         seen: { modifiedAt: null, webhookUrl: expectedWebhook, redirectUrl: expectedRedirect },
       },
       preview: { kind: 'set_partner_settings', title, message: message.trim(), confirmationRequired: true },

@@ -130,15 +130,16 @@ export class LocalRecords {
   }
 
   private stored(table: 'channels' | 'clients', profileId: string, id: string): StoredHash | undefined {
-    const row = HashRow.safeParse(this.db.prepare(`SELECT rid, hash, removed_at FROM ${table} WHERE profile_id = ? AND id = ?`).get(profileId, id));
+    const row = HashRow.safeParse(
+      this.db.prepare(`SELECT rid, hash, removed_at FROM ${table} WHERE profile_id = ? AND id = ?`).get(profileId, id),
+    );
     return row.success ? { rid: row.data.rid, hash: row.data.hash, removed: row.data.removed_at !== null } : undefined;
   }
 
   /** Writes the channel as the Hub just returned it; call inside the transaction that marks the action done. */
   writeChannel(profileId: string, channel: Channel, at: string): void {
-    const owner = this.db
-      .prepare('SELECT raw FROM clients WHERE profile_id = ? AND id = ?')
-      .get(profileId, channel.client_id) as { raw: string } | undefined;
+    const owner = this.db.prepare('SELECT raw FROM clients WHERE profile_id = ? AND id = ?').get(profileId, channel.client_id) as
+      { raw: string } | undefined;
     const parsedOwner = owner ? parseClient(parseJsonOr(owner.raw, null)) : null;
     const summary = parsedOwner?.ok ? clientSummary(parsedOwner.value, channel.client_id) : undefined;
     const raw = JSON.stringify(channel);
@@ -147,7 +148,12 @@ export class LocalRecords {
     const before = previousStatusIfChanged(this.writers.channels, stored, derived);
     this.writers.channels.write(profileId, row, stored, at);
     const text = (value: string | number | null | undefined) => (typeof value === 'string' ? value : null);
-    const who = { id: channel.id, clientId: channel.client_id, companyName: summary?.companyName ?? null, phoneNumber: text(row.columns.phone_e164) ?? text(row.columns.phone_number) };
+    const who = {
+      id: channel.id,
+      clientId: channel.client_id,
+      companyName: summary?.companyName ?? null,
+      phoneNumber: text(row.columns.phone_e164) ?? text(row.columns.phone_number),
+    };
     const notification = before && statusChangeNotification(who, before, derived);
     if (notification) this.notify(profileId, at, notification);
   }
@@ -163,7 +169,9 @@ export class LocalRecords {
   /** Keeps the partner record as the Hub just returned it (a read, or the answer to a settings change). */
   writePartner(profileId: string, partner: Partner, at: string): void {
     this.db
-      .prepare('INSERT INTO partner_settings (profile_id, raw, fetched_at) VALUES (?, ?, ?) ON CONFLICT (profile_id) DO UPDATE SET raw = excluded.raw, fetched_at = excluded.fetched_at')
+      .prepare(
+        'INSERT INTO partner_settings (profile_id, raw, fetched_at) VALUES (?, ?, ?) ON CONFLICT (profile_id) DO UPDATE SET raw = excluded.raw, fetched_at = excluded.fetched_at',
+      )
       .run(profileId, JSON.stringify(partner), at);
   }
 

@@ -78,7 +78,9 @@ export class OutboxLease {
 
   private renew(): void {
     try {
-      this.db.prepare('UPDATE outbox_lease SET expires_at = ? WHERE id = 1 AND holder = ?').run(this.options.now() + this.ttlMs, this.options.holder);
+      this.db
+        .prepare('UPDATE outbox_lease SET expires_at = ? WHERE id = 1 AND holder = ?')
+        .run(this.options.now() + this.ttlMs, this.options.holder);
     } catch {
       this.stopRenewing(); // the database was closed under us
     }

@@ -42,7 +42,13 @@ export const ActionPayload = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('withdraw_cancellation'), channelId: Id, clientId: Id, ...Words }),
   z.object({ kind: z.literal('set_partner_payload'), clientId: Id, partnerPayload: z.string(), ...Words }),
   // Only the URLs being changed are present.
-  z.object({ kind: z.literal('set_partner_settings'), partnerId: Id, webhookUrl: z.string().optional(), redirectUrl: z.string().optional(), ...Words }),
+  z.object({
+    kind: z.literal('set_partner_settings'),
+    partnerId: Id,
+    webhookUrl: z.string().optional(),
+    redirectUrl: z.string().optional(),
+    ...Words,
+  }),
 ]);
 export type ActionPayload = z.infer<typeof ActionPayload>;
 

@@ -159,10 +159,13 @@ export class OutboxRunner {
 
   private schedule(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.flush();
-    }, Math.min(MAX_TIMER_MS, Math.max(0, delayMs)));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        void this.flush();
+      },
+      Math.min(MAX_TIMER_MS, Math.max(0, delayMs)),
+    );
     this.timer.unref();
   }
 
@@ -198,7 +201,9 @@ export class OutboxRunner {
       for (;;) {
         const free = this.concurrency - lanes.size;
         if (!stop && !this.paused && !this.closed && free > 0) {
-          const heads = this.deps.store.heads(profileId, this.deps.now(), new Set(lanes.keys()), this.deps.runnerId, this.settleMs).filter((a) => !tried.has(a.id));
+          const heads = this.deps.store
+            .heads(profileId, this.deps.now(), new Set(lanes.keys()), this.deps.runnerId, this.settleMs)
+            .filter((a) => !tried.has(a.id));
           for (const head of heads.slice(0, free)) {
             tried.add(head.id);
             const lane = this.attempt(env, head)
@@ -240,7 +245,13 @@ export class OutboxRunner {
       this.online = true;
       return this.finish(claimed, outcome);
     } catch (error) {
-      let outcome = classifyFailure(error, { attempts: current.row.attempts, sent, wasUncertain, policy: this.backoff, random: this.random });
+      let outcome = classifyFailure(error, {
+        attempts: current.row.attempts,
+        sent,
+        wasUncertain,
+        policy: this.backoff,
+        random: this.random,
+      });
       if (handler.onError && current.payload) outcome = await handler.onError(env, current, error, outcome).catch(() => outcome);
       this.finish(current, outcome);
       if (isOfflineFailure(error)) {
@@ -262,18 +273,37 @@ export class OutboxRunner {
     const { store, now, log } = this.deps;
     try {
       let moved: StoredAction | null;
-      if (outcome.type === 'done') moved = store.transition(action, { to: 'done', result: { ...outcome.result, outcome: outcome.outcome } }, outcome.effect);
+      if (outcome.type === 'done')
+        moved = store.transition(action, { to: 'done', result: { ...outcome.result, outcome: outcome.outcome } }, outcome.effect);
       else if (outcome.type === 'failed') moved = store.transition(action, { to: 'failed', error: outcome.error });
       else if (outcome.type === 'conflict') moved = store.transition(action, { to: 'conflict', conflict: outcome.conflict });
       else if (outcome.type === 'retry') {
         const decidedAt = now();
-        moved = store.transition(action, { to: 'queued', nextAttemptAt: this.settled(action, outcome, decidedAt + outcome.delayMs), error: outcome.error, uncertain: outcome.uncertain, decidedAt });
+        moved = store.transition(action, {
+          to: 'queued',
+          nextAttemptAt: this.settled(action, outcome, decidedAt + outcome.delayMs),
+          error: outcome.error,
+          uncertain: outcome.uncertain,
+          decidedAt,
+        });
       } else {
         const decidedAt = now();
-        moved = store.transition(action, { to: 'queued', nextAttemptAt: this.settled(action, outcome, decidedAt), error: outcome.error, uncertain: outcome.uncertain, decidedAt });
+        moved = store.transition(action, {
+          to: 'queued',
+          nextAttemptAt: this.settled(action, outcome, decidedAt),
+          error: outcome.error,
+          uncertain: outcome.uncertain,
+          decidedAt,
+        });
         this.paused = { code: outcome.error.code, message: outcome.error.message };
       }
-      log.info('outbox action', { id: action.id, kind: action.kind, outcome: outcome.type, state: moved?.state ?? 'changed elsewhere', code: 'error' in outcome ? outcome.error.code : null });
+      log.info('outbox action', {
+        id: action.id,
+        kind: action.kind,
+        outcome: outcome.type,
+        state: moved?.state ?? 'changed elsewhere',
+        code: 'error' in outcome ? outcome.error.code : null,
+      });
     } catch (error) {
       // The database was closed under an in-flight request: the action stays "sending" and the next
       // start resolves it from the server's state.

@@ -7,7 +7,18 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@shared/errors';
 import type { ConnectionState } from '@shared/contract';
-import type { ActionPreview, ActionPreviewInput, ApiKeyInfo, ChannelHealth, CopyApiKeyResult, OutboxAction, OutboxPage, OutboxStatus, PendingOverlay, PushResult } from '@shared/outbox';
+import type {
+  ActionPreview,
+  ActionPreviewInput,
+  ApiKeyInfo,
+  ChannelHealth,
+  CopyApiKeyResult,
+  OutboxAction,
+  OutboxPage,
+  OutboxStatus,
+  PendingOverlay,
+  PushResult,
+} from '@shared/outbox';
 import { createChannelApi, createHealthLimiter, type PartnerApi } from '../api';
 import type { DesktopIntegration } from '../desktop';
 import type { CoreEvents } from '../events';
@@ -99,7 +110,16 @@ export class OutboxService {
       profileId,
       api: () => (api ??= this.deps.partnerApi(profile, { retry: { maxAttempts: 1 } })),
       channelApi: async (channelId, address, apiKey) =>
-        createChannelApi({ address, apiKey, channelId, fetch: (await this.deps.session.connectionFor(profile)).fetch, healthLimiter: this.healthLimiter, now: this.deps.now, log: this.deps.log, retry: { maxAttempts: 1 } }),
+        createChannelApi({
+          address,
+          apiKey,
+          channelId,
+          fetch: (await this.deps.session.connectionFor(profile)).fetch,
+          healthLimiter: this.healthLimiter,
+          now: this.deps.now,
+          log: this.deps.log,
+          retry: { maxAttempts: 1 },
+        }),
       records: this.deps.records,
       keys: this.deps.keys,
       health: this.deps.health,
@@ -122,7 +142,11 @@ export class OutboxService {
   statusOf(profileId: string | null): OutboxStatus {
     const status = this.deps.session.connection.status;
     // A refused key holds the queue whether or not this process's runner has met the 401 itself.
-    const paused = this.runner.status().paused ?? (status === 'key_rejected' ? { code: 'unauthorized', message: 'The 360dialog Hub refused the API key; update it (partner-desk login) and the queue resumes.' } : null);
+    const paused =
+      this.runner.status().paused ??
+      (status === 'key_rejected'
+        ? { code: 'unauthorized', message: 'The 360dialog Hub refused the API key; update it (partner-desk login) and the queue resumes.' }
+        : null);
     const online = status === 'connected' ? true : status === 'offline' || status === 'hub_unavailable' ? false : null;
     const counts = profileId ? this.deps.store.counts(profileId) : { queued: 0, sending: 0, done: 0, failed: 0, conflict: 0, cancelled: 0 };
     const next = profileId ? this.deps.store.nextAttemptAt(profileId) : null;
@@ -173,7 +197,8 @@ export class OutboxService {
 
   private requireAction(id: string): StoredAction {
     const action = this.deps.store.get(id);
-    if (!action || action.profileId !== this.deps.session.activeProfileRow()?.id) throw new AppError('not_found', `There is no queued action ${id} for the signed-in profile.`);
+    if (!action || action.profileId !== this.deps.session.activeProfileRow()?.id)
+      throw new AppError('not_found', `There is no queued action ${id} for the signed-in profile.`);
     return action;
   }
 
@@ -181,7 +206,11 @@ export class OutboxService {
   retry(id: string): OutboxAction {
     const action = this.requireAction(id);
     const retryable = action.state === 'failed' || (action.state === 'conflict' && action.conflict?.retryable === true);
-    if (!retryable) throw new AppError('invalid_input', `This action is ${action.state}${action.state === 'conflict' ? ' and cannot be sent anyway; discard it' : ''}; only a failed action or a changed value in conflict can be retried.`);
+    if (!retryable)
+      throw new AppError(
+        'invalid_input',
+        `This action is ${action.state}${action.state === 'conflict' ? ' and cannot be sent anyway; discard it' : ''}; only a failed action or a changed value in conflict can be retried.`,
+      );
     const server = Number(action.conflict?.server);
     const rebased = ACTION_HANDLERS[action.kind].retrySeen;
     const seen =
@@ -192,7 +221,13 @@ export class OutboxService {
           : Number.isInteger(server) && action.seen
             ? { ...action.seen, maxChannels: server }
             : undefined;
-    const moved = this.deps.store.transition(action, { to: 'queued', nextAttemptAt: this.deps.now(), error: action.lastError, uncertain: false, ...(seen ? { seen } : {}) });
+    const moved = this.deps.store.transition(action, {
+      to: 'queued',
+      nextAttemptAt: this.deps.now(),
+      error: action.lastError,
+      uncertain: false,
+      ...(seen ? { seen } : {}),
+    });
     if (!moved) throw new AppError('conflict', 'The action changed meanwhile; look at the queue again.');
     this.changed(action.profileId);
     this.runner.poke();
@@ -203,9 +238,13 @@ export class OutboxService {
   cancel(id: string): OutboxAction {
     const action = this.requireAction(id);
     if (action.state === 'sending' || (action.state === 'queued' && action.uncertain)) {
-      throw new AppError('conflict', 'This action may already have reached the 360dialog Hub; it cannot be cancelled until its outcome is known.');
+      throw new AppError(
+        'conflict',
+        'This action may already have reached the 360dialog Hub; it cannot be cancelled until its outcome is known.',
+      );
     }
-    if (action.state === 'done' || action.state === 'cancelled') throw new AppError('invalid_input', `This action is already ${action.state}.`);
+    if (action.state === 'done' || action.state === 'cancelled')
+      throw new AppError('invalid_input', `This action is already ${action.state}.`);
     const moved = this.deps.store.transition(action, { to: 'cancelled' });
     if (!moved) throw new AppError('conflict', 'The action changed meanwhile (it may be on its way); look at the queue again.');
     this.changed(action.profileId);
@@ -219,7 +258,11 @@ export class OutboxService {
     this.deps.store.skipBackoff(profileId, this.runner.settleMs);
     const report = await this.runner.flush();
     const status = this.statusOf(profileId);
-    return { ...status, attempted: report.attempted, message: describePush(status, report, this.deps.store.list(profileId, { openOnly: true, limit: 20 })) };
+    return {
+      ...status,
+      attempted: report.attempted,
+      message: describePush(status, report, this.deps.store.list(profileId, { openOnly: true, limit: 20 })),
+    };
   }
 
   health(channelId: string, check: boolean): Promise<ChannelHealth> {

@@ -22,7 +22,14 @@ export type Transition =
   | { to: 'done'; result: StoredResult }
   | { to: 'failed'; error: ActionError }
   | { to: 'conflict'; conflict: ActionConflict }
-  | { to: 'queued'; nextAttemptAt: number; error: ActionError | null; uncertain: boolean; seen?: SeenVersion; /** When the wait was decided (so `updated_at + wait = next_attempt_at` exactly). */ decidedAt?: number }
+  | {
+      to: 'queued';
+      nextAttemptAt: number;
+      error: ActionError | null;
+      uncertain: boolean;
+      seen?: SeenVersion;
+      /** When the wait was decided (so `updated_at + wait = next_attempt_at` exactly). */ decidedAt?: number;
+    }
   | { to: 'cancelled' };
 
 /**
@@ -56,17 +63,29 @@ export class OutboxStore {
     const id = randomUUID();
     const at = this.iso();
     return durably(this.db, () =>
-      this.db.transaction(() => {
-        this.db
-          .prepare(
-            `INSERT INTO outbox (id, profile_id, kind, target, payload, seen_version, state, attempts, next_attempt_at, created_at, updated_at)
+      this.db
+        .transaction(() => {
+          this.db
+            .prepare(
+              `INSERT INTO outbox (id, profile_id, kind, target, payload, seen_version, state, attempts, next_attempt_at, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)`,
-          )
-          .run(id, action.profileId, action.kind, action.target, JSON.stringify(action.payload), action.seen ? JSON.stringify(action.seen) : null, this.now(), at, at);
-        effect?.(this.db);
-        recomputeOverlay(this.db, action.profileId, action.target);
-        return this.require(id);
-      }).immediate(),
+            )
+            .run(
+              id,
+              action.profileId,
+              action.kind,
+              action.target,
+              JSON.stringify(action.payload),
+              action.seen ? JSON.stringify(action.seen) : null,
+              this.now(),
+              at,
+              at,
+            );
+          effect?.(this.db);
+          recomputeOverlay(this.db, action.profileId, action.target);
+          return this.require(id);
+        })
+        .immediate(),
     );
   }
 
@@ -84,25 +103,35 @@ export class OutboxStore {
   /** Newest first; open ones (queued, sending, conflict, failed) only if asked. */
   list(profileId: string, options: { openOnly: boolean; limit: number }): StoredAction[] {
     const filter = options.openOnly ? "AND state IN ('queued', 'sending', 'conflict', 'failed')" : '';
-    return this.db.prepare(`SELECT * FROM outbox WHERE profile_id = ? ${filter} ORDER BY seq DESC LIMIT ?`).all(profileId, options.limit).map(parseAction);
+    return this.db
+      .prepare(`SELECT * FROM outbox WHERE profile_id = ? ${filter} ORDER BY seq DESC LIMIT ?`)
+      .all(profileId, options.limit)
+      .map(parseAction);
   }
 
   counts(profileId: string): ActionCounts {
     const counts = Object.fromEntries(ACTION_STATES.map((s) => [s, 0])) as ActionCounts;
-    const rows = this.db.prepare('SELECT state, count(*) AS n FROM outbox WHERE profile_id = ? GROUP BY state').all(profileId) as Array<{ state: ActionState; n: number }>;
+    const rows = this.db.prepare('SELECT state, count(*) AS n FROM outbox WHERE profile_id = ? GROUP BY state').all(profileId) as Array<{
+      state: ActionState;
+      n: number;
+    }>;
     for (const row of rows) counts[row.state] = row.n;
     return counts;
   }
 
   nextAttemptAt(profileId: string): number | null {
-    const row = this.db.prepare("SELECT min(next_attempt_at) AS at FROM outbox WHERE profile_id = ? AND state = 'queued'").get(profileId) as { at: number | null };
+    const row = this.db
+      .prepare("SELECT min(next_attempt_at) AS at FROM outbox WHERE profile_id = ? AND state = 'queued'")
+      .get(profileId) as { at: number | null };
     return row.at;
   }
 
   /** When the runner should wake: the next due action, or the moment an interrupted one has settled. */
   nextWakeAt(profileId: string, runnerId: string, settleMs: number): number | null {
     const orphan = this.db
-      .prepare("SELECT min(sent_at) AS at FROM outbox WHERE profile_id = ? AND state = 'sending' AND (claimed_by IS NULL OR claimed_by != ?)")
+      .prepare(
+        "SELECT min(sent_at) AS at FROM outbox WHERE profile_id = ? AND state = 'sending' AND (claimed_by IS NULL OR claimed_by != ?)",
+      )
       .get(profileId, runnerId) as { at: string | null };
     const settled = orphan.at === null ? null : Date.parse(orphan.at) + settleMs;
     const next = this.nextAttemptAt(profileId);
@@ -112,14 +141,19 @@ export class OutboxStore {
   /** Open (queued, sending, conflict) actions on a record, oldest first; optionally of one kind. */
   open(profileId: string, target: string, kind?: ActionKind): StoredAction[] {
     return this.db
-      .prepare("SELECT * FROM outbox WHERE profile_id = ? AND target = ? AND state IN ('queued', 'sending', 'conflict') AND (? IS NULL OR kind = ?) ORDER BY seq")
+      .prepare(
+        "SELECT * FROM outbox WHERE profile_id = ? AND target = ? AND state IN ('queued', 'sending', 'conflict') AND (? IS NULL OR kind = ?) ORDER BY seq",
+      )
       .all(profileId, target, kind ?? null, kind ?? null)
       .map(parseAction);
   }
 
   /** Queued actions of every kind on records of one type, for the sync's conflict check. */
   queuedOn(profileId: string, targetType: 'channel' | 'client'): StoredAction[] {
-    return this.db.prepare("SELECT * FROM outbox WHERE profile_id = ? AND state = 'queued' AND target LIKE ? ORDER BY seq").all(profileId, `${targetType}:%`).map(parseAction);
+    return this.db
+      .prepare("SELECT * FROM outbox WHERE profile_id = ? AND state = 'queued' AND target LIKE ? ORDER BY seq")
+      .all(profileId, `${targetType}:%`)
+      .map(parseAction);
   }
 
   /**
@@ -146,23 +180,29 @@ export class OutboxStore {
   claim(action: StoredAction, runnerId: string): StoredAction | null {
     const at = this.iso();
     return durably(this.db, () =>
-      this.db.transaction(() => {
-        const changed = this.db
-          .prepare(
-            `UPDATE outbox SET state = 'sending', claimed_by = ?, attempts = attempts + 1, uncertain = 0, sent_at = ?, updated_at = ?
+      this.db
+        .transaction(() => {
+          const changed = this.db
+            .prepare(
+              `UPDATE outbox SET state = 'sending', claimed_by = ?, attempts = attempts + 1, uncertain = 0, sent_at = ?, updated_at = ?
              WHERE id = ? AND state = ? AND claimed_by IS ?`,
-          )
-          .run(runnerId, at, at, action.id, action.state, action.row.claimed_by).changes;
-        if (changed === 0) return null;
-        recomputeOverlay(this.db, action.profileId, action.target);
-        return this.require(action.id);
-      }).immediate(),
+            )
+            .run(runnerId, at, at, action.id, action.state, action.row.claimed_by).changes;
+          if (changed === 0) return null;
+          recomputeOverlay(this.db, action.profileId, action.target);
+          return this.require(action.id);
+        })
+        .immediate(),
     );
   }
 
   /** Records what the server answered while the action is still "sending" (a key's metadata). */
   recordResult(action: StoredAction, result: StoredResult): void {
-    durably(this.db, () => this.db.prepare("UPDATE outbox SET result = ?, updated_at = ? WHERE id = ? AND state = 'sending'").run(JSON.stringify(result), this.iso(), action.id));
+    durably(this.db, () =>
+      this.db
+        .prepare("UPDATE outbox SET result = ?, updated_at = ? WHERE id = ? AND state = 'sending'")
+        .run(JSON.stringify(result), this.iso(), action.id),
+    );
   }
 
   /**
@@ -198,15 +238,17 @@ export class OutboxStore {
       set('finished_at = ?', at);
     }
     return durably(this.db, () =>
-      this.db.transaction(() => {
-        const changed = this.db
-          .prepare(`UPDATE outbox SET ${sets.join(', ')} WHERE id = ? AND state = ? AND claimed_by IS ?`)
-          .run(...values, action.id, action.state, action.row.claimed_by).changes;
-        if (changed === 0) return null;
-        effect?.(this.db);
-        recomputeOverlay(this.db, action.profileId, action.target);
-        return this.require(action.id);
-      }).immediate(),
+      this.db
+        .transaction(() => {
+          const changed = this.db
+            .prepare(`UPDATE outbox SET ${sets.join(', ')} WHERE id = ? AND state = ? AND claimed_by IS ?`)
+            .run(...values, action.id, action.state, action.row.claimed_by).changes;
+          if (changed === 0) return null;
+          effect?.(this.db);
+          recomputeOverlay(this.db, action.profileId, action.target);
+          return this.require(action.id);
+        })
+        .immediate(),
     );
   }
 
@@ -240,7 +282,9 @@ export class OutboxStore {
   /** Records whose stored copy a sync must not replace: an action on them is in flight or took effect after `since`. */
   protectedTargets(profileId: string, since: string): Set<string> {
     const rows = this.db
-      .prepare("SELECT DISTINCT target FROM outbox WHERE profile_id = ? AND kind != 'check_health' AND (state = 'sending' OR (state = 'done' AND finished_at >= ?))")
+      .prepare(
+        "SELECT DISTINCT target FROM outbox WHERE profile_id = ? AND kind != 'check_health' AND (state = 'sending' OR (state = 'done' AND finished_at >= ?))",
+      )
       .all(profileId, since) as Array<{ target: string }>;
     return new Set(rows.map((r) => r.target));
   }

@@ -48,7 +48,9 @@ function label(action: StoredAction): string {
 
 export function recomputeOverlay(db: Database.Database, profileId: string, target: string): void {
   const rows = db
-    .prepare("SELECT * FROM outbox WHERE profile_id = ? AND target = ? AND state IN ('queued', 'sending', 'conflict') AND kind != 'check_health' ORDER BY seq")
+    .prepare(
+      "SELECT * FROM outbox WHERE profile_id = ? AND target = ? AND state IN ('queued', 'sending', 'conflict') AND kind != 'check_health' ORDER BY seq",
+    )
     .all(profileId, target)
     .map(parseAction);
   const chosen = rows.reduce<StoredAction | null>((best, a) => (!best || WEIGHT[a.kind] >= WEIGHT[best.kind] ? a : best), null);
@@ -87,7 +89,9 @@ export function overlaysFor(db: Database.Database, profileId: string, targets: r
     const chunk = targets.slice(i, i + 500);
     if (chunk.length === 0) continue;
     const rows = db
-      .prepare(`SELECT target, action_id, kind, state, label, value FROM pending_effects WHERE profile_id = ? AND target IN (${chunk.map(() => '?').join(', ')})`)
+      .prepare(
+        `SELECT target, action_id, kind, state, label, value FROM pending_effects WHERE profile_id = ? AND target IN (${chunk.map(() => '?').join(', ')})`,
+      )
       .all(profileId, ...chunk);
     for (const raw of rows) {
       const row = EffectRow.safeParse(raw);

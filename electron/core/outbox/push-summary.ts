@@ -6,7 +6,8 @@ import type { FlushReport } from './outbox-runner';
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function describePush(status: OutboxStatus, report: FlushReport, open: readonly StoredAction[]): string {
-  if (report.busy) return 'Another Partner Desk (the app, web mode or another command) is sending the queue right now; try again in a moment.';
+  if (report.busy)
+    return 'Another Partner Desk (the app, web mode or another command) is sending the queue right now; try again in a moment.';
   const { queued, sending, failed, conflict } = status.counts;
   const waiting = queued + sending;
   if (waiting + failed + conflict === 0) {
@@ -15,12 +16,19 @@ export function describePush(status: OutboxStatus, report: FlushReport, open: re
   const lines: string[] = [];
   if (status.paused) lines.push(`The queue is paused: ${status.paused.message}`);
   if (waiting > 0) {
-    const why = status.online === false ? 'wait for the connection' : status.nextAttemptAt ? `wait (next attempt at ${status.nextAttemptAt})` : 'wait';
+    const why =
+      status.online === false
+        ? 'wait for the connection'
+        : status.nextAttemptAt
+          ? `wait (next attempt at ${status.nextAttemptAt})`
+          : 'wait';
     lines.push(`${plural(waiting, 'action')} ${why}.`);
   }
   if (failed > 0) {
     const first = open.find((a) => a.state === 'failed');
-    lines.push(`${plural(failed, 'action')} failed${first?.lastError ? `: ${first.lastError.message}` : '.'} Retry or discard with "partner-desk outbox".`);
+    lines.push(
+      `${plural(failed, 'action')} failed${first?.lastError ? `: ${first.lastError.message}` : '.'} Retry or discard with "partner-desk outbox".`,
+    );
   }
   if (conflict > 0) {
     const first = open.find((a) => a.state === 'conflict');

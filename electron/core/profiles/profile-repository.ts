@@ -73,10 +73,12 @@ export class ProfileRepository {
   }
 
   delete(id: string): void {
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM profiles WHERE id = ?').run(id);
-      if (this.activeId() === id) this.db.prepare('DELETE FROM settings WHERE key = ?').run(ACTIVE_PROFILE_KEY);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.db.prepare('DELETE FROM profiles WHERE id = ?').run(id);
+        if (this.activeId() === id) this.db.prepare('DELETE FROM settings WHERE key = ?').run(ACTIVE_PROFILE_KEY);
+      })
+      .immediate();
   }
 
   activeId(): string | null {
@@ -86,15 +88,17 @@ export class ProfileRepository {
   }
 
   setActive(id: string | null): void {
-    this.db.transaction(() => {
-      if (id === null) {
-        this.db.prepare('DELETE FROM settings WHERE key = ?').run(ACTIVE_PROFILE_KEY);
-        return;
-      }
-      this.db
-        .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-        .run(ACTIVE_PROFILE_KEY, id);
-      this.db.prepare('UPDATE profiles SET last_used_at = ? WHERE id = ?').run(new Date(this.now()).toISOString(), id);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        if (id === null) {
+          this.db.prepare('DELETE FROM settings WHERE key = ?').run(ACTIVE_PROFILE_KEY);
+          return;
+        }
+        this.db
+          .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+          .run(ACTIVE_PROFILE_KEY, id);
+        this.db.prepare('UPDATE profiles SET last_used_at = ? WHERE id = ?').run(new Date(this.now()).toISOString(), id);
+      })
+      .immediate();
   }
 }

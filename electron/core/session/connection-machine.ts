@@ -82,7 +82,9 @@ export function reduceConnection(model: ConnectionModel, event: ConnectionEvent)
     case 'local_only':
       return { ...model, status: 'unchecked', message: null, since: null, failures: 0 };
     case 'checking':
-      return model.status === 'signed_out' || model.status === 'unchecked' ? enter(model, 'connecting', event.at, { message: null }) : model;
+      return model.status === 'signed_out' || model.status === 'unchecked'
+        ? enter(model, 'connecting', event.at, { message: null })
+        : model;
     case 'contact': {
       if (model.status === 'signed_out') return model;
       // After the OS said offline, only a request started since then proves the connection.
@@ -116,7 +118,12 @@ export function reduceConnection(model: ConnectionModel, event: ConnectionEvent)
     }
     case 'rejected':
       if (model.status === 'signed_out' || stale(model, event.startedAt)) return model;
-      return enter(model, 'key_rejected', event.at, { message: event.message, checkedAt: event.at, lastContactAt: event.at, network: 'up' });
+      return enter(model, 'key_rejected', event.at, {
+        message: event.message,
+        checkedAt: event.at,
+        lastContactAt: event.at,
+        network: 'up',
+      });
     case 'local_failure':
       if (model.status === 'signed_out') return model;
       return enter(model, 'error', event.at, { message: event.message, checkedAt: event.at });

@@ -7,7 +7,15 @@
  */
 import type { ConnectionState } from '@shared/contract';
 import type { HubObserver, HubOutcome } from '../api/hub-observer';
-import { needsProbe, probeDelayMs, reduceConnection, SIGNED_OUT_MODEL, toConnectionState, type ConnectionEvent, type ConnectionModel } from './connection-machine';
+import {
+  needsProbe,
+  probeDelayMs,
+  reduceConnection,
+  SIGNED_OUT_MODEL,
+  toConnectionState,
+  type ConnectionEvent,
+  type ConnectionModel,
+} from './connection-machine';
 
 export interface MonitorTimers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -77,7 +85,8 @@ export class ConnectionMonitor {
   /** The OS (or the browser) says the network went or came: going is believed, coming asks the Hub. */
   networkChanged(up: boolean): void {
     this.apply({ type: 'network', at: this.deps.now(), up });
-    if (up && this.model.status !== 'signed_out' && this.model.status !== 'unchecked' && this.model.status !== 'connected') void this.check();
+    if (up && this.model.status !== 'signed_out' && this.model.status !== 'unchecked' && this.model.status !== 'connected')
+      void this.check();
   }
 
   /** Checks now (joining a check under way); resolves with the state after it. */
@@ -147,8 +156,10 @@ export class ConnectionMonitor {
 function eventOf(outcome: HubOutcome, fromCheck: boolean): ConnectionEvent {
   const { at, startedAt } = outcome;
   if (outcome.type === 'no_answer') return { type: 'unreachable', at, startedAt, noNetwork: outcome.noNetwork, message: outcome.message };
-  if (outcome.status === 401) return { type: 'rejected', at, startedAt, message: outcome.message ?? 'The Hub refused the credential (HTTP 401).' };
-  if (outcome.status >= 500) return { type: 'server_error', at, startedAt, fromCheck, message: outcome.message ?? `The Hub answered HTTP ${outcome.status}.` };
+  if (outcome.status === 401)
+    return { type: 'rejected', at, startedAt, message: outcome.message ?? 'The Hub refused the credential (HTTP 401).' };
+  if (outcome.status >= 500)
+    return { type: 'server_error', at, startedAt, fromCheck, message: outcome.message ?? `The Hub answered HTTP ${outcome.status}.` };
   return { type: 'contact', at, startedAt };
 }
 

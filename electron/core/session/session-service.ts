@@ -152,7 +152,13 @@ export class SessionService {
       // A refused new credential says nothing about the active profile's; a network that is gone does.
       if (!this.activeProfile()) this.connection.apply({ type: 'signed_out' });
       else if (isAppError(error) && error.code === 'offline') {
-        this.connection.apply({ type: 'unreachable', at: this.deps.now(), startedAt, noNetwork: isNoNetwork(error.cause), message: error.message });
+        this.connection.apply({
+          type: 'unreachable',
+          at: this.deps.now(),
+          startedAt,
+          noNetwork: isNoNetwork(error.cause),
+          message: error.message,
+        });
       }
       throw error;
     }
@@ -161,7 +167,12 @@ export class SessionService {
   async startDemo(): Promise<SessionState> {
     const startedAt = this.deps.now();
     const demo = await this.deps.demo.connect();
-    const partner = await this.readPartner({ fetch: demo.fetch, baseUrl: demo.hubUrl, partnerId: demo.partnerId, auth: apiKeyAuth(demo.apiKey) });
+    const partner = await this.readPartner({
+      fetch: demo.fetch,
+      baseUrl: demo.hubUrl,
+      partnerId: demo.partnerId,
+      auth: apiKeyAuth(demo.apiKey),
+    });
     const label = partner.brand_name?.trim() || demo.partnerId;
     const profile = this.deps.profiles.upsert({ partnerId: demo.partnerId, hubUrl: demo.hubUrl, authMethod: 'demo', label });
     this.deps.profiles.setActive(profile.id);
@@ -172,7 +183,8 @@ export class SessionService {
   }
 
   async switchProfile(profileId: string): Promise<SessionState> {
-    if (!this.deps.profiles.get(profileId)) throw new AppError('not_found', 'That profile no longer exists. Choose another one or sign in again.');
+    if (!this.deps.profiles.get(profileId))
+      throw new AppError('not_found', 'That profile no longer exists. Choose another one or sign in again.');
     this.deps.profiles.setActive(profileId);
     this.connection.apply({ type: 'signed_out' }); // forget the previous profile's partner and state
     await this.refresh();
@@ -209,11 +221,19 @@ export class SessionService {
     const startedAt = this.deps.now();
     try {
       const partner = await this.readPartner(await this.connectionFor(profile, observe), CHECK_TIMEOUT_MS);
-      this.connection.apply({ type: 'contact', at: this.deps.now(), startedAt, partner: { id: partner.id, name: partner.brand_name?.trim() || profile.label } });
+      this.connection.apply({
+        type: 'contact',
+        at: this.deps.now(),
+        startedAt,
+        partner: { id: partner.id, name: partner.brand_name?.trim() || profile.label },
+      });
     } catch (error) {
-      if (isAppError(error) && error.code === 'not_signed_in') this.connection.apply({ type: 'rejected', at: this.deps.now(), startedAt, message: error.message });
-      else if (isAppError(error) && error.code === 'keychain_unavailable') this.connection.apply({ type: 'local_failure', at: this.deps.now(), message: error.message });
-      else if (!isAppError(error)) this.connection.apply({ type: 'local_failure', at: this.deps.now(), message: 'The connection check failed unexpectedly.' });
+      if (isAppError(error) && error.code === 'not_signed_in')
+        this.connection.apply({ type: 'rejected', at: this.deps.now(), startedAt, message: error.message });
+      else if (isAppError(error) && error.code === 'keychain_unavailable')
+        this.connection.apply({ type: 'local_failure', at: this.deps.now(), message: error.message });
+      else if (!isAppError(error))
+        this.connection.apply({ type: 'local_failure', at: this.deps.now(), message: 'The connection check failed unexpectedly.' });
       // Any other error came from the Hub's answer (or its silence) and was observed already.
     }
     return true;
@@ -291,7 +311,13 @@ export class SessionService {
       };
     }
     this.deps.log.redact(input.password);
-    const tokenClient = createHttpClient({ baseUrl: hubUrl, fetch: this.deps.fetch, retry: { maxAttempts: 1 }, timeoutMs: SIGN_IN_TIMEOUT_MS, log: this.deps.log });
+    const tokenClient = createHttpClient({
+      baseUrl: hubUrl,
+      fetch: this.deps.fetch,
+      retry: { maxAttempts: 1 },
+      timeoutMs: SIGN_IN_TIMEOUT_MS,
+      log: this.deps.log,
+    });
     const token = await requestToken(tokenClient, input.username, input.password);
     this.deps.log.redact(token.access_token);
     const bearer = `Bearer ${token.access_token}`;
@@ -313,7 +339,8 @@ export class SessionService {
         this.hasSecret.set(profile.id, true);
         continue;
       }
-      const account = profile.auth_method === 'api_key' ? secretAccounts.partnerApiKey(profile.id) : secretAccounts.partnerPassword(profile.id);
+      const account =
+        profile.auth_method === 'api_key' ? secretAccounts.partnerApiKey(profile.id) : secretAccounts.partnerPassword(profile.id);
       try {
         this.hasSecret.set(profile.id, (await this.deps.secrets.get(account)) !== null);
       } catch {
@@ -365,7 +392,6 @@ export class SessionService {
       connection: this.connection.state(),
     };
   }
-
 }
 
 function notSignedIn(profile: ProfileRow): AppError {

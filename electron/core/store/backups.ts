@@ -83,7 +83,8 @@ export async function takeBackup(db: Database.Database, databaseFile: string, op
   try {
     fs.mkdirSync(dir, { recursive: true });
     const free = freeBytes(dir);
-    if (free !== null && free < size) throw Object.assign(new Error(`${formatBytes(free)} free, ${formatBytes(size)} needed`), { code: 'ENOSPC' });
+    if (free !== null && free < size)
+      throw Object.assign(new Error(`${formatBytes(free)} free, ${formatBytes(size)} needed`), { code: 'ENOSPC' });
     await db.backup(temporary, { progress: () => 0x7fffffff });
     // The copy carries the source's WAL flag; a backup is one self-contained file.
     const copy = new Database(temporary);
@@ -95,7 +96,11 @@ export async function takeBackup(db: Database.Database, databaseFile: string, op
     fs.renameSync(temporary, target);
   } catch (error) {
     for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(`${temporary}${suffix}`, { force: true });
-    const described = describeStoreError(error, { file: databaseFile, activity: `make a backup of the database in ${dir}`, needBytes: size });
+    const described = describeStoreError(error, {
+      file: databaseFile,
+      activity: `make a backup of the database in ${dir}`,
+      needBytes: size,
+    });
     throw described instanceof Error ? described : new AppError('write_failed', String(described));
   }
   prune(databaseFile, options.keep ?? KEEP_BACKUPS);

@@ -8,7 +8,15 @@ import type Database from 'better-sqlite3';
 import { type z } from 'zod';
 import { BookDay, FUNNEL_STEPS, LOW_BALANCE_THRESHOLD, isNearLimit, type BookOverview, type ClientNearLimit } from '@shared/book';
 import { DEFAULT_MAX_CHANNELS } from '@shared/outbox';
-import { ACTION_HINT_IDS, CHANNEL_STATE_IDS, ChannelStateId, MESSAGING_LIMITS, NOT_AVAILABLE, QUALITY_RATINGS, type ActionHintId } from '@shared/status';
+import {
+  ACTION_HINT_IDS,
+  CHANNEL_STATE_IDS,
+  ChannelStateId,
+  MESSAGING_LIMITS,
+  NOT_AVAILABLE,
+  QUALITY_RATINGS,
+  type ActionHintId,
+} from '@shared/status';
 
 /** The documented values in their natural order (best quality first, smallest tier first). */
 const QUALITY_ORDER = [...new Set(Object.values(QUALITY_RATINGS).map((rule) => rule.label))];
@@ -49,7 +57,10 @@ export class BookQueries {
   dayCounts(profileId: string): DayCounts {
     const byState = this.byState(profileId);
     const channels = Object.values(byState).reduce((sum, n) => sum + n, 0);
-    const clients = this.db.prepare('SELECT count(*) FROM clients WHERE profile_id = ? AND removed_at IS NULL').pluck().get(profileId) as number;
+    const clients = this.db
+      .prepare('SELECT count(*) FROM clients WHERE profile_id = ? AND removed_at IS NULL')
+      .pluck()
+      .get(profileId) as number;
     const needsAction = this.db
       .prepare('SELECT count(*) FROM channels WHERE profile_id = ? AND removed_at IS NULL AND action_required IS NOT NULL')
       .pluck()
@@ -95,7 +106,9 @@ export class BookQueries {
     let needsAction = 0;
     // One pass over the indexed columns (no raw JSON is parsed): the aggregates in plain JS.
     const rows = this.db
-      .prepare('SELECT client_id, quality_rating, messaging_limit, action_required FROM channels WHERE profile_id = ? AND removed_at IS NULL')
+      .prepare(
+        'SELECT client_id, quality_rating, messaging_limit, action_required FROM channels WHERE profile_id = ? AND removed_at IS NULL',
+      )
       .raw()
       .iterate(profileId) as Iterable<[string | null, string | null, string | null, string | null]>;
     for (const [clientId, rating, limit, action] of rows) {
@@ -109,7 +122,10 @@ export class BookQueries {
     }
     const channels = Object.values(byState).reduce((sum, n) => sum + n, 0);
     // Limits from a narrow index (migration 8); names only for the few clients shown.
-    const clientLimits = this.db.prepare('SELECT id, max_channels FROM clients WHERE profile_id = ? AND removed_at IS NULL').raw().all(profileId) as Array<[string, number | null]>;
+    const clientLimits = this.db
+      .prepare('SELECT id, max_channels FROM clients WHERE profile_id = ? AND removed_at IS NULL')
+      .raw()
+      .all(profileId) as Array<[string, number | null]>;
     const near: ClientNearLimit[] = [];
     for (const [id, max] of clientLimits) {
       const used = perClient.get(id) ?? 0;
@@ -117,19 +133,29 @@ export class BookQueries {
       if (used > 0 && isNearLimit(used, maxChannels)) near.push({ clientId: id, name: id, channels: used, maxChannels });
     }
     const clients = { length: clientLimits.length };
-    near.sort((a, b) => a.maxChannels - a.channels - (b.maxChannels - b.channels) || b.channels - a.channels || a.clientId.localeCompare(b.clientId));
+    near.sort(
+      (a, b) =>
+        a.maxChannels - a.channels - (b.maxChannels - b.channels) || b.channels - a.channels || a.clientId.localeCompare(b.clientId),
+    );
     const shown = near.slice(0, NEAR_LIMIT_SHOWN);
     const nameOf = this.db.prepare('SELECT coalesce(organisation, name) FROM clients WHERE profile_id = ? AND id = ?').pluck();
     for (const client of shown) client.name = (nameOf.get(profileId, client.clientId) as string | undefined) ?? client.clientId;
     // The closest first; among equals, by name.
-    shown.sort((a, b) => a.maxChannels - a.channels - (b.maxChannels - b.channels) || b.channels - a.channels || a.name.localeCompare(b.name));
+    shown.sort(
+      (a, b) => a.maxChannels - a.channels - (b.maxChannels - b.channels) || b.channels - a.channels || a.name.localeCompare(b.name),
+    );
     return {
       asOf,
       channels,
       clients: clients.length,
       needsAction,
       byState: CHANNEL_STATE_IDS.filter((state) => (byState[state] ?? 0) > 0).map((state) => ({ state, count: byState[state] ?? 0 })),
-      funnel: FUNNEL_STEPS.map((step) => ({ step: step.id, label: step.label, states: [...step.states], count: step.states.reduce((sum, state) => sum + (byState[state] ?? 0), 0) })),
+      funnel: FUNNEL_STEPS.map((step) => ({
+        step: step.id,
+        label: step.label,
+        states: [...step.states],
+        count: step.states.reduce((sum, state) => sum + (byState[state] ?? 0), 0),
+      })),
       quality: sortedCounts(quality, QUALITY_ORDER),
       messagingLimit: sortedCounts(limits, LIMIT_ORDER),
       actions: ACTION_HINT_IDS.filter((id) => (actions.get(id) ?? 0) > 0).map((id: ActionHintId) => ({ id, count: actions.get(id) ?? 0 })),
@@ -140,7 +166,9 @@ export class BookQueries {
   }
 
   private byState(profileId: string): Record<string, number> {
-    const rows = this.db.prepare('SELECT state, count(*) AS n FROM channel_search WHERE profile_id = ? AND removed = 0 GROUP BY state').all(profileId) as Array<{ state: string; n: number }>;
+    const rows = this.db
+      .prepare('SELECT state, count(*) AS n FROM channel_search WHERE profile_id = ? AND removed = 0 GROUP BY state')
+      .all(profileId) as Array<{ state: string; n: number }>;
     const counts: Record<string, number> = {};
     // A state this version does not know (written by a newer one) is counted as unknown, as the list shows it.
     for (const row of rows) {
@@ -151,7 +179,10 @@ export class BookQueries {
   }
 
   private balances(profileId: string): BookOverview['balances'] {
-    const known = this.db.prepare('SELECT count(*) FROM balances WHERE profile_id = ? AND available = 1 AND balance IS NOT NULL').pluck().get(profileId) as number;
+    const known = this.db
+      .prepare('SELECT count(*) FROM balances WHERE profile_id = ? AND available = 1 AND balance IS NOT NULL')
+      .pluck()
+      .get(profileId) as number;
     const low = this.db
       .prepare(
         `SELECT b.client_id AS clientId, coalesce(k.organisation, k.name, b.client_id) AS name, b.balance AS balance, b.currency AS currency, b.fetched_at AS fetchedAt
@@ -170,6 +201,9 @@ function bump(map: Map<string, number>, key: string): void {
 
 /** Documented values in their order, then undocumented ones by size, then "Not available" (the absence of a value). */
 function sortedCounts(map: Map<string, number>, order: readonly string[]): Array<{ label: string; count: number }> {
-  const rank = (label: string) => (label === NOT_AVAILABLE ? order.length + 1 : order.includes(label) ? order.indexOf(label) : order.length);
-  return [...map].map(([label, count]) => ({ label, count })).sort((a, b) => rank(a.label) - rank(b.label) || b.count - a.count || a.label.localeCompare(b.label));
+  const rank = (label: string) =>
+    label === NOT_AVAILABLE ? order.length + 1 : order.includes(label) ? order.indexOf(label) : order.length;
+  return [...map]
+    .map(([label, count]) => ({ label, count }))
+    .sort((a, b) => rank(a.label) - rank(b.label) || b.count - a.count || a.label.localeCompare(b.label));
 }

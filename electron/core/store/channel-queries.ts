@@ -80,7 +80,10 @@ export function channelWhere(profileId: string, query: ChannelQuery, withStates:
   const anyLabelOf = (column: string, values: readonly string[]) => {
     if (values.length === 0) return;
     const named = values.filter((v) => v !== NOT_AVAILABLE);
-    const parts = [...(named.length > 0 ? [`${column} IN (${named.map(() => '?').join(', ')})`] : []), ...(named.length < values.length ? [`${column} IS NULL`] : [])];
+    const parts = [
+      ...(named.length > 0 ? [`${column} IN (${named.map(() => '?').join(', ')})`] : []),
+      ...(named.length < values.length ? [`${column} IS NULL`] : []),
+    ];
     clauses.push(parts.length === 1 ? (parts[0] ?? '') : `(${parts.join(' OR ')})`);
     params.push(...named);
     needsChannel = true;
@@ -207,7 +210,9 @@ export class ChannelQueries {
   private pageWithSql(profileId: string, query: ChannelQuery, where: Where): IndexedPage {
     // Page first (sort keys only); the caller reads the wide rows of that page alone.
     const page = this.db
-      .prepare(`SELECT s.rid AS rid, s.state AS state FROM ${this.source(query, where.needsChannel)} WHERE ${where.sql} ORDER BY ${orderBy(query)} LIMIT ? OFFSET ?`)
+      .prepare(
+        `SELECT s.rid AS rid, s.state AS state FROM ${this.source(query, where.needsChannel)} WHERE ${where.sql} ORDER BY ${orderBy(query)} LIMIT ? OFFSET ?`,
+      )
       .all(...where.params, query.limit, query.offset) as Array<{ rid: number; state: string }>;
     // A first page that holds every match (typical once a search is typed) already tells the counts:
     // one scan instead of two. Otherwise count separately, with the state filter left out.
@@ -230,7 +235,10 @@ export class ChannelQueries {
 
   /** When the last successful sync finished: every row still listed was confirmed then. */
   private confirmedAt(profileId: string): string | null {
-    const value: unknown = this.db.prepare("SELECT max(finished_at) FROM sync_runs WHERE profile_id = ? AND status = 'succeeded'").pluck().get(profileId);
+    const value: unknown = this.db
+      .prepare("SELECT max(finished_at) FROM sync_runs WHERE profile_id = ? AND status = 'succeeded'")
+      .pluck()
+      .get(profileId);
     return typeof value === 'string' ? value : null;
   }
 
@@ -238,7 +246,9 @@ export class ChannelQueries {
   private counts(profileId: string, query: ChannelQuery): { countsByState: Record<string, number>; total: number } {
     const facet = channelWhere(profileId, query, false);
     const from = facet.needsChannel ? 'channel_search s JOIN channels c ON c.rid = s.rid' : 'channel_search s';
-    const rows = this.db.prepare(`SELECT s.state AS state, count(*) AS n FROM ${from} WHERE ${facet.sql} GROUP BY s.state`).all(...facet.params) as Array<{
+    const rows = this.db
+      .prepare(`SELECT s.state AS state, count(*) AS n FROM ${from} WHERE ${facet.sql} GROUP BY s.state`)
+      .all(...facet.params) as Array<{
       state: string;
       n: number;
     }>;
@@ -263,13 +273,18 @@ export class ChannelQueries {
       const byRid = new Map<number, [string, string | null]>();
       const ids = this.db.prepare('SELECT rid, id FROM channels WHERE profile_id = ?').raw();
       for (const [rid, id] of ids.iterate(profileId) as Iterable<[number, string]>) byRid.set(rid, [id, null]);
-      const clients = this.db.prepare('SELECT rid, client_id FROM channels WHERE profile_id = ? AND removed_at IS NULL AND client_id IS NOT NULL').raw();
+      const clients = this.db
+        .prepare('SELECT rid, client_id FROM channels WHERE profile_id = ? AND removed_at IS NULL AND client_id IS NOT NULL')
+        .raw();
       for (const [rid, clientId] of clients.iterate(profileId) as Iterable<[number, string]>) {
         const item = byRid.get(rid);
         if (item) item[1] = clientId;
       }
       if (query.includeRemoved) {
-        for (const [rid, clientId] of this.db.prepare('SELECT rid, client_id FROM channels WHERE profile_id = ? AND removed_at IS NOT NULL').raw().iterate(profileId) as Iterable<[number, string | null]>) {
+        for (const [rid, clientId] of this.db
+          .prepare('SELECT rid, client_id FROM channels WHERE profile_id = ? AND removed_at IS NOT NULL')
+          .raw()
+          .iterate(profileId) as Iterable<[number, string | null]>) {
           const item = byRid.get(rid);
           if (item) item[1] = clientId;
         }
@@ -281,7 +296,9 @@ export class ChannelQueries {
       return { total: indexed.total, items };
     }
     const rows = this.db
-      .prepare(`SELECT c.id AS id, c.client_id AS client_id FROM channel_search s JOIN channels c ON c.rid = s.rid WHERE ${where.sql} ORDER BY ${orderBy(query)} LIMIT ?`)
+      .prepare(
+        `SELECT c.id AS id, c.client_id AS client_id FROM channel_search s JOIN channels c ON c.rid = s.rid WHERE ${where.sql} ORDER BY ${orderBy(query)} LIMIT ?`,
+      )
       .raw()
       .all(...where.params, max) as Array<[string, string | null]>;
     const total = rows.length < max ? rows.length : this.counts(profileId, query).total;
@@ -308,7 +325,8 @@ export class ChannelQueries {
   }
 
   get(profileId: string, channelId: string): { item: ChannelListItem; raw: unknown } | null {
-    const row = this.db.prepare(`${CHANNEL_ITEM_SELECT} WHERE c.profile_id = ? AND c.id = ?`).get(profileId, channelId) as ItemRow | undefined;
+    const row = this.db.prepare(`${CHANNEL_ITEM_SELECT} WHERE c.profile_id = ? AND c.id = ?`).get(profileId, channelId) as
+      ItemRow | undefined;
     if (!row) return null;
     return { item: toChannelItem(row, this.confirmedAt(profileId)), raw: parseJsonOr(row.raw, row.raw) };
   }

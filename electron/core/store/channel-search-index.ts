@@ -145,7 +145,12 @@ export class ChannelSearchIndex {
         const current = this.snapshot;
         if (current && current.profileId === built.profileId && current.generation === built.generation) current.orders[sort] = built.order;
       })
-      .catch((error: unknown) => this.log('a sort of the channel search index could not be built', { sort, error: error instanceof Error ? error.message : String(error) }))
+      .catch((error: unknown) =>
+        this.log('a sort of the channel search index could not be built', {
+          sort,
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      )
       .finally(() => this.ordering.delete(sort));
     this.ordering.set(sort, done);
   }

@@ -61,7 +61,8 @@ function toItem(row: unknown): ClientListItem {
     phoneE164: phone?.e164 ?? null,
     channelCount: r.channel_count,
     needsAction: r.needs_action,
-    balance: r.balance !== null && r.balance_at !== null ? { amount: r.balance, currency: r.balance_currency, fetchedAt: r.balance_at } : null,
+    balance:
+      r.balance !== null && r.balance_at !== null ? { amount: r.balance, currency: r.balance_currency, fetchedAt: r.balance_at } : null,
     createdAt: r.created_at,
     syncedAt: r.synced_at,
     removedAt: r.removed_at,
@@ -109,9 +110,13 @@ export class ClientQueries {
   }
 
   counts(profileId: string): { clients: number; channels: number } {
-    const clients = this.db.prepare('SELECT count(*) AS n FROM clients WHERE profile_id = ? AND removed_at IS NULL').get(profileId) as { n: number };
+    const clients = this.db.prepare('SELECT count(*) AS n FROM clients WHERE profile_id = ? AND removed_at IS NULL').get(profileId) as {
+      n: number;
+    };
     // From the narrow search table: counting the wide channel rows would read every one of them.
-    const channels = this.db.prepare('SELECT count(*) AS n FROM channel_search WHERE profile_id = ? AND removed = 0').get(profileId) as { n: number };
+    const channels = this.db.prepare('SELECT count(*) AS n FROM channel_search WHERE profile_id = ? AND removed = 0').get(profileId) as {
+      n: number;
+    };
     return { clients: clients.n, channels: channels.n };
   }
 }

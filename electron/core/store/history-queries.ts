@@ -18,9 +18,9 @@ export class HistoryQueries {
   }
 
   channel(profileId: string, channelId: string, limit: number): ChannelHistory | null {
-    const channel = this.db.prepare('SELECT client_id, created_at, modified_at FROM channels WHERE profile_id = ? AND id = ?').get(profileId, channelId) as
-      | { client_id: string | null; created_at: string | null; modified_at: string | null }
-      | undefined;
+    const channel = this.db
+      .prepare('SELECT client_id, created_at, modified_at FROM channels WHERE profile_id = ? AND id = ?')
+      .get(profileId, channelId) as { client_id: string | null; created_at: string | null; modified_at: string | null } | undefined;
     if (!channel) return null;
     const entries: HistoryEntry[] = [];
     // One more than asked: tells whether the list was cut.
@@ -29,7 +29,9 @@ export class HistoryQueries {
     }
     const targets = [`channel:${channelId}`, ...(channel.client_id ? [`client:${channel.client_id}`] : [])];
     const rows = this.db
-      .prepare(`SELECT * FROM outbox WHERE profile_id = ? AND target IN (${targets.map(() => '?').join(', ')}) AND kind != 'check_health' ORDER BY seq DESC LIMIT ?`)
+      .prepare(
+        `SELECT * FROM outbox WHERE profile_id = ? AND target IN (${targets.map(() => '?').join(', ')}) AND kind != 'check_health' ORDER BY seq DESC LIMIT ?`,
+      )
       .all(profileId, ...targets, limit + 1);
     for (const raw of rows) {
       const action = parseAction(raw);
@@ -45,15 +47,24 @@ export class HistoryQueries {
         detail: action.payload?.detail ?? null,
         sentAt: action.row.sent_at,
         finishedAt: action.row.finished_at,
-        outcome: action.state === 'done' ? (action.result?.outcome ?? null) : action.state === 'conflict' ? (action.conflict?.message ?? null) : null,
+        outcome:
+          action.state === 'done'
+            ? (action.result?.outcome ?? null)
+            : action.state === 'conflict'
+              ? (action.conflict?.message ?? null)
+              : null,
         error: action.state === 'failed' && error.success ? error.data.message : null,
       });
     }
-    if (channel.modified_at && channel.modified_at !== channel.created_at) entries.push({ kind: 'hub', at: channel.modified_at, event: 'modified' });
+    if (channel.modified_at && channel.modified_at !== channel.created_at)
+      entries.push({ kind: 'hub', at: channel.modified_at, event: 'modified' });
     if (channel.created_at) entries.push({ kind: 'hub', at: channel.created_at, event: 'created' });
     // ISO-8601 UTC strings of the same shape sort as text; the Hub's may lack milliseconds, so compare as times.
     entries.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || order(a) - order(b));
-    const watchingSince = this.db.prepare("SELECT min(finished_at) FROM sync_runs WHERE profile_id = ? AND status = 'succeeded'").pluck().get(profileId);
+    const watchingSince = this.db
+      .prepare("SELECT min(finished_at) FROM sync_runs WHERE profile_id = ? AND status = 'succeeded'")
+      .pluck()
+      .get(profileId);
     return {
       channelId,
       items: entries.slice(0, limit),

@@ -39,7 +39,16 @@ function toNotification(row: unknown): StoredNotification {
   } catch {
     // A damaged changes column still leaves title and body readable.
   }
-  return { id: r.id, createdAt: r.created_at, clientId: r.client_id, channelId: r.channel_id, title: r.title, body: r.body, changes, readAt: r.read_at };
+  return {
+    id: r.id,
+    createdAt: r.created_at,
+    clientId: r.client_id,
+    channelId: r.channel_id,
+    title: r.title,
+    body: r.body,
+    changes,
+    readAt: r.read_at,
+  };
 }
 
 export class NotificationStore {
@@ -49,9 +58,18 @@ export class NotificationStore {
   add(profileId: string, createdAt: string, notification: NewNotification): number {
     return Number(
       this.db
-        .prepare('INSERT INTO notifications (profile_id, created_at, client_id, channel_id, title, body, changes) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(profileId, createdAt, notification.clientId, notification.channelId, notification.title, notification.body, JSON.stringify(notification.changes))
-        .lastInsertRowid,
+        .prepare(
+          'INSERT INTO notifications (profile_id, created_at, client_id, channel_id, title, body, changes) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          profileId,
+          createdAt,
+          notification.clientId,
+          notification.channelId,
+          notification.title,
+          notification.body,
+          JSON.stringify(notification.changes),
+        ).lastInsertRowid,
     );
   }
 
@@ -67,22 +85,30 @@ export class NotificationStore {
 
   /** A channel's notifications, newest first (its history; migration 8's index answers it). */
   forChannel(profileId: string, channelId: string, limit: number): StoredNotification[] {
-    return this.db.prepare('SELECT * FROM notifications WHERE profile_id = ? AND channel_id = ? ORDER BY id DESC LIMIT ?').all(profileId, channelId, limit).map(toNotification);
+    return this.db
+      .prepare('SELECT * FROM notifications WHERE profile_id = ? AND channel_id = ? ORDER BY id DESC LIMIT ?')
+      .all(profileId, channelId, limit)
+      .map(toNotification);
   }
 
   unreadCount(profileId: string): number {
-    const row = this.db.prepare('SELECT count(*) AS n FROM notifications WHERE profile_id = ? AND read_at IS NULL').get(profileId) as { n: number };
+    const row = this.db.prepare('SELECT count(*) AS n FROM notifications WHERE profile_id = ? AND read_at IS NULL').get(profileId) as {
+      n: number;
+    };
     return row.n;
   }
 
   markRead(profileId: string, ids: readonly number[] | 'all' | { channelIds: readonly string[] }, readAt: string): number {
     if (typeof ids === 'object' && 'channelIds' in ids) {
       return this.db
-        .prepare('UPDATE notifications SET read_at = ? WHERE profile_id = ? AND read_at IS NULL AND channel_id IN (SELECT value FROM json_each(?))')
+        .prepare(
+          'UPDATE notifications SET read_at = ? WHERE profile_id = ? AND read_at IS NULL AND channel_id IN (SELECT value FROM json_each(?))',
+        )
         .run(readAt, profileId, JSON.stringify(ids.channelIds)).changes;
     }
     if (ids === 'all') {
-      return this.db.prepare('UPDATE notifications SET read_at = ? WHERE profile_id = ? AND read_at IS NULL').run(readAt, profileId).changes;
+      return this.db.prepare('UPDATE notifications SET read_at = ? WHERE profile_id = ? AND read_at IS NULL').run(readAt, profileId)
+        .changes;
     }
     const mark = this.db.prepare('UPDATE notifications SET read_at = ? WHERE profile_id = ? AND id = ? AND read_at IS NULL');
     return this.db.transaction(() => ids.reduce((n, id) => n + mark.run(readAt, profileId, id).changes, 0)).immediate();

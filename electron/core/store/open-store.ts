@@ -23,7 +23,19 @@ import { MIGRATIONS } from './migrations/index';
 import { repairDatabase, salvage, summarize, type RepairReport } from './repair';
 import { describeStoreError, freeBytes, formatBytes } from './store-errors';
 import { forgetGuard, guardFor, readDamageMarker, type Damage, type StoreGuard } from './store-guard';
-import { checkDueAtOpen, clearGone, dailyCheckDue, describeProblems, openProcesses, quickCheck, readHealth, registerOpen, updateHealth, DAILY_MS, type CheckResult } from './store-health';
+import {
+  checkDueAtOpen,
+  clearGone,
+  dailyCheckDue,
+  describeProblems,
+  openProcesses,
+  quickCheck,
+  readHealth,
+  registerOpen,
+  updateHealth,
+  DAILY_MS,
+  type CheckResult,
+} from './store-health';
 
 /** What runs the whole-file reads off the main thread (the search index worker), when there is one. */
 export interface StoreWorker {
@@ -60,7 +72,10 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   // another process) put a new file at the path since. The old damage is not this file's.
   if (guardFor(file).damaged && !readDamageMarker(file)) forgetGuard(file);
   const guard = guardFor(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  const dbOptions = { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), ...(options.mmapBytes ? { mmapBytes: options.mmapBytes } : {}) };
+  const dbOptions = {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.mmapBytes ? { mmapBytes: options.mmapBytes } : {}),
+  };
   const due = checkDueAtOpen(file, options.appVersion);
 
   let db: Database.Database;
@@ -164,7 +179,9 @@ export function startStoreUpkeep(options: StoreUpkeepOptions): () => void {
     try {
       if (dailyCheckDue(options.file, now())) {
         const result = await options.worker.quickCheck();
-        updateHealth(options.file, { lastCheck: { at: new Date(now()).toISOString(), ok: result.ok, appVersion: options.appVersion, reason: 'daily' } });
+        updateHealth(options.file, {
+          lastCheck: { at: new Date(now()).toISOString(), ok: result.ok, appVersion: options.appVersion, reason: 'daily' },
+        });
         options.log.info('daily database check', { ok: result.ok, ms: result.ms });
         if (!result.ok) {
           options.guard.trip(describeProblems(result.problems));
@@ -194,14 +211,24 @@ export function startStoreUpkeep(options: StoreUpkeepOptions): () => void {
 }
 
 /** The store's status for the window and `doctor`. Reading what a repair would keep reads the damaged file (read-only). */
-export function storeStatus(file: string, damage: Damage | null, options: { nativeBinding?: string; withSalvage?: boolean } = {}): StoreStatus {
+export function storeStatus(
+  file: string,
+  damage: Damage | null,
+  options: { nativeBinding?: string; withSalvage?: boolean } = {},
+): StoreStatus {
   const health = readHealth(file);
   let preview: StoreStatus['salvage'] = null;
   if (damage && (options.withSalvage ?? true)) {
     try {
       preview = summarize(salvage(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}));
     } catch (error) {
-      preview = { queuedActions: [], keyRecords: [], counts: {}, incomplete: [], unreadable: error instanceof Error ? error.message : String(error) };
+      preview = {
+        queuedActions: [],
+        keyRecords: [],
+        counts: {},
+        incomplete: [],
+        unreadable: error instanceof Error ? error.message : String(error),
+      };
     }
   }
   return {

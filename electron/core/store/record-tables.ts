@@ -58,12 +58,18 @@ export class RecordTableWriter {
     const names = this.columnNames.join(', ');
     const placeholders = this.columnNames.map(() => '?').join(', ');
     const assignments = this.columnNames.map((name) => `${name} = ?`).join(', ');
-    this.insertRow = db.prepare(`INSERT INTO ${table} (profile_id, id, hash, raw, synced_at, removed_at, ${names}) VALUES (?, ?, ?, ?, ?, NULL, ${placeholders})`);
+    this.insertRow = db.prepare(
+      `INSERT INTO ${table} (profile_id, id, hash, raw, synced_at, removed_at, ${names}) VALUES (?, ?, ?, ?, ?, NULL, ${placeholders})`,
+    );
     this.updateRow = db.prepare(`UPDATE ${table} SET hash = ?, raw = ?, synced_at = ?, removed_at = NULL, ${assignments} WHERE rid = ?`);
     this.insertSearch = this.search
-      ? db.prepare(`INSERT INTO ${this.search} (rid, profile_id, state, removed, company_sort, search_text, numbers) VALUES (?, ?, ?, 0, ?, ?, ?)`)
+      ? db.prepare(
+          `INSERT INTO ${this.search} (rid, profile_id, state, removed, company_sort, search_text, numbers) VALUES (?, ?, ?, 0, ?, ?, ?)`,
+        )
       : null;
-    this.updateSearch = this.search ? db.prepare(`UPDATE ${this.search} SET state = ?, removed = 0, company_sort = ?, search_text = ?, numbers = ? WHERE rid = ?`) : null;
+    this.updateSearch = this.search
+      ? db.prepare(`UPDATE ${this.search} SET state = ?, removed = 0, company_sort = ?, search_text = ?, numbers = ? WHERE rid = ?`)
+      : null;
   }
 
   /** Every stored record's hash, read from a covering index (migration 4), never the wide rows. */
@@ -111,7 +117,11 @@ export class RecordTableWriter {
    */
   rewriteDerived(rid: number, row: RecordRow): void {
     const assignments = this.columnNames.map((name) => `${name} = ?`).join(', ');
-    this.stmt(`UPDATE ${this.table} SET hash = ?, ${assignments} WHERE rid = ?`).run(row.hash, ...this.columnNames.map((name) => row.columns[name] ?? null), rid);
+    this.stmt(`UPDATE ${this.table} SET hash = ?, ${assignments} WHERE rid = ?`).run(
+      row.hash,
+      ...this.columnNames.map((name) => row.columns[name] ?? null),
+      rid,
+    );
     if (this.search) {
       const { state, company_sort: companySort, search_text: searchText, numbers } = row.columns;
       this.stmt(`UPDATE ${this.search} SET state = ?, company_sort = ?, search_text = ?, numbers = ? WHERE rid = ?`).run(
@@ -145,18 +155,22 @@ export class RecordTableWriter {
   }
 
   /** Who a channel is, for a notification about it (channels table only); the number in E.164, else as sent. */
-  summary(profileId: string, id: string): { id: string; clientId: string | null; companyName: string | null; phoneNumber: string | null } | null {
+  summary(
+    profileId: string,
+    id: string,
+  ): { id: string; clientId: string | null; companyName: string | null; phoneNumber: string | null } | null {
     if (this.table !== 'channels') return null;
-    const row = this.stmt('SELECT client_id, company_name, coalesce(phone_e164, phone_number) AS phone FROM channels WHERE profile_id = ? AND id = ?').get(profileId, id) as
-      | { client_id: string | null; company_name: string | null; phone: string | null }
-      | undefined;
+    const row = this.stmt(
+      'SELECT client_id, company_name, coalesce(phone_e164, phone_number) AS phone FROM channels WHERE profile_id = ? AND id = ?',
+    ).get(profileId, id) as { client_id: string | null; company_name: string | null; phone: string | null } | undefined;
     return row ? { id, clientId: row.client_id, companyName: row.company_name, phoneNumber: row.phone } : null;
   }
 
   /** A stored channel's status fingerprint and raw record by row id (to tell whether and how its status changed). */
   storedStatus(rid: number): { fingerprint: string; raw: string } | null {
     if (this.table !== 'channels') return null;
-    const row = this.stmt('SELECT status_fingerprint, raw FROM channels WHERE rid = ?').get(rid) as { status_fingerprint: string; raw: string } | undefined;
+    const row = this.stmt('SELECT status_fingerprint, raw FROM channels WHERE rid = ?').get(rid) as
+      { status_fingerprint: string; raw: string } | undefined;
     return row ? { fingerprint: row.status_fingerprint, raw: row.raw } : null;
   }
 

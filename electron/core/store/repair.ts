@@ -28,7 +28,16 @@ import { forgetGuard, removeDamageMarker } from './store-guard';
 import { leavingNoTrace, openProcesses, updateHealth } from './store-health';
 
 /** In the order they are restored (a row's foreign keys point to tables before it). */
-export const IRREPLACEABLE_TABLES = ['profiles', 'settings', 'outbox', 'pending_effects', 'channel_keys', 'notifications', 'health_checks', 'permission_links'] as const;
+export const IRREPLACEABLE_TABLES = [
+  'profiles',
+  'settings',
+  'outbox',
+  'pending_effects',
+  'channel_keys',
+  'notifications',
+  'health_checks',
+  'permission_links',
+] as const;
 export type IrreplaceableTable = (typeof IRREPLACEABLE_TABLES)[number];
 
 type Row = Record<string, unknown>;
@@ -184,7 +193,12 @@ function readSalvage(file: string, options: { nativeBinding?: string }): Salvage
   if (!tables) {
     const backup = listBackups(file)[0];
     if (!backup) {
-      return { schemaVersion: null, tableListFrom, tables: {}, unreadable: `its first page, which lists the tables, is unreadable (${firstError}) and there is no backup to take it from` };
+      return {
+        schemaVersion: null,
+        tableListFrom,
+        tables: {},
+        unreadable: `its first page, which lists the tables, is unreadable (${firstError}) and there is no backup to take it from`,
+      };
     }
     try {
       const spliced = withFirstPageFromBackup(file, backup.file);
@@ -195,7 +209,12 @@ function readSalvage(file: string, options: { nativeBinding?: string }): Salvage
     } catch (error) {
       db?.close();
       cleanup();
-      return { schemaVersion: null, tableListFrom, tables: {}, unreadable: `its first page is unreadable (${firstError}), and the table list of the newest backup does not fit it either (${error instanceof Error ? error.message : String(error)})` };
+      return {
+        schemaVersion: null,
+        tableListFrom,
+        tables: {},
+        unreadable: `its first page is unreadable (${firstError}), and the table list of the newest backup does not fit it either (${error instanceof Error ? error.message : String(error)})`,
+      };
     }
   }
   try {
@@ -228,8 +247,18 @@ export function summarize(result: Salvage): SalvageSummary {
   return {
     queuedActions: rows('outbox')
       .filter((r) => OPEN_STATES.has(String(r.state)))
-      .map((r) => ({ id: String(r.id), kind: String(r.kind), target: String(r.target), state: String(r.state), createdAt: String(r.created_at) })),
-    keyRecords: rows('channel_keys').map((r) => ({ profileId: String(r.profile_id), channelId: String(r.channel_id), generatedAt: String(r.generated_at) })),
+      .map((r) => ({
+        id: String(r.id),
+        kind: String(r.kind),
+        target: String(r.target),
+        state: String(r.state),
+        createdAt: String(r.created_at),
+      })),
+    keyRecords: rows('channel_keys').map((r) => ({
+      profileId: String(r.profile_id),
+      channelId: String(r.channel_id),
+      generatedAt: String(r.generated_at),
+    })),
     counts,
     incomplete: IRREPLACEABLE_TABLES.filter((t) => result.tables[t]?.incomplete),
     tableListFrom: result.tableListFrom === 'file' ? 'the file' : `the backup ${path.basename(result.tableListFrom.backup)}`,
@@ -248,7 +277,10 @@ export interface RepairReport {
 
 /** `partner-desk.sqlite.damaged-20260501T101500Z`: beside the original, never overwritten. */
 export function asideName(file: string, now: number): string {
-  const stampText = new Date(now).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stampText = new Date(now)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   let candidate = `${file}.damaged-${stampText}`;
   for (let n = 2; fs.existsSync(candidate); n += 1) candidate = `${file}.damaged-${stampText}-${n}`;
   return candidate;
@@ -274,7 +306,10 @@ export function repairDatabase(file: string, options: { nativeBinding?: string; 
   const restored = Object.fromEntries(IRREPLACEABLE_TABLES.map((t) => [t, 0])) as Record<IrreplaceableTable, number>;
   const rejected = { ...restored };
   try {
-    const db = openDatabase(fresh, { migrations: MIGRATIONS.filter((m) => m.version <= version), ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    const db = openDatabase(fresh, {
+      migrations: MIGRATIONS.filter((m) => m.version <= version),
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
     try {
       db.transaction(() => {
         for (const table of IRREPLACEABLE_TABLES) {
@@ -283,7 +318,9 @@ export function repairDatabase(file: string, options: { nativeBinding?: string; 
           const columns = new Set((db.prepare(`PRAGMA table_info(${quote(table)})`).all() as Array<{ name: string }>).map((c) => c.name));
           for (const row of rows) {
             const names = Object.keys(row).filter((name) => columns.has(name));
-            const insert = db.prepare(`INSERT INTO ${quote(table)} (${names.map(quote).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
+            const insert = db.prepare(
+              `INSERT INTO ${quote(table)} (${names.map(quote).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+            );
             try {
               insert.run(...names.map((name) => row[name]));
               restored[table] += 1;

@@ -23,7 +23,8 @@ export interface RestoreReport {
 /** `which`: 'latest', a position (1 = newest) or a backup's path. */
 export function findBackup(file: string, which: string): BackupInfo {
   const backups = listBackups(file);
-  if (backups.length === 0) throw new AppError('not_found', `There are no backups of ${file} (they are kept in ${path.join(path.dirname(file), 'backups')}).`);
+  if (backups.length === 0)
+    throw new AppError('not_found', `There are no backups of ${file} (they are kept in ${path.join(path.dirname(file), 'backups')}).`);
   if (which === 'latest') return backups[0]!;
   if (/^\d+$/.test(which)) {
     const found = backups[Number(which) - 1];
@@ -38,14 +39,25 @@ export function findBackup(file: string, which: string): BackupInfo {
   return { file: resolved, takenAt: stat.mtime.toISOString(), reason: 'file', bytes: stat.size };
 }
 
-export function restoreBackup(file: string, backup: BackupInfo, options: { nativeBinding?: string; now?: () => number } = {}): RestoreReport {
+export function restoreBackup(
+  file: string,
+  backup: BackupInfo,
+  options: { nativeBinding?: string; now?: () => number } = {},
+): RestoreReport {
   const now = options.now ?? Date.now;
   const others = openProcesses(file).live.filter((p) => p.pid !== process.pid);
   if (others.length > 0) {
-    throw new AppError('conflict', `Another Partner Desk (${others.map((p) => `${p.kind}, process ${p.pid}`).join('; ')}) has ${file} open. Close it, then restore again. Nothing was changed.`);
+    throw new AppError(
+      'conflict',
+      `Another Partner Desk (${others.map((p) => `${p.kind}, process ${p.pid}`).join('; ')}) has ${file} open. Close it, then restore again. Nothing was changed.`,
+    );
   }
   const check = quickCheck(backup.file, options.nativeBinding);
-  if (!check.ok) throw new AppError('database_corrupt', `The backup ${backup.file} is damaged too (${check.problems[0]}). Choose another backup. Nothing was changed.`);
+  if (!check.ok)
+    throw new AppError(
+      'database_corrupt',
+      `The backup ${backup.file} is damaged too (${check.problems[0]}). Choose another backup. Nothing was changed.`,
+    );
 
   let actionsOnlyInSetAside = 0;
   if (fs.existsSync(file)) {
@@ -66,7 +78,10 @@ export function restoreBackup(file: string, backup: BackupInfo, options: { nativ
   }
   let setAside: string | null = null;
   if (fs.existsSync(file)) {
-    const stampText = new Date(now()).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const stampText = new Date(now())
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z');
     setAside = `${file}.replaced-${stampText}`;
     for (let n = 2; fs.existsSync(setAside); n += 1) setAside = `${file}.replaced-${stampText}-${n}`;
     try {
@@ -80,6 +95,8 @@ export function restoreBackup(file: string, backup: BackupInfo, options: { nativ
   fs.renameSync(temporary, file);
   removeDamageMarker(file);
   forgetGuard(file);
-  updateHealth(file, { lastCheck: { at: new Date(now()).toISOString(), ok: true, appVersion: 'restore', reason: `restored ${path.basename(backup.file)}` } });
+  updateHealth(file, {
+    lastCheck: { at: new Date(now()).toISOString(), ok: true, appVersion: 'restore', reason: `restored ${path.basename(backup.file)}` },
+  });
   return { backup, setAside, actionsOnlyInSetAside };
 }

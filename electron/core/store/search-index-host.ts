@@ -18,7 +18,8 @@ import { AppError, ERROR_CODES, type ErrorCode } from '@shared/errors';
 
 /** An error as the worker reported it: an AppError again, or an Error carrying SQLite's or the OS's code. */
 function rebuild(message: Extract<FromSearchIndexWorker, { type: 'failed' }>): Error {
-  if (message.appCode && (ERROR_CODES as readonly string[]).includes(message.appCode)) return new AppError(message.appCode as ErrorCode, message.message);
+  if (message.appCode && (ERROR_CODES as readonly string[]).includes(message.appCode))
+    return new AppError(message.appCode as ErrorCode, message.message);
   return Object.assign(new Error(message.message), message.code ? { code: message.code } : {});
 }
 
@@ -83,16 +84,34 @@ export class SearchIndexWorker implements SnapshotBuilder {
   constructor(private readonly options: { databaseFile: string; nativeBinding?: string }) {}
 
   build(profileId: string): Promise<SearchSnapshot> {
-    return this.ask((id) => ({ type: 'build', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null, profileId })) as Promise<SearchSnapshot>;
+    return this.ask((id) => ({
+      type: 'build',
+      id,
+      databaseFile: this.options.databaseFile,
+      nativeBinding: this.options.nativeBinding ?? null,
+      profileId,
+    })) as Promise<SearchSnapshot>;
   }
 
   buildOrder(profileId: string, sort: ChannelSort): Promise<BuiltOrder> {
-    return this.ask((id) => ({ type: 'order', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null, profileId, sort })) as Promise<BuiltOrder>;
+    return this.ask((id) => ({
+      type: 'order',
+      id,
+      databaseFile: this.options.databaseFile,
+      nativeBinding: this.options.nativeBinding ?? null,
+      profileId,
+      sort,
+    })) as Promise<BuiltOrder>;
   }
 
   /** Copies the database's WAL into it, off this thread. */
   async checkpoint(): Promise<void> {
-    await this.ask((id) => ({ type: 'checkpoint', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null }));
+    await this.ask((id) => ({
+      type: 'checkpoint',
+      id,
+      databaseFile: this.options.databaseFile,
+      nativeBinding: this.options.nativeBinding ?? null,
+    }));
   }
 
   private ask(message: (id: number) => ToSearchIndexWorker, role: Role = 'search'): Promise<Answer> {
@@ -108,21 +127,31 @@ export class SearchIndexWorker implements SnapshotBuilder {
 
   /** `PRAGMA quick_check` of the whole file, off this thread. */
   async quickCheck(): Promise<CheckResult> {
-    return (await this.ask((id) => ({ type: 'quick_check', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null }), 'upkeep')) as CheckResult;
+    return (await this.ask(
+      (id) => ({ type: 'quick_check', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null }),
+      'upkeep',
+    )) as CheckResult;
   }
 
   /** An online backup of the file (backups.ts), off this thread. */
   async backup(reason: string): Promise<BackupInfo> {
-    return (await this.ask((id) => ({ type: 'backup', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null, reason }), 'upkeep')) as BackupInfo;
+    return (await this.ask(
+      (id) => ({ type: 'backup', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null, reason }),
+      'upkeep',
+    )) as BackupInfo;
   }
 
   /** The core closes: the worker lets go of this database. */
   close(): void {
-    for (const instance of Object.values(instances)) instance?.worker.postMessage({ type: 'forget', databaseFile: this.options.databaseFile } satisfies ToSearchIndexWorker);
+    for (const instance of Object.values(instances))
+      instance?.worker.postMessage({ type: 'forget', databaseFile: this.options.databaseFile } satisfies ToSearchIndexWorker);
   }
 }
 
 /** Builds on the caller's own connection: for tests that compare the index with SQL. */
 export function inlineSnapshotBuilder(db: Database.Database): SnapshotBuilder {
-  return { build: async (profileId) => buildSearchSnapshot(db, profileId), buildOrder: async (profileId, sort) => buildSnapshotOrder(db, profileId, sort) };
+  return {
+    build: async (profileId) => buildSearchSnapshot(db, profileId),
+    buildOrder: async (profileId, sort) => buildSnapshotOrder(db, profileId, sort),
+  };
 }

@@ -47,7 +47,11 @@ function connection(file: string, nativeBinding: string | null): Database.Databa
 port.on('message', (message: ToSearchIndexWorker) => {
   if (message.type === 'backup') {
     // Its own connection for the length of the copy (read-only: it never writes the source).
-    const source = new Database(message.databaseFile, { readonly: true, fileMustExist: true, ...(message.nativeBinding ? { nativeBinding: message.nativeBinding } : {}) });
+    const source = new Database(message.databaseFile, {
+      readonly: true,
+      fileMustExist: true,
+      ...(message.nativeBinding ? { nativeBinding: message.nativeBinding } : {}),
+    });
     source.pragma('busy_timeout = 5000');
     takeBackup(source, message.databaseFile, { reason: message.reason })
       .then((info) => port.postMessage({ type: 'backed_up', id: message.id, info } satisfies FromSearchIndexWorker))
@@ -62,14 +66,22 @@ port.on('message', (message: ToSearchIndexWorker) => {
   }
   try {
     if (message.type === 'quick_check') {
-      port.postMessage({ type: 'checked', id: message.id, result: quickCheck(message.databaseFile, message.nativeBinding) } satisfies FromSearchIndexWorker);
+      port.postMessage({
+        type: 'checked',
+        id: message.id,
+        result: quickCheck(message.databaseFile, message.nativeBinding),
+      } satisfies FromSearchIndexWorker);
       return;
     }
     if (message.type === 'checkpoint') {
       // A damaged file is never written again, not even by a checkpoint (store-guard.ts).
-      if (readDamageMarker(message.databaseFile)) throw Object.assign(new Error('The database is damaged; no checkpoint.'), { code: 'SQLITE_CORRUPT' });
+      if (readDamageMarker(message.databaseFile))
+        throw Object.assign(new Error('The database is damaged; no checkpoint.'), { code: 'SQLITE_CORRUPT' });
       // A connection of its own that may write (the reading one is read-only), for as long as it takes.
-      const writer = new Database(message.databaseFile, { fileMustExist: true, ...(message.nativeBinding ? { nativeBinding: message.nativeBinding } : {}) });
+      const writer = new Database(message.databaseFile, {
+        fileMustExist: true,
+        ...(message.nativeBinding ? { nativeBinding: message.nativeBinding } : {}),
+      });
       try {
         writer.pragma('busy_timeout = 5000');
         writer.pragma('wal_checkpoint(PASSIVE)');
@@ -82,7 +94,9 @@ port.on('message', (message: ToSearchIndexWorker) => {
     const db = connection(message.databaseFile, message.nativeBinding);
     if (message.type === 'order') {
       const built = buildSnapshotOrder(db, message.profileId, message.sort);
-      port.postMessage({ type: 'ordered', id: message.id, built } satisfies FromSearchIndexWorker, [built.order.positions.buffer as ArrayBuffer]);
+      port.postMessage({ type: 'ordered', id: message.id, built } satisfies FromSearchIndexWorker, [
+        built.order.positions.buffer as ArrayBuffer,
+      ]);
       return;
     }
     const snapshot = buildSearchSnapshot(db, message.profileId);
@@ -94,5 +108,11 @@ port.on('message', (message: ToSearchIndexWorker) => {
 
 function failure(id: number, error: unknown): FromSearchIndexWorker {
   const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : null;
-  return { type: 'failed', id, message: error instanceof Error ? error.message : String(error), code: code?.startsWith('SQLITE_') || code?.startsWith('E') ? code : null, appCode: isAppError(error) ? error.code : null };
+  return {
+    type: 'failed',
+    id,
+    message: error instanceof Error ? error.message : String(error),
+    code: code?.startsWith('SQLITE_') || code?.startsWith('E') ? code : null,
+    appCode: isAppError(error) ? error.code : null,
+  };
 }

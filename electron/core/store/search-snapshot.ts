@@ -80,81 +80,91 @@ export function readGeneration(db: Database.Database, profileId: string): number
 
 /** Reads the snapshot in one (deferred: read-only) transaction, so the generation and the rows agree. */
 export function buildSearchSnapshot(db: Database.Database, profileId: string, sorts: readonly ChannelSort[] = ['company']): SearchSnapshot {
-  return db.transaction((): SearchSnapshot => {
-    const generation = readGeneration(db, profileId);
-    const rows = db.prepare('SELECT rid, state, removed, search_text, numbers FROM channel_search WHERE profile_id = ? ORDER BY rid').raw().all(profileId) as unknown[][];
-    const count = rows.length;
-    const rids = new Float64Array(count);
-    const stateCodes = new Uint16Array(count);
-    const removed = new Uint8Array(count);
-    const starts = new Uint32Array(count + 1);
-    const numberStarts = new Uint32Array(count + 1);
-    const numbers = new Array<string>(count);
-    let numbersOffset = 0;
-    const stateNames: string[] = [];
-    const codeOf = new Map<string, number>();
-    const positionOf = new Map<number, number>();
-    const texts = new Array<string>(count);
-    let offset = 0;
-    rows.forEach((row, position) => {
-      const rid = integerAt(row, 0);
-      const state = textAt(row, 1);
-      let code = codeOf.get(state);
-      if (code === undefined) {
-        code = stateNames.length;
-        stateNames.push(state);
-        codeOf.set(state, code);
-      }
-      // A NUL inside a text would blur the boundary between rows; none of the app's texts has one.
-      const text = textAt(row, 3).replaceAll(SEPARATOR, ' ');
-      rids[position] = rid;
-      stateCodes[position] = code;
-      removed[position] = integerAt(row, 2) === 0 ? 0 : 1;
-      starts[position] = offset;
-      texts[position] = text;
-      offset += text.length + 1;
-      // Only digits, "+", "/" and spaces (shared/format/phone.ts): no NUL to replace.
-      const tokens = textAt(row, 4);
-      numberStarts[position] = numbersOffset;
-      numbers[position] = tokens;
-      numbersOffset += tokens.length + 1;
-      positionOf.set(rid, position);
-    });
-    starts[count] = offset;
-    numberStarts[count] = numbersOffset;
-    const orders: Partial<Record<ChannelSort, SnapshotOrder>> = {};
-    for (const sort of sorts) orders[sort] = readOrder(db, profileId, sort, positionOf);
-    return {
-      profileId,
-      generation,
-      rids,
-      stateCodes,
-      stateNames,
-      removed,
-      text: texts.join(SEPARATOR) + SEPARATOR,
-      starts,
-      numbers: numbers.join(SEPARATOR) + SEPARATOR,
-      numberStarts,
-      orders,
-    };
-  }).deferred();
+  return db
+    .transaction((): SearchSnapshot => {
+      const generation = readGeneration(db, profileId);
+      const rows = db
+        .prepare('SELECT rid, state, removed, search_text, numbers FROM channel_search WHERE profile_id = ? ORDER BY rid')
+        .raw()
+        .all(profileId) as unknown[][];
+      const count = rows.length;
+      const rids = new Float64Array(count);
+      const stateCodes = new Uint16Array(count);
+      const removed = new Uint8Array(count);
+      const starts = new Uint32Array(count + 1);
+      const numberStarts = new Uint32Array(count + 1);
+      const numbers = new Array<string>(count);
+      let numbersOffset = 0;
+      const stateNames: string[] = [];
+      const codeOf = new Map<string, number>();
+      const positionOf = new Map<number, number>();
+      const texts = new Array<string>(count);
+      let offset = 0;
+      rows.forEach((row, position) => {
+        const rid = integerAt(row, 0);
+        const state = textAt(row, 1);
+        let code = codeOf.get(state);
+        if (code === undefined) {
+          code = stateNames.length;
+          stateNames.push(state);
+          codeOf.set(state, code);
+        }
+        // A NUL inside a text would blur the boundary between rows; none of the app's texts has one.
+        const text = textAt(row, 3).replaceAll(SEPARATOR, ' ');
+        rids[position] = rid;
+        stateCodes[position] = code;
+        removed[position] = integerAt(row, 2) === 0 ? 0 : 1;
+        starts[position] = offset;
+        texts[position] = text;
+        offset += text.length + 1;
+        // Only digits, "+", "/" and spaces (shared/format/phone.ts): no NUL to replace.
+        const tokens = textAt(row, 4);
+        numberStarts[position] = numbersOffset;
+        numbers[position] = tokens;
+        numbersOffset += tokens.length + 1;
+        positionOf.set(rid, position);
+      });
+      starts[count] = offset;
+      numberStarts[count] = numbersOffset;
+      const orders: Partial<Record<ChannelSort, SnapshotOrder>> = {};
+      for (const sort of sorts) orders[sort] = readOrder(db, profileId, sort, positionOf);
+      return {
+        profileId,
+        generation,
+        rids,
+        stateCodes,
+        stateNames,
+        removed,
+        text: texts.join(SEPARATOR) + SEPARATOR,
+        starts,
+        numbers: numbers.join(SEPARATOR) + SEPARATOR,
+        numberStarts,
+        orders,
+      };
+    })
+    .deferred();
 }
 
 /** Another sort for the snapshot of the profile's current generation (rows in rid order, as the snapshot's). */
 export function buildSnapshotOrder(db: Database.Database, profileId: string, sort: ChannelSort): BuiltOrder {
-  return db.transaction((): BuiltOrder => {
-    const generation = readGeneration(db, profileId);
-    const rids = db.prepare('SELECT rid FROM channel_search WHERE profile_id = ? ORDER BY rid').pluck().all(profileId) as number[];
-    const positionOf = new Map<number, number>();
-    rids.forEach((rid, position) => positionOf.set(rid, position));
-    return { profileId, generation, sort, order: readOrder(db, profileId, sort, positionOf) };
-  }).deferred();
+  return db
+    .transaction((): BuiltOrder => {
+      const generation = readGeneration(db, profileId);
+      const rids = db.prepare('SELECT rid FROM channel_search WHERE profile_id = ? ORDER BY rid').pluck().all(profileId) as number[];
+      const positionOf = new Map<number, number>();
+      rids.forEach((rid, position) => positionOf.set(rid, position));
+      return { profileId, generation, sort, order: readOrder(db, profileId, sort, positionOf) };
+    })
+    .deferred();
 }
 
 function readOrder(db: Database.Database, profileId: string, sort: ChannelSort, positionOf: ReadonlyMap<number, number>): SnapshotOrder {
   const key = SORT_KEY[sort];
   const from = sort === 'company' ? 'channel_search s' : 'channel_search s JOIN channels c ON c.rid = s.rid';
-  const ordered = db.prepare(`SELECT s.rid, ${key} IS NOT NULL FROM ${from} WHERE s.profile_id = ? ORDER BY ${key} ASC NULLS LAST, s.rid ASC`).raw().all(profileId) as unknown[][];
+  const ordered = db
+    .prepare(`SELECT s.rid, ${key} IS NOT NULL FROM ${from} WHERE s.profile_id = ? ORDER BY ${key} ASC NULLS LAST, s.rid ASC`)
+    .raw()
+    .all(profileId) as unknown[][];
   const positions = new Uint32Array(ordered.length);
   let keyed = 0;
   ordered.forEach((row, i) => {
@@ -168,6 +178,13 @@ function readOrder(db: Database.Database, profileId: string, sort: ChannelSort, 
 
 /** The buffers to move (not copy) when the snapshot crosses to another thread. */
 export function snapshotTransfers(snapshot: SearchSnapshot): ArrayBuffer[] {
-  const arrays = [snapshot.rids, snapshot.stateCodes, snapshot.removed, snapshot.starts, snapshot.numberStarts, ...Object.values(snapshot.orders).map((order) => order!.positions)];
+  const arrays = [
+    snapshot.rids,
+    snapshot.stateCodes,
+    snapshot.removed,
+    snapshot.starts,
+    snapshot.numberStarts,
+    ...Object.values(snapshot.orders).map((order) => order!.positions),
+  ];
   return arrays.map((array) => array.buffer as ArrayBuffer);
 }

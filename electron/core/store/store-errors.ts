@@ -35,7 +35,8 @@ export function problemOf(error: unknown): StoreProblem {
   if (code) {
     // A read past the end of the WAL: the file was cut short under the index that describes it.
     if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code === 'SQLITE_IOERR_SHORT_READ') return 'corrupt';
-    if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH') return 'read_only';
+    if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'SQLITE_AUTH')
+      return 'read_only';
     if (code === 'SQLITE_FULL') return 'full';
     if (code.startsWith('SQLITE_IOERR')) return 'io';
     return null;
@@ -151,11 +152,12 @@ function readOnlyError(file: string, error: unknown, platform: NodeJS.Platform):
   const code = errnoCode(error) ?? sqliteCode(error) ?? '';
   const options = { cause: error };
   if (code === 'EROFS' || code === 'SQLITE_READONLY_DIRECTORY' || !folderWritable(dir)) {
-    const fix = code === 'EROFS' || mountedReadOnly(dir)
-      ? 'The drive holding it is mounted read-only: mount it read-write, or'
-      : platform === 'win32'
-        ? 'Give your user "Modify" permission on it (Properties → Security), or'
-        : `Make it yours and writable (\`chmod u+rwx "${dir}"\`; \`ls -ld "${dir}"\` shows its owner), or`;
+    const fix =
+      code === 'EROFS' || mountedReadOnly(dir)
+        ? 'The drive holding it is mounted read-only: mount it read-write, or'
+        : platform === 'win32'
+          ? 'Give your user "Modify" permission on it (Properties → Security), or'
+          : `Make it yours and writable (\`chmod u+rwx "${dir}"\`; \`ls -ld "${dir}"\` shows its owner), or`;
     return new AppError(
       'database_read_only',
       `Partner Desk cannot write in its data folder ${dir}: the folder is read-only for you. Nothing was changed and your data is intact. ` +
@@ -163,9 +165,10 @@ function readOnlyError(file: string, error: unknown, platform: NodeJS.Platform):
       options,
     );
   }
-  const fix = platform === 'win32'
-    ? 'Clear "Read-only" in the file\'s Properties'
-    : `Make it writable for you (\`chmod u+w "${file}"\`; \`ls -l "${file}"\` shows its owner)`;
+  const fix =
+    platform === 'win32'
+      ? 'Clear "Read-only" in the file\'s Properties'
+      : `Make it writable for you (\`chmod u+w "${file}"\`; \`ls -l "${file}"\` shows its owner)`;
   return new AppError(
     'database_read_only',
     `The database ${file} is read-only for you, so Partner Desk cannot save anything in it. Nothing was changed and your data is intact. ${fix}, then start Partner Desk again.`,
@@ -199,7 +202,10 @@ function folderWritable(dir: string): boolean {
 function mountedReadOnly(dir: string): boolean {
   try {
     // ST_RDONLY is not in Node's statfs; a write probe would write. Linux lists mounts with their options.
-    const mounts = fs.readFileSync('/proc/self/mounts', 'utf8').split('\n').map((line) => line.split(' '));
+    const mounts = fs
+      .readFileSync('/proc/self/mounts', 'utf8')
+      .split('\n')
+      .map((line) => line.split(' '));
     const resolved = fs.realpathSync(dir);
     let best: string[] | null = null;
     for (const fields of mounts) {
@@ -225,6 +231,11 @@ export function assertWritable(file: string, platform: NodeJS.Platform = process
       throw readOnlyError(file, error, platform);
     }
   };
-  if (!folderWritable(dir)) throw readOnlyError(file, Object.assign(new Error('folder not writable'), { code: mountedReadOnly(dir) ? 'EROFS' : 'EACCES' }), platform);
+  if (!folderWritable(dir))
+    throw readOnlyError(
+      file,
+      Object.assign(new Error('folder not writable'), { code: mountedReadOnly(dir) ? 'EROFS' : 'EACCES' }),
+      platform,
+    );
   for (const suffix of ['', '-wal', '-shm']) check(`${file}${suffix}`);
 }

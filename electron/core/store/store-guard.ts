@@ -179,7 +179,12 @@ export class StoreGuard {
     const transaction = db.transaction.bind(db);
     const close = db.close.bind(db);
     const patched = db as unknown as Record<string, unknown>;
-    patched.prepare = (source: string) => watchStatement(call(() => prepare(source)), guard, call);
+    patched.prepare = (source: string) =>
+      watchStatement(
+        call(() => prepare(source)),
+        guard,
+        call,
+      );
     patched.exec = (source: string) => {
       guard.assertWritable();
       call(() => exec(source));
@@ -224,7 +229,11 @@ export class StoreGuard {
   private holdOpen(): void {
     if (this.holder || ![...this.connections].some((db) => db.open && !db.readonly)) return;
     try {
-      this.holder = new Database(this.file, { readonly: true, fileMustExist: true, ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}) });
+      this.holder = new Database(this.file, {
+        readonly: true,
+        fileMustExist: true,
+        ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+      });
       this.holder.prepare('SELECT 1 FROM sqlite_master LIMIT 1').get();
     } catch {
       // Even a failed first read leaves the shared lock that stops the checkpoint (a page-one
@@ -270,7 +279,11 @@ function writeMarker(file: string, damage: Damage): void {
   }
 }
 
-function watchStatement(statement: Database.Statement, guard: { assertWritable(): void }, call: <T>(work: () => T) => T): Database.Statement {
+function watchStatement(
+  statement: Database.Statement,
+  guard: { assertWritable(): void },
+  call: <T>(work: () => T) => T,
+): Database.Statement {
   const writes = !statement.readonly;
   const patched = statement as unknown as Record<string, unknown>;
   for (const name of ['run', 'get', 'all'] as const) {

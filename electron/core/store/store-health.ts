@@ -183,7 +183,10 @@ function runQuickCheck(file: string, nativeBinding: string | null | undefined, n
     db.pragma('busy_timeout = 5000');
     const rows = db.pragma('quick_check(20)') as Array<{ quick_check: string }>;
     // One row may hold several lines ("*** in database main ***" heads them): one problem a line.
-    const problems = rows.flatMap((row) => row.quick_check.split('\n')).map((line) => line.trim()).filter((line) => line && !line.startsWith('***'));
+    const problems = rows
+      .flatMap((row) => row.quick_check.split('\n'))
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('***'));
     return problems.length === 1 && problems[0] === 'ok' ? { ok: true, ms: now() - started } : { ok: false, ms: now() - started, problems };
   } catch (error) {
     if (isCorruption(error)) return { ok: false, ms: now() - started, problems: [error instanceof Error ? error.message : String(error)] };
@@ -197,4 +200,3 @@ export function describeProblems(problems: readonly string[]): string {
   const first = problems[0] ?? 'damaged';
   return problems.length > 1 ? `${first}; and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}` : first;
 }
-

@@ -35,8 +35,12 @@ export const SyncRunStatus = z.enum(['running', 'succeeded', 'failed', 'offline'
 export type SyncRunStatus = z.infer<typeof SyncRunStatus>;
 
 export const SyncStats = z.looseObject({
-  clients: z.object({ inserted: z.number(), updated: z.number(), unchanged: z.number(), removed: z.number(), quarantined: z.number() }).optional(),
-  channels: z.object({ inserted: z.number(), updated: z.number(), unchanged: z.number(), removed: z.number(), quarantined: z.number() }).optional(),
+  clients: z
+    .object({ inserted: z.number(), updated: z.number(), unchanged: z.number(), removed: z.number(), quarantined: z.number() })
+    .optional(),
+  channels: z
+    .object({ inserted: z.number(), updated: z.number(), unchanged: z.number(), removed: z.number(), quarantined: z.number() })
+    .optional(),
   requests: z.number().optional(),
   notifications: z.number().optional(),
   complete: z.boolean().optional(),
@@ -125,9 +129,13 @@ export class SyncRunStore {
     return this.db
       .transaction((): RunStart => {
         this.closeAbandonedOf(profileId, startedAt, nowMs);
-        const running = this.db.prepare("SELECT * FROM sync_runs WHERE profile_id = ? AND status = 'running' ORDER BY id DESC LIMIT 1").get(profileId);
+        const running = this.db
+          .prepare("SELECT * FROM sync_runs WHERE profile_id = ? AND status = 'running' ORDER BY id DESC LIMIT 1")
+          .get(profileId);
         if (running) return { busy: toRun(running) };
-        const insert = this.db.prepare("INSERT INTO sync_runs (profile_id, started_at, status, owner, heartbeat_at) VALUES (?, ?, 'running', ?, ?)");
+        const insert = this.db.prepare(
+          "INSERT INTO sync_runs (profile_id, started_at, status, owner, heartbeat_at) VALUES (?, ?, 'running', ?, ?)",
+        );
         return { runId: Number(insert.run(profileId, startedAt, ownerText(owner), nowMs).lastInsertRowid) };
       })
       .immediate();
@@ -138,9 +146,17 @@ export class SyncRunStore {
     this.db.prepare("UPDATE sync_runs SET heartbeat_at = ? WHERE id = ? AND status = 'running'").run(nowMs, id);
   }
 
-  finish(id: number, finishedAt: string, status: Exclude<SyncRunStatus, 'running'>, stats: SyncStats | null, error?: { code: string; message: string }): void {
+  finish(
+    id: number,
+    finishedAt: string,
+    status: Exclude<SyncRunStatus, 'running'>,
+    stats: SyncStats | null,
+    error?: { code: string; message: string },
+  ): void {
     this.db
-      .prepare("UPDATE sync_runs SET finished_at = ?, status = ?, stats = ?, error_code = ?, error_message = ?, heartbeat_at = NULL WHERE id = ? AND status = 'running'")
+      .prepare(
+        "UPDATE sync_runs SET finished_at = ?, status = ?, stats = ?, error_code = ?, error_message = ?, heartbeat_at = NULL WHERE id = ? AND status = 'running'",
+      )
       .run(finishedAt, status, stats ? JSON.stringify(stats) : null, error?.code ?? null, error?.message ?? null, id);
   }
 
@@ -174,7 +190,8 @@ export class SyncRunStore {
     if (run.status !== 'running') return null;
     const owner = run.owner;
     if (!owner || run.heartbeatAt === null) return 'The app stopped during this sync.';
-    if (owner.host === this.host && owner.pid !== process.pid && !this.isAlive(owner.pid)) return 'The process running this sync stopped before it finished.';
+    if (owner.host === this.host && owner.pid !== process.pid && !this.isAlive(owner.pid))
+      return 'The process running this sync stopped before it finished.';
     if (nowMs - run.heartbeatAt > SYNC_LEASE_MS) return 'The process running this sync stopped answering before it finished.';
     return null;
   }
@@ -190,7 +207,9 @@ export class SyncRunStore {
   }
 
   lastSucceeded(profileId: string): SyncRun | null {
-    const row = this.db.prepare("SELECT * FROM sync_runs WHERE profile_id = ? AND status = 'succeeded' ORDER BY id DESC LIMIT 1").get(profileId);
+    const row = this.db
+      .prepare("SELECT * FROM sync_runs WHERE profile_id = ? AND status = 'succeeded' ORDER BY id DESC LIMIT 1")
+      .get(profileId);
     return row ? toRun(row) : null;
   }
 }

@@ -63,7 +63,11 @@ export function removedChannelNotification(channel: ChannelWho): NewNotification
  * The channel's status as last stored, when the new derivation shows something different (read it
  * before the write replaces it); null when nothing the user sees changed, or the channel is new.
  */
-export function previousStatusIfChanged(channels: RecordTableWriter, stored: StoredHash | undefined, next: DerivedChannelStatus): DerivedChannelStatus | null {
+export function previousStatusIfChanged(
+  channels: RecordTableWriter,
+  stored: StoredHash | undefined,
+  next: DerivedChannelStatus,
+): DerivedChannelStatus | null {
   if (!stored || stored.removed) return null;
   const before = channels.storedStatus(stored.rid);
   if (!before || before.fingerprint === storedFingerprint(next)) return null;

@@ -112,7 +112,16 @@ export class RecordPreparer {
   private validateClient(prepared: PreparedClient, item: unknown): Outcome<RecordRow> {
     const parsed = parseClient(item);
     prepared.row = parsed.ok
-      ? { ok: true, value: clientRow(parsed.value.id, parsed.value, prepared.raw, prepared.hash, prepared.summary ?? clientSummary(parsed.value, parsed.value.id)) }
+      ? {
+          ok: true,
+          value: clientRow(
+            parsed.value.id,
+            parsed.value,
+            prepared.raw,
+            prepared.hash,
+            prepared.summary ?? clientSummary(parsed.value, parsed.value.id),
+          ),
+        }
       : { ok: false, reason: parsed.reason };
     return prepared.row;
   }

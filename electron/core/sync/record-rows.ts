@@ -21,7 +21,19 @@ import type { RecordRow } from '../store/record-tables';
  */
 export const STATUS_RULES_VERSION = 2;
 
-export const CLIENT_COLUMNS = ['name', 'organisation', 'name_sort', 'email', 'contact_name', 'status', 'max_channels', 'created_at', 'modified_at', 'search_text', 'numbers'] as const;
+export const CLIENT_COLUMNS = [
+  'name',
+  'organisation',
+  'name_sort',
+  'email',
+  'contact_name',
+  'status',
+  'max_channels',
+  'created_at',
+  'modified_at',
+  'search_text',
+  'numbers',
+] as const;
 /** The channels table's indexed columns; a row's `company_sort`, `search_text` and `numbers` go to channel_search only. */
 export const CHANNEL_COLUMNS = [
   'client_id',
@@ -95,7 +107,9 @@ export function clientSummary(client: unknown, id: string): ClientSummary {
 
 function clientWordsHash(companyName: string | null, email: string | null, country: string | null, tag: string | null = null): string {
   // A client without a tag hashes as before the tag was searchable: its channels are not rewritten for it.
-  return contentHash(`${companyName ?? ''}\u0000${email ?? ''}\u0000${country ?? ''}${tag === null ? '' : `\u0000${tag}`}\u0000${STATUS_RULES_VERSION}`);
+  return contentHash(
+    `${companyName ?? ''}\u0000${email ?? ''}\u0000${country ?? ''}${tag === null ? '' : `\u0000${tag}`}\u0000${STATUS_RULES_VERSION}`,
+  );
 }
 
 /** The search tokens of a client's contact numbers, read in the client's country (the contact user's mostly repeats the contact's). */
@@ -170,9 +184,22 @@ export function rawHashOf(storedHash: string): string {
 type Text = string | null;
 /** The indexed columns a channel's own record decides (the rest come from its client). */
 export interface ChannelOwnColumns {
-  client_id: Text; display_name: Text; display_sort: Text; state: string; state_order: number;
-  message_on_behalf: Text; meta_business_verification: Text; number_registration: Text; action_required: Text; action_text: Text;
-  quality_rating: Text; messaging_limit: Text; waba_account_id: Text; status_fingerprint: string; created_at: Text; modified_at: Text;
+  client_id: Text;
+  display_name: Text;
+  display_sort: Text;
+  state: string;
+  state_order: number;
+  message_on_behalf: Text;
+  meta_business_verification: Text;
+  number_registration: Text;
+  action_required: Text;
+  action_text: Text;
+  quality_rating: Text;
+  messaging_limit: Text;
+  waba_account_id: Text;
+  status_fingerprint: string;
+  created_at: Text;
+  modified_at: Text;
 }
 
 /** What a channel's row takes from the channel record alone. */
@@ -200,7 +227,10 @@ export function channelOwn(id: string, channel: unknown, derived: DerivedChannel
     derived,
     embeddedCompany: pickText(channel, 'client', 'name'),
     embeddedEmail: pickText(channel, 'client', 'contact_info', 'email'),
-    searchText: joinSearchTexts([foldedDisplay, searchTextOf([id, clientId, wabaAccountId, pickText(channel, 'waba_account', 'external_id')])]),
+    searchText: joinSearchTexts([
+      foldedDisplay,
+      searchTextOf([id, clientId, wabaAccountId, pickText(channel, 'waba_account', 'external_id')]),
+    ]),
     phone: deriveChannelPhone(channel),
     hasCountry: channelCountry(channel) !== null,
     columns: {

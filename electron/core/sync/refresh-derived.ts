@@ -15,7 +15,16 @@ import type Database from 'better-sqlite3';
 import type { Logger } from '../log';
 import { parseJsonOr } from '../store/json-column';
 import type { RecordTableWriter } from '../store/record-tables';
-import { channelHash, channelOwn, clientRow, clientSummary, completeChannelRow, rawHashOf, STATUS_RULES_VERSION, type ClientSummary } from './record-rows';
+import {
+  channelHash,
+  channelOwn,
+  clientRow,
+  clientSummary,
+  completeChannelRow,
+  rawHashOf,
+  STATUS_RULES_VERSION,
+  type ClientSummary,
+} from './record-rows';
 
 export const RULES_VERSION_KEY = 'derived_rules_version';
 
@@ -59,7 +68,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 async function eachBatch(db: Database.Database, select: string, handle: (record: StoredRecord) => void): Promise<number> {
   const page = db.prepare(`${select} WHERE rid > ? ORDER BY rid LIMIT ${BATCH}`);
   let done = 0;
-  for (let after = 0, busy = 0; ; ) {
+  for (let after = 0, busy = 0; ;) {
     // Read and rewritten in one transaction, so no other writer's change falls in between.
     let rows: StoredRecord[];
     try {
@@ -104,7 +113,10 @@ export async function refreshDerived(
     const own = channelOwn(record.id, parseJsonOr(record.raw, null));
     writers.channels.rewriteDerived(record.rid, completeChannelRow(own, record.raw, channelHash(rawHashOf(record.hash), summary), summary));
   });
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(RULES_VERSION_KEY, String(STATUS_RULES_VERSION));
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    RULES_VERSION_KEY,
+    String(STATUS_RULES_VERSION),
+  );
   const ms = Math.round(performance.now() - started);
   log?.info('stored records re-derived for new rules', { rulesVersion: STATUS_RULES_VERSION, clients, channels, ms });
   return { clients, channels, ms };

@@ -83,7 +83,17 @@ export class SyncEngine {
   /** The profile's sync state as this process sees it; `runId`: as that run ended. */
   status(profileId: string | null, runId?: number): SyncStatus {
     if (!profileId) {
-      return { profileId: null, state: 'idle', phase: 'idle', done: 0, total: null, lastSucceededAt: null, lastAttemptAt: null, error: null, counts: { clients: 0, channels: 0 } };
+      return {
+        profileId: null,
+        state: 'idle',
+        phase: 'idle',
+        done: 0,
+        total: null,
+        lastSucceededAt: null,
+        lastAttemptAt: null,
+        error: null,
+        counts: { clients: 0, channels: 0 },
+      };
     }
     const latest = runId !== undefined ? this.deps.runs.get(runId) : this.deps.runs.latest(profileId);
     const succeeded = latest?.status === 'succeeded' ? latest : this.deps.runs.lastSucceeded(profileId);
@@ -92,8 +102,21 @@ export class SyncEngine {
     const abandoned = latest ? this.deps.runs.abandonedReason(latest, this.deps.now()) : null;
     const elsewhere = !progress && latest?.status === 'running' && !abandoned;
     const state: SyncStatus['state'] =
-      progress || elsewhere ? 'running' : abandoned ? 'failed' : !latest || latest.status === 'cancelled' || latest.status === 'running' ? 'idle' : latest.status;
-    const error = progress || elsewhere || !latest ? null : abandoned ? { code: 'internal', message: `${abandoned} The previous data is unchanged.` } : latest.status === 'succeeded' ? null : latest.error;
+      progress || elsewhere
+        ? 'running'
+        : abandoned
+          ? 'failed'
+          : !latest || latest.status === 'cancelled' || latest.status === 'running'
+            ? 'idle'
+            : latest.status;
+    const error =
+      progress || elsewhere || !latest
+        ? null
+        : abandoned
+          ? { code: 'internal', message: `${abandoned} The previous data is unchanged.` }
+          : latest.status === 'succeeded'
+            ? null
+            : latest.error;
     return {
       profileId,
       state,
@@ -129,7 +152,10 @@ export class SyncEngine {
         done: listing.clients.fetched + listing.channels.fetched,
         total,
         // Each listing's own count, so the words never add clients to channels ("3,000 of 25,000").
-        listing: { clients: { done: listing.clients.fetched, total: listing.clients.total }, channels: { done: listing.channels.fetched, total: listing.channels.total } },
+        listing: {
+          clients: { done: listing.clients.fetched, total: listing.clients.total },
+          channels: { done: listing.channels.fetched, total: listing.channels.total },
+        },
       });
       this.emit(profileId);
     };
@@ -139,9 +165,19 @@ export class SyncEngine {
       listing[progress.phase] = { fetched: progress.fetched, total: progress.total };
       report(progress.phase);
     };
-    const request = { profileId, runId, startedAt: this.deps.now(), pageSize: options.pageSize ?? 1000, concurrency: options.concurrency ?? 4 };
+    const request = {
+      profileId,
+      runId,
+      startedAt: this.deps.now(),
+      pageSize: options.pageSize ?? 1000,
+      concurrency: options.concurrency ?? 4,
+    };
     const onSnapshot = (snapshot: SearchSnapshot): void => this.deps.onSnapshot?.(profileId, runId, snapshot);
-    const outcome = await this.deps.runner.run(request, hub, { onProgress, onSnapshot, ...(options.signal ? { signal: options.signal } : {}) });
+    const outcome = await this.deps.runner.run(request, hub, {
+      onProgress,
+      onSnapshot,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     this.settle(profileId, runId, outcome);
     this.deps.onFinished?.(profileId, outcome, request.startedAt);
     this.progress.delete(profileId);

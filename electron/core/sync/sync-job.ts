@@ -73,7 +73,10 @@ export async function runSyncJob(request: SyncJobRequest, context: SyncJobContex
   const { db, api, log, signal } = context;
   const now = context.now ?? Date.now;
   const runs = new SyncRunStore(db);
-  const writers = { clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS), channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS) };
+  const writers = {
+    clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS),
+    channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS),
+  };
   const notifications = new NotificationStore(db);
   // The outbox's say in what the listing may overwrite, checked inside the write transaction; the
   // engine announces what it moved once the transaction has committed.
@@ -96,11 +99,21 @@ export async function runSyncJob(request: SyncJobRequest, context: SyncJobContex
     const pageOptions = { pageSize: request.pageSize, concurrency: request.concurrency, ...(signal ? { signal } : {}) };
     // Without a stated total the progress has no end to show: the total stays unknown.
     const track = (phase: 'clients' | 'channels') => (p: ListAllProgress) =>
-      context.onProgress({ phase, fetched: p.totalStated ? Math.min(p.fetched, p.total) : p.fetched, total: p.totalStated ? p.total : null });
+      context.onProgress({
+        phase,
+        fetched: p.totalStated ? Math.min(p.fetched, p.total) : p.fetched,
+        total: p.totalStated ? p.total : null,
+      });
     const preparer = new RecordPreparer(knownHashes(writers, request.profileId)); // per-record work while later pages are in flight
     const [clients, channels] = await Promise.all([
-      listAll(preparer.clientPages((q) => api.listClientsPage(q)), { ...pageOptions, onProgress: track('clients') }),
-      listAll(preparer.channelPages((q) => api.listChannelsPage(q)), { ...pageOptions, onProgress: track('channels') }),
+      listAll(
+        preparer.clientPages((q) => api.listClientsPage(q)),
+        { ...pageOptions, onProgress: track('clients') },
+      ),
+      listAll(
+        preparer.channelPages((q) => api.listChannelsPage(q)),
+        { ...pageOptions, onProgress: track('channels') },
+      ),
     ]);
     signal?.throwIfAborted();
     context.onProgress({ phase: 'writing' });
@@ -109,40 +122,60 @@ export async function runSyncJob(request: SyncJobRequest, context: SyncJobContex
     const listed = now();
     const notes = listingNotes({ clients, channels });
     // Filled inside the transaction (a holder: TypeScript does not follow assignments in a callback).
-    const end: { stats: SyncStats | null; channelsChanged: boolean; snapshotMs: number; countMs: number } = { stats: null, channelsChanged: false, snapshotMs: 0, countMs: 0 };
-    const written = writeListings({ db, ...writers, notifications, quarantine: new QuarantineStore(db), guard }, request.profileId, clients, channels, {
-      syncedAt: iso(listed),
-      listedSince: iso(request.startedAt),
-      preparer,
-      beforeCommit: (result) => {
-        const wrote = now();
-        // The search copy for main, read inside the transaction (its generation is final: nobody else
-        // can write meanwhile) with the data at hand in the page cache, and sent before the commit.
-        end.channelsChanged = result.channels.inserted + result.channels.updated + result.channels.removed > 0;
-        if (end.channelsChanged && context.onSnapshot) context.onSnapshot(buildSearchSnapshot(db, request.profileId));
-        end.snapshotMs = now() - wrote;
-        // The day's counts for the Overview's trend, committed with the data they describe. Never
-        // worth a sync: a failure here is logged and the sync commits without its day.
-        const counted = now();
-        try {
-          new BookQueries(db).recordDay(request.profileId, iso(counted));
-        } catch (error) {
-          log.warn('the day\'s counts were not recorded', { error: error instanceof Error ? error.message : String(error) });
-        }
-        end.countMs = now() - counted;
-        end.stats = {
-          ...result,
-          requests: clients.requests + channels.requests,
-          complete: clients.complete && channels.complete,
-          listMs: listed - started,
-          writeMs: wrote - listed,
-          totalStated: { clients: clients.totalStated, channels: channels.totalStated },
-          notes,
-        };
-        runs.finish(request.runId, iso(now()), 'succeeded', end.stats);
+    const end: { stats: SyncStats | null; channelsChanged: boolean; snapshotMs: number; countMs: number } = {
+      stats: null,
+      channelsChanged: false,
+      snapshotMs: 0,
+      countMs: 0,
+    };
+    const written = writeListings(
+      { db, ...writers, notifications, quarantine: new QuarantineStore(db), guard },
+      request.profileId,
+      clients,
+      channels,
+      {
+        syncedAt: iso(listed),
+        listedSince: iso(request.startedAt),
+        preparer,
+        beforeCommit: (result) => {
+          const wrote = now();
+          // The search copy for main, read inside the transaction (its generation is final: nobody else
+          // can write meanwhile) with the data at hand in the page cache, and sent before the commit.
+          end.channelsChanged = result.channels.inserted + result.channels.updated + result.channels.removed > 0;
+          if (end.channelsChanged && context.onSnapshot) context.onSnapshot(buildSearchSnapshot(db, request.profileId));
+          end.snapshotMs = now() - wrote;
+          // The day's counts for the Overview's trend, committed with the data they describe. Never
+          // worth a sync: a failure here is logged and the sync commits without its day.
+          const counted = now();
+          try {
+            new BookQueries(db).recordDay(request.profileId, iso(counted));
+          } catch (error) {
+            log.warn("the day's counts were not recorded", { error: error instanceof Error ? error.message : String(error) });
+          }
+          end.countMs = now() - counted;
+          end.stats = {
+            ...result,
+            requests: clients.requests + channels.requests,
+            complete: clients.complete && channels.complete,
+            listMs: listed - started,
+            writeMs: wrote - listed,
+            totalStated: { clients: clients.totalStated, channels: channels.totalStated },
+            notes,
+          };
+          runs.finish(request.runId, iso(now()), 'succeeded', end.stats);
+        },
       },
+    );
+    log.info('sync succeeded', {
+      profileId: request.profileId,
+      ms: now() - started,
+      listMs: listed - started,
+      writeMs: end.stats?.writeMs,
+      snapshotMs: end.snapshotMs,
+      countMs: end.countMs,
+      ...summary(written),
+      ...(notes.length > 0 ? { notes } : {}),
     });
-    log.info('sync succeeded', { profileId: request.profileId, ms: now() - started, listMs: listed - started, writeMs: end.stats?.writeMs, snapshotMs: end.snapshotMs, countMs: end.countMs, ...summary(written), ...(notes.length > 0 ? { notes } : {}) });
     return {
       status: 'succeeded',
       error: null,
@@ -172,7 +205,10 @@ function knownHashes(writers: { clients: RecordTableWriter; channels: RecordTabl
     for (const [id, entry] of stored) if (!entry.removed) known.set(id, hashOf(entry.hash));
     return known;
   };
-  return { clients: current(writers.clients.hashes(profileId), (h) => h), channels: current(writers.channels.hashes(profileId), rawHashOf) };
+  return {
+    clients: current(writers.clients.hashes(profileId), (h) => h),
+    channels: current(writers.channels.hashes(profileId), rawHashOf),
+  };
 }
 
 /** Says which listings came without a stated total, and so were read until a short page. */
@@ -181,7 +217,9 @@ function listingNotes(listings: Record<'clients' | 'channels', ListAllResult>): 
   for (const which of ['clients', 'channels'] as const) {
     const listing = listings[which];
     if (!listing.totalStated) {
-      notes.push(`The Hub stated no total for the ${which === 'clients' ? 'client' : 'channel'} listing; it was read page by page until a short page (${listing.items.length} records).`);
+      notes.push(
+        `The Hub stated no total for the ${which === 'clients' ? 'client' : 'channel'} listing; it was read page by page until a short page (${listing.items.length} records).`,
+      );
     }
   }
   return notes;
@@ -196,12 +234,19 @@ function summary(result: WriteResult): Record<string, number> {
   };
 }
 
-export function classify(error: unknown, signal: AbortSignal | undefined): { status: Exclude<SyncJobStatus, 'succeeded'>; info: { code: string; message: string } } {
-  if (signal?.aborted) return { status: 'cancelled', info: { code: 'cancelled', message: 'The sync was cancelled; the previous data is unchanged.' } };
+export function classify(
+  error: unknown,
+  signal: AbortSignal | undefined,
+): { status: Exclude<SyncJobStatus, 'succeeded'>; info: { code: string; message: string } } {
+  if (signal?.aborted)
+    return { status: 'cancelled', info: { code: 'cancelled', message: 'The sync was cancelled; the previous data is unchanged.' } };
   if (isAppError(error)) {
     const info = { code: error.code, message: `${error.message} The previous data is unchanged.` };
     return { status: error.code === 'offline' ? 'offline' : 'failed', info };
   }
-  const wrapped = new AppError('internal', `The sync failed unexpectedly (${error instanceof Error ? error.message : String(error)}). The previous data is unchanged.`);
+  const wrapped = new AppError(
+    'internal',
+    `The sync failed unexpectedly (${error instanceof Error ? error.message : String(error)}). The previous data is unchanged.`,
+  );
   return { status: 'failed', info: wrapped.toInfo() };
 }

@@ -69,15 +69,28 @@ export function writeListings(deps: WriteDeps, profileId: string, clients: Listi
   // IMMEDIATE: the write lock up front, waiting within the busy timeout. A deferred transaction reads
   // first and is refused at once ("database is locked") when it then wants to write while another
   // process holds the lock.
-  return deps.db.transaction(() => {
-    const result = bulkChannelWrite(deps.db, profileId, () => writeBoth(deps, profileId, clients, channels, { syncedAt, listedSince, preparer }), channelsChanged);
-    deps.guard?.afterWrite(profileId);
-    options.beforeCommit?.(result);
-    return result;
-  }).immediate();
+  return deps.db
+    .transaction(() => {
+      const result = bulkChannelWrite(
+        deps.db,
+        profileId,
+        () => writeBoth(deps, profileId, clients, channels, { syncedAt, listedSince, preparer }),
+        channelsChanged,
+      );
+      deps.guard?.afterWrite(profileId);
+      options.beforeCommit?.(result);
+      return result;
+    })
+    .immediate();
 }
 
-function writeBoth(deps: WriteDeps, profileId: string, clients: Listing, channels: Listing, options: { syncedAt: string; listedSince: string; preparer: RecordPreparer }): WriteResult {
+function writeBoth(
+  deps: WriteDeps,
+  profileId: string,
+  clients: Listing,
+  channels: Listing,
+  options: { syncedAt: string; listedSince: string; preparer: RecordPreparer },
+): WriteResult {
   const { syncedAt, listedSince, preparer } = options;
   const keepClients = deps.guard?.protectedIds(profileId, 'clients', listedSince) ?? new Set<string>();
   const keepChannels = deps.guard?.protectedIds(profileId, 'channels', listedSince) ?? new Set<string>();
@@ -96,7 +109,11 @@ function writeBoth(deps: WriteDeps, profileId: string, clients: Listing, channel
   for (const item of clients.items) {
     const prepared = preparer.client(item);
     const stored = prepared.id === null ? undefined : storedClients.get(prepared.id);
-    if (prepared.id !== null && prepared.summary && ((stored && stored.hash === prepared.hash && !stored.removed) || keepClients.has(prepared.id))) {
+    if (
+      prepared.id !== null &&
+      prepared.summary &&
+      ((stored && stored.hash === prepared.hash && !stored.removed) || keepClients.has(prepared.id))
+    ) {
       seenClients.add(prepared.id);
       summaries.set(prepared.id, prepared.summary);
       result.clients.unchanged += 1;
@@ -145,7 +162,12 @@ function writeBoth(deps: WriteDeps, profileId: string, clients: Listing, channel
     const outcome = deps.channels.write(profileId, row, stored, syncedAt);
     result.channels[outcome] += 1;
     const text = (value: string | number | null | undefined) => (typeof value === 'string' ? value : null);
-    const who = { id, clientId: prepared.clientId, companyName: text(row.columns.company_name), phoneNumber: text(row.columns.phone_e164) ?? text(row.columns.phone_number) };
+    const who = {
+      id,
+      clientId: prepared.clientId,
+      companyName: text(row.columns.company_name),
+      phoneNumber: text(row.columns.phone_e164) ?? text(row.columns.phone_number),
+    };
     if (outcome === 'inserted' && !firstSync) notify(newChannelNotification(who, derived));
     if (before) {
       const notification = statusChangeNotification(who, before, derived);
@@ -155,7 +177,10 @@ function writeBoth(deps: WriteDeps, profileId: string, clients: Listing, channel
   if (channels.complete) {
     const removed = deps.channels.markMissingRemoved(profileId, seenChannels, storedChannels, syncedAt);
     result.channels.removed = removed.length;
-    for (const id of removed) notify(removedChannelNotification(deps.channels.summary(profileId, id) ?? { id, clientId: null, companyName: null, phoneNumber: null }));
+    for (const id of removed)
+      notify(
+        removedChannelNotification(deps.channels.summary(profileId, id) ?? { id, clientId: null, companyName: null, phoneNumber: null }),
+      );
   }
   result.channels.quarantined = badChannels.length;
   deps.quarantine.replace(profileId, 'channels', badChannels, syncedAt);

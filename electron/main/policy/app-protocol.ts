@@ -20,7 +20,12 @@ export interface AppRequest {
 }
 
 function refused(status: 400 | 403 | 404 | 405, body: string, extra: Record<string, string> = {}): AppProtocolResponse {
-  return { kind: 'refused', status, body, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS, ...extra } };
+  return {
+    kind: 'refused',
+    status,
+    body,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS, ...extra },
+  };
 }
 
 export function resolveAppRequest(request: AppRequest, rendererDir: string, isFile: (file: string) => boolean): AppProtocolResponse {

@@ -23,10 +23,30 @@ export const MENU_COMMANDS = [
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export type MenuRole =
-  | 'about' | 'services' | 'hide' | 'hideOthers' | 'unhide' | 'quit' | 'close'
-  | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'pasteAndMatchStyle' | 'delete' | 'selectAll'
-  | 'editMenu' | 'windowMenu' | 'help'
-  | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen' | 'forceReload' | 'toggleDevTools';
+  | 'about'
+  | 'services'
+  | 'hide'
+  | 'hideOthers'
+  | 'unhide'
+  | 'quit'
+  | 'close'
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'pasteAndMatchStyle'
+  | 'delete'
+  | 'selectAll'
+  | 'editMenu'
+  | 'windowMenu'
+  | 'help'
+  | 'resetZoom'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'togglefullscreen'
+  | 'forceReload'
+  | 'toggleDevTools';
 
 export type MenuItemSpec =
   | { type: 'separator' }
@@ -73,7 +93,9 @@ function updateItems(state: MenuState): MenuItemSpec[] {
     case 'unsupported':
       return [];
     case 'ready':
-      return [command(state, 'install-update', `Restart to Install ${state.update.version ? `Version ${state.update.version}` : 'Update'}…`)];
+      return [
+        command(state, 'install-update', `Restart to Install ${state.update.version ? `Version ${state.update.version}` : 'Update'}…`),
+      ];
     case 'checking':
       return [command(state, 'check-for-updates', 'Checking for Updates…', false)];
     case 'downloading':
@@ -104,9 +126,16 @@ function editMenu(state: MenuState): MenuItemSpec {
   return {
     label: '&Edit',
     submenu: [
-      { role: 'undo' }, { role: 'redo' }, SEPARATOR,
-      { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'delete' }, SEPARATOR,
-      { role: 'selectAll' }, SEPARATOR,
+      { role: 'undo' },
+      { role: 'redo' },
+      SEPARATOR,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'delete' },
+      SEPARATOR,
+      { role: 'selectAll' },
+      SEPARATOR,
       command(state, 'preferences', LABELS.linux.preferences),
     ],
   };
@@ -116,7 +145,10 @@ function viewMenu(state: MenuState): MenuItemSpec {
   const items: MenuItemSpec[] = [
     command(state, 'show-notifications', 'Notifications', state.signedIn),
     SEPARATOR,
-    { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, SEPARATOR,
+    { role: 'resetZoom' },
+    { role: 'zoomIn' },
+    { role: 'zoomOut' },
+    SEPARATOR,
     { role: 'togglefullscreen' },
   ];
   // Plain "reload" would take Cmd/Ctrl+R from Sync Now; developers get force reload instead.
@@ -149,8 +181,12 @@ function appMenu(state: MenuState): MenuItemSpec {
       SEPARATOR,
       command(state, 'preferences', LABELS.darwin.preferences),
       SEPARATOR,
-      { role: 'services' }, SEPARATOR,
-      { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, SEPARATOR,
+      { role: 'services' },
+      SEPARATOR,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      SEPARATOR,
       { role: 'quit' },
     ],
   };

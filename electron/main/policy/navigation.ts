@@ -62,7 +62,11 @@ export function externalTarget(raw: unknown, allowlist: ExternalAllowlist = EXTE
 }
 
 /** `will-navigate`: the app's own pages only; an allowed link opens in the browser instead. */
-export function decideNavigation(raw: unknown, origins: readonly AppOrigin[], allowlist: ExternalAllowlist = EXTERNAL_ALLOWLIST): NavigationDecision {
+export function decideNavigation(
+  raw: unknown,
+  origins: readonly AppOrigin[],
+  allowlist: ExternalAllowlist = EXTERNAL_ALLOWLIST,
+): NavigationDecision {
   if (isAppUrl(raw, origins)) return { allow: true };
   return { allow: false, openExternally: externalTarget(raw, allowlist) };
 }

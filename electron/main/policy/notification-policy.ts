@@ -76,10 +76,7 @@ function maxId(items: readonly UnreadNotification[], floor: number): number {
   return items.reduce((max, item) => Math.max(max, item.id), floor);
 }
 
-export type BadgePlan =
-  | { kind: 'count'; count: number }
-  | { kind: 'overlay'; visible: boolean; description: string }
-  | { kind: 'none' };
+export type BadgePlan = { kind: 'count'; count: number } | { kind: 'overlay'; visible: boolean; description: string } | { kind: 'none' };
 
 /**
  * macOS shows a count on the dock icon and Linux launchers that support it (Unity, KDE, Dock-like

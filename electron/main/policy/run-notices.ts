@@ -14,5 +14,7 @@ export function runNotices(context: { platform: NodeJS.Platform; sandboxDisabled
         ? 'Install the .deb package instead of the AppImage: it sets the sandbox up.'
         : 'The terminal that ran `npm start` shows the one-time fix.'
       : 'Start Partner Desk without --no-sandbox.';
-  return [`Partner Desk is running without Chromium’s sandbox, because this system did not let it set one up. Your data is safe; pages are less isolated from the system. ${fix}`];
+  return [
+    `Partner Desk is running without Chromium’s sandbox, because this system did not let it set one up. Your data is safe; pages are less isolated from the system. ${fix}`,
+  ];
 }

@@ -12,7 +12,8 @@ export interface StartupErrorText {
   message: string;
 }
 
-const ABI_MISMATCH = /NODE_MODULE_VERSION|compiled against a different Node\.js version|invalid ELF header|not a valid Win32 application|wrong architecture|incompatible architecture|mach-o file, but is an incompatible|better_sqlite3\.node/i;
+const ABI_MISMATCH =
+  /NODE_MODULE_VERSION|compiled against a different Node\.js version|invalid ELF header|not a valid Win32 application|wrong architecture|incompatible architecture|mach-o file, but is an incompatible|better_sqlite3\.node/i;
 
 const ENGINE_TITLE = 'Partner Desk’s database engine does not match this app';
 
@@ -39,5 +40,8 @@ export function describeStartupError(error: unknown, context: { isPackaged: bool
   if (ABI_MISMATCH.test(text)) {
     return { title: ENGINE_TITLE, message: engineAdvice(firstLine(text), context.isPackaged) };
   }
-  return { title: 'Partner Desk could not start', message: `${text}\n\nIf this keeps happening, send the log file from the data folder to support.` };
+  return {
+    title: 'Partner Desk could not start',
+    message: `${text}\n\nIf this keeps happening, send the log file from the data folder to support.`,
+  };
 }

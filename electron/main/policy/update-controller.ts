@@ -7,7 +7,14 @@
  */
 import type { UpdateState } from '@shared/shell';
 import type { Logger } from '@core/log';
-import { FIRST_UPDATE_CHECK_DELAY_MS, releaseNotesText, UPDATE_CHECK_INTERVAL_MS, UPDATE_MESSAGES, type ReleaseNotes, type UpdateSupport } from './update-policy';
+import {
+  FIRST_UPDATE_CHECK_DELAY_MS,
+  releaseNotesText,
+  UPDATE_CHECK_INTERVAL_MS,
+  UPDATE_MESSAGES,
+  type ReleaseNotes,
+  type UpdateSupport,
+} from './update-policy';
 
 export interface UpdateInfoLike {
   version: string;
@@ -67,7 +74,15 @@ export class UpdateController {
 
   constructor(private readonly options: UpdateControllerOptions) {
     const unsupported = options.support.supported ? null : options.support.message;
-    this.current = { status: unsupported ? 'unsupported' : 'idle', currentVersion: options.currentVersion, version: null, releaseNotes: null, progress: null, message: unsupported, checkedAt: null };
+    this.current = {
+      status: unsupported ? 'unsupported' : 'idle',
+      currentVersion: options.currentVersion,
+      version: null,
+      releaseNotes: null,
+      progress: null,
+      message: unsupported,
+      checkedAt: null,
+    };
   }
 
   state(): UpdateState {
@@ -127,14 +142,35 @@ export class UpdateController {
     updater.configure({ autoDownload: true, autoInstallOnAppQuit: true, allowPrerelease: false, allowDowngrade: false });
     updater.subscribe({
       'checking-for-update': () => this.set({ status: 'checking', message: UPDATE_MESSAGES.checking, progress: null }),
-      'update-not-available': () => this.set({ status: 'idle', version: null, releaseNotes: null, progress: null, message: UPDATE_MESSAGES.upToDate, checkedAt: this.stamp() }),
+      'update-not-available': () =>
+        this.set({
+          status: 'idle',
+          version: null,
+          releaseNotes: null,
+          progress: null,
+          message: UPDATE_MESSAGES.upToDate,
+          checkedAt: this.stamp(),
+        }),
       'update-available': (info) =>
-        this.set({ status: 'downloading', version: info.version, releaseNotes: releaseNotesText(info.releaseNotes), progress: 0, message: UPDATE_MESSAGES.downloading(info.version), checkedAt: this.stamp() }),
+        this.set({
+          status: 'downloading',
+          version: info.version,
+          releaseNotes: releaseNotesText(info.releaseNotes),
+          progress: 0,
+          message: UPDATE_MESSAGES.downloading(info.version),
+          checkedAt: this.stamp(),
+        }),
       'download-progress': (progress) => {
         if (this.current.status === 'downloading') this.set({ progress: Math.min(100, Math.max(0, Math.round(progress.percent))) });
       },
       'update-downloaded': (info) => {
-        this.set({ status: 'ready', version: info.version, releaseNotes: releaseNotesText(info.releaseNotes) ?? this.current.releaseNotes, progress: 100, message: UPDATE_MESSAGES.ready(info.version) });
+        this.set({
+          status: 'ready',
+          version: info.version,
+          releaseNotes: releaseNotesText(info.releaseNotes) ?? this.current.releaseNotes,
+          progress: 100,
+          message: UPDATE_MESSAGES.ready(info.version),
+        });
         if (this.announced !== info.version) {
           this.announced = info.version;
           this.options.onReady?.(this.current);
@@ -155,7 +191,14 @@ export class UpdateController {
     this.options.log.warn('update failed', { error: error instanceof Error ? error.message : String(error) });
     // A failed later check must not hide an update that is already downloaded.
     if (this.current.status === 'ready') return;
-    this.set({ status: 'error', version: null, releaseNotes: null, progress: null, message: UPDATE_MESSAGES.failed, checkedAt: this.stamp() });
+    this.set({
+      status: 'error',
+      version: null,
+      releaseNotes: null,
+      progress: null,
+      message: UPDATE_MESSAGES.failed,
+      checkedAt: this.stamp(),
+    });
   }
 
   private set(patch: Partial<UpdateState>): void {

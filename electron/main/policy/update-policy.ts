@@ -22,7 +22,11 @@ export interface UpdateEnvironment {
 
 export type UpdateSupport =
   | { supported: true }
-  | { supported: false; reason: 'development' | 'disabled' | 'linux-package' | 'portable' | 'not-configured' | 'platform'; message: string };
+  | {
+      supported: false;
+      reason: 'development' | 'disabled' | 'linux-package' | 'portable' | 'not-configured' | 'platform';
+      message: string;
+    };
 
 export function updateSupport(context: UpdateEnvironment): UpdateSupport {
   if (!context.isPackaged) {
@@ -32,7 +36,11 @@ export function updateSupport(context: UpdateEnvironment): UpdateSupport {
     return { supported: false, reason: 'disabled', message: 'Automatic updates are switched off on this computer.' };
   }
   if (context.platform === 'linux' && !context.env.APPIMAGE) {
-    return { supported: false, reason: 'linux-package', message: 'This copy was installed as a system package: update it with your package manager.' };
+    return {
+      supported: false,
+      reason: 'linux-package',
+      message: 'This copy was installed as a system package: update it with your package manager.',
+    };
   }
   if (context.platform === 'win32' && context.env.PORTABLE_EXECUTABLE_DIR) {
     return { supported: false, reason: 'portable', message: 'The portable version does not update itself: download the new version.' };
@@ -100,7 +108,13 @@ export const UPDATE_MESSAGES = {
 
 /** The OS notification for a downloaded update: the version, and the first line of its notes. */
 export function updateReadyNotification(state: { version: string | null; releaseNotes: string | null }): { title: string; body: string } {
-  const firstNote = state.releaseNotes?.split('\n').find((line) => line.trim() !== '' && line.trim() !== state.version)?.trim();
+  const firstNote = state.releaseNotes
+    ?.split('\n')
+    .find((line) => line.trim() !== '' && line.trim() !== state.version)
+    ?.trim();
   const version = `Partner Desk ${state.version ?? ''}`.trimEnd();
-  return { title: 'Update ready: restart to install', body: firstNote ? `${version}: ${firstNote.replace(/^•\s*/, '')}` : `${version} is ready.` };
+  return {
+    title: 'Update ready: restart to install',
+    body: firstNote ? `${version}: ${firstNote.replace(/^•\s*/, '')}` : `${version} is ready.`,
+  };
 }

@@ -26,7 +26,8 @@ export function connectApi(): ApiConnection {
   }
   const token = takeAccessToken({
     hash: window.location.hash,
-    replaceHash: (hash) => window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${hash}`),
+    replaceHash: (hash) =>
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${hash}`),
     // Reached through functions: merely touching sessionStorage throws when storage is disabled.
     storage: {
       getItem: (key) => window.sessionStorage.getItem(key),

@@ -4,7 +4,15 @@
  * renderer from different builds, a bug) becomes a readable error instead of a crash deep in a view.
  */
 import type { PartnerDeskApi } from '@shared/api';
-import { events, requests, type EventName, type EventPayload, type RequestInput, type RequestName, type RequestOutput } from '@shared/contract';
+import {
+  events,
+  requests,
+  type EventName,
+  type EventPayload,
+  type RequestInput,
+  type RequestName,
+  type RequestOutput,
+} from '@shared/contract';
 import type { Result } from '@shared/result';
 import { badResponse } from './web-transport';
 

@@ -16,7 +16,7 @@ import { openEventStream, type EventStream } from './event-stream';
 export const OFFLINE_MESSAGE = "Partner Desk's local service is not answering. Is `partner-desk web` still running?";
 
 export const TOKEN_REFUSED_MESSAGE =
-  'This window\'s access token is not valid any more (was `partner-desk web` restarted?). Open the address it printed again.';
+  "This window's access token is not valid any more (was `partner-desk web` restarted?). Open the address it printed again.";
 
 const NOT_JSON = Symbol('not json');
 /** How often a ticket's result is looked for when the event stream does not say (it may be reconnecting). */
@@ -180,7 +180,8 @@ export function toResult(body: unknown): Result<unknown> {
 export function badResponse(): ErrorInfo {
   return {
     code: 'bad_response',
-    message: "Partner Desk's local service sent an answer this window does not understand. Reload the window; if that does not help, restart Partner Desk.",
+    message:
+      "Partner Desk's local service sent an answer this window does not understand. Reload the window; if that does not help, restart Partner Desk.",
   };
 }
 

@@ -22,7 +22,14 @@ export function BusyButton({ busy, busyLabel, blocked = false, children, onClick
     onClick?.(event);
   }
   return (
-    <button {...rest} type={type} className={className} aria-disabled={inactive || undefined} aria-busy={busy || undefined} onClick={handleClick}>
+    <button
+      {...rest}
+      type={type}
+      className={className}
+      aria-disabled={inactive || undefined}
+      aria-busy={busy || undefined}
+      onClick={handleClick}
+    >
       {busy && <span className="spinner" aria-hidden="true" />}
       {busy ? busyLabel : children}
     </button>

@@ -10,7 +10,15 @@ import { qrPath } from './qr-path';
 export function QrCode({ value, label, size = 220 }: { value: string; label: string; size?: number }) {
   const qr = useMemo(() => encode(value, { ecc: 'M', border: 4 }), [value]);
   return (
-    <svg className="qr-code" width={size} height={size} viewBox={`0 0 ${qr.size} ${qr.size}`} role="img" aria-label={label} shapeRendering="crispEdges">
+    <svg
+      className="qr-code"
+      width={size}
+      height={size}
+      viewBox={`0 0 ${qr.size} ${qr.size}`}
+      role="img"
+      aria-label={label}
+      shapeRendering="crispEdges"
+    >
       <rect width={qr.size} height={qr.size} fill="#ffffff" />
       <path d={qrPath(qr.data)} fill="#000000" />
     </svg>

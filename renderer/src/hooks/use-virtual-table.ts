@@ -31,7 +31,16 @@ export function useVirtualTable({ total, rowHeight, overscan, onRange, resetKey 
   }, [resetKey]);
 
   const scrollToIndex = useCallback((index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }), [virtualizer]);
-  const focusable = useCallback((index: number) => scrollRef.current?.querySelector<HTMLElement>(`.row-open[data-index="${index}"]`) ?? null, []);
-  const onKeyDown: (event: KeyboardEvent<HTMLElement>) => void = useRovingList({ count: total, columns: 1, pageRows: Math.max(1, rows.length - overscan), scrollToIndex, focusable });
+  const focusable = useCallback(
+    (index: number) => scrollRef.current?.querySelector<HTMLElement>(`.row-open[data-index="${index}"]`) ?? null,
+    [],
+  );
+  const onKeyDown: (event: KeyboardEvent<HTMLElement>) => void = useRovingList({
+    count: total,
+    columns: 1,
+    pageRows: Math.max(1, rows.length - overscan),
+    scrollToIndex,
+    focusable,
+  });
   return { scrollRef, virtualizer, rows, onKeyDown };
 }

@@ -44,8 +44,8 @@ export function MissingTokenScreen({ refused }: { refused: boolean }) {
         <Message text="Open the address printed by `partner-desk web` (it includes a one-time access token)." />
       </p>
       <p className="muted">
-        It looks like <code>http://127.0.0.1:PORT/#token=…</code>. The token keeps other programs on this computer from using your
-        Partner Desk session.
+        It looks like <code>http://127.0.0.1:PORT/#token=…</code>. The token keeps other programs on this computer from using your Partner
+        Desk session.
       </p>
     </Notice>
   );

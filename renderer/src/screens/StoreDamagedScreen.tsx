@@ -56,21 +56,27 @@ export function StoreDamagedScreen({ status, api }: { status: StoreStatus; api: 
                 <section aria-labelledby="store-safe">
                   <h2 id="store-safe">What a repair keeps</h2>
                   <p>
-                    {salvage.queuedActions.length} queued action{salvage.queuedActions.length === 1 ? '' : 's'} not yet sent, {salvage.keyRecords.length} channel-key
-                    record{salvage.keyRecords.length === 1 ? '' : 's'} (the keys themselves stay in the system keychain), {salvage.counts.notifications ?? 0} notification
+                    {salvage.queuedActions.length} queued action{salvage.queuedActions.length === 1 ? '' : 's'} not yet sent,{' '}
+                    {salvage.keyRecords.length} channel-key record{salvage.keyRecords.length === 1 ? '' : 's'} (the keys themselves stay in
+                    the system keychain), {salvage.counts.notifications ?? 0} notification
                     {salvage.counts.notifications === 1 ? '' : 's'} and your profiles. Clients and channels are downloaded again.
                   </p>
                   {salvage.queuedActions.length > 0 && (
                     <ul className="store-list">
                       {salvage.queuedActions.slice(0, 12).map((action) => (
                         <li key={action.id}>
-                          {KIND_LABELS[action.kind] ?? action.kind} <code>{action.target}</code> <span className="muted">({action.state}, queued {action.createdAt.slice(0, 16).replace('T', ' ')})</span>
+                          {KIND_LABELS[action.kind] ?? action.kind} <code>{action.target}</code>{' '}
+                          <span className="muted">
+                            ({action.state}, queued {action.createdAt.slice(0, 16).replace('T', ' ')})
+                          </span>
                         </li>
                       ))}
                       {salvage.queuedActions.length > 12 && <li className="muted">and {salvage.queuedActions.length - 12} more</li>}
                     </ul>
                   )}
-                  {salvage.incomplete.length > 0 && <p className="muted">Some rows of {salvage.incomplete.join(', ')} cannot be read any more.</p>}
+                  {salvage.incomplete.length > 0 && (
+                    <p className="muted">Some rows of {salvage.incomplete.join(', ')} cannot be read any more.</p>
+                  )}
                 </section>
               )}
               {salvage?.unreadable && (

@@ -97,7 +97,11 @@ export function toggleValue<T>(values: readonly T[], value: T): T[] {
   return values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
 }
 
-export function createChannelList(api: PartnerDeskApi, pageSize = 100, initial: ChannelFilters = DEFAULT_CHANNEL_FILTERS): ChannelListStore {
+export function createChannelList(
+  api: PartnerDeskApi,
+  pageSize = 100,
+  initial: ChannelFilters = DEFAULT_CHANNEL_FILTERS,
+): ChannelListStore {
   return createWindowedList<ChannelFilters, ChannelListItem, ChannelPage, CountsByState>(initial, {
     fetchPage: (filters, offset, limit) => api.request('channels.list', toChannelQuery(filters, offset, limit)),
     keyOf: channelQueryKey,

@@ -75,15 +75,18 @@ export function createDetailsStore(api: PartnerDeskApi): DetailsStore {
       loadChannel: (id) => load('channels', id, () => api.request('channels.get', { id }), { force: false }),
       loadTemplates: (channelId, refresh = false) =>
         load('templates', channelId, () => api.request('channels.templates', { id: channelId, refresh }), { force: refresh }),
-      loadBalance: (clientId, refresh = false) => load('balances', clientId, () => api.request('clients.balance', { id: clientId, refresh }), { force: refresh }),
+      loadBalance: (clientId, refresh = false) =>
+        load('balances', clientId, () => api.request('clients.balance', { id: clientId, refresh }), { force: refresh }),
 
       invalidate() {
         const { channels, templates, balances, clients } = get();
         for (const id of Object.keys(channels)) void load('channels', id, () => api.request('channels.get', { id }), { force: true });
         for (const id of Object.keys(clients)) void load('clients', id, () => api.request('clients.get', { id }), { force: true });
         // Cached copies in main did not change because of a sync of the lists; just re-read them.
-        for (const id of Object.keys(templates)) void load('templates', id, () => api.request('channels.templates', { id, refresh: false }), { force: true });
-        for (const id of Object.keys(balances)) void load('balances', id, () => api.request('clients.balance', { id, refresh: false }), { force: true });
+        for (const id of Object.keys(templates))
+          void load('templates', id, () => api.request('channels.templates', { id, refresh: false }), { force: true });
+        for (const id of Object.keys(balances))
+          void load('balances', id, () => api.request('clients.balance', { id, refresh: false }), { force: true });
       },
 
       release(kind, id) {
@@ -93,8 +96,10 @@ export function createDetailsStore(api: PartnerDeskApi): DetailsStore {
       listen() {
         return api.on('insights.changed', ({ kind, id }) => {
           // A background refresh ended: re-read main's cache for what is loaded.
-          if (kind === 'balance' && get().balances[id]) void load('balances', id, () => api.request('clients.balance', { id, refresh: false }), { force: true });
-          if (kind === 'templates' && get().templates[id]) void load('templates', id, () => api.request('channels.templates', { id, refresh: false }), { force: true });
+          if (kind === 'balance' && get().balances[id])
+            void load('balances', id, () => api.request('clients.balance', { id, refresh: false }), { force: true });
+          if (kind === 'templates' && get().templates[id])
+            void load('templates', id, () => api.request('channels.templates', { id, refresh: false }), { force: true });
         });
       },
     };

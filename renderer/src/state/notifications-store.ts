@@ -46,7 +46,9 @@ export function createNotificationsStore(api: PartnerDeskApi, now: () => number 
       const before = get();
       const wanted = ids === 'all' ? null : new Set(ids);
       const readAt = new Date(now()).toISOString();
-      const items = before.items.map((item) => (item.readAt === null && (wanted === null || wanted.has(item.id)) ? { ...item, readAt } : item));
+      const items = before.items.map((item) =>
+        item.readAt === null && (wanted === null || wanted.has(item.id)) ? { ...item, readAt } : item,
+      );
       const newlyRead = before.items.filter((item) => item.readAt === null && (wanted === null || wanted.has(item.id))).length;
       if (newlyRead === 0 && ids !== 'all') return;
       set({ items, unread: ids === 'all' ? 0 : Math.max(0, before.unread - newlyRead) });

@@ -81,7 +81,8 @@ export function createSelectionStore(api: PartnerDeskApi, channels: ChannelListS
 
       clear() {
         seq += 1;
-        if (get().selected.size > 0 || get().anchor !== null || get().reading) set({ selected: new Map(), anchor: null, reading: false, error: null });
+        if (get().selected.size > 0 || get().anchor !== null || get().reading)
+          set({ selected: new Map(), anchor: null, reading: false, error: null });
       },
     };
   });
@@ -95,5 +96,3 @@ export function createSelectionStore(api: PartnerDeskApi, channels: ChannelListS
   });
   return store;
 }
-
-

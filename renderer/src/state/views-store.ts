@@ -31,7 +31,9 @@ export function viewQuery(filters: ChannelFilters): ChannelQuery {
 }
 
 function newId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `v${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `v${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
 }
 
 export function createViewsStore(api: PartnerDeskApi, initial: { views: SavedView[]; columns: string[] | null }): ViewsStore {

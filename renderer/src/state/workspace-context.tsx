@@ -15,7 +15,8 @@ export function useWorkspace(): Workspace {
   return workspace;
 }
 
-type StoreName = 'sync' | 'channels' | 'clients' | 'notifications' | 'details' | 'outbox' | 'onboarding' | 'ui' | 'views' | 'selection' | 'overview';
+type StoreName =
+  'sync' | 'channels' | 'clients' | 'notifications' | 'details' | 'outbox' | 'onboarding' | 'ui' | 'views' | 'selection' | 'overview';
 type StateOf<N extends StoreName> = Workspace[N] extends StoreApi<infer S> ? S : never;
 
 /** Reads a slice of one workspace store; re-renders only when that slice changes. */

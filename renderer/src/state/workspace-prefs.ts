@@ -19,10 +19,12 @@ const tolerantArray = <T extends z.ZodType>(item: T) =>
     .array(z.unknown())
     .max(60)
     .catch([])
-    .transform((values) => values.flatMap((value) => {
-      const parsed = item.safeParse(value);
-      return parsed.success ? [parsed.data as z.output<T>] : [];
-    }));
+    .transform((values) =>
+      values.flatMap((value) => {
+        const parsed = item.safeParse(value);
+        return parsed.success ? [parsed.data as z.output<T>] : [];
+      }),
+    );
 
 export const StoredFilters = z.object({
   search: z.string().max(200).catch(''),
@@ -30,7 +32,10 @@ export const StoredFilters = z.object({
   messageOnBehalf: Strings,
   metaBusinessVerification: Strings,
   numberRegistration: Strings,
-  client: z.object({ id: z.string().max(100), name: z.string().max(300) }).nullable().catch(null),
+  client: z
+    .object({ id: z.string().max(100), name: z.string().max(300) })
+    .nullable()
+    .catch(null),
   actionRequired: z.boolean().catch(false),
   actions: tolerantArray(ActionHintId),
   qualityRating: Strings,
@@ -47,7 +52,15 @@ export const SavedView = z.object({
 });
 export type SavedView = z.infer<typeof SavedView>;
 
-const SECTIONS = ['overview', 'accounts', 'clients', 'notifications', 'outbox', 'onboarding', 'partner'] as const satisfies readonly Section[];
+const SECTIONS = [
+  'overview',
+  'accounts',
+  'clients',
+  'notifications',
+  'outbox',
+  'onboarding',
+  'partner',
+] as const satisfies readonly Section[];
 
 export const WorkspacePrefs = z.object({
   version: z.literal(1),
@@ -55,10 +68,16 @@ export const WorkspacePrefs = z.object({
   filters: StoredFilters.nullable().catch(null),
   /** The table's optional columns the user chose (null: as many as fit). */
   columns: z.array(z.string().max(40)).max(30).nullable().catch(null),
-  views: z.array(z.unknown()).max(100).catch([]).transform((views) => views.flatMap((view) => {
-    const parsed = SavedView.safeParse(view);
-    return parsed.success ? [parsed.data] : [];
-  })),
+  views: z
+    .array(z.unknown())
+    .max(100)
+    .catch([])
+    .transform((views) =>
+      views.flatMap((view) => {
+        const parsed = SavedView.safeParse(view);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    ),
 });
 export type WorkspacePrefs = z.infer<typeof WorkspacePrefs>;
 

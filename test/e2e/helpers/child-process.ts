@@ -18,7 +18,12 @@ export interface RunningCommand {
   stop(): Promise<void>;
 }
 
-export async function startCommand(args: string[], pattern: RegExp, timeoutMs = 90_000, env: Record<string, string> = {}): Promise<RunningCommand> {
+export async function startCommand(
+  args: string[],
+  pattern: RegExp,
+  timeoutMs = 90_000,
+  env: Record<string, string> = {},
+): Promise<RunningCommand> {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, NO_COLOR: '1', ...env },
@@ -30,7 +35,10 @@ export async function startCommand(args: string[], pattern: RegExp, timeoutMs = 
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
 
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`partner-desk ${args[0]} printed no address within ${timeoutMs} ms.\n${output()}`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`partner-desk ${args[0]} printed no address within ${timeoutMs} ms.\n${output()}`)),
+      timeoutMs,
+    );
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
       const found = pattern.exec(stdout);
@@ -39,7 +47,9 @@ export async function startCommand(args: string[], pattern: RegExp, timeoutMs = 
         resolve(found);
       }
     });
-    child.once('exit', (code, signal) => fail(new Error(`partner-desk ${args[0]} exited (${code ?? signal}) before printing its address.\n${output()}`)));
+    child.once('exit', (code, signal) =>
+      fail(new Error(`partner-desk ${args[0]} exited (${code ?? signal}) before printing its address.\n${output()}`)),
+    );
     child.once('error', fail);
     function fail(error: Error) {
       clearTimeout(timer);

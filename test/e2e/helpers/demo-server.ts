@@ -40,7 +40,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     partnerId,
     apiKey,
     async setFaults(faults) {
-      const response = await fetch(`${origin}/__demo/faults`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(faults) });
+      const response = await fetch(`${origin}/__demo/faults`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(faults),
+      });
       if (!response.ok) throw new Error(`PUT /__demo/faults answered ${response.status}`);
     },
     async clearFaults() {
@@ -48,7 +52,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       if (!response.ok) throw new Error(`DELETE /__demo/faults answered ${response.status}`);
     },
     async advanceClock(ms) {
-      const response = await fetch(`${origin}/__demo/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ advanceMs: ms }) });
+      const response = await fetch(`${origin}/__demo/clock`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ advanceMs: ms }),
+      });
       if (!response.ok) throw new Error(`POST /__demo/clock answered ${response.status}`);
     },
     async rotateApiKey() {

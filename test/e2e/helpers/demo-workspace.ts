@@ -44,6 +44,10 @@ export async function startDemoWorkspace(name: string): Promise<DemoWorkspace> {
 }
 
 /** A failed step leaves a picture of the page behind, to see what the user would have seen. */
-export async function screenshotOnFailure(tab: TestPage | undefined, suite: string, task: { name: string; result?: { state?: string } }): Promise<void> {
+export async function screenshotOnFailure(
+  tab: TestPage | undefined,
+  suite: string,
+  task: { name: string; result?: { state?: string } },
+): Promise<void> {
   if (tab && task.result?.state === 'fail') await screenshot(tab.page, `failure-${suite}-${task.name.slice(0, 40).replace(/\W+/g, '-')}`);
 }

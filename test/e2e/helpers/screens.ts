@@ -32,6 +32,9 @@ export type WorkspaceSection = 'WhatsApp accounts' | 'Clients' | 'Notifications'
 
 /** Goes to a section of the workspace through its sidebar navigation and waits for its heading. */
 export async function goTo(page: Page, section: WorkspaceSection): Promise<void> {
-  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('button', { name: new RegExp(`^${section}`) }).click();
+  await page
+    .getByRole('navigation', { name: 'Workspace' })
+    .getByRole('button', { name: new RegExp(`^${section}`) })
+    .click();
   await page.getByRole('heading', { level: 1, name: section }).waitFor();
 }

@@ -39,7 +39,15 @@ export interface WebAppOptions {
 export async function startWebApp(options: WebAppOptions = {}): Promise<WebApp> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'partner-desk-e2e-')));
-  const args = ['web', '--port', String(options.port ?? 0), '--data-dir', dataDir, ...(options.demo ? ['--demo'] : []), ...(options.demoHub ? ['--demo-hub', options.demoHub] : [])];
+  const args = [
+    'web',
+    '--port',
+    String(options.port ?? 0),
+    '--data-dir',
+    dataDir,
+    ...(options.demo ? ['--demo'] : []),
+    ...(options.demoHub ? ['--demo-hub', options.demoHub] : []),
+  ];
   let running;
   try {
     running = await startCommand(args, URL_PATTERN, 90_000, options.env);

@@ -4,5 +4,21 @@
 const electron = globalThis.__partnerDeskElectronStandIn;
 if (!electron) throw new Error('The Electron stand-in was not installed (run-main.ts sets it up).');
 
-export const { app, BrowserWindow, Menu, Notification, clipboard, dialog, ipcMain, nativeImage, nativeTheme, net, powerMonitor, protocol, screen, session, shell } = electron;
+export const {
+  app,
+  BrowserWindow,
+  Menu,
+  Notification,
+  clipboard,
+  dialog,
+  ipcMain,
+  nativeImage,
+  nativeTheme,
+  net,
+  powerMonitor,
+  protocol,
+  screen,
+  session,
+  shell,
+} = electron;
 export default electron;

@@ -43,7 +43,8 @@ type Listener = (...args: unknown[]) => void;
 export function createFakeElectron(scenario: StandInScenario, report: (entry: Recorded) => void) {
   let seq = 0;
   let ready = false;
-  const record = (call: string, detail?: unknown): void => report({ seq: ++seq, call, ready, at: Date.now(), ...(detail === undefined ? {} : { detail }) });
+  const record = (call: string, detail?: unknown): void =>
+    report({ seq: ++seq, call, ready, at: Date.now(), ...(detail === undefined ? {} : { detail }) });
   const afterReady = (call: string): void => {
     if (!ready) throw new Error(`${call} cannot be used before the app is ready (Electron throws here too).`);
   };
@@ -62,7 +63,14 @@ export function createFakeElectron(scenario: StandInScenario, report: (entry: Re
     });
   }
 
-  const paths: Record<string, string> = { userData: scenario.userData, logs: `${scenario.userData}/logs`, temp: '/tmp', downloads: '/tmp', documents: '/tmp', home: '/tmp' };
+  const paths: Record<string, string> = {
+    userData: scenario.userData,
+    logs: `${scenario.userData}/logs`,
+    temp: '/tmp',
+    downloads: '/tmp',
+    documents: '/tmp',
+    home: '/tmp',
+  };
   const appEvents = new EventEmitter();
   let readyResolve: () => void = () => undefined;
   const readyPromise = new Promise<void>((resolve) => {
@@ -121,9 +129,12 @@ export function createFakeElectron(scenario: StandInScenario, report: (entry: Re
     },
     quit: () => {
       record('app.quit');
-      const event = { defaultPrevented: false, preventDefault() {
-        this.defaultPrevented = true;
-      } };
+      const event = {
+        defaultPrevented: false,
+        preventDefault() {
+          this.defaultPrevented = true;
+        },
+      };
       appEvents.emit('before-quit', event);
       appEvents.emit('will-quit', event);
       if (!event.defaultPrevented) setTimeout(() => process.exit(0), 50);
@@ -178,7 +189,12 @@ export function createFakeElectron(scenario: StandInScenario, report: (entry: Re
     visible = false;
     destroyed = false;
     loads = 0;
-    constructor(readonly options: { show?: boolean; webPreferences?: { preload?: string; sandbox?: boolean; contextIsolation?: boolean } } & Record<string, unknown>) {
+    constructor(
+      readonly options: { show?: boolean; webPreferences?: { preload?: string; sandbox?: boolean; contextIsolation?: boolean } } & Record<
+        string,
+        unknown
+      >,
+    ) {
       super();
       afterReady('new BrowserWindow');
       record('BrowserWindow.new', options);
@@ -376,7 +392,10 @@ export function createFakeElectron(scenario: StandInScenario, report: (entry: Re
       showItemInFolder: (file: string) => record('shell.showItemInFolder', file),
     }),
     clipboard: strict('clipboard', { readText: () => '', writeText: () => undefined, clear: () => undefined }),
-    nativeImage: strict('nativeImage', { createFromBuffer: () => ({ isEmpty: () => false }), createEmpty: () => ({ isEmpty: () => true }) }),
+    nativeImage: strict('nativeImage', {
+      createFromBuffer: () => ({ isEmpty: () => false }),
+      createEmpty: () => ({ isEmpty: () => true }),
+    }),
   };
 
   return {

@@ -58,10 +58,15 @@ function slowKeytar(delayMs: number) {
   };
   return {
     getPassword: (service: string, account: string) => slow('getPassword', () => store.get(`${service}/${account}`) ?? null),
-    setPassword: (service: string, account: string, password: string) => slow('setPassword', () => void store.set(`${service}/${account}`, password)),
+    setPassword: (service: string, account: string, password: string) =>
+      slow('setPassword', () => void store.set(`${service}/${account}`, password)),
     deletePassword: (service: string, account: string) => slow('deletePassword', () => store.delete(`${service}/${account}`)),
     findCredentials: (service: string) =>
-      slow('findCredentials', () => [...store].filter(([key]) => key.startsWith(`${service}/`)).map(([key, password]) => ({ account: key.slice(service.length + 1), password }))),
+      slow('findCredentials', () =>
+        [...store]
+          .filter(([key]) => key.startsWith(`${service}/`))
+          .map(([key, password]) => ({ account: key.slice(service.length + 1), password })),
+      ),
   };
 }
 

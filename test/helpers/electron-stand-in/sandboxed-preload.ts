@@ -21,12 +21,43 @@ export function runSandboxedPreload(file: string, electron: unknown, world: Expo
   const source = fs.readFileSync(file, 'utf8');
   const modules: Record<string, unknown> = { electron, events, timers, url };
   const sandboxRequire = (name: string): unknown => {
-    if (!Object.hasOwn(modules, name)) throw new Error(`module not found: ${name} (a sandboxed preload may require only ${SANDBOXED_PRELOAD_MODULES.join(', ')})`);
+    if (!Object.hasOwn(modules, name))
+      throw new Error(`module not found: ${name} (a sandboxed preload may require only ${SANDBOXED_PRELOAD_MODULES.join(', ')})`);
     return modules[name];
   };
-  const limitedProcess = { platform: process.platform, arch: process.arch, versions: { ...process.versions }, env: {}, type: 'renderer', sandboxed: true, contextIsolated: true };
-  const context = vm.createContext({ window: world, console, setTimeout, clearTimeout, setImmediate, clearImmediate, queueMicrotask, Promise });
-  const wrapper = vm.runInContext(`(function (exports, require, module, process, Buffer, global, setImmediate, clearImmediate) {\n${source}\n})`, context, { filename: file });
+  const limitedProcess = {
+    platform: process.platform,
+    arch: process.arch,
+    versions: { ...process.versions },
+    env: {},
+    type: 'renderer',
+    sandboxed: true,
+    contextIsolated: true,
+  };
+  const context = vm.createContext({
+    window: world,
+    console,
+    setTimeout,
+    clearTimeout,
+    setImmediate,
+    clearImmediate,
+    queueMicrotask,
+    Promise,
+  });
+  const wrapper = vm.runInContext(
+    `(function (exports, require, module, process, Buffer, global, setImmediate, clearImmediate) {\n${source}\n})`,
+    context,
+    { filename: file },
+  );
   const module = { exports: {} };
-  (wrapper as (...args: unknown[]) => void)(module.exports, sandboxRequire, module, limitedProcess, Buffer, context, setImmediate, clearImmediate);
+  (wrapper as (...args: unknown[]) => void)(
+    module.exports,
+    sandboxRequire,
+    module,
+    limitedProcess,
+    Buffer,
+    context,
+    setImmediate,
+    clearImmediate,
+  );
 }

@@ -21,11 +21,15 @@ const NODE_BUILD_OF_SQLITE = path.join(PROJECT_ROOT, 'node_modules', 'better-sql
 
 /** electron-vite's output (main, preload, renderer) in `outDir`. */
 export function buildApp(outDir: string): void {
-  const result = spawnSync(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'electron-vite'), ['build', '--config', 'test/integration/shell/electron-vite.out-dir.config.ts', '--logLevel', 'warn'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PARTNER_DESK_BUILD_OUT: outDir },
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    path.join(PROJECT_ROOT, 'node_modules', '.bin', 'electron-vite'),
+    ['build', '--config', 'test/integration/shell/electron-vite.out-dir.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PARTNER_DESK_BUILD_OUT: outDir },
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) throw new Error(`electron-vite build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
@@ -45,7 +49,10 @@ function writeBinding(file: string, kind: BindingKind): void {
   if (kind === 'unloadable') fs.writeFileSync(file, Buffer.from('\x7fELF\x02\x01\x01 this is not a loadable object'));
   else fs.copyFileSync(NODE_BUILD_OF_SQLITE, file);
   const electronVersion = kind === 'stale' ? '44.0.0' : STAND_IN_ELECTRON_VERSION;
-  fs.writeFileSync(stampFileFor(file), JSON.stringify({ module: 'better-sqlite3', moduleVersion: '12', electronVersion, platform: process.platform, arch: process.arch }));
+  fs.writeFileSync(
+    stampFileFor(file),
+    JSON.stringify({ module: 'better-sqlite3', moduleVersion: '12', electronVersion, platform: process.platform, arch: process.arch }),
+  );
 }
 
 export interface AppLayout {
@@ -67,7 +74,12 @@ export function developmentLayout(buildDir: string, root: string, binding: Bindi
   for (const part of ['main', 'preload', 'renderer']) copyDir(path.join(buildDir, part), path.join(root, 'out', part));
   copyDir(path.join(PROJECT_ROOT, 'resources'), path.join(root, 'resources'));
   writeBinding(path.join(root, ELECTRON_BINDING_RELATIVE), binding);
-  return { kind: 'development', mainFile: path.join(root, 'out', 'main', 'index.js'), appPath: root, resourcesPath: path.join(root, 'node_modules', 'electron', 'dist', 'resources') };
+  return {
+    kind: 'development',
+    mainFile: path.join(root, 'out', 'main', 'index.js'),
+    appPath: root,
+    resourcesPath: path.join(root, 'node_modules', 'electron', 'dist', 'resources'),
+  };
 }
 
 /**
@@ -156,7 +168,11 @@ export class LaunchedApp {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.watchers.delete(check);
-        reject(new Error(`Timed out waiting for ${what}. Recorded: ${this.records.map((r) => r.call).join(', ')}\n${this.crash ?? ''}\n${this.stderr}`));
+        reject(
+          new Error(
+            `Timed out waiting for ${what}. Recorded: ${this.records.map((r) => r.call).join(', ')}\n${this.crash ?? ''}\n${this.stderr}`,
+          ),
+        );
       }, timeoutMs);
       const check = () => {
         if (!predicate()) return;

@@ -72,7 +72,9 @@ describe('bearer auth', () => {
 
   it('a second 401 surfaces as unauthorized, after exactly one renewal', async () => {
     fx.hub.faults.set({ unauthorized: { count: 2, path: '/partners/' } });
-    const error = await api().getPartner().catch((e: unknown) => e);
+    const error = await api()
+      .getPartner()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HubError);
     expect(error).toMatchObject({ code: 'unauthorized', status: 401 });
     expect(tokenRequests()).toBe(1);
@@ -98,7 +100,9 @@ describe('bearer auth', () => {
   it('a changed password surfaces the /token refusal in words', async () => {
     await secrets.set(secretAccounts.partnerPassword('p1'), 'not-the-password');
     fx.hub.faults.set({ unauthorized: { count: 1, path: '/partners/' } });
-    const error = await api().getPartner().catch((e: unknown) => e);
+    const error = await api()
+      .getPartner()
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'unauthorized', serverMessage: 'Wrong email or password.' });
   });
 

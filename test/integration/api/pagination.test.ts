@@ -22,7 +22,11 @@ beforeEach(() => {
 });
 
 const idsOf = (items: unknown[]) => items.map((i) => (i as { id: string }).id).sort();
-const hubChannelIds = () => fx.hub.state.listChannels().map((c) => c.id).sort();
+const hubChannelIds = () =>
+  fx.hub.state
+    .listChannels()
+    .map((c) => c.id)
+    .sort();
 const channelPages = () => fx.count('GET', '/partners/:pid/channels');
 
 describe('listAll over the Partner API', () => {
@@ -90,7 +94,10 @@ describe('listAll over the Partner API', () => {
     const error = await bad.listChannelsPage({ offset: 0, limit: 5 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'bad_response', message: expect.stringContaining('count: expected a number') });
     const noItems = fx.api({ fetch: (async () => new Response('{"count":0,"total":0}', { status: 200 })) as typeof fetch });
-    await expect(noItems.listChannelsPage({ offset: 0, limit: 5 })).rejects.toMatchObject({ code: 'bad_response', message: expect.stringContaining('partner_channels') });
+    await expect(noItems.listChannelsPage({ offset: 0, limit: 5 })).rejects.toMatchObject({
+      code: 'bad_response',
+      message: expect.stringContaining('partner_channels'),
+    });
   });
 
   it('records with wrong types still arrive; parseChannel says what is wrong with them', async () => {

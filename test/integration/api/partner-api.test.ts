@@ -21,7 +21,10 @@ beforeEach(() => {
 });
 
 async function rejection(promise: Promise<unknown>): Promise<HubError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(HubError);
   return error as HubError;
 }
@@ -64,7 +67,10 @@ describe('reading', () => {
   });
 
   it("hands the sync each client's and channel's JSON as the server sent it; template pages skip that work", async () => {
-    for (const page of [await fx.api().listChannelsPage({ offset: 0, limit: 7 }), await fx.api().listClientsPage({ offset: 0, limit: 7 })]) {
+    for (const page of [
+      await fx.api().listChannelsPage({ offset: 0, limit: 7 }),
+      await fx.api().listClientsPage({ offset: 0, limit: 7 }),
+    ]) {
       expect(page.itemTexts).toHaveLength(page.items.length);
       expect(page.itemTexts!.map((text) => JSON.parse(text))).toEqual(page.items);
     }
@@ -92,7 +98,9 @@ describe('errors carry the server message and are not retried', () => {
   it('400: invalid_input with the server message, one request', async () => {
     const client = fx.hub.state.listClients().find((c) => fx.hub.state.isDirectPayment(c.id));
     if (!client) throw new Error('no direct-payment client');
-    const error = await rejection(fx.api().getClientBalance(client.id, { startDate: new Date('2025-01-01'), endDate: new Date('2025-03-01'), granularity: 'week' }));
+    const error = await rejection(
+      fx.api().getClientBalance(client.id, { startDate: new Date('2025-01-01'), endDate: new Date('2025-03-01'), granularity: 'week' }),
+    );
     expect(error).toMatchObject({ code: 'invalid_input', status: 400 });
     expect(error.serverMessage).toContain("Invalid granularity 'week'");
     expect(fx.count('GET', '/partners/:pid/clients/:cid/info/balance')).toBe(1);

@@ -39,7 +39,10 @@ async function closedPort(): Promise<number> {
 
 /** Channels that can get a key: open, with a running app, permission shared. */
 function keyableChannels(n: number): DemoChannel[] {
-  const picked = fx.hub.state.listChannels().filter((c) => c.terminated_at === null).slice(0, n);
+  const picked = fx.hub.state
+    .listChannels()
+    .filter((c) => c.terminated_at === null)
+    .slice(0, n);
   for (const c of picked) {
     fx.hub.state.setApiKeyPermission(c.id, true);
     if (!c.integration?.app_id) fx.hub.state.updateChannel(c.id, { integration: { enabled: true, app_id: '104148', state: 'running' } });
@@ -88,8 +91,15 @@ describe('client-side quotas', () => {
   it('api keys: a missing permission is forbidden with the server reason, not retried', async () => {
     const [c] = keyableChannels(3).slice(2) as [DemoChannel];
     fx.hub.state.setApiKeyPermission(c.id, false);
-    const error = await fx.api({ now: clock.now, sleep: clock.sleep }).generateApiKey(c.id).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'forbidden', status: 403, serverMessage: expect.stringContaining('has not shared API key permission') });
+    const error = await fx
+      .api({ now: clock.now, sleep: clock.sleep })
+      .generateApiKey(c.id)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'forbidden',
+      status: 403,
+      serverMessage: expect.stringContaining('has not shared API key permission'),
+    });
     expect(fx.hub.stats.mutationsTo('/api_keys')).toHaveLength(1);
   });
 });
@@ -104,7 +114,15 @@ describe('channel-level API with the key the hub generated', () => {
     expect(redacted).toContain(key.api_key);
 
     const healthLimiter = createHealthLimiter({ now: clock.now });
-    const channelApi = createChannelApi({ address: key.address!, apiKey: key.api_key, fetch, channelId: channel.id, healthLimiter, now: clock.now, log });
+    const channelApi = createChannelApi({
+      address: key.address!,
+      apiKey: key.api_key,
+      fetch,
+      channelId: channel.id,
+      healthLimiter,
+      now: clock.now,
+      log,
+    });
     expect(channelApi.kind).toBe('cloud');
     const health = await channelApi.health();
     expect(SENDING_STATUSES).toContain(health.status);
@@ -117,7 +135,14 @@ describe('channel-level API with the key the hub generated', () => {
     expect(early).toMatchObject({ code: 'rate_limited', status: null, retryAfterMs: 4 * 60_000 });
     expect(channelApi.nextHealthAt()).toBe(clock.now() + 4 * 60_000);
     // Another client object for the same channel shares the limiter.
-    const again = createChannelApi({ address: key.address!, apiKey: key.api_key, fetch, channelId: channel.id, healthLimiter, now: clock.now });
+    const again = createChannelApi({
+      address: key.address!,
+      apiKey: key.api_key,
+      fetch,
+      channelId: channel.id,
+      healthLimiter,
+      now: clock.now,
+    });
     await expect(again.health()).rejects.toMatchObject({ code: 'rate_limited' });
     expect(fx.hub.stats.healthCallCount(channel.id)).toBe(1);
 
@@ -127,7 +152,15 @@ describe('channel-level API with the key the hub generated', () => {
 
     // The Cloud API offers no phone-number call; the legacy On-Premise API at /waba does.
     expect(await channelApi.phoneNumber()).toBeNull();
-    const onPremise = createChannelApi({ address: `${fx.server.url}/waba`, apiKey: key.api_key, fetch, channelId: `${channel.id}-legacy`, healthLimiter, now: clock.now, log });
+    const onPremise = createChannelApi({
+      address: `${fx.server.url}/waba`,
+      apiKey: key.api_key,
+      fetch,
+      channelId: `${channel.id}-legacy`,
+      healthLimiter,
+      now: clock.now,
+      log,
+    });
     expect(onPremise.kind).toBe('on_premise');
     expect(GATEWAY_STATUSES).toContain((await onPremise.health()).status);
     expect(await onPremise.phoneNumber()).toBe(fx.hub.state.getChannel(channel.id)?.setup_info.phone_number);
@@ -148,7 +181,13 @@ describe('channel-level API with the key the hub generated', () => {
     await expect(channelApi.health()).rejects.toMatchObject({ code: 'server_error' });
     expect(channelApi.nextHealthAt()).toBeGreaterThan(clock.now()); // the server was reached: counts
     clock.advance(5 * 60_000);
-    const unreachable = createChannelApi({ address: `http://127.0.0.1:${await closedPort()}/waba-v2`, apiKey: key.api_key, fetch, channelId: channel.id, now: clock.now });
+    const unreachable = createChannelApi({
+      address: `http://127.0.0.1:${await closedPort()}/waba-v2`,
+      apiKey: key.api_key,
+      fetch,
+      channelId: channel.id,
+      now: clock.now,
+    });
     await expect(unreachable.health()).rejects.toMatchObject({ code: 'offline' });
     expect(unreachable.nextHealthAt()).toBeLessThanOrEqual(clock.now());
   });

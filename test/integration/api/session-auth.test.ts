@@ -30,7 +30,12 @@ const tokenRequests = () => fx.count('POST', '/token');
 
 describe('session with a Bearer profile', () => {
   it('renews the expired token on refresh and after a 401, storing the new one in the keychain', async () => {
-    const state = await core.core.session.signIn({ method: 'token', partnerId: fx.hub.partnerId, username: fx.hub.username, password: fx.hub.password });
+    const state = await core.core.session.signIn({
+      method: 'token',
+      partnerId: fx.hub.partnerId,
+      username: fx.hub.username,
+      password: fx.hub.password,
+    });
     const id = state.activeProfileId!;
     const first = JSON.parse((await core.secrets.get(secretAccounts.bearerToken(id)))!) as { accessToken: string };
     expect(tokenRequests()).toBe(1);

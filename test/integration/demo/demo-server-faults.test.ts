@@ -120,6 +120,9 @@ describe('fault switches over real HTTP', () => {
     expect(refused.status).toBe(401);
     expect(refused.json<MetaError>().meta.http_code).toBe(401);
     expect((await http(partnerPath(hub, `/clients/${client}`), { method: 'PATCH', body: { max_channels: 3 } })).status).toBe(200);
-    expect(hub.stats.mutationsTo(`/clients/${client}`).map((m) => [m.status, m.applied])).toEqual([[401, false], [200, true]]);
+    expect(hub.stats.mutationsTo(`/clients/${client}`).map((m) => [m.status, m.applied])).toEqual([
+      [401, false],
+      [200, true],
+    ]);
   });
 });

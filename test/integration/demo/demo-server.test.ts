@@ -10,8 +10,17 @@ async function serve(hub: DemoHub = createDemoHub()): Promise<{ hub: DemoHub; se
   return { hub, server };
 }
 
-async function control(server: DemoHubServer, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${server.url}${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+async function control(
+  server: DemoHubServer,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
@@ -44,20 +53,34 @@ describe('demo hub HTTP server', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/application\/json/);
     expect(page.json<ListBody<DemoChannel>>()).toMatchObject({ count: 3, total: 200, limit: 3 });
-    const token = await call(hub, '/api/v2/token', { fetch, origin: server.url, method: 'POST', anonymous: true, body: { username: hub.username, password: hub.password } });
+    const token = await call(hub, '/api/v2/token', {
+      fetch,
+      origin: server.url,
+      method: 'POST',
+      anonymous: true,
+      body: { username: hub.username, password: hub.password },
+    });
     expect(token.json()).toMatchObject({ token_type: 'bearer' });
     // The in-process and HTTP transports answer byte-identically.
-    expect((await call(hub, partnerPath(hub, '/clients?limit=20'), { fetch, origin: server.url })).text).toBe((await call(hub, partnerPath(hub, '/clients?limit=20'))).text);
+    expect((await call(hub, partnerPath(hub, '/clients?limit=20'), { fetch, origin: server.url })).text).toBe(
+      (await call(hub, partnerPath(hub, '/clients?limit=20'))).text,
+    );
   });
 
   it('gives API keys an address on this server, usable for the Messaging API', async () => {
     const { hub, server } = await serve();
-    const ch = hub.state.listChannels().find((c) => c.terminated_at === null && !!c.integration?.app_id && hub.state.hasApiKeyPermission(c.id)) as DemoChannel;
-    const key = (await call(hub, partnerPath(hub, `/channels/${ch.id}/api_keys`), { fetch, origin: server.url, method: 'POST', body: {} })).json<{ address: string; api_key: string }>();
+    const ch = hub.state
+      .listChannels()
+      .find((c) => c.terminated_at === null && !!c.integration?.app_id && hub.state.hasApiKeyPermission(c.id)) as DemoChannel;
+    const key = (
+      await call(hub, partnerPath(hub, `/channels/${ch.id}/api_keys`), { fetch, origin: server.url, method: 'POST', body: {} })
+    ).json<{ address: string; api_key: string }>();
     expect(key.address).toBe(`${server.url}/waba-v2`);
     const health = await fetch(`${key.address}/health_status`, { headers: { 'D360-API-KEY': key.api_key } });
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ health_status: { can_send_message: expect.stringMatching(/^(AVAILABLE|LIMITED|BLOCKED)$/) } });
+    expect(await health.json()).toMatchObject({
+      health_status: { can_send_message: expect.stringMatching(/^(AVAILABLE|LIMITED|BLOCKED)$/) },
+    });
     // The legacy On-Premise API answers beside it, with the number the key belongs to.
     const phone = await fetch(`${server.url}/waba/v1/configs/phone_number`, { headers: { 'D360-API-KEY': key.api_key } });
     expect(await phone.json()).toEqual({ phone_number: ch.setup_info.phone_number });
@@ -85,7 +108,10 @@ describe('demo hub HTTP server', () => {
     expect((await control(server, 'POST', '/__demo/stats/reset')).json).toMatchObject({ total: 0 });
     expect(hub.stats.total).toBe(0);
 
-    const set = await control(server, 'PUT', '/__demo/faults', { limitCap: 10, serverErrors: { count: 1, status: 503, pathRegex: '/clients$', method: 'GET' } });
+    const set = await control(server, 'PUT', '/__demo/faults', {
+      limitCap: 10,
+      serverErrors: { count: 1, status: 503, pathRegex: '/clients$', method: 'GET' },
+    });
     expect(set.status).toBe(200);
     expect(set.json).toEqual({ limitCap: 10, serverErrors: { count: 1, status: 503, pathRegex: '/clients$', method: 'GET' } });
     expect(hub.faults.limitCap).toBe(10);
@@ -114,7 +140,9 @@ describe('demo hub HTTP server', () => {
 
   it('lets a test step the clock over HTTP past a rate-limit window', async () => {
     const { hub, server } = await serve();
-    const ch = hub.state.listChannels().find((c) => c.terminated_at === null && !!c.integration?.app_id && hub.state.hasApiKeyPermission(c.id)) as DemoChannel;
+    const ch = hub.state
+      .listChannels()
+      .find((c) => c.terminated_at === null && !!c.integration?.app_id && hub.state.hasApiKeyPermission(c.id)) as DemoChannel;
     const post = () => call(hub, partnerPath(hub, `/channels/${ch.id}/api_keys`), { fetch, origin: server.url, method: 'POST' });
     expect((await post()).status).toBe(201);
     const limited = await post();
@@ -130,12 +158,16 @@ describe('demo hub HTTP server', () => {
       const started = performance.now();
       let seen = 0;
       for (let offset = 0; ; offset += 1000) {
-        const page = (await call(hub, partnerPath(hub, `/channels?limit=1000&offset=${offset}`), { fetch, origin: server.url })).json<ListBody<DemoChannel>>();
+        const page = (await call(hub, partnerPath(hub, `/channels?limit=1000&offset=${offset}`), { fetch, origin: server.url })).json<
+          ListBody<DemoChannel>
+        >();
         seen += page.count;
         if (offset + page.count >= page.total) break;
       }
       expect(seen).toBe(50_000);
-      console.log(`[demo hub timing] ${pass} full listing of 50k channels over HTTP (50 pages, fetch + JSON.parse, same process): ${(performance.now() - started).toFixed(0)} ms`);
+      console.log(
+        `[demo hub timing] ${pass} full listing of 50k channels over HTTP (50 pages, fetch + JSON.parse, same process): ${(performance.now() - started).toFixed(0)} ms`,
+      );
     }
     // A guard against a hang, not a speed target: generating the 75,000 records (valid numbers of each
     // country, ~3 s on an idle 2-core machine) and two listings took over 30 s at a load of 12.

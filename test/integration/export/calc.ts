@@ -30,7 +30,16 @@ export async function openInCalc(file: string, separator: ',' | ';', view: CalcV
   try {
     await run(
       'soffice',
-      [`-env:UserInstallation=${pathToFileURL(profile.dir).href}`, '--headless', `--infilter=${importFilter(separator)}`, '--convert-to', EXPORT_FILTERS[view], '--outdir', out.dir, file],
+      [
+        `-env:UserInstallation=${pathToFileURL(profile.dir).href}`,
+        '--headless',
+        `--infilter=${importFilter(separator)}`,
+        '--convert-to',
+        EXPORT_FILTERS[view],
+        '--outdir',
+        out.dir,
+        file,
+      ],
       { timeout: 120_000 },
     );
     const converted = path.join(out.dir, path.basename(file));

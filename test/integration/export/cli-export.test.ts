@@ -32,7 +32,11 @@ afterAll(() => harness?.stop());
 
 describe('partner-desk export', () => {
   it('refuses usage mistakes with exit 2 and needs a signed-in profile (exit 1)', async () => {
-    for (const args of [['--format', 'xlsx'], ['--delimiter', 'tab'], ['--state', 'alive']]) {
+    for (const args of [
+      ['--format', 'xlsx'],
+      ['--delimiter', 'tab'],
+      ['--state', 'alive'],
+    ]) {
       const result = await cli(['export', ...args]);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr).toMatch(/Usage: partner-desk export/);
@@ -48,7 +52,9 @@ describe('partner-desk export', () => {
     expect(login.status, login.stderr).toBe(0);
     const sync = await cli(['sync']);
     expect(sync.status, sync.stderr).toBe(0);
-    const status = JSON.parse((await cli(['status', '--json'])).stdout) as { sync: { lastSucceededAt: string; counts: { channels: number } } };
+    const status = JSON.parse((await cli(['status', '--json'])).stdout) as {
+      sync: { lastSucceededAt: string; counts: { channels: number } };
+    };
     hub.faults.set({ offline: true });
     try {
       const result = await cli(['export'], { env: { LANG: 'de_DE.UTF-8' } });
@@ -64,7 +70,10 @@ describe('partner-desk export', () => {
   });
 
   it('writes plain CSV for scripts with --out, filters like `channels`, and reports JSON', async () => {
-    const live = JSON.parse((await cli(['channels', '--json', '--state', 'live', '--search', 'a'])).stdout) as { total: number; items: Array<{ id: string }> };
+    const live = JSON.parse((await cli(['channels', '--json', '--state', 'live', '--search', 'a'])).stdout) as {
+      total: number;
+      items: Array<{ id: string }>;
+    };
     expect(live.total).toBeGreaterThan(0);
     const result = await cli(['export', '--format', 'plain', '--out', 'sub-live.csv', '--state', 'live', '--search', 'a', '--json']);
     expect(result.status, result.stderr).toBe(0);
@@ -82,7 +91,9 @@ describe('partner-desk export', () => {
   it('fails with exit 1 and the reason when the folder does not exist, leaving nothing behind', async () => {
     const result = await cli(['export', '--out', path.join('missing', 'x.csv')]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^partner-desk: The folder .+missing does not exist\. Nothing was saved as x\.csv\. Choose another folder\./);
+    expect(result.stderr).toMatch(
+      /^partner-desk: The folder .+missing does not exist\. Nothing was saved as x\.csv\. Choose another folder\./,
+    );
     expect(fs.existsSync(path.join(workDir, 'missing'))).toBe(false);
   });
 });

@@ -38,7 +38,11 @@ describe('plain export round trip', () => {
     const items = setting.stored();
     const companies = items.map((i) => i.companyName ?? '');
     // The fixture really holds what naive CSV breaks on.
-    for (const needle of ['"', ',', ';', '\n', '🍕', 'مرحبا', 'ש', '=', 'ö']) expect(companies.some((c) => c.includes(needle)), needle).toBe(true);
+    for (const needle of ['"', ',', ';', '\n', '🍕', 'مرحبا', 'ש', '=', 'ö'])
+      expect(
+        companies.some((c) => c.includes(needle)),
+        needle,
+      ).toBe(true);
 
     const target = path.join(setting.dir, 'plain.csv');
     const outcome = await setting.f.core.exporter.exportToFile(target, { format: 'plain' });
@@ -50,7 +54,14 @@ describe('plain export round trip', () => {
   });
 
   it('exports the current view through the contract: filters and sort kept, paging ignored', async () => {
-    const query: ChannelQueryInput = { states: ['live', 'pending_deletion'], search: 'e', sort: 'phone', direction: 'desc', limit: 5, offset: 3 };
+    const query: ChannelQueryInput = {
+      states: ['live', 'pending_deletion'],
+      search: 'e',
+      sort: 'phone',
+      direction: 'desc',
+      limit: 5,
+      offset: 3,
+    };
     const expected = setting.stored({ ...query, offset: 0 });
     expect(expected.length).toBeGreaterThan(5);
     setting.desktop.answer = path.join(setting.dir, 'view.csv');
@@ -90,8 +101,14 @@ describe('export through the contract', () => {
 
   it('refuses invalid input before asking anything', async () => {
     const asked = setting.desktop.asked.length;
-    expect(await setting.f.core.dispatch('export.channels', { scope: 'view' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await setting.f.core.dispatch('export.channels', { delimiter: '\t' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await setting.f.core.dispatch('export.channels', { scope: 'view' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await setting.f.core.dispatch('export.channels', { delimiter: '\t' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(setting.desktop.asked.length).toBe(asked);
   });
 
@@ -99,7 +116,10 @@ describe('export through the contract', () => {
     setting.desktop.answer = path.join(setting.dir, 'reveal.csv');
     const saved = await setting.f.core.dispatch('export.channels', {});
     expect(saved.ok).toBe(true);
-    expect(await setting.f.core.dispatch('export.reveal', { path: setting.desktop.answer })).toEqual({ ok: true, value: { revealed: true } });
+    expect(await setting.f.core.dispatch('export.reveal', { path: setting.desktop.answer })).toEqual({
+      ok: true,
+      value: { revealed: true },
+    });
     expect(setting.desktop.revealed).toEqual([setting.desktop.answer]);
     for (const other of ['/etc/passwd', path.join(setting.dir, 'plain-not-exported.csv'), `${setting.desktop.answer}/../reveal.csv.x`]) {
       expect(await setting.f.core.dispatch('export.reveal', { path: other })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -107,7 +127,7 @@ describe('export through the contract', () => {
     expect(setting.desktop.revealed).toEqual([setting.desktop.answer]);
   });
 
-  it('writes the spreadsheet flavour by default with the locale\'s separator', async () => {
+  it("writes the spreadsheet flavour by default with the locale's separator", async () => {
     setting.desktop.answer = path.join(setting.dir, 'spreadsheet.csv');
     const result = await setting.f.core.dispatch('export.channels', {});
     expect(result).toMatchObject({ ok: true, value: { status: 'saved', rows: setting.stored().length } });
@@ -122,7 +142,9 @@ describe('robustness', () => {
     const target = path.join(setting.dir, 'full-disk.csv');
     fs.writeFileSync(target, 'the previous export');
     const exporter = exporterWith({ openSink: failingAfter(70_000) });
-    await expect(exporter.exportToFile(target, { format: 'spreadsheet' })).rejects.toMatchObject({ message: expect.stringMatching(/The disk is full.+Nothing was saved as full-disk\.csv.+Free some space/) });
+    await expect(exporter.exportToFile(target, { format: 'spreadsheet' })).rejects.toMatchObject({
+      message: expect.stringMatching(/The disk is full.+Nothing was saved as full-disk\.csv.+Free some space/),
+    });
     expect(fs.readFileSync(target, 'utf8')).toBe('the previous export');
     expect(fs.readdirSync(setting.dir).filter((name) => name.includes('full-disk'))).toEqual(['full-disk.csv']);
   });
@@ -144,7 +166,9 @@ describe('robustness', () => {
 
   it('needs a signed-in profile', async () => {
     const exporter = exporterWith({ activeProfileId: () => null });
-    await expect(exporter.exportToFile(path.join(setting.dir, 'nobody.csv'), { format: 'plain' })).rejects.toMatchObject({ code: 'not_signed_in' });
+    await expect(exporter.exportToFile(path.join(setting.dir, 'nobody.csv'), { format: 'plain' })).rejects.toMatchObject({
+      code: 'not_signed_in',
+    });
     expect(fs.existsSync(path.join(setting.dir, 'nobody.csv'))).toBe(false);
   });
 });

@@ -27,7 +27,9 @@ const asCellText = (text: string) => text.replace(/\r\n?/g, '\n');
 async function exportHostile(delimiter: CsvDelimiter): Promise<string> {
   const file = path.join(tmp.dir, `hostile-${delimiter === ';' ? 'semicolon' : 'comma'}.csv`);
   const items = hostileItems();
-  await writeFileAtomically(file, (sink) => writeCsv(sink, csvFormat({ format: 'spreadsheet', delimiter }), EXPORT_HEADER, items.map(exportRow)));
+  await writeFileAtomically(file, (sink) =>
+    writeCsv(sink, csvFormat({ format: 'spreadsheet', delimiter }), EXPORT_HEADER, items.map(exportRow)),
+  );
   return file;
 }
 

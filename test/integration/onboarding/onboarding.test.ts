@@ -22,7 +22,9 @@ async function grant(link: PermissionLink, form: Record<string, string | string[
   const html = await page.text();
   expect(html).toContain('would like access to your WhatsApp numbers');
   // The page carries the link's state and parameters in its form.
-  const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]!.replace(/&amp;/g, '&')]));
+  const hidden = Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1], m[2]!.replace(/&amp;/g, '&')]),
+  );
   expect(hidden.state).toBe(link.state);
   const body = new URLSearchParams(hidden);
   for (const [key, value] of Object.entries(form)) {
@@ -41,12 +43,32 @@ async function grant(link: PermissionLink, form: Record<string, string | string[
 describe('permission links', () => {
   it('are built for the partner, remembered with their state, and listed newest first', async () => {
     await f.call('partner.settings', { refresh: true });
-    const first = await f.call('onboarding.createLink', { email: 'ops@new.example', name: 'Nordlicht Bäckerei', number: '+49 151 23456789', partnerPayload: 'crm-1', language: 'de-DE' });
-    expect(first).toMatchObject({ origin: 'link', status: 'open', email: 'ops@new.example', number: '+4915123456789', partnerPayload: 'crm-1', warnings: [], shared: [] });
+    const first = await f.call('onboarding.createLink', {
+      email: 'ops@new.example',
+      name: 'Nordlicht Bäckerei',
+      number: '+49 151 23456789',
+      partnerPayload: 'crm-1',
+      language: 'de-DE',
+    });
+    expect(first).toMatchObject({
+      origin: 'link',
+      status: 'open',
+      email: 'ops@new.example',
+      number: '+4915123456789',
+      partnerPayload: 'crm-1',
+      warnings: [],
+      shared: [],
+    });
     const url = new URL(first.url!);
     expect(url.origin).toBe(f.server.url);
     expect(url.pathname).toBe(`/dashboard/app/${f.hub.partnerId}/permissions`);
-    expect(Object.fromEntries(url.searchParams)).toEqual({ email: 'ops@new.example', name: 'Nordlicht Bäckerei', partner: 'crm-1', number: '+4915123456789', state: first.state });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      email: 'ops@new.example',
+      name: 'Nordlicht Bäckerei',
+      partner: 'crm-1',
+      number: '+4915123456789',
+      state: first.state,
+    });
     expect(first.state).toMatch(/^pd[A-Za-z0-9_-]{24}$/);
     expect(first.mailto).toMatch(/^mailto:ops@new\.example\?subject=Ihre%20WhatsApp-Business-Nummer/);
     const client = f.clientWith(1);
@@ -61,7 +83,7 @@ describe('permission links', () => {
     expect(items[1]).toMatchObject({ state: first.state, shared: [{ method: 'qr' }] });
   });
 
-  it('are checked against the partner\'s settings: refused without a redirect URL (unless the link has its own), warned otherwise', async () => {
+  it("are checked against the partner's settings: refused without a redirect URL (unless the link has its own), warned otherwise", async () => {
     f.hub.state.updatePartner({ partner_redirect_url: '', webhook_url: '', allow_client_to_add_phone_no: false });
     const before = await f.call('partner.settings', { refresh: true });
     expect(before.warnings.map((w) => [w.field, w.severity])).toEqual([
@@ -69,11 +91,17 @@ describe('permission links', () => {
       ['webhook_url', 'warning'],
       ['allow_client_to_add_phone_no', 'warning'],
     ]);
-    expect(await f.raw('onboarding.createLink', { email: 'a@b.example' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/No redirect URL is set .* the client would see an error/) } });
+    expect(await f.raw('onboarding.createLink', { email: 'a@b.example' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/No redirect URL is set .* the client would see an error/) },
+    });
     const own = await f.call('onboarding.createLink', { clientId: f.clientWith(1).id, redirectUrl: 'https://crm.example.com/done' });
     expect(own.warnings.join(' ')).toMatch(/No webhook URL .*allow_client_to_add_phone_no is off/s);
     expect(new URL(own.url!).searchParams.get('redirect_url')).toBe('https://crm.example.com/done');
-    expect(await f.raw('onboarding.createLink', { email: 'not-an-email', redirectUrl: 'https://crm.example.com/done' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not an email address/) } });
+    expect(await f.raw('onboarding.createLink', { email: 'not-an-email', redirectUrl: 'https://crm.example.com/done' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/not an email address/) },
+    });
     expect(await f.raw('onboarding.createLink', { clientId: 'nope1CL' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
@@ -86,15 +114,26 @@ describe('permission links', () => {
     expect(forClient.number).toBe('+4915123456789');
     expect(new URL(forClient.url!).searchParams.get('number')).toBe('+4915123456789');
     // A new client has no country yet: the same number needs its country code, and letters are no number.
-    expect(await f.raw('onboarding.createLink', { email: 'a@b.example', number: '0151 23456789' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/country code/) } });
-    expect(await f.raw('onboarding.createLink', { email: 'a@b.example', number: '+49 151 CALLME' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not a phone number/) } });
+    expect(await f.raw('onboarding.createLink', { email: 'a@b.example', number: '0151 23456789' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/country code/) },
+    });
+    expect(await f.raw('onboarding.createLink', { email: 'a@b.example', number: '+49 151 CALLME' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/not a phone number/) },
+    });
   });
 });
 
 describe('the redirect, read back', () => {
-  it('a new client through the hub\'s permission page: recorded, synced, announced once, keys generated', async () => {
+  it("a new client through the hub's permission page: recorded, synced, announced once, keys generated", async () => {
     await f.call('partner.settings', { refresh: true });
-    const link = await f.call('onboarding.createLink', { email: 'ops@nordlicht.example', name: 'Nordlicht Bäckerei', number: '+49 151 23456789', partnerPayload: 'crm-77' });
+    const link = await f.call('onboarding.createLink', {
+      email: 'ops@nordlicht.example',
+      name: 'Nordlicht Bäckerei',
+      number: '+49 151 23456789',
+      partnerPayload: 'crm-77',
+    });
     const redirect = await grant(link, { name: 'Nordlicht Bäckerei', email: 'ops@nordlicht.example', number: '+49 151 23456789' });
     const target = new URL(redirect);
     expect(target.origin + target.pathname).toBe('https://partner-desk.example/onboarding/done');
@@ -108,14 +147,31 @@ describe('the redirect, read back', () => {
 
     const reading = await f.call('onboarding.readRedirect', { text: redirect });
     expect(reading).toMatchObject({ matchedBy: 'state', message: expect.stringMatching(/granted access to 1 number/) });
-    expect(reading.link).toMatchObject({ id: link.id, status: 'used', matchedBy: 'redirect', result: { clientId: made.id, granted: [channel!.id], revoked: [] } });
+    expect(reading.link).toMatchObject({
+      id: link.id,
+      status: 'used',
+      matchedBy: 'redirect',
+      result: { clientId: made.id, granted: [channel!.id], revoked: [] },
+    });
     // The web runtime starts a sync for what is not in the local copy yet.
-    await waitFor(() => f.core.accounts.syncStatus().state === 'succeeded' && f.core.onboarding.link(link.id).waitingForSync === false, 'the sync the redirect started');
+    await waitFor(
+      () => f.core.accounts.syncStatus().state === 'succeeded' && f.core.onboarding.link(link.id).waitingForSync === false,
+      'the sync the redirect started',
+    );
     const details = await f.call('onboarding.link', { id: link.id });
     expect(details.client).toMatchObject({ id: made.id, partnerPayload: 'crm-77' });
-    expect(details.granted).toEqual([{ channelId: channel!.id, channel: expect.objectContaining({ id: channel!.id, phoneNumber: '4915123456789' }), keyPresent: false }]);
+    expect(details.granted).toEqual([
+      { channelId: channel!.id, channel: expect.objectContaining({ id: channel!.id, phoneNumber: '4915123456789' }), keyPresent: false },
+    ]);
     const notes = (await f.call('notifications.list', { limit: 20 })).items.filter((n) => n.title.includes('granted access'));
-    expect(notes).toEqual([expect.objectContaining({ clientId: made.id, channelId: channel!.id, title: 'Nordlicht Bäckerei granted access to +49 1512 3456789', body: expect.stringMatching(/API key can be generated/) })]);
+    expect(notes).toEqual([
+      expect.objectContaining({
+        clientId: made.id,
+        channelId: channel!.id,
+        title: 'Nordlicht Bäckerei granted access to +49 1512 3456789',
+        body: expect.stringMatching(/API key can be generated/),
+      }),
+    ]);
 
     // Reading it again (or syncing again) announces nothing twice.
     await f.call('onboarding.readRedirect', { text: redirect });
@@ -137,31 +193,51 @@ describe('the redirect, read back', () => {
     await f.core.accounts.syncNow();
     const link = await f.call('onboarding.createLink', { clientId: client.id, number: '+44 7911 123456' });
     // Every other number the client had shared is taken back: only `keep` stays ticked.
-    const hadPermission = f.hub.state.listChannels(client.id).filter((c) => c.terminated_at === null && c.id !== keep!.id && f.hub.state.hasApiKeyPermission(c.id));
+    const hadPermission = f.hub.state
+      .listChannels(client.id)
+      .filter((c) => c.terminated_at === null && c.id !== keep!.id && f.hub.state.hasApiKeyPermission(c.id));
     expect(new URL(link.url!).searchParams.get('next')).toBe('login');
     const redirect = await grant(link, { channel: [keep!.id], number: '+44 7911 123456' });
     const reading = await f.call('onboarding.readRedirect', { text: new URL(redirect).search });
     const added = f.hub.state.listChannels(client.id).find((c) => c.setup_info.phone_number === '447911123456')!;
-    expect(reading.link.result).toEqual({ clientId: client.id, granted: [keep!.id, added.id], revoked: hadPermission.map((c) => c.id), added: [] });
+    expect(reading.link.result).toEqual({
+      clientId: client.id,
+      granted: [keep!.id, added.id],
+      revoked: hadPermission.map((c) => c.id),
+      added: [],
+    });
     expect(reading.link.result?.revoked).toContain(drop!.id);
     expect(reading.message).toMatch(new RegExp(`granted access to 2 numbers and revoked it for ${hadPermission.length} number`));
     expect(f.hub.state.hasApiKeyPermission(drop!.id)).toBe(false);
     await f.core.accounts.syncNow();
-    const revokedNote = (await f.call('notifications.list', { limit: 50 })).items.find((n) => n.title.includes('revoked access') && n.channelId === drop!.id);
+    const revokedNote = (await f.call('notifications.list', { limit: 50 })).items.find(
+      (n) => n.title.includes('revoked access') && n.channelId === drop!.id,
+    );
     expect(revokedNote).toMatchObject({ channelId: drop!.id, body: expect.stringMatching(/no longer lets you generate an API key/) });
     // The Hub refuses a key for the revoked number; the action says how to ask for permission again.
     await f.call('actions.generateApiKey', { channelId: drop!.id, confirmed: true });
     await f.call('outbox.push', {});
     const refused = (await f.call('outbox.list', { openOnly: true })).items.find((a) => a.target.id === drop!.id);
-    expect(refused).toMatchObject({ state: 'failed', lastError: { code: 'forbidden', status: 403, message: expect.stringMatching(/Send them a permission link/) } });
+    expect(refused).toMatchObject({
+      state: 'failed',
+      lastError: { code: 'forbidden', status: 403, message: expect.stringMatching(/Send them a permission link/) },
+    });
   });
 
   it('a state no link of this profile carries is refused and nothing is recorded; a malformed address says what is wrong', async () => {
     await f.call('partner.settings', { refresh: true });
     const client = f.clientWith(1);
     await f.call('onboarding.createLink', { clientId: client.id });
-    const foreign = await f.raw('onboarding.readRedirect', { text: `https://x.example/done?client=${client.id}&channels=[abcCH]&state=pdNotOurs123` });
-    expect(foreign).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/state "pdNotOurs123", which no permission link of this profile .* Nothing was recorded/) } });
+    const foreign = await f.raw('onboarding.readRedirect', {
+      text: `https://x.example/done?client=${client.id}&channels=[abcCH]&state=pdNotOurs123`,
+    });
+    expect(foreign).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: expect.stringMatching(/state "pdNotOurs123", which no permission link of this profile .* Nothing was recorded/),
+      },
+    });
     const malformed = await f.raw('onboarding.readRedirect', { text: 'https://x.example/done?channels=[abcCH]' });
     expect(malformed).toMatchObject({ ok: false, error: { message: expect.stringMatching(/names no client/) } });
     const { items } = await f.call('onboarding.links', { limit: 10 });
@@ -178,13 +254,16 @@ describe('the redirect, read back', () => {
     expect(byClient).toMatchObject({ matchedBy: 'client', link: { id: link.id, status: 'used' } });
     const channelB = f.hub.state.listChannels(b.id)[0]!;
     const alone = await f.call('onboarding.readRedirect', { text: `client=${b.id}&channels=[${channelB.id}]` });
-    expect(alone).toMatchObject({ matchedBy: 'none', link: { origin: 'redirect', state: null, url: null, result: { clientId: b.id, granted: [channelB.id] } } });
+    expect(alone).toMatchObject({
+      matchedBy: 'none',
+      link: { origin: 'redirect', state: null, url: null, result: { clientId: b.id, granted: [channelB.id] } },
+    });
     expect(alone.message).toMatch(/recorded on its own/);
   });
 });
 
 describe('recognised by a sync, without a redirect', () => {
-  it('a new client with the link\'s email (or tag) and its new number', async () => {
+  it("a new client with the link's email (or tag) and its new number", async () => {
     await f.call('partner.settings', { refresh: true });
     const link = await f.call('onboarding.createLink', { email: 'hello@sonne.example', name: 'Sonnenhof' });
     await grant(link, { name: 'Sonnenhof KG', email: 'HELLO@sonne.example', number: '+43 664 1234567' });
@@ -194,7 +273,9 @@ describe('recognised by a sync, without a redirect', () => {
     const channel = f.hub.state.listChannels(made.id)[0]!;
     const details = await f.call('onboarding.link', { id: link.id });
     expect(details).toMatchObject({ status: 'used', matchedBy: 'sync', result: { clientId: made.id, granted: [], added: [channel.id] } });
-    const note = (await f.call('notifications.list', { limit: 50 })).items.find((n) => n.channelId === channel.id && n.title.includes('added'));
+    const note = (await f.call('notifications.list', { limit: 50 })).items.find(
+      (n) => n.channelId === channel.id && n.title.includes('added'),
+    );
     expect(note?.title).toBe('Sonnenhof KG added +43 664 1234567');
   });
 
@@ -207,11 +288,14 @@ describe('recognised by a sync, without a redirect', () => {
     f.advance(1_000);
     const added = f.hub.state.addChannel(client.id, { terminated_at: null });
     await f.core.accounts.syncNow();
-    expect(await f.call('onboarding.link', { id: link.id })).toMatchObject({ matchedBy: 'sync', result: { clientId: client.id, added: [added.id] } });
+    expect(await f.call('onboarding.link', { id: link.id })).toMatchObject({
+      matchedBy: 'sync',
+      result: { clientId: client.id, added: [added.id] },
+    });
   });
 });
 
-describe('the simulated hub\'s permission page', () => {
+describe("the simulated hub's permission page", () => {
   it('follows a per-link https redirect URL with a 303, refuses without any redirect URL, and enforces the channel limit', async () => {
     await f.call('partner.settings', { refresh: true });
     const client = f.clientWith(1);
@@ -229,14 +313,22 @@ describe('the simulated hub\'s permission page', () => {
     expect(Object.fromEntries(location.searchParams)).toMatchObject({ tenant: '7', client: client.id, state: link.state });
 
     f.hub.state.updatePartner({ partner_redirect_url: '' });
-    const refused = await fetch(new URL(new URL(link.url!).pathname, link.url!), { method: 'POST', body: new URLSearchParams({ client_id: client.id }), redirect: 'manual' });
+    const refused = await fetch(new URL(new URL(link.url!).pathname, link.url!), {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: client.id }),
+      redirect: 'manual',
+    });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toMatch(/has no redirect URL set, so the permission cannot be shared/);
 
     f.hub.state.updatePartner({ partner_redirect_url: 'https://crm.example.com/done' });
     const active = f.hub.state.listChannels(client.id).filter((c) => c.terminated_at === null).length;
     f.hub.state.setMaxChannels(client.id, Math.max(1, active));
-    const full = await fetch(new URL(new URL(link.url!).pathname, link.url!), { method: 'POST', body: new URLSearchParams({ client_id: client.id, number: '+49 30 1234567' }), redirect: 'manual' });
+    const full = await fetch(new URL(new URL(link.url!).pathname, link.url!), {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: client.id, number: '+49 30 1234567' }),
+      redirect: 'manual',
+    });
     expect(full.status).toBe(409);
     expect(await full.text()).toMatch(/may have at most \d+ numbers/);
   });
@@ -252,7 +344,11 @@ describe('the simulated hub\'s permission page', () => {
     expect(html).toContain('+49 1512 3456789 · ');
     expect(html).not.toMatch(/\+0049|\+00 ?49/);
     const post = (number: string) =>
-      fetch(new URL(new URL(link.url!).pathname, link.url!), { method: 'POST', body: new URLSearchParams({ state: link.state!, client_id: client.id, number }), redirect: 'manual' });
+      fetch(new URL(new URL(link.url!).pathname, link.url!), {
+        method: 'POST',
+        body: new URLSearchParams({ state: link.state!, client_id: client.id, number }),
+        redirect: 'manual',
+      });
     const taken = await post('+49 151 23456789');
     expect(taken.status).toBe(409);
     expect(await taken.text()).toContain('+49 1512 3456789 is already registered on the Hub.');

@@ -65,7 +65,11 @@ describe('partner-desk outbox commands', () => {
     // Offline as on a train: nothing answers on the hub's address (connection refused).
     const requestsBefore = hub.stats.total;
     await harness.whileUnreachable(async () => {
-      for (const args of [['cancel', cancelCh.id, '--yes'], ['api-key', keyCh.id, '--yes'], ['set-max-channels', client.id, String(client.channels - 1), '--yes']]) {
+      for (const args of [
+        ['cancel', cancelCh.id, '--yes'],
+        ['api-key', keyCh.id, '--yes'],
+        ['set-max-channels', client.id, String(client.channels - 1), '--yes'],
+      ]) {
         const result = await cli(args);
         expect(result.status, result.stderr).toBe(0);
         // Queued, said as such: what it waits for, how it goes later, how to withdraw it; never "try again".
@@ -81,7 +85,10 @@ describe('partner-desk outbox commands', () => {
       const row = clients.stdout.split('\n').find((line) => line.startsWith(client.id));
       expect(row).toMatch(new RegExp(`Channel limit ${client.channels - 1} queued`));
       expect((await cli(['status'])).stdout).toMatch(/Outbox: 3 actions queued, sent by `partner-desk push`/);
-      const listed = JSON.parse((await cli(['outbox', '--json'])).stdout) as { items: Array<{ state: string }>; counts: { queued: number } };
+      const listed = JSON.parse((await cli(['outbox', '--json'])).stdout) as {
+        items: Array<{ state: string }>;
+        counts: { queued: number };
+      };
       expect(listed.counts.queued).toBe(3);
       expect((await cli(['outbox'])).stdout).toMatch(/Cancel \+\d+.*queued/);
       const push = await cli(['push']);
@@ -142,7 +149,9 @@ describe('partner-desk outbox commands', () => {
     const newKey = hub.rotateApiKey(); // revoked in the Partner Hub, a new one made
     const sync = await cli(['sync']);
     expect(sync.status).toBe(1);
-    expect(sync.stderr).toMatch(/Run `partner-desk login --partner-id ID --api-key-stdin` with the current key: the cache and the queued actions are kept/);
+    expect(sync.stderr).toMatch(
+      /Run `partner-desk login --partner-id ID --api-key-stdin` with the current key: the cache and the queued actions are kept/,
+    );
     const limit = client.channels + 4;
     const queued = await cli(['set-max-channels', client.id, String(limit), '--yes']);
     expect(queued.status, queued.stderr).toBe(0);

@@ -104,7 +104,9 @@ describe('requests that got no answer', () => {
     expect(Date.parse(waiting!.nextAttemptAt!) - Date.parse(waiting!.updatedAt)).toBeGreaterThanOrEqual(59_000);
     // A process killed while sending.
     const action = await f.call('actions.cancelChannel', { channelId: interrupted!.id, confirmed: true });
-    f.core.db.prepare("UPDATE outbox SET state = 'sending', claimed_by = 'killed-runner', sent_at = ? WHERE id = ?").run(new Date(Date.now()).toISOString(), action.id);
+    f.core.db
+      .prepare("UPDATE outbox SET state = 'sending', claimed_by = 'killed-runner', sent_at = ? WHERE id = ?")
+      .run(new Date(Date.now()).toISOString(), action.id);
     await f.restart({ outboxSettleMs: 60_000 });
 
     expect((await f.call('outbox.push', {})).attempted).toBe(0);
@@ -141,7 +143,7 @@ describe('401, 404 and the user', () => {
     expect(hits(f.hub, `/clients/${client.id}`, 'PATCH').applied).toBe(1);
   });
 
-  it('an unknown channel: 404 fails the action with the server\'s message', async () => {
+  it("an unknown channel: 404 fails the action with the server's message", async () => {
     f = await startOutboxFixture();
     const [channel] = f.channels(1);
     f.hub.state.removeChannel(channel!.id); // gone on the server; the local copy still lists it
@@ -173,7 +175,7 @@ describe('401, 404 and the user', () => {
 });
 
 describe('the sync and the outbox', () => {
-  it('a sync keeps a queued action\'s overlay and writes the server\'s truth underneath', async () => {
+  it("a sync keeps a queued action's overlay and writes the server's truth underneath", async () => {
     f = await startOutboxFixture();
     const [channel] = f.channels(1);
     const before = (await f.call('channels.get', { id: channel!.id })).channel.status.state.id;

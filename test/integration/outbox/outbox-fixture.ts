@@ -41,7 +41,9 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 20
   }
 }
 
-export async function startOutboxFixture(options: { hub?: DemoHubOptions; secrets?: SecretStore; core?: Partial<CoreOptions> } = {}): Promise<OutboxFixture> {
+export async function startOutboxFixture(
+  options: { hub?: DemoHubOptions; secrets?: SecretStore; core?: Partial<CoreOptions> } = {},
+): Promise<OutboxFixture> {
   const hub = createDemoHub({ clients: 12, channels: 30, seed: 7, ...options.hub });
   const server = await startDemoHubServer(hub, { port: 0 });
   const hubUrl = `${server.url}/api/v2`;
@@ -52,7 +54,17 @@ export async function startOutboxFixture(options: { hub?: DemoHubOptions; secret
   const answers: string[] = [];
   const open = (extra: Partial<CoreOptions> = {}) =>
     // No settle time by default: most tests drop connections on purpose and go on at once.
-    createCore({ dataDir: tmp.dir, secrets, hubUrl, clock, runMode: 'web', appVersion: '0.0.0-test', outboxSettleMs: 0, ...options.core, ...extra });
+    createCore({
+      dataDir: tmp.dir,
+      secrets,
+      hubUrl,
+      clock,
+      runMode: 'web',
+      appVersion: '0.0.0-test',
+      outboxSettleMs: 0,
+      ...options.core,
+      ...extra,
+    });
 
   const fixture: OutboxFixture = {
     hub,

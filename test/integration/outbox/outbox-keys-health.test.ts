@@ -54,12 +54,22 @@ describe('generated API keys', () => {
     const logs = makeTempDir('partner-desk-outbox-log-');
     cleanups.push(logs.cleanup);
     const clipboard: Array<{ text: string; clearAfterMs: number }> = [];
-    const desktop: DesktopIntegration = { ...headlessDesktop(), kind: 'electron', writeClipboard: async (text, o) => (clipboard.push({ text, clearAfterMs: o.clearAfterMs }), true) };
-    f = await startOutboxFixture({ core: { log: createLogger({ file: path.join(logs.dir, 'partner-desk.log'), level: 'debug' }), desktop } });
+    const desktop: DesktopIntegration = {
+      ...headlessDesktop(),
+      kind: 'electron',
+      writeClipboard: async (text, o) => (clipboard.push({ text, clearAfterMs: o.clearAfterMs }), true),
+    };
+    f = await startOutboxFixture({
+      core: { log: createLogger({ file: path.join(logs.dir, 'partner-desk.log'), level: 'debug' }), desktop },
+    });
     const [channel] = f.channels(1);
     const key = await generateKey(channel!.id);
 
-    expect(await f.call('channels.apiKey', { channelId: channel!.id })).toMatchObject({ present: true, address: `${f.server.url}/waba-v2`, keyId: expect.any(String) });
+    expect(await f.call('channels.apiKey', { channelId: channel!.id })).toMatchObject({
+      present: true,
+      address: `${f.server.url}/waba-v2`,
+      keyId: expect.any(String),
+    });
     expect(await f.call('channels.copyApiKey', { channelId: channel!.id })).toMatchObject({ copied: true, clearAfterMs: 60_000 });
     expect(clipboard).toEqual([{ text: key, clearAfterMs: 60_000 }]);
     await f.call('channels.health', { channelId: channel!.id });
@@ -69,7 +79,11 @@ describe('generated API keys', () => {
     expect(filesContaining(f.dataDir, key)).toEqual([]);
     expect(filesContaining(logs.dir, key)).toEqual([]);
     await f.core.log.flush?.();
-    expect(logFilesOf(path.join(logs.dir, 'partner-desk.log')).map((file) => fs.readFileSync(file, 'utf8')).join('')).toMatch(/outbox action/);
+    expect(
+      logFilesOf(path.join(logs.dir, 'partner-desk.log'))
+        .map((file) => fs.readFileSync(file, 'utf8'))
+        .join(''),
+    ).toMatch(/outbox action/);
     expect(f.answers.join('\n')).not.toContain(key);
     expect(f.answers.length).toBeGreaterThan(5);
   });
@@ -91,7 +105,11 @@ describe('health checks', () => {
     await generateKey(channel!.id);
     const fresh = await f.call('channels.health', { channelId: channel!.id });
     // A Cloud API key: whether the number can send, per entity; the Cloud API has no number call.
-    expect(fresh).toMatchObject({ source: 'fresh', gatewayStatus: expect.stringMatching(/^(available|limited|blocked)$/), phoneNumber: null });
+    expect(fresh).toMatchObject({
+      source: 'fresh',
+      gatewayStatus: expect.stringMatching(/^(available|limited|blocked)$/),
+      phoneNumber: null,
+    });
     expect(fresh.nodes.map((n) => n.host)).toEqual(['PHONE_NUMBER', 'WABA', 'APP']);
     if (fresh.gatewayStatus !== 'available') expect(fresh.nodes[0]?.problem).toMatch(/\. .+\.$/); // the problem and its remedy
     expect(f.hub.stats.healthCallCount(channel!.id)).toBe(1);
@@ -129,11 +147,19 @@ describe('health checks', () => {
     await generateKey(channel!.id);
     const address = (await f.call('channels.apiKey', { channelId: channel!.id })).address;
     // Connection refused (a port just closed): provably never sent.
-    f.core.db.prepare('UPDATE channel_keys SET address = ? WHERE channel_id = ?').run(`http://127.0.0.1:${await closedPort()}/waba-v2`, channel!.id);
-    expect(await f.call('channels.health', { channelId: channel!.id })).toMatchObject({ source: 'queued', action: { kind: 'check_health', state: 'queued' } });
+    f.core.db
+      .prepare('UPDATE channel_keys SET address = ? WHERE channel_id = ?')
+      .run(`http://127.0.0.1:${await closedPort()}/waba-v2`, channel!.id);
+    expect(await f.call('channels.health', { channelId: channel!.id })).toMatchObject({
+      source: 'queued',
+      action: { kind: 'check_health', state: 'queued' },
+    });
     f.core.db.prepare('UPDATE channel_keys SET address = ? WHERE channel_id = ?').run(address, channel!.id);
     await f.call('outbox.push', {});
-    expect(await f.call('channels.health', { channelId: channel!.id, check: false })).toMatchObject({ source: 'cached', gatewayStatus: expect.any(String) });
+    expect(await f.call('channels.health', { channelId: channel!.id, check: false })).toMatchObject({
+      source: 'cached',
+      gatewayStatus: expect.any(String),
+    });
     expect(f.hub.stats.healthCallCount(channel!.id)).toBe(1);
 
     // Dropped after it was sent: it may have reached the server, so it counts.
@@ -144,7 +170,9 @@ describe('health checks', () => {
     f.advance(5 * 60_000 - 1_000);
     await f.call('outbox.push', {});
     expect(f.hub.stats.healthCallCount(channel!.id)).toBe(1);
-    expect((await f.call('outbox.list', { openOnly: true })).items[0]?.lastError?.message).toMatch(/without an answer; the next one goes at/);
+    expect((await f.call('outbox.list', { openOnly: true })).items[0]?.lastError?.message).toMatch(
+      /without an answer; the next one goes at/,
+    );
     f.advance(1_000);
     await f.call('outbox.push', {});
     expect(f.hub.stats.healthCallCount(channel!.id)).toBe(2);
@@ -164,13 +192,15 @@ describe('health checks', () => {
   });
 });
 
-describe('crash windows, resolved from the server\'s state', () => {
+describe("crash windows, resolved from the server's state", () => {
   /** Queues an action offline, then leaves it as a killed process would: "sending", claimed by a runner that is gone. */
   async function interrupted(kind: 'cancel' | 'key' | 'limit', target: string, limit = 0): Promise<string> {
     f.hub.faults.set({ offline: true });
     const action =
-      kind === 'cancel' ? await f.call('actions.cancelChannel', { channelId: target, confirmed: true })
-        : kind === 'key' ? await f.call('actions.generateApiKey', { channelId: target, confirmed: true })
+      kind === 'cancel'
+        ? await f.call('actions.cancelChannel', { channelId: target, confirmed: true })
+        : kind === 'key'
+          ? await f.call('actions.generateApiKey', { channelId: target, confirmed: true })
           : await f.call('actions.setMaxChannels', { clientId: target, maxChannels: limit });
     f.hub.faults.reset();
     f.core.db.prepare("UPDATE outbox SET state = 'sending', claimed_by = 'killed-runner', attempts = 1 WHERE id = ?").run(action.id);

@@ -18,7 +18,9 @@ const cancelPath = (clientId: string, channelId: string) => `/clients/${clientId
 
 /** Marks an action as being sent by a process that died (what a SIGKILL mid-request leaves behind). */
 function interrupted(id: string): void {
-  f.core.db.prepare("UPDATE outbox SET state = 'sending', claimed_by = 'dead-runner', attempts = 1, sent_at = ? WHERE id = ?").run(new Date(Date.now() - 60_000).toISOString(), id);
+  f.core.db
+    .prepare("UPDATE outbox SET state = 'sending', claimed_by = 'dead-runner', attempts = 1, sent_at = ? WHERE id = ?")
+    .run(new Date(Date.now() - 60_000).toISOString(), id);
 }
 
 /** A channel pending deletion (cancelled this month, as in the Client Hub), synced locally. */
@@ -35,10 +37,16 @@ describe('withdraw a cancellation', () => {
     const channel = await pendingDeletion();
     f.hub.faults.set({ offline: true });
     const preview = await f.call('actions.preview', { kind: 'withdraw_cancellation', channelId: channel.id });
-    expect(preview).toMatchObject({ confirmationRequired: true, message: expect.stringMatching(/stays active and is no longer deleted at the end of \w+ \d{4}; it goes on being billed/) });
+    expect(preview).toMatchObject({
+      confirmationRequired: true,
+      message: expect.stringMatching(/stays active and is no longer deleted at the end of \w+ \d{4}; it goes on being billed/),
+    });
     const action = await f.call('actions.withdrawCancellation', { channelId: channel.id, confirmed: true });
     expect(action).toMatchObject({ kind: 'withdraw_cancellation', state: 'queued', target: { type: 'channel', id: channel.id } });
-    expect((await f.call('channels.get', { id: channel.id })).channel.pending).toMatchObject({ kind: 'withdraw_cancellation', label: 'Reactivation queued' });
+    expect((await f.call('channels.get', { id: channel.id })).channel.pending).toMatchObject({
+      kind: 'withdraw_cancellation',
+      label: 'Reactivation queued',
+    });
     // Asking again while it waits does not queue a second one.
     expect((await f.call('actions.withdrawCancellation', { channelId: channel.id, confirmed: true })).id).toBe(action.id);
     expect((await f.call('outbox.push', {})).online).toBe(false);
@@ -90,7 +98,13 @@ describe('withdraw a cancellation', () => {
     f.hub.faults.reset();
     expect((await f.core.accounts.syncNow()).state).toBe('succeeded');
     const [item] = (await f.call('outbox.list', { openOnly: true })).items;
-    expect(item).toMatchObject({ id: action.id, state: 'conflict', canRetry: false, canCancel: true, conflict: { field: 'terminated_at', queued: 'cancellation withdrawn', retryable: false } });
+    expect(item).toMatchObject({
+      id: action.id,
+      state: 'conflict',
+      canRetry: false,
+      canCancel: true,
+      conflict: { field: 'terminated_at', queued: 'cancellation withdrawn', retryable: false },
+    });
     expect(item?.conflict?.message).toMatch(/no longer pending deletion; its cancellation was withdrawn elsewhere/);
     await f.call('outbox.push', {});
     expect(hits(f.hub, cancelPath(channel.client_id, channel.id)).sent).toBe(0);
@@ -105,41 +119,55 @@ describe('withdraw a cancellation', () => {
     f.hub.state.revokeCancellation(channel.id);
     f.hub.faults.reset();
     await f.call('outbox.push', {});
-    expect((await f.call('outbox.list', {})).items.find((a) => a.id === action.id)).toMatchObject({ state: 'conflict', conflict: { retryable: false } });
+    expect((await f.call('outbox.list', {})).items.find((a) => a.id === action.id)).toMatchObject({
+      state: 'conflict',
+      conflict: { retryable: false },
+    });
     expect(hits(f.hub, cancelPath(channel.client_id, channel.id))).toEqual({ sent: 1, applied: 0 });
   });
 
   it('refused up front for a channel not pending deletion, and once the month of the cancellation is over', async () => {
     const [live] = f.channels(1);
     const notPending = await f.raw('actions.preview', { kind: 'withdraw_cancellation', channelId: live!.id });
-    expect(notPending).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/no cancellation request .* nothing to withdraw/) } });
+    expect(notPending).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/no cancellation request .* nothing to withdraw/) },
+    });
     const channel = await pendingDeletion();
     const deadline = new Date(Date.parse(f.hub.state.getChannel(channel.id)!.terminated_at!));
     f.advance(Date.UTC(deadline.getUTCFullYear(), deadline.getUTCMonth() + 1, 2) - Date.now());
     const late = await f.raw('actions.withdrawCancellation', { channelId: channel.id, confirmed: true });
-    expect(late).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/was due for deletion at the end of \w+ \d{4}/) } });
+    expect(late).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/was due for deletion at the end of \w+ \d{4}/) },
+    });
     expect((await f.call('outbox.list', {})).items).toEqual([]);
   });
 
-  it('a withdrawal the Hub refuses after the month is over fails with the server\'s words', async () => {
+  it("a withdrawal the Hub refuses after the month is over fails with the server's words", async () => {
     const channel = await pendingDeletion();
     const action = await f.call('actions.withdrawCancellation', { channelId: channel.id, confirmed: true });
     // Queued in time, sent too late (the hub's clock moves on; Partner Desk's does not).
     f.hub.clock.advance(40 * 86_400_000);
     await f.call('outbox.push', {});
     const done = (await f.call('outbox.list', {})).items.find((a) => a.id === action.id);
-    expect(done).toMatchObject({ state: 'failed', lastError: { status: 400, serverMessage: expect.stringMatching(/can no longer be reactivated/) } });
+    expect(done).toMatchObject({
+      state: 'failed',
+      lastError: { status: 400, serverMessage: expect.stringMatching(/can no longer be reactivated/) },
+    });
   });
 });
 
-describe('a client\'s tag (partner_payload)', () => {
+describe("a client's tag (partner_payload)", () => {
   it('offline: the tag shows as queued, survives a restart, is sent once, and is searchable afterwards', async () => {
     const client = f.clientWith(1);
     const tag = 'crm-Ω-4711';
     f.hub.faults.set({ offline: true });
     const action = await f.call('actions.setPartnerPayload', { clientId: client.id, partnerPayload: tag });
     expect(action).toMatchObject({ kind: 'set_partner_payload', state: 'queued', detail: expect.stringContaining(`"${tag}"`) });
-    expect(await f.call('clients.get', { id: client.id })).toMatchObject({ pending: { kind: 'set_partner_payload', partnerPayload: tag, label: `Tag “${tag}” queued` } });
+    expect(await f.call('clients.get', { id: client.id })).toMatchObject({
+      pending: { kind: 'set_partner_payload', partnerPayload: tag, label: `Tag “${tag}” queued` },
+    });
     await f.restart();
     f.hub.faults.reset();
     expect((await f.call('outbox.push', {})).counts.done).toBe(1);
@@ -165,7 +193,12 @@ describe('a client\'s tag (partner_payload)', () => {
     f.hub.faults.reset();
     expect((await f.core.accounts.syncNow()).state).toBe('succeeded');
     const [item] = (await f.call('outbox.list', { openOnly: true })).items;
-    expect(item).toMatchObject({ id: action.id, state: 'conflict', canRetry: true, conflict: { field: 'partner_payload', queued: 'mine', server: 'theirs', seen: before, retryable: true } });
+    expect(item).toMatchObject({
+      id: action.id,
+      state: 'conflict',
+      canRetry: true,
+      conflict: { field: 'partner_payload', queued: 'mine', server: 'theirs', seen: before, retryable: true },
+    });
     expect(item?.conflict?.message).toMatch(/changed elsewhere to "theirs"/);
     expect(hits(f.hub, `/clients/${client.id}`, 'PATCH').sent).toBe(0);
     await f.call('outbox.retry', { id: action.id });
@@ -192,26 +225,42 @@ describe('a client\'s tag (partner_payload)', () => {
 
   it('refuses control characters and an unchanged tag before queueing', async () => {
     const client = f.clientWith(1);
-    expect(await f.raw('actions.setPartnerPayload', { clientId: client.id, partnerPayload: 'a\nb' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/control characters/) } });
+    expect(await f.raw('actions.setPartnerPayload', { clientId: client.id, partnerPayload: 'a\nb' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/control characters/) },
+    });
     const current = f.hub.state.getClient(client.id)?.partner_payload ?? '';
-    expect(await f.raw('actions.setPartnerPayload', { clientId: client.id, partnerPayload: current })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/nothing to change/) } });
+    expect(await f.raw('actions.setPartnerPayload', { clientId: client.id, partnerPayload: current })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/nothing to change/) },
+    });
     expect((await f.call('outbox.list', {})).items).toEqual([]);
   });
 });
 
-describe('the partner\'s webhook and redirect URLs', () => {
+describe("the partner's webhook and redirect URLs", () => {
   const partnerPatches = () => hits(f.hub, `/api/v2/partners/${f.hub.partnerId}`, 'PATCH');
 
   it('offline: queued, kept across a restart, PATCHed once with only the changed field; the settings show it', async () => {
     await f.call('partner.settings', { refresh: true });
     f.hub.faults.set({ offline: true });
     const preview = await f.call('actions.preview', { kind: 'set_partner_settings', webhookUrl: 'https://crm.example.com/hooks/360' });
-    expect(preview).toMatchObject({ confirmationRequired: true, message: expect.stringMatching(/webhook URL https:\/\/partner-desk\.example\/webhooks\/360dialog → https:\/\/crm\.example\.com\/hooks\/360/) });
+    expect(preview).toMatchObject({
+      confirmationRequired: true,
+      message: expect.stringMatching(
+        /webhook URL https:\/\/partner-desk\.example\/webhooks\/360dialog → https:\/\/crm\.example\.com\/hooks\/360/,
+      ),
+    });
     expect((await f.raw('actions.setPartnerSettings', { webhookUrl: 'https://crm.example.com/hooks/360' })).ok).toBe(false); // needs confirmation
     const action = await f.call('actions.setPartnerSettings', { webhookUrl: 'https://crm.example.com/hooks/360', confirmed: true });
     expect(action).toMatchObject({ kind: 'set_partner_settings', state: 'queued', target: { type: 'partner', id: f.hub.partnerId } });
     const offline = await f.call('partner.settings', { refresh: true });
-    expect(offline).toMatchObject({ source: 'cached', error: { code: 'offline' }, webhookUrl: 'https://partner-desk.example/webhooks/360dialog', pending: [{ id: action.id, state: 'queued' }] });
+    expect(offline).toMatchObject({
+      source: 'cached',
+      error: { code: 'offline' },
+      webhookUrl: 'https://partner-desk.example/webhooks/360dialog',
+      pending: [{ id: action.id, state: 'queued' }],
+    });
     await f.restart();
     f.hub.faults.reset();
     f.hub.stats.reset();
@@ -219,8 +268,15 @@ describe('the partner\'s webhook and redirect URLs', () => {
     expect(partnerPatches()).toEqual({ sent: 1, applied: 1 });
     const patch = f.hub.stats.mutations.find((m) => m.method === 'PATCH');
     expect(patch?.path).toBe(`/api/v2/partners/${f.hub.partnerId}`);
-    expect(f.hub.state.partner).toMatchObject({ webhook_url: 'https://crm.example.com/hooks/360', partner_redirect_url: 'https://partner-desk.example/onboarding/done' });
-    expect(await f.call('partner.settings', { refresh: false })).toMatchObject({ webhookUrl: 'https://crm.example.com/hooks/360', pending: [], warnings: [] });
+    expect(f.hub.state.partner).toMatchObject({
+      webhook_url: 'https://crm.example.com/hooks/360',
+      partner_redirect_url: 'https://partner-desk.example/onboarding/done',
+    });
+    expect(await f.call('partner.settings', { refresh: false })).toMatchObject({
+      webhookUrl: 'https://crm.example.com/hooks/360',
+      pending: [],
+      warnings: [],
+    });
     await f.call('outbox.push', {});
     expect(partnerPatches().sent).toBe(1);
   });
@@ -236,7 +292,13 @@ describe('the partner\'s webhook and redirect URLs', () => {
     expect(item).toMatchObject({
       id: action.id,
       state: 'conflict',
-      conflict: { field: 'partner_redirect_url', queued: 'https://crm.example.com/360/done', server: 'https://someone-else.example/done', seen: 'https://partner-desk.example/onboarding/done', retryable: true },
+      conflict: {
+        field: 'partner_redirect_url',
+        queued: 'https://crm.example.com/360/done',
+        server: 'https://someone-else.example/done',
+        seen: 'https://partner-desk.example/onboarding/done',
+        retryable: true,
+      },
     });
     expect(partnerPatches().sent).toBe(0);
     // The read that found the conflict is what the settings page now shows.
@@ -259,7 +321,11 @@ describe('the partner\'s webhook and redirect URLs', () => {
 
   it('killed after the Hub applied it: resolved by reading the partner, not PATCHed again', async () => {
     await f.call('partner.settings', { refresh: true });
-    const action = await f.call('actions.setPartnerSettings', { webhookUrl: 'https://crm.example.com/hook', redirectUrl: 'https://crm.example.com/done', confirmed: true });
+    const action = await f.call('actions.setPartnerSettings', {
+      webhookUrl: 'https://crm.example.com/hook',
+      redirectUrl: 'https://crm.example.com/done',
+      confirmed: true,
+    });
     interrupted(action.id);
     f.hub.state.updatePartner({ webhook_url: 'https://crm.example.com/hook', partner_redirect_url: 'https://crm.example.com/done' });
     f.hub.stats.reset();
@@ -281,9 +347,14 @@ describe('the partner\'s webhook and redirect URLs', () => {
       ['https://user:pw@crm.example.com/', /user name or password/],
       ['', /Enter the webhook URL/],
     ] as const) {
-      expect(await f.raw('actions.setPartnerSettings', { webhookUrl: value, confirmed: true }), value).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(message) } });
+      expect(await f.raw('actions.setPartnerSettings', { webhookUrl: value, confirmed: true }), value).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: expect.stringMatching(message) },
+      });
     }
-    expect(await f.raw('actions.setPartnerSettings', { redirectUrl: 'https://partner-desk.example/onboarding/done', confirmed: true })).toMatchObject({
+    expect(
+      await f.raw('actions.setPartnerSettings', { redirectUrl: 'https://partner-desk.example/onboarding/done', confirmed: true }),
+    ).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/current settings; nothing to change/) },
     });

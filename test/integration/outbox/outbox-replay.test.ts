@@ -32,10 +32,18 @@ describe('offline, restart, online', () => {
 
     // The optimistic effect shows at once; the synced fields stay the server's.
     const channel = await f.call('channels.get', { id: cancelCh!.id });
-    expect(channel.channel.pending).toMatchObject({ kind: 'cancel_channel', state: 'queued', label: 'Cancellation queued', actionId: queued[0]!.id });
+    expect(channel.channel.pending).toMatchObject({
+      kind: 'cancel_channel',
+      state: 'queued',
+      label: 'Cancellation queued',
+      actionId: queued[0]!.id,
+    });
     expect(channel.channel.status.state.id).not.toBe('pending_deletion');
     const before = await f.call('clients.get', { id: client.id });
-    expect(before).toMatchObject({ maxChannels: client.max, pending: { kind: 'set_max_channels', maxChannels: limit, label: `Channel limit ${limit} queued` } });
+    expect(before).toMatchObject({
+      maxChannels: client.max,
+      pending: { kind: 'set_max_channels', maxChannels: limit, label: `Channel limit ${limit} queued` },
+    });
     const listed = await f.call('channels.list', { search: cancelCh!.id });
     expect(listed.items[0]?.pending?.label).toBe('Cancellation queued');
 
@@ -73,7 +81,7 @@ describe('offline, restart, online', () => {
     expect(f.hub.stats.mutations).toHaveLength(3);
   });
 
-  it('replays a record\'s actions in creation order and holds later ones behind a conflict', async () => {
+  it("replays a record's actions in creation order and holds later ones behind a conflict", async () => {
     const client = f.clientWith(1);
     const [channel] = f.channels(1);
     f.hub.faults.set({ offline: true });
@@ -85,7 +93,9 @@ describe('offline, restart, online', () => {
     const cancel = await f.call('actions.cancelChannel', { channelId: channel!.id, confirmed: true });
     f.hub.faults.reset();
     await f.call('outbox.push', {});
-    const order = f.hub.stats.mutations.filter((m) => m.path.includes(channel!.id)).map((m) => (m.path.endsWith('api_keys') ? 'key' : 'cancel'));
+    const order = f.hub.stats.mutations
+      .filter((m) => m.path.includes(channel!.id))
+      .map((m) => (m.path.endsWith('api_keys') ? 'key' : 'cancel'));
     expect(order).toEqual(['key', 'cancel']);
     const states = (await f.call('outbox.list', {})).items.filter((a) => [first.id, key.id, cancel.id].includes(a.id)).map((a) => a.state);
     expect(states).toEqual(['done', 'done', 'done']);
@@ -103,7 +113,12 @@ describe('conflicts: the server changed meanwhile', () => {
 
     const [item] = (await f.call('outbox.list', { openOnly: true })).items;
     expect(item).toMatchObject({ id: action.id, state: 'conflict', canRetry: false, canCancel: true });
-    expect(item?.conflict).toMatchObject({ field: 'terminated_at', queued: 'cancellation requested', server: f.hub.state.getChannel(channel!.id)?.terminated_at, retryable: false });
+    expect(item?.conflict).toMatchObject({
+      field: 'terminated_at',
+      queued: 'cancellation requested',
+      server: f.hub.state.getChannel(channel!.id)?.terminated_at,
+      retryable: false,
+    });
     expect(item?.conflict?.message).toMatch(/already pending deletion \(since \d{1,2} [A-Z][a-z]{2} \d{4}\)/);
     const shown = await f.call('channels.get', { id: channel!.id });
     expect(shown.channel.status.state.id).toBe('pending_deletion');
@@ -135,7 +150,13 @@ describe('conflicts: the server changed meanwhile', () => {
     await f.call('outbox.push', {});
     const [item] = (await f.call('outbox.list', { openOnly: true })).items;
     expect(item).toMatchObject({ id: action.id, state: 'conflict', canRetry: true });
-    expect(item?.conflict).toMatchObject({ field: 'max_channels', queued: String(mine), server: String(theirs), seen: String(client.max), retryable: true });
+    expect(item?.conflict).toMatchObject({
+      field: 'max_channels',
+      queued: String(mine),
+      server: String(theirs),
+      seen: String(client.max),
+      retryable: true,
+    });
     expect(hits(f.hub, `/clients/${client.id}`, 'PATCH').sent).toBe(0);
     expect((await f.call('clients.get', { id: client.id })).pending).toMatchObject({ state: 'conflict', maxChannels: mine });
 
@@ -148,17 +169,25 @@ describe('conflicts: the server changed meanwhile', () => {
 });
 
 describe('confirmation and validation', () => {
-  it('refuses a limit below the client\'s channel count without confirmation, and non-numeric or out-of-range limits', async () => {
+  it("refuses a limit below the client's channel count without confirmation, and non-numeric or out-of-range limits", async () => {
     const client = f.clientWith(2);
     const below = client.channels - 1;
     const refused = await f.raw('actions.setMaxChannels', { clientId: client.id, maxChannels: below });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(!refused.ok && refused.error.message).toMatch(new RegExp(`already has ${client.channels} channels, more than the new limit of ${below}.*confirmation`));
+    expect(!refused.ok && refused.error.message).toMatch(
+      new RegExp(`already has ${client.channels} channels, more than the new limit of ${below}.*confirmation`),
+    );
     const preview = await f.call('actions.preview', { kind: 'set_max_channels', clientId: client.id, maxChannels: below });
     expect(preview).toMatchObject({ confirmationRequired: true });
     expect(preview.message).toMatch(/below the number of channels the client already has/);
 
-    for (const [value, message] of [['3', /must be a number/], [2.5, /whole number/], [0, /at least 1/], [-4, /at least 1/], [null, /must be a number/]] as const) {
+    for (const [value, message] of [
+      ['3', /must be a number/],
+      [2.5, /whole number/],
+      [0, /at least 1/],
+      [-4, /at least 1/],
+      [null, /must be a number/],
+    ] as const) {
       const result = await f.raw('actions.setMaxChannels', { clientId: client.id, maxChannels: value });
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
       expect(!result.ok && result.error.message).toMatch(message);
@@ -178,7 +207,9 @@ describe('confirmation and validation', () => {
     const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const number = formatPhone({ raw: local.phoneNumber, e164: local.phoneE164 }) ?? '';
     expect(number).toMatch(/^\+\d+ \d/);
-    expect(!cancel.ok && cancel.error.message).toMatch(new RegExp(`${escape(number)}.*${escape(local.companyName ?? '')}.*pending deletion`));
+    expect(!cancel.ok && cancel.error.message).toMatch(
+      new RegExp(`${escape(number)}.*${escape(local.companyName ?? '')}.*pending deletion`),
+    );
     const key = await f.raw('actions.generateApiKey', { channelId: channel!.id });
     expect(!key.ok && key.error.message).toMatch(/revokes every existing key of this number/);
     expect((await f.call('outbox.list', {})).items).toEqual([]);

@@ -16,11 +16,20 @@ afterEach(() => {
   fixture = null;
 });
 
-const ready: UpdateState = { status: 'ready', currentVersion: '1.0.0', version: '1.1.0', releaseNotes: 'Faster sync', progress: 100, message: 'Update ready: restart to install Partner Desk 1.1.0.', checkedAt: '2026-11-28T10:00:00.000Z' };
+const ready: UpdateState = {
+  status: 'ready',
+  currentVersion: '1.0.0',
+  version: '1.1.0',
+  releaseNotes: 'Faster sync',
+  progress: 100,
+  message: 'Update ready: restart to install Partner Desk 1.1.0.',
+  checkedAt: '2026-11-28T10:00:00.000Z',
+};
 
 describe('app.* requests', () => {
   it('are declared in the contract', () => {
-    for (const name of ['app.updateStatus', 'app.checkForUpdates', 'app.installUpdate', 'app.revealDataFolder']) expect(isRequestName(name), name).toBe(true);
+    for (const name of ['app.updateStatus', 'app.checkForUpdates', 'app.installUpdate', 'app.revealDataFolder'])
+      expect(isRequestName(name), name).toBe(true);
     expect(EVENT_NAMES).toEqual(expect.arrayContaining(['app.command', 'app.update']));
   });
 
@@ -53,7 +62,15 @@ describe('app.* requests', () => {
 
   it('refuse an update state the contract does not allow', async () => {
     const broken = { ...ready, status: 'exploded' } as unknown as UpdateState;
-    fixture = await startTestCore({ shell: { updateState: () => broken, checkForUpdates: async () => broken, installUpdate: async () => ({ accepted: false }), revealDataFolder: async () => false, notices: () => [] } });
+    fixture = await startTestCore({
+      shell: {
+        updateState: () => broken,
+        checkForUpdates: async () => broken,
+        installUpdate: async () => ({ accepted: false }),
+        revealDataFolder: async () => false,
+        notices: () => [],
+      },
+    });
     expect(await fixture.core.dispatch('app.updateStatus', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });

@@ -29,17 +29,23 @@ function directives(policy: string): Map<string, string> {
 }
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
 }
 
 beforeAll(() => {
   tmp = makeTempDir('partner-desk-build-');
   out = path.join(tmp.dir, 'out');
-  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'electron-vite'), ['build', '--config', 'test/integration/shell/electron-vite.out-dir.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    env: { ...process.env, PARTNER_DESK_BUILD_OUT: out },
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    path.join(root, 'node_modules', '.bin', 'electron-vite'),
+    ['build', '--config', 'test/integration/shell/electron-vite.out-dir.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      env: { ...process.env, PARTNER_DESK_BUILD_OUT: out },
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) throw new Error(`electron-vite build failed:\n${result.stdout}\n${result.stderr}`);
 }, 180_000);
 
@@ -99,7 +105,9 @@ describe('the built renderer', () => {
 describe('the built main process and preload', () => {
   it('registers the privileged app:// scheme and bundles the one CSP', () => {
     const main = fs.readFileSync(path.join(out, 'main', 'index.js'), 'utf8');
-    expect(main).toMatch(/registerSchemesAsPrivileged\(\[\{\s*scheme: (?:APP_SCHEME|"app"),\s*privileges: \{\s*standard: true,\s*secure: true/);
+    expect(main).toMatch(
+      /registerSchemesAsPrivileged\(\[\{\s*scheme: (?:APP_SCHEME|"app"),\s*privileges: \{\s*standard: true,\s*secure: true/,
+    );
     expect(main).toMatch(/protocol\.handle\((?:APP_SCHEME|"app"), async \(request\) => \{\s*const answer = resolveAppRequest\(/);
     for (const directive of CONTENT_SECURITY_POLICY.split('; ')) expect(main).toContain(`"${directive}"`);
     expect(main).not.toMatch(/\.loadFile\(/);
@@ -110,7 +118,17 @@ describe('the built main process and preload', () => {
     const constructions = [...main.matchAll(/new\s+(?:[\w$]+\.)?BrowserWindow\s*\(/g)];
     expect(constructions).toHaveLength(1);
     expect(main.slice(constructions[0]!.index!, constructions[0]!.index! + 80)).toMatch(/BrowserWindow\(mainWindowOptions\(/);
-    const required = { contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webviewTag: false, webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false };
+    const required = {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+    };
     expect(SECURE_WEB_PREFERENCES).toMatchObject(required);
     for (const [key, value] of Object.entries(required)) expect(main, key).toContain(`${key}: ${JSON.stringify(value)}`);
     expect(main).toMatch(/webPreferences: \{\s*\.\.\.SECURE_WEB_PREFERENCES,\s*preload: input\.preload\s*\}/);

@@ -20,11 +20,14 @@ const { DebugLogger } = require('builder-util');
 `;
 
 function load(env: Record<string, string>) {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(CSC_|WIN_CSC_|APPLE_|PARTNER_DESK_UPDATE_)/.test(key)));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(CSC_|WIN_CSC_|APPLE_|PARTNER_DESK_UPDATE_)/.test(key)),
+  );
   return spawnSync(process.execPath, ['-e', LOAD], { cwd: root, env: { ...clean, ...env }, encoding: 'utf8' });
 }
 
-const plain = (value: unknown) => JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'function' ? '[hook]' : v))) as Record<string, unknown>;
+const plain = (value: unknown) =>
+  JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'function' ? '[hook]' : v))) as Record<string, unknown>;
 
 describe('electron-builder.ts', () => {
   it('is found and loaded by electron-builder itself, and validates', () => {

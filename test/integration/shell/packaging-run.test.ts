@@ -48,12 +48,22 @@ async function pack(output: string, sqliteArch: 'x64' | 'arm64', seen: Seen[]): 
     electronFuses: null,
     directories: { output, buildResources: 'resources' },
     beforePack: async (context) => {
-      const info = { appOutDir: context.appOutDir, platform: context.electronPlatformName, electronVersion: context.packager.info.framework.version, projectDir: context.packager.info.projectDir };
+      const info = {
+        appOutDir: context.appOutDir,
+        platform: context.electronPlatformName,
+        electronVersion: context.packager.info.framework.version,
+        projectDir: context.packager.info.projectDir,
+      };
       seen.push(info);
       const sqlite = path.join(info.projectDir, ELECTRON_BINDING_RELATIVE);
       fs.mkdirSync(path.dirname(sqlite), { recursive: true });
       fs.writeFileSync(sqlite, sqliteFor(sqliteArch));
-      await prepareKeytar({ projectRoot: info.projectDir, target: { electronVersion: info.electronVersion, platform: 'linux', arch: 'x64' }, host: { platform: process.platform, arch: process.arch }, log: () => {} });
+      await prepareKeytar({
+        projectRoot: info.projectDir,
+        target: { electronVersion: info.electronVersion, platform: 'linux', arch: 'x64' },
+        host: { platform: process.platform, arch: process.arch },
+        log: () => {},
+      });
     },
   };
   await build({ projectDir: project, targets: Platform.LINUX.createTarget('dir', Arch.x64), config, publish: 'never' });
@@ -79,23 +89,40 @@ describe.runIf(process.platform === 'linux' && process.arch === 'x64')('electron
     const output = path.join(tmp.dir, 'dist');
     const seen: Seen[] = [];
     await pack(output, 'x64', seen);
-    const installed = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string };
-    expect(seen).toEqual([{ appOutDir: path.join(output, 'linux-unpacked'), platform: 'linux', electronVersion: installed.version, projectDir: project }]);
+    const installed = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(seen).toEqual([
+      { appOutDir: path.join(output, 'linux-unpacked'), platform: 'linux', electronVersion: installed.version, projectDir: project },
+    ]);
 
     const resources = path.join(output, 'linux-unpacked', 'resources');
     const unpacked = path.join(resources, 'app.asar.unpacked');
     expect(fs.readFileSync(path.join(unpacked, ELECTRON_BINDING_RELATIVE))).toEqual(sqliteFor('x64'));
-    expect(fs.readFileSync(path.join(unpacked, KEYTAR_BINDING_RELATIVE))).toEqual(fs.readFileSync(path.join(PROJECT_ROOT, KEYTAR_BINDING_RELATIVE)));
+    expect(fs.readFileSync(path.join(unpacked, KEYTAR_BINDING_RELATIVE))).toEqual(
+      fs.readFileSync(path.join(PROJECT_ROOT, KEYTAR_BINDING_RELATIVE)),
+    );
 
     const packed = new Set(listPackage(path.join(resources, 'app.asar'), { isPack: false }).map((file) => file.split(path.sep).join('/')));
-    for (const file of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/resources/icon.png', '/node_modules/keytar/lib/keytar.js', '/node_modules/better-sqlite3/lib/index.js']) {
+    for (const file of [
+      '/package.json',
+      '/out/main/index.js',
+      '/out/preload/index.cjs',
+      '/out/renderer/index.html',
+      '/resources/icon.png',
+      '/node_modules/keytar/lib/keytar.js',
+      '/node_modules/better-sqlite3/lib/index.js',
+    ]) {
       expect(packed.has(file), file).toBe(true);
     }
     // Neither Node build, nor the CLI's TypeScript runner, ships; no source maps.
-    for (const file of packed) expect(file).not.toMatch(/node_modules\/better-sqlite3\/(build|deps|src)\/|node_modules\/(tsx|esbuild)\/|\.map$/);
+    for (const file of packed)
+      expect(file).not.toMatch(/node_modules\/better-sqlite3\/(build|deps|src)\/|node_modules\/(tsx|esbuild)\/|\.map$/);
   }, 180_000);
 
   it('stops the build when a packed native module is for another CPU', async () => {
-    await expect(pack(path.join(tmp.dir, 'dist-wrong'), 'arm64', [])).rejects.toThrow(/better_sqlite3\.node: it is built for arm64, the target is x64/);
+    await expect(pack(path.join(tmp.dir, 'dist-wrong'), 'arm64', [])).rejects.toThrow(
+      /better_sqlite3\.node: it is built for arm64, the target is x64/,
+    );
   }, 180_000);
 });

@@ -17,7 +17,16 @@ import { CONTENT_SECURITY_POLICY } from '@shared/page-security';
 import { openDatabase } from '@core/store/database';
 import { ProfileRepository } from '@core/profiles/profile-repository';
 import { SECURE_WEB_PREFERENCES } from '../../../electron/main/policy/window-options';
-import { buildApp, developmentLayout, launch, packagedLayout, type AppLayout, type BindingKind, type LaunchedApp, type LaunchOptions } from '../../helpers/electron-stand-in/startup-harness';
+import {
+  buildApp,
+  developmentLayout,
+  launch,
+  packagedLayout,
+  type AppLayout,
+  type BindingKind,
+  type LaunchedApp,
+  type LaunchOptions,
+} from '../../helpers/electron-stand-in/startup-harness';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 let tmp: ReturnType<typeof makeTempDir>;
@@ -62,7 +71,10 @@ function order(app: LaunchedApp, call: string): number {
 }
 
 async function startedWindow(app: LaunchedApp): Promise<void> {
-  await app.waitFor('the window to be shown and the preload to run', () => order(app, 'BrowserWindow.show') >= 0 && order(app, 'preload.ran') >= 0);
+  await app.waitFor(
+    'the window to be shown and the preload to run',
+    () => order(app, 'BrowserWindow.show') >= 0 && order(app, 'preload.ran') >= 0,
+  );
 }
 
 describe.each(['development', 'packaged'] as const)('the built app starting normally (%s layout)', (kind) => {
@@ -71,7 +83,13 @@ describe.each(['development', 'packaged'] as const)('the built app starting norm
     await startedWindow(app);
     const before = ['app.enableSandbox', 'protocol.registerSchemesAsPrivileged', 'app.requestSingleInstanceLock'];
     for (const call of before) expect(app.first(call), call).toMatchObject({ ready: false });
-    for (const call of ['protocol.handle', 'session.setPermissionRequestHandler', 'session.webRequest.onBeforeRequest', 'BrowserWindow.new', 'BrowserWindow.loadURL']) {
+    for (const call of [
+      'protocol.handle',
+      'session.setPermissionRequestHandler',
+      'session.webRequest.onBeforeRequest',
+      'BrowserWindow.new',
+      'BrowserWindow.loadURL',
+    ]) {
       expect(app.first(call), call).toMatchObject({ ready: true });
     }
     // The guards for every web contents are in place before any exists.
@@ -85,14 +103,20 @@ describe.each(['development', 'packaged'] as const)('the built app starting norm
     await startedWindow(app);
     const channels = app.calls('ipcMain.handle').map((entry) => entry.detail);
     expect(new Set(channels)).toEqual(new Set(REQUEST_NAMES.map((name) => `pd:request:${name}`)));
-    const lastHandler = Math.max(...app.records.filter((entry) => entry.call === 'ipcMain.handle').map((entry) => app.records.indexOf(entry)));
+    const lastHandler = Math.max(
+      ...app.records.filter((entry) => entry.call === 'ipcMain.handle').map((entry) => app.records.indexOf(entry)),
+    );
     expect(lastHandler).toBeLessThan(order(app, 'BrowserWindow.new'));
   });
 
   it('builds the window with the secure options, hidden until its page is ready, with a preload and icon that exist', async () => {
     const app = start(layout(kind), { userData: userData() });
     await startedWindow(app);
-    const options = app.first('BrowserWindow.new')!.detail as { show: boolean; icon?: string; webPreferences: Record<string, unknown> & { preload: string } };
+    const options = app.first('BrowserWindow.new')!.detail as {
+      show: boolean;
+      icon?: string;
+      webPreferences: Record<string, unknown> & { preload: string };
+    };
     expect(options.show).toBe(false);
     expect(options.webPreferences).toMatchObject(SECURE_WEB_PREFERENCES);
     expect(fs.existsSync(options.webPreferences.preload)).toBe(true);
@@ -143,7 +167,9 @@ describe.each(['development', 'packaged'] as const)('the built app starting norm
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(app.crash).toBeNull();
-    const log = logFilesOf(path.join(data, 'logs', 'desktop.log')).map((file) => fs.readFileSync(file, 'utf8')).join('');
+    const log = logFilesOf(path.join(data, 'logs', 'desktop.log'))
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .join('');
     expect(log).toMatch(/"message":"sync succeeded"/);
     expect(log).not.toMatch(/could not be built|sync worker stopped/);
   }, 60_000);
@@ -167,30 +193,40 @@ describe('start-up failures say what happened and what to do', () => {
   it('a binding left from another Electron version is refused, not used', async () => {
     const app = start(layout('development', 'stale'), { userData: userData() });
     await app.waitFor('the error box', () => order(app, 'dialog.showErrorBox') >= 0);
-    expect((app.first('dialog.showErrorBox')!.detail as { content: string }).content).toMatch(/built for Electron 44\.0\.0.*npm run native:electron/s);
+    expect((app.first('dialog.showErrorBox')!.detail as { content: string }).content).toMatch(
+      /built for Electron 44\.0\.0.*npm run native:electron/s,
+    );
   });
 
-  it.each([false, true])('a binding that cannot load (wrong ABI or CPU) is an engine problem, with an existing database too (%s)', async (existing) => {
-    const data = userData();
-    const file = path.join(data, 'partner-desk.sqlite');
-    if (existing) {
-      const db = openDatabase(file);
-      new ProfileRepository(db, Date.now).upsert({ partnerId: 'abcPA', hubUrl: 'https://hub.example', authMethod: 'api_key', label: 'Kept' });
-      db.close();
-    }
-    const before = existing ? sha256(file) : null;
-    for (const kind of ['development', 'packaged'] as const) {
-      const app = start(layout(kind, 'unloadable'), { userData: data });
-      await app.waitFor('the error box', () => order(app, 'dialog.showErrorBox') >= 0);
-      const box = app.first('dialog.showErrorBox')!.detail as { title: string; content: string };
-      expect(box.title).toMatch(/database engine does not match/);
-      expect(box.content).toMatch(kind === 'packaged' ? /Reinstall Partner Desk/ : /npm run native:electron/);
-      expect(box.content).not.toMatch(/cannot be read|move it aside|damaged/i);
-      expect(await app.exited).toBe(1);
-    }
-    if (existing) expect(sha256(file)).toBe(before);
-    else expect(fs.existsSync(file)).toBe(false);
-  });
+  it.each([false, true])(
+    'a binding that cannot load (wrong ABI or CPU) is an engine problem, with an existing database too (%s)',
+    async (existing) => {
+      const data = userData();
+      const file = path.join(data, 'partner-desk.sqlite');
+      if (existing) {
+        const db = openDatabase(file);
+        new ProfileRepository(db, Date.now).upsert({
+          partnerId: 'abcPA',
+          hubUrl: 'https://hub.example',
+          authMethod: 'api_key',
+          label: 'Kept',
+        });
+        db.close();
+      }
+      const before = existing ? sha256(file) : null;
+      for (const kind of ['development', 'packaged'] as const) {
+        const app = start(layout(kind, 'unloadable'), { userData: data });
+        await app.waitFor('the error box', () => order(app, 'dialog.showErrorBox') >= 0);
+        const box = app.first('dialog.showErrorBox')!.detail as { title: string; content: string };
+        expect(box.title).toMatch(/database engine does not match/);
+        expect(box.content).toMatch(kind === 'packaged' ? /Reinstall Partner Desk/ : /npm run native:electron/);
+        expect(box.content).not.toMatch(/cannot be read|move it aside|damaged/i);
+        expect(await app.exited).toBe(1);
+      }
+      if (existing) expect(sha256(file)).toBe(before);
+      else expect(fs.existsSync(file)).toBe(false);
+    },
+  );
 
   it('a second launch quits at once, opening neither a window nor the database; the first comes forward', async () => {
     const data = userData();
@@ -222,7 +258,10 @@ describe('start-up failures say what happened and what to do', () => {
     const session = await app.request('session.get');
     const channels = await app.request('channels.list', { limit: 5 });
     const info = await app.request('app.info');
-    expect(session.result).toMatchObject({ ok: true, value: { activeProfileId: profile.id, profiles: [{ label: 'Acme Partners', hasSecret: true }] } });
+    expect(session.result).toMatchObject({
+      ok: true,
+      value: { activeProfileId: profile.id, profiles: [{ label: 'Acme Partners', hasSecret: true }] },
+    });
     expect(channels.result).toMatchObject({ ok: true });
     expect(info.result).toMatchObject({ ok: true, value: { keychainAvailable: null } });
     // All of it while the keychain is still thinking: asked, not yet answered.
@@ -232,7 +271,10 @@ describe('start-up failures say what happened and what to do', () => {
 
   it('a page that fails to load shows the window with the reason and a retry that loads it again', async () => {
     const app = start(layout('packaged'), { userData: userData(), failLoads: 1, messageBoxResponse: 0 });
-    await app.waitFor('the page to load on the retry', () => app.calls('BrowserWindow.loadURL').length === 2 && order(app, 'preload.ran') >= 0);
+    await app.waitFor(
+      'the page to load on the retry',
+      () => app.calls('BrowserWindow.loadURL').length === 2 && order(app, 'preload.ran') >= 0,
+    );
     const box = app.first('dialog.showMessageBox')!.detail as { withWindow: boolean; message: string; detail: string; buttons: string[] };
     expect(box).toMatchObject({ withWindow: true, buttons: ['Try Again', 'Quit'] });
     expect(box.detail).toMatch(/ERR_CONNECTION_REFUSED/);

@@ -32,7 +32,9 @@ function tempDir(): string {
 /** A database one schema version behind, with a profile and a queued action in it. */
 function olderDatabase(file: string): void {
   const db = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version < LATEST_SCHEMA_VERSION) });
-  db.prepare("INSERT INTO profiles (id, partner_id, label, auth_method, hub_url, created_at) VALUES ('p1', 'abcPA', 'Partner', 'api_key', 'https://hub.example', '2026-01-01T00:00:00Z')").run();
+  db.prepare(
+    "INSERT INTO profiles (id, partner_id, label, auth_method, hub_url, created_at) VALUES ('p1', 'abcPA', 'Partner', 'api_key', 'https://hub.example', '2026-01-01T00:00:00Z')",
+  ).run();
   db.prepare(
     "INSERT INTO outbox (id, profile_id, kind, target, payload, state, next_attempt_at, created_at, updated_at) VALUES ('a1', 'p1', 'cancel_channel', 'ch1', '{}', 'queued', 0, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
   ).run();
@@ -80,7 +82,13 @@ describe('backups', () => {
     aside.close();
 
     // The restored file opens (and is migrated again, after another backup).
-    const core = await createCore({ dataDir: dir, secrets: new MemorySecretStore(), runMode: 'cli', appVersion: '0.0.0-test', checkConnection: false });
+    const core = await createCore({
+      dataDir: dir,
+      secrets: new MemorySecretStore(),
+      runMode: 'cli',
+      appVersion: '0.0.0-test',
+      checkConnection: false,
+    });
     expect(core.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     core.close();
     expect(listBackups(file)).toHaveLength(2);
@@ -103,7 +111,14 @@ describe('backups', () => {
 
   it('the daily upkeep checks the file and then takes a backup', async () => {
     const dir = tempDir();
-    const core = await createCore({ dataDir: dir, secrets: new MemorySecretStore(), runMode: 'web', appVersion: '0.0.0-test', checkConnection: false, upkeepFirstDelayMs: 0 });
+    const core = await createCore({
+      dataDir: dir,
+      secrets: new MemorySecretStore(),
+      runMode: 'web',
+      appVersion: '0.0.0-test',
+      checkConnection: false,
+      upkeepFirstDelayMs: 0,
+    });
     try {
       const file = path.join(dir, DATABASE_FILE_NAME);
       for (let i = 0; i < 200 && listBackups(file).length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 50));

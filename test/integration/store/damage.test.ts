@@ -28,7 +28,9 @@ function readIrreplaceable(file: string): Irreplaceable {
   try {
     return {
       outbox: db.prepare('SELECT id, profile_id, kind, target, payload, state, attempts, created_at FROM outbox ORDER BY seq').all(),
-      keys: db.prepare('SELECT profile_id, channel_id, key_id, address, app_id, generated_at, action_id FROM channel_keys ORDER BY channel_id').all(),
+      keys: db
+        .prepare('SELECT profile_id, channel_id, key_id, address, app_id, generated_at, action_id FROM channel_keys ORDER BY channel_id')
+        .all(),
     };
   } finally {
     db.close();
@@ -82,7 +84,14 @@ function copyImage(): { dir: string; file: string } {
 }
 
 function openApp(dir: string): Promise<Core> {
-  return createCore({ dataDir: dir, secrets: f.secrets, hubUrl: f.hubUrl, runMode: 'web', appVersion: '0.0.0-test', checkConnection: false });
+  return createCore({
+    dataDir: dir,
+    secrets: f.secrets,
+    hubUrl: f.hubUrl,
+    runMode: 'web',
+    appVersion: '0.0.0-test',
+    checkConnection: false,
+  });
 }
 
 async function expectAppRefuses(core: Core, file: string): Promise<void> {
@@ -128,23 +137,27 @@ async function expectRepairKeepsEverything(dir: string, file: string, damagedHas
 }
 
 describe('a damaged database', () => {
-  it.each([0.1, 0.4, 0.9])('with 64 KiB of random bytes at %s of the file: writes stop, the file is named and kept, doctor repairs', async (at) => {
-    const { dir, file } = copyImage();
-    const bytes = fs.readFileSync(file);
-    crypto.randomFillSync(bytes, Math.floor(bytes.length * at), 64 * 1024);
-    fs.writeFileSync(file, bytes);
-    const damagedHash = sha256(file);
+  it.each([0.1, 0.4, 0.9])(
+    'with 64 KiB of random bytes at %s of the file: writes stop, the file is named and kept, doctor repairs',
+    async (at) => {
+      const { dir, file } = copyImage();
+      const bytes = fs.readFileSync(file);
+      crypto.randomFillSync(bytes, Math.floor(bytes.length * at), 64 * 1024);
+      fs.writeFileSync(file, bytes);
+      const damagedHash = sha256(file);
 
-    const core = await openApp(dir);
-    try {
-      await expectAppRefuses(core, file);
-    } finally {
-      core.close();
-    }
-    await expectCliRefuses(dir, file);
-    expect(sha256(file)).toBe(damagedHash);
-    await expectRepairKeepsEverything(dir, file, damagedHash);
-  }, 180_000);
+      const core = await openApp(dir);
+      try {
+        await expectAppRefuses(core, file);
+      } finally {
+        core.close();
+      }
+      await expectCliRefuses(dir, file);
+      expect(sha256(file)).toBe(damagedHash);
+      await expectRepairKeepsEverything(dir, file, damagedHash);
+    },
+    180_000,
+  );
 
   it('with a zeroed first page: the table list comes from the newest backup and nothing is lost', async () => {
     const { dir, file } = copyImage();

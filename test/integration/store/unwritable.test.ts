@@ -22,7 +22,10 @@ const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileS
 const isRoot = process.getuid?.() === 0;
 const setpriv = isRoot && spawnSync('setpriv', ['--version']).status === 0;
 /** Without CAP_DAC_OVERRIDE and friends, root is bound by file permissions like anyone. */
-const asUnprivileged = (args: string[]): string[] => (isRoot ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search,-fowner', '--inh-caps=-all', '--', process.execPath, ...args] : [process.execPath, ...args]);
+const asUnprivileged = (args: string[]): string[] =>
+  isRoot
+    ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search,-fowner', '--inh-caps=-all', '--', process.execPath, ...args]
+    : [process.execPath, ...args];
 
 function cli(args: string[], dataDir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const [command, ...rest] = asUnprivileged([CLI, ...args]);
@@ -39,11 +42,20 @@ function cli(args: string[], dataDir: string): Promise<{ status: number | null; 
 
 /** The folder's entries other than the log files (logging never blocks, and a log folder is no stray file). */
 function entries(dir: string): string[] {
-  return fs.readdirSync(dir).filter((name) => name !== 'logs').sort();
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name !== 'logs')
+    .sort();
 }
 
 async function makeDatabase(dir: string): Promise<void> {
-  const core = await createCore({ dataDir: dir, secrets: new MemorySecretStore(), runMode: 'cli', appVersion: '0.0.0-test', checkConnection: false });
+  const core = await createCore({
+    dataDir: dir,
+    secrets: new MemorySecretStore(),
+    runMode: 'cli',
+    appVersion: '0.0.0-test',
+    checkConnection: false,
+  });
   core.close();
 }
 
@@ -70,7 +82,9 @@ describe.skipIf(isRoot && !setpriv)('a database that cannot be written', () => {
     fs.chmodSync(dir, 0o555);
     const result = await cli(['status'], dir);
     fs.chmodSync(dir, 0o755);
-    expect(result.stderr).toMatch(new RegExp(`cannot write in its data folder ${dir.replace(/[/\\.]/g, '\\$&')}: the folder is read-only for you`));
+    expect(result.stderr).toMatch(
+      new RegExp(`cannot write in its data folder ${dir.replace(/[/\\.]/g, '\\$&')}: the folder is read-only for you`),
+    );
     expect(result.stderr).toMatch(/chmod u\+rwx/);
     expect(result.stderr).not.toMatch(/damaged|move it aside|corrupt/i);
     expect(result.status).toBe(4);
@@ -143,8 +157,12 @@ describe('a full disk', () => {
     // The premise: the database was closed cleanly (no WAL left), so opening it must write a new one.
     expect(before.entries.filter((name) => /-(wal|shm)$/.test(name))).toEqual([]);
     const result = await cli(['status'], dir);
-    expect(result.stderr).toMatch(new RegExp(`The disk holding ${dir.replace(/[/\\.]/g, '\\$&')} is full \\(\\d+ KB free\\): Partner Desk could not open its database`));
-    expect(result.stderr).toMatch(/Nothing was written and no files were left behind; your data is unchanged\. Free at least \d+ MB on that disk/);
+    expect(result.stderr).toMatch(
+      new RegExp(`The disk holding ${dir.replace(/[/\\.]/g, '\\$&')} is full \\(\\d+ KB free\\): Partner Desk could not open its database`),
+    );
+    expect(result.stderr).toMatch(
+      /Nothing was written and no files were left behind; your data is unchanged\. Free at least \d+ MB on that disk/,
+    );
     expect(result.stderr).not.toMatch(/damaged|move it aside|corrupt/i);
     expect(result.status).toBe(4);
     expect(entries(dir)).toEqual(before.entries);

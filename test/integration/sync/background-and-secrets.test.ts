@@ -16,7 +16,10 @@ afterEach(() => {
 
 describe('background sync', () => {
   it('syncs on its own as soon as a profile connects', async () => {
-    const f: CoreFixture = await startTestCore({ backgroundSync: { firstDelayMs: 60_000, intervalMs: 60_000 }, demo: { hub: { clients: 10, channels: 20 } } });
+    const f: CoreFixture = await startTestCore({
+      backgroundSync: { firstDelayMs: 60_000, intervalMs: 60_000 },
+      demo: { hub: { clients: 10, channels: 20 } },
+    });
     cleanups.push(() => f.dispose());
     const synced = new Promise<string>((resolve) => f.core.events.on('sync.status', (s) => s.state === 'succeeded' && resolve(s.state)));
     await f.core.session.startDemo();
@@ -25,7 +28,12 @@ describe('background sync', () => {
   });
 
   it('retries sooner after a failure, with growing delays, and returns to the interval after a success', () => {
-    const scheduler = new SyncScheduler({ syncActive: async () => null, log: silentLogger, intervalMs: 900_000, retryDelaysMs: [30_000, 60_000, 120_000] });
+    const scheduler = new SyncScheduler({
+      syncActive: async () => null,
+      log: silentLogger,
+      intervalMs: 900_000,
+      retryDelaysMs: [30_000, 60_000, 120_000],
+    });
     expect(scheduler.nextDelay('offline')).toBe(30_000);
     expect(scheduler.nextDelay('failed')).toBe(60_000);
     expect(scheduler.nextDelay('offline')).toBe(120_000);
@@ -60,6 +68,16 @@ describe('secrets never reach a contract response', () => {
       expect(JSON.stringify(result), name).not.toContain(f.hub.apiKey);
       answered.push(name);
     }
-    expect(answered).toEqual(expect.arrayContaining(['session.signIn', 'session.get', 'sync.now', 'channels.list', 'channels.get', 'clients.balance', 'session.signOut']));
+    expect(answered).toEqual(
+      expect.arrayContaining([
+        'session.signIn',
+        'session.get',
+        'sync.now',
+        'channels.list',
+        'channels.get',
+        'clients.balance',
+        'session.signOut',
+      ]),
+    );
   });
 });

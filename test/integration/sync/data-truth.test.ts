@@ -28,9 +28,17 @@ async function synced(clients: number, channels: number, seed = 5): Promise<Sync
   return f;
 }
 
-const listed = (fx: SyncedFixture, input: ChannelQueryInput = {}) => fx.core.accounts.listChannels(ChannelQuery.parse({ limit: 1000, ...input }));
-const storedIds = (fx: SyncedFixture) => listed(fx).items.map((c) => c.id).sort();
-const hubIds = (fx: SyncedFixture) => fx.hub.state.listChannels().map((c) => c.id).sort();
+const listed = (fx: SyncedFixture, input: ChannelQueryInput = {}) =>
+  fx.core.accounts.listChannels(ChannelQuery.parse({ limit: 1000, ...input }));
+const storedIds = (fx: SyncedFixture) =>
+  listed(fx)
+    .items.map((c) => c.id)
+    .sort();
+const hubIds = (fx: SyncedFixture) =>
+  fx.hub.state
+    .listChannels()
+    .map((c) => c.id)
+    .sort();
 
 describe('listings as the published schema allows them', () => {
   it('stores everything from pages without `count`', async () => {
@@ -78,7 +86,9 @@ describe("Meta's standing of the account", () => {
   it('is a state: counted, filtered, and notified when an account enters, moves between and leaves them', async () => {
     const fx = await synced(40, 90);
     await fx.core.accounts.syncNow();
-    const live = fx.hub.state.listChannels().find((c) => c.account_mode === 'live' && !c.terminated_at && c.waba_account?.status === 'approved')!;
+    const live = fx.hub.state
+      .listChannels()
+      .find((c) => c.account_mode === 'live' && !c.terminated_at && c.waba_account?.status === 'approved')!;
     const waba = live.waba_account!;
     const setStanding = (status: string) => {
       // Every channel on the WABA carries the same account object.
@@ -87,7 +97,11 @@ describe("Meta's standing of the account", () => {
       }
     };
     const stateOf = () => listed(fx, { search: live.id }).items[0]?.status.state;
-    const notes = () => fx.core.accounts.notifications({ limit: 100, unreadOnly: false }).items.filter((n) => n.channelId === live.id).map((n) => n.body);
+    const notes = () =>
+      fx.core.accounts
+        .notifications({ limit: 100, unreadOnly: false })
+        .items.filter((n) => n.channelId === live.id)
+        .map((n) => n.body);
 
     setStanding('account_banned');
     await fx.core.accounts.syncNow();
@@ -112,7 +126,13 @@ describe("Meta's standing of the account", () => {
   it('a version-2 sandbox channel is in sandbox whatever its status says, and changing that status tells nobody', async () => {
     const fx = await synced(30, 60);
     const client = fx.hub.state.listClients()[0]!;
-    const channel = fx.hub.state.addChannel(client.id, { version: 2, account_mode: 'sandbox', status: 'ready', terminated_at: null, integration: { enabled: true, app_id: '555111', state: 'pending' } });
+    const channel = fx.hub.state.addChannel(client.id, {
+      version: 2,
+      account_mode: 'sandbox',
+      status: 'ready',
+      terminated_at: null,
+      integration: { enabled: true, app_id: '555111', state: 'pending' },
+    });
     await fx.core.accounts.syncNow();
     expect(listed(fx, { search: channel.id }).items[0]?.status.state.id).toBe('sandbox');
     fx.hub.state.updateChannel(channel.id, { status: 'created' });
@@ -125,7 +145,21 @@ describe("Meta's standing of the account", () => {
 describe('numbers as written, found however they are typed', () => {
   /** Adds a client of `country` and one channel whose number the Hub holds as `written`. */
   function addWritten(fx: SyncedFixture, organisation: string, country: string, written: string, contactPhone = '') {
-    const client = fx.hub.state.addClient({ organisation, name: organisation, contact_info: { webpage_url: '', phone: contactPhone, language: 'en', country, street_name: '', city: '', email: `${organisation.replace(/\W/g, '').toLowerCase()}@example.com`, full_name: 'A. Person', zip_code: '' } });
+    const client = fx.hub.state.addClient({
+      organisation,
+      name: organisation,
+      contact_info: {
+        webpage_url: '',
+        phone: contactPhone,
+        language: 'en',
+        country,
+        street_name: '',
+        city: '',
+        email: `${organisation.replace(/\W/g, '').toLowerCase()}@example.com`,
+        full_name: 'A. Person',
+        zip_code: '',
+      },
+    });
     const channel = fx.hub.state.addChannel(client.id);
     fx.hub.state.updateChannel(channel.id, { setup_info: { ...channel.setup_info, phone_number: written } });
     return { client, channel };
@@ -140,7 +174,9 @@ describe('numbers as written, found however they are typed', () => {
     // A channel whose record embeds its client without a country (as the reference's §8.2 example
     // does): the client's own record gives the country its national number is read in.
     const bare = addWritten(fx, 'Bare Record AG', 'DE', '030 9876543');
-    const embedded = { client: { id: bare.client.id, name: bare.client.name, partner_payload: null, contact_info: { email: 'ops@bare.example' } } };
+    const embedded = {
+      client: { id: bare.client.id, name: bare.client.name, partner_payload: null, contact_info: { email: 'ops@bare.example' } },
+    };
     fx.hub.state.updateChannel(bare.channel.id, embedded as unknown as ChannelPatch);
     const junk = addWritten(fx, 'Junk Numbers Ltd', 'GB', 'tbd (ask Jörg)');
     expect((await fx.core.accounts.syncNow()).state).toBe('succeeded');
@@ -156,12 +192,26 @@ describe('numbers as written, found however they are typed', () => {
     const indexed = new ChannelQueries(fx.core.db, { searchIndex: inlineSnapshotBuilder(fx.core.db) });
     await indexed.searchIndex!.ready(fx.profileId);
     const ids = (search: string) => {
-      const viaIndex = indexed.list(fx.profileId, ChannelQuery.parse({ search, limit: 1000 })).items.map((c) => c.id).sort();
-      const viaSql = sql.list(fx.profileId, ChannelQuery.parse({ search, limit: 1000 })).items.map((c) => c.id).sort();
+      const viaIndex = indexed
+        .list(fx.profileId, ChannelQuery.parse({ search, limit: 1000 }))
+        .items.map((c) => c.id)
+        .sort();
+      const viaSql = sql
+        .list(fx.profileId, ChannelQuery.parse({ search, limit: 1000 }))
+        .items.map((c) => c.id)
+        .sort();
       expect(viaIndex, `"${search}": index and SQL agree`).toEqual(viaSql);
       return viaIndex;
     };
-    for (const typed of ['+49 3649 2485142', '0049 3649 2485142', '03649 2485142', '3649 2485142', '(0) 3649', '2485142', '+49 (0)3649 2485142']) {
+    for (const typed of [
+      '+49 3649 2485142',
+      '0049 3649 2485142',
+      '03649 2485142',
+      '3649 2485142',
+      '(0) 3649',
+      '2485142',
+      '+49 (0)3649 2485142',
+    ]) {
       expect(ids(typed), typed).toEqual([thuringia.channel.id]);
     }
     for (const typed of ['+49 151 0001037', '0151 0001037', '1510001037']) expect(ids(typed), typed).toEqual([mobile.channel.id]);
@@ -176,11 +226,15 @@ describe('numbers as written, found however they are typed', () => {
     // is no number finds the value as sent.
     const mixed = listed(fx, { search: '+49 trading' }).items;
     expect(ids('+49 trading')).toContain(trading.channel.id);
-    expect(mixed.every((c) => /trading/i.test(c.companyName ?? '') && (c.companyName?.includes('+49') || c.phoneE164?.startsWith('+49')))).toBe(true);
+    expect(
+      mixed.every((c) => /trading/i.test(c.companyName ?? '') && (c.companyName?.includes('+49') || c.phoneE164?.startsWith('+49'))),
+    ).toBe(true);
     expect(ids('tbd')).toEqual([junk.channel.id]);
 
     // Sorting by number sorts by E.164 (a value that is no number by its text).
-    const byNumber = listed(fx, { sort: 'phone' }).items.filter((c) => c.phoneE164 !== null).map((c) => c.phoneE164!);
+    const byNumber = listed(fx, { sort: 'phone' })
+      .items.filter((c) => c.phoneE164 !== null)
+      .map((c) => c.phoneE164!);
     expect(byNumber).toEqual([...byNumber].sort());
 
     // Clients are found by their contact number, written any way.
@@ -188,8 +242,15 @@ describe('numbers as written, found however they are typed', () => {
     expect(clients('030 123456')).toEqual([thuringia.client.id]);
     expect(clients('+49 30 123456')).toEqual([thuringia.client.id]);
     // ...and the client shows it as the cards show numbers (its contact phone, in the client's country).
-    expect(fx.core.accounts.listClients(ClientQuery.parse({ search: '030 123456' })).items[0]).toMatchObject({ phoneNumber: '+49 30 123456', phoneE164: '+4930123456', country: 'DE' });
-    expect(fx.core.accounts.listClients(ClientQuery.parse({ search: 'Junk Numbers' })).items[0]).toMatchObject({ phoneNumber: null, phoneE164: null });
+    expect(fx.core.accounts.listClients(ClientQuery.parse({ search: '030 123456' })).items[0]).toMatchObject({
+      phoneNumber: '+49 30 123456',
+      phoneE164: '+4930123456',
+      country: 'DE',
+    });
+    expect(fx.core.accounts.listClients(ClientQuery.parse({ search: 'Junk Numbers' })).items[0]).toMatchObject({
+      phoneNumber: null,
+      phoneE164: null,
+    });
   });
 });
 
@@ -220,12 +281,17 @@ describe('a database written by older rules', () => {
       const after = core.accounts.listChannels(ChannelQuery.parse({ limit: 1000 }));
       expect(after.countsByState).toEqual(before.countsByState);
       expect(after.items.find((c) => c.id === someNumber.id)?.phoneE164).toBe(someNumber.phoneE164);
-      expect(core.accounts.listChannels(ChannelQuery.parse({ search: someNumber.phoneE164!, limit: 10 })).items.map((c) => c.id)).toContain(someNumber.id);
+      expect(core.accounts.listChannels(ChannelQuery.parse({ search: someNumber.phoneE164!, limit: 10 })).items.map((c) => c.id)).toContain(
+        someNumber.id,
+      );
       const version = core.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(RULES_VERSION_KEY);
       expect(version).toBe(String(STATUS_RULES_VERSION));
       // The rows were rebuilt as a sync builds them: the next sync finds nothing to write.
       expect((await core.accounts.syncNow()).state).toBe('succeeded');
-      expect(core.sync.lastStats(core.accounts.activeProfileId()!)).toMatchObject({ channels: { inserted: 0, updated: 0 }, clients: { inserted: 0, updated: 0 } });
+      expect(core.sync.lastStats(core.accounts.activeProfileId()!)).toMatchObject({
+        channels: { inserted: 0, updated: 0 },
+        clients: { inserted: 0, updated: 0 },
+      });
     } finally {
       core.close();
     }
@@ -235,6 +301,9 @@ describe('a database written by older rules', () => {
     const fx = await synced(40, 120, 9);
     await fx.core.accounts.syncNow();
     await fx.core.accounts.syncNow();
-    expect(fx.core.sync.lastStats(fx.profileId)).toMatchObject({ channels: { inserted: 0, updated: 0 }, clients: { inserted: 0, updated: 0 } });
+    expect(fx.core.sync.lastStats(fx.profileId)).toMatchObject({
+      channels: { inserted: 0, updated: 0 },
+      clients: { inserted: 0, updated: 0 },
+    });
   });
 });

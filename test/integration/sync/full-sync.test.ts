@@ -19,7 +19,10 @@ describe('full sync', () => {
 
     const page = channels({ limit: 1000 });
     expect(page.total).toBe(150);
-    const hubIds = f.hub.state.listChannels().map((c) => c.id).sort();
+    const hubIds = f.hub.state
+      .listChannels()
+      .map((c) => c.id)
+      .sort();
     expect(page.items.map((c) => c.id).sort()).toEqual(hubIds);
     const sample = f.hub.state.listChannels()[3]!;
     const stored = page.items.find((c) => c.id === sample.id)!;
@@ -62,7 +65,12 @@ describe('full sync', () => {
     const longAgo = '2000-01-01T00:00:00.000Z';
     f.core.db.prepare('UPDATE channels SET synced_at = ?').run(longAgo);
     const second = await f.core.accounts.syncNow();
-    const run = f.core.db.prepare('SELECT id, status, finished_at, stats FROM sync_runs ORDER BY id DESC LIMIT 1').get() as { id: number; status: string; finished_at: string; stats: string };
+    const run = f.core.db.prepare('SELECT id, status, finished_at, stats FROM sync_runs ORDER BY id DESC LIMIT 1').get() as {
+      id: number;
+      status: string;
+      finished_at: string;
+      stats: string;
+    };
     expect(run).toMatchObject({ id: 2, status: 'succeeded' });
     expect(JSON.parse(run.stats).channels).toMatchObject({ inserted: 0, updated: 0, unchanged: 150 });
     expect(second.lastSucceededAt).toBe(run.finished_at);
@@ -87,7 +95,15 @@ describe('full sync', () => {
     await f.core.accounts.syncNow();
     expect(f.core.accounts.notifications({ limit: 10, unreadOnly: false }).items).toEqual([]); // first sync: no flood
     // A number as the Hub stores it (international digits): the title names it in E.164.
-    const channel = f.hub.state.listChannels().find((c) => c.waba_account && c.waba_account.fb_account_status !== 'verified' && !c.terminated_at && /^[1-9]\d+$/.test(c.setup_info.phone_number))!;
+    const channel = f.hub.state
+      .listChannels()
+      .find(
+        (c) =>
+          c.waba_account &&
+          c.waba_account.fb_account_status !== 'verified' &&
+          !c.terminated_at &&
+          /^[1-9]\d+$/.test(c.setup_info.phone_number),
+      )!;
     f.hub.state.updateChannel(channel.id, { waba_account: { ...channel.waba_account!, fb_account_status: 'verified' } });
     await f.core.accounts.syncNow();
     const page = f.core.accounts.notifications({ limit: 10, unreadOnly: false });

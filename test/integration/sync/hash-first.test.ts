@@ -32,7 +32,8 @@ function storedRows(): unknown[] {
 }
 
 function known(): KnownHashes {
-  const hashes = (table: 'clients' | 'channels') => f.core.db.prepare(`SELECT id, hash FROM ${table} WHERE profile_id = ?`).raw().all(f.profileId) as Array<[string, string]>;
+  const hashes = (table: 'clients' | 'channels') =>
+    f.core.db.prepare(`SELECT id, hash FROM ${table} WHERE profile_id = ?`).raw().all(f.profileId) as Array<[string, string]>;
   return { clients: new Map(hashes('clients')), channels: new Map(hashes('channels').map(([id, hash]) => [id, rawHashOf(hash)])) };
 }
 
@@ -40,9 +41,17 @@ async function listings(preparer: RecordPreparer) {
   const api = createPartnerApi({ baseUrl: f.hubUrl, partnerId: f.hub.partnerId, fetch, auth: apiKeyAuth(f.hub.apiKey) });
   const prepare = (list: 'clients' | 'channels') => async (q: { offset: number; limit: number }) => {
     const page = list === 'clients' ? await api.listClientsPage(q) : await api.listChannelsPage(q);
-    return { ...page, items: page.items.map((item, i) => (list === 'clients' ? preparer.client(item, page.itemTexts?.[i]) : preparer.channel(item, page.itemTexts?.[i]))) };
+    return {
+      ...page,
+      items: page.items.map((item, i) =>
+        list === 'clients' ? preparer.client(item, page.itemTexts?.[i]) : preparer.channel(item, page.itemTexts?.[i]),
+      ),
+    };
   };
-  const [clients, channels] = await Promise.all([listAll(prepare('clients'), { pageSize: 20 }), listAll(prepare('channels'), { pageSize: 20 })]);
+  const [clients, channels] = await Promise.all([
+    listAll(prepare('clients'), { pageSize: 20 }),
+    listAll(prepare('channels'), { pageSize: 20 }),
+  ]);
   return { clients, channels };
 }
 
@@ -73,7 +82,9 @@ describe('hash first', () => {
     const prepared = channels.items as PreparedChannel[];
     expect(prepared.filter((p) => p.own !== undefined).map((p) => p.id)).toEqual([channel.id]);
     expect((clients.items as PreparedClient[]).every((p) => p.row === undefined)).toBe(true);
-    expect(JSON.parse(prepared.find((p) => p.id === channel.id)!.raw)).toEqual(JSON.parse(JSON.stringify(f.hub.state.getChannel(channel.id))));
+    expect(JSON.parse(prepared.find((p) => p.id === channel.id)!.raw)).toEqual(
+      JSON.parse(JSON.stringify(f.hub.state.getChannel(channel.id))),
+    );
     expect(write(preparer, lists).channels).toMatchObject({ updated: 1, unchanged: channels.items.length - 1 });
   });
 
@@ -82,7 +93,9 @@ describe('hash first', () => {
     const snapshot = known(); // what the listing compares against: the rows as they are now
     const target = f.hub.state.listChannels()[7]!;
     // Another writer changes the stored row after the listing began (its hash no longer matches).
-    f.core.db.prepare("UPDATE channels SET hash = 'changed-meanwhile', company_name = 'Stale' WHERE profile_id = ? AND id = ?").run(f.profileId, target.id);
+    f.core.db
+      .prepare("UPDATE channels SET hash = 'changed-meanwhile', company_name = 'Stale' WHERE profile_id = ? AND id = ?")
+      .run(f.profileId, target.id);
     const preparer = new RecordPreparer(snapshot);
     const lists = await listings(preparer);
     expect((lists.channels.items as PreparedChannel[]).find((p) => p.id === target.id)!.own).toBeUndefined();
@@ -99,7 +112,10 @@ describe('hash first', () => {
     const result = write(preparer, lists);
     expect(result.clients.updated).toBe(1);
     expect(result.channels.updated).toBe(f.hub.state.listChannels(client.id).length);
-    const names = f.core.db.prepare('SELECT DISTINCT company_name FROM channels WHERE profile_id = ? AND client_id = ?').pluck().all(f.profileId, client.id);
+    const names = f.core.db
+      .prepare('SELECT DISTINCT company_name FROM channels WHERE profile_id = ? AND client_id = ?')
+      .pluck()
+      .all(f.profileId, client.id);
     expect(names).toEqual(['Renamed Holding AG']);
   });
 

@@ -121,7 +121,7 @@ describe('client balance', () => {
   });
 });
 
-describe('a balance the Hub refuses with 403 or 404 (the real service\'s answer is undocumented)', () => {
+describe("a balance the Hub refuses with 403 or 404 (the real service's answer is undocumented)", () => {
   let g: SyncedFixture;
   let now = Date.UTC(2026, 11, 1, 9);
   beforeEach(async () => {
@@ -143,10 +143,19 @@ describe('a balance the Hub refuses with 403 or 404 (the real service\'s answer 
     const client = g.hub.state.listClients().find((c) => !g.hub.state.isDirectPayment(c.id))!;
     g.hub.stats.reset();
     const info = await opened(client.id);
-    expect(info).toMatchObject({ available: false, reason: 'Not available: the client does not pay 360dialog directly', refreshError: null });
+    expect(info).toMatchObject({
+      available: false,
+      reason: 'Not available: the client does not pay 360dialog directly',
+      refreshError: null,
+    });
     expect(g.hub.stats.count('GET', BALANCE_ROUTE)).toBe(1); // one answer, no retries
     // Opened again through the day: no new request; nor does the background trickle pick it.
-    const stale = () => new InsightsStore(g.core.db).staleClients(g.profileId, { available: iso(now - BALANCE_FRESH_MS), unavailable: iso(now - BALANCE_UNAVAILABLE_FRESH_MS) }, 100);
+    const stale = () =>
+      new InsightsStore(g.core.db).staleClients(
+        g.profileId,
+        { available: iso(now - BALANCE_FRESH_MS), unavailable: iso(now - BALANCE_UNAVAILABLE_FRESH_MS) },
+        100,
+      );
     now += 23 * 3_600_000;
     expect((await opened(client.id)).available).toBe(false);
     expect(g.hub.stats.count('GET', BALANCE_ROUTE)).toBe(1);
@@ -174,7 +183,11 @@ describe('templates', () => {
   it('lists the WABA templates of a channel with status and rejection reason, cached for offline', async () => {
     // A channel whose WABA has rejected templates, so the rejection reasons are really checked.
     const hubTemplates = async (waba: string) =>
-      ((await (await f.hub.fetch(`/api/v2/partners/${f.hub.partnerId}/waba_accounts/${waba}/waba_templates`, { headers: { 'X-API-Key': f.hub.apiKey } })).json()) as { total: number; waba_templates: Array<{ id: string; status: string; rejected_reason?: string | null }> });
+      (await (
+        await f.hub.fetch(`/api/v2/partners/${f.hub.partnerId}/waba_accounts/${waba}/waba_templates`, {
+          headers: { 'X-API-Key': f.hub.apiKey },
+        })
+      ).json()) as { total: number; waba_templates: Array<{ id: string; status: string; rejected_reason?: string | null }> };
     let channel: (typeof candidates)[number] | undefined;
     const candidates = f.hub.state.listChannels().filter((c) => c.waba_account?.id);
     for (const candidate of candidates) {
@@ -186,7 +199,11 @@ describe('templates', () => {
     expect(channel).toBeDefined();
     if (!channel) return;
     f.hub.stats.reset();
-    expect(f.core.insights.templates(channel.id, false)).toMatchObject({ wabaAccountId: channel.waba_account!.id, items: [], refreshing: true });
+    expect(f.core.insights.templates(channel.id, false)).toMatchObject({
+      wabaAccountId: channel.waba_account!.id,
+      items: [],
+      refreshing: true,
+    });
     await f.core.insights.settled();
     expect(changed).toEqual([{ profileId: f.profileId, kind: 'templates', id: channel.id }]);
     const result = f.core.insights.templates(channel.id, false);

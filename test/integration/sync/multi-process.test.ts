@@ -52,7 +52,10 @@ beforeAll(async () => {
   server = await startDemoHubServer(hub, { port: 0 });
   tmp = makeTempDir('partner-desk-multi-');
   dataDir = tmp.dir;
-  const login = await runCliAsync(['login', '--partner-id', hub.partnerId, '--api-key-stdin', '--hub-url', `${server.url}/api/v2`, '--data-dir', dataDir], { input: hub.apiKey });
+  const login = await runCliAsync(
+    ['login', '--partner-id', hub.partnerId, '--api-key-stdin', '--hub-url', `${server.url}/api/v2`, '--data-dir', dataDir],
+    { input: hub.apiKey },
+  );
   expect(login.status, login.stderr).toBe(0);
 }, 120_000);
 
@@ -85,7 +88,11 @@ describe('two processes, one data folder', () => {
     try {
       const [, origin, token] = await web.waitFor(/(http:\/\/127\.0\.0\.1:\d+)\/#token=([0-9a-f]+)/, 120_000);
       const request = async (name: string) => {
-        const answer = await fetch(`${origin}/api/request/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{}' });
+        const answer = await fetch(`${origin}/api/request/${name}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: '{}',
+        });
         let body = (await answer.json()) as { ok?: boolean; value?: { state: string }; pending?: string };
         for (let i = 0; i < 600 && body.pending; i += 1) {
           await new Promise((resolve) => setTimeout(resolve, 100));
@@ -102,7 +109,11 @@ describe('two processes, one data folder', () => {
         const [fromWeb, a, b] = await Promise.all([request('sync.now'), cli(['sync', '--json']), cli(['sync', '--json'])]);
         expect(fromWeb).toMatchObject({ ok: true, value: { state: 'succeeded' } });
         for (const result of [a, b]) expect(result.status, result.stderr).toBe(0);
-        expect(runs().slice(before).every((r) => r.status === 'succeeded')).toBe(true);
+        expect(
+          runs()
+            .slice(before)
+            .every((r) => r.status === 'succeeded'),
+        ).toBe(true);
         expect(storedOrganisation(client.id)).toBe(`Web round ${round} AG`);
       }
       // A process starting meanwhile (even `status`) leaves web mode's own runs alone.
@@ -128,7 +139,9 @@ describe('two processes, one data folder', () => {
       child.kill('SIGKILL');
       await exited;
       const written = storedOrganisation(client.id) === name;
-      const run = runs().slice(before).find((r) => r.owner?.includes(`\t${child.pid}\t`));
+      const run = runs()
+        .slice(before)
+        .find((r) => r.owner?.includes(`\t${child.pid}\t`));
       if (written) expect(run?.status, `kill ${i}`).toBe('succeeded');
       else expect(run?.status ?? 'not started', `kill ${i}`).not.toBe('succeeded');
       outcomes.add(written ? 'complete' : run ? 'interrupted' : 'not started');

@@ -65,7 +65,7 @@ describe('the in-memory channel search index', () => {
   it('answers 300 random queries exactly as SQL does (page, order, total, counts per state)', () => {
     const terms = fragments();
     const rnd = random(42);
-    const pick = <T,>(values: readonly T[]): T => values[Math.floor(rnd() * values.length)]!;
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(rnd() * values.length)]!;
     const states = CHANNEL_STATES.map((s) => s.id);
     const page = vi.spyOn(ChannelSearchIndex.prototype, 'page');
     let nonEmpty = 0;
@@ -73,7 +73,10 @@ describe('the in-memory channel search index', () => {
       const words = Array.from({ length: Math.floor(rnd() * 3) }, () => pick(terms));
       const input: ChannelQueryInput = {
         // Numbers as people write them: international prefixes, national with the trunk 0, partial digits.
-        search: rnd() < 0.25 ? pick(['+49', '+49 15', '0049 1', '+44 7', '+1 2', '+33 6', '0151', '(0) 7', '06 1', '555', '12']) : words.join(' '),
+        search:
+          rnd() < 0.25
+            ? pick(['+49', '+49 15', '0049 1', '+44 7', '+1 2', '+33 6', '0151', '(0) 7', '06 1', '555', '12'])
+            : words.join(' '),
         states: rnd() < 0.3 ? states.filter(() => rnd() < 0.4) : [],
         includeRemoved: rnd() < 0.3,
         sort: pick(ChannelSort.options),
@@ -106,7 +109,9 @@ describe('the in-memory channel search index', () => {
     expect(indexed.list(f.profileId, query).total).toBe(0);
     // A listed row whose next row is listed too (both are renamed below).
     const rid = f.core.db
-      .prepare('SELECT s.rid FROM channel_search s WHERE s.removed = 0 AND EXISTS (SELECT 1 FROM channel_search t WHERE t.rid = s.rid + 1 AND t.removed = 0) LIMIT 1')
+      .prepare(
+        'SELECT s.rid FROM channel_search s WHERE s.removed = 0 AND EXISTS (SELECT 1 FROM channel_search t WHERE t.rid = s.rid + 1 AND t.removed = 0) LIMIT 1',
+      )
       .pluck()
       .get() as number;
     f.core.db.prepare("UPDATE channel_search SET search_text = search_text || ' qqq-renamed' WHERE rid = ?").run(rid);

@@ -19,9 +19,15 @@ describe('channel search and filters', () => {
     expect(umlautClient).toBeDefined();
     const name = umlautClient.organisation || umlautClient.name;
     const fragment = name.slice(name.search(/[äöüÄÖÜß]/) - 1, name.search(/[äöüÄÖÜß]/) + 3);
-    const expected = f.hub.state.listChannels(umlautClient.id).map((c) => c.id).sort();
+    const expected = f.hub.state
+      .listChannels(umlautClient.id)
+      .map((c) => c.id)
+      .sort();
     for (const typed of [fragment, fragment.toUpperCase(), foldForSearch(fragment)]) {
-      const ids = search({ search: typed }).items.filter((c) => c.clientId === umlautClient.id).map((c) => c.id).sort();
+      const ids = search({ search: typed })
+        .items.filter((c) => c.clientId === umlautClient.id)
+        .map((c) => c.id)
+        .sort();
       expect(ids, `searching "${typed}"`).toEqual(expected);
     }
   });
@@ -58,7 +64,16 @@ describe('channel search and filters', () => {
     expect(verified.total).toBeGreaterThan(0);
     expect(verified.items.every((c) => c.status.metaBusinessVerification.label === 'Verified')).toBe(true);
     const clientId = f.hub.state.listChannels()[0]!.client_id;
-    expect(search({ clientId }).items.map((c) => c.id).sort()).toEqual(f.hub.state.listChannels(clientId).map((c) => c.id).sort());
+    expect(
+      search({ clientId })
+        .items.map((c) => c.id)
+        .sort(),
+    ).toEqual(
+      f.hub.state
+        .listChannels(clientId)
+        .map((c) => c.id)
+        .sort(),
+    );
   });
 
   it('sorts and pages deterministically', () => {

@@ -21,7 +21,10 @@ describe('sync against faults', () => {
     f.hub.faults.set({ wrongTypes: { count: 1, path: '/channels', mode: 'both' } });
     const status = await f.core.accounts.syncNow({ pageSize: 50 });
     expect(status.state).toBe('succeeded');
-    const quarantined = f.core.db.prepare("SELECT record_id, reason FROM quarantine WHERE resource = 'channels'").all() as Array<{ record_id: string | null; reason: string }>;
+    const quarantined = f.core.db.prepare("SELECT record_id, reason FROM quarantine WHERE resource = 'channels'").all() as Array<{
+      record_id: string | null;
+      reason: string;
+    }>;
     expect(quarantined.length).toBeGreaterThan(0);
     for (const q of quarantined) expect(q.reason).toMatch(/\w+.*(expected|required|invalid|missing)/i);
     expect(allChannels().total + quarantined.filter((q) => q.record_id === null).length).toBeGreaterThanOrEqual(120 - quarantined.length);
@@ -32,7 +35,11 @@ describe('sync against faults', () => {
     await f.core.accounts.syncNow();
     f.hub.faults.set({ wrongTypes: { count: 1, path: '/channels', mode: 'types' } });
     await f.core.accounts.syncNow();
-    const quarantinedIds = (f.core.db.prepare("SELECT record_id FROM quarantine WHERE resource = 'channels' AND record_id IS NOT NULL").all() as Array<{ record_id: string }>).map((r) => r.record_id);
+    const quarantinedIds = (
+      f.core.db.prepare("SELECT record_id FROM quarantine WHERE resource = 'channels' AND record_id IS NOT NULL").all() as Array<{
+        record_id: string;
+      }>
+    ).map((r) => r.record_id);
     expect(quarantinedIds.length).toBeGreaterThan(0);
     expect(allChannels().total).toBe(120);
   });
@@ -50,7 +57,10 @@ describe('sync against faults', () => {
   });
 
   it('rides out bursts of 429 (Retry-After) and 5xx', async () => {
-    f.hub.faults.set({ rateLimitBurst: { count: 2, path: '/clients', retryAfterSeconds: 0 }, serverErrors: { count: 2, path: '/channels', status: 503 } });
+    f.hub.faults.set({
+      rateLimitBurst: { count: 2, path: '/clients', retryAfterSeconds: 0 },
+      serverErrors: { count: 2, path: '/channels', status: 503 },
+    });
     const status = await f.core.accounts.syncNow();
     expect(status.state).toBe('succeeded');
     expect(allChannels().total).toBe(120);

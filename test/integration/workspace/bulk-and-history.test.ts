@@ -34,10 +34,19 @@ describe('bulk actions through the outbox', () => {
     const result = await f.call('actions.bulk', { request, confirmed: true });
     expect(result).toMatchObject({ queued: 3, alreadyQueued: 0, skipped: [], summary: '3 cancellations queued.' });
     const listed = await f.call('outbox.list', {});
-    expect(listed.items.filter((a) => a.kind === 'cancel_channel').map((a) => a.target.id).sort()).toEqual(three.map((c) => c.id).sort());
+    expect(
+      listed.items
+        .filter((a) => a.kind === 'cancel_channel')
+        .map((a) => a.target.id)
+        .sort(),
+    ).toEqual(three.map((c) => c.id).sort());
     // The list shows each one's overlay at once.
     const page = await f.call('channels.list', { ids: three.map((c) => c.id) });
-    expect(page.items.map((c: ChannelListItem) => c.pending?.label)).toEqual(['Cancellation queued', 'Cancellation queued', 'Cancellation queued']);
+    expect(page.items.map((c: ChannelListItem) => c.pending?.label)).toEqual([
+      'Cancellation queued',
+      'Cancellation queued',
+      'Cancellation queued',
+    ]);
 
     expect((await f.call('outbox.push', {})).counts).toMatchObject({ done: 3, queued: 0 });
     await f.call('outbox.push', {});
@@ -53,7 +62,10 @@ describe('bulk actions through the outbox', () => {
   it('tells queued from skipped in one selection, and queues nothing twice', async () => {
     const [a, b] = f.channels(2);
     await f.call('actions.cancelChannel', { channelId: a!.id, confirmed: true });
-    const result = await f.call('actions.bulk', { request: { kind: 'cancel_channel', channelIds: [a!.id, b!.id, 'no-such-channel'] }, confirmed: true });
+    const result = await f.call('actions.bulk', {
+      request: { kind: 'cancel_channel', channelIds: [a!.id, b!.id, 'no-such-channel'] },
+      confirmed: true,
+    });
     expect(result.queued).toBe(1);
     expect(result.alreadyQueued).toBe(1);
     expect(result.skipped).toEqual([expect.objectContaining({ id: 'no-such-channel', status: 'skipped' })]);
@@ -99,12 +111,17 @@ describe('bulk actions through the outbox', () => {
     // The client's own actions belong to the channel's story too.
     await f.call('actions.setMaxChannels', { clientId: channel!.client_id, maxChannels: 9, confirmed: true });
     const withClient = await f.call('channels.history', { id: channel!.id });
-    expect(withClient.items.find((e) => e.kind === 'action' && e.action === 'set_max_channels')).toMatchObject({ state: 'queued', scope: 'client', detail: expect.stringContaining('→ 9') });
+    expect(withClient.items.find((e) => e.kind === 'action' && e.action === 'set_max_channels')).toMatchObject({
+      state: 'queued',
+      scope: 'client',
+      detail: expect.stringContaining('→ 9'),
+    });
   });
 
   it('marks read the notifications of a selection, and only theirs', async () => {
     const [a, b, c] = f.channels(3);
-    for (const channel of [a!, b!, c!]) f.hub.state.updateChannel(channel.id, { current_quality_rating: channel.current_quality_rating === 'RED' ? 'GREEN' : 'RED' });
+    for (const channel of [a!, b!, c!])
+      f.hub.state.updateChannel(channel.id, { current_quality_rating: channel.current_quality_rating === 'RED' ? 'GREEN' : 'RED' });
     await f.core.accounts.syncNow();
     const before = await f.call('notifications.list', { unreadOnly: true });
     expect(before.unread).toBeGreaterThanOrEqual(3);
@@ -126,7 +143,13 @@ describe('bulk actions through the outbox', () => {
     expect(capped).toMatchObject({ total: page.total });
     expect(capped.items).toHaveLength(2);
 
-    const queries = [{}, { states: ['live' as const] }, { actionRequired: true }, { search: 'gmbh' }, { ids: ids.items.slice(0, 3).map(([id]) => id) }];
+    const queries = [
+      {},
+      { states: ['live' as const] },
+      { actionRequired: true },
+      { search: 'gmbh' },
+      { ids: ids.items.slice(0, 3).map(([id]) => id) },
+    ];
     const { totals } = await f.call('channels.counts', { queries });
     for (const [index, q] of queries.entries()) expect(totals[index]).toBe((await f.call('channels.list', { ...q, limit: 1 })).total);
   });
@@ -139,14 +162,17 @@ describe('the clients list', () => {
   });
   afterEach(() => f.dispose());
 
-  it("finds a client by one of its WhatsApp numbers, however it is typed, and counts its channels that need action", async () => {
+  it('finds a client by one of its WhatsApp numbers, however it is typed, and counts its channels that need action', async () => {
     const page = await f.call('channels.list', { limit: 100 });
     const channel = page.items.find((c) => c.phoneE164 && c.clientId);
     if (!channel?.phoneE164) throw new Error('no channel with a number');
     const digits = channel.phoneE164.replace(/\D/g, '');
     for (const typed of [`+${digits}`, `+${digits.slice(0, 2)} ${digits.slice(2, 5)} ${digits.slice(5)}`]) {
       const found = await f.call('clients.list', { search: typed });
-      expect(found.items.map((c) => c.id), typed).toContain(channel.clientId);
+      expect(
+        found.items.map((c) => c.id),
+        typed,
+      ).toContain(channel.clientId);
     }
     const client = (await f.call('clients.list', { limit: 100 })).items.find((c) => c.id === channel.clientId);
     const needing = (await f.call('channels.list', { clientId: channel.clientId ?? '', actionRequired: true, limit: 1 })).total;

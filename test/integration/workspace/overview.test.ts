@@ -58,13 +58,17 @@ describe('the book overview', () => {
   });
 
   it('lists low balances once they were read, lowest first', async () => {
-    const direct = f.hub.state.listClients().filter((c) => f.hub.state.isDirectPayment(c.id)).slice(0, 3);
+    const direct = f.hub.state
+      .listClients()
+      .filter((c) => f.hub.state.isDirectPayment(c.id))
+      .slice(0, 3);
     // Read in the background (within the Hub's rate limit): wait until each has been read.
     const read = new Map<string, ClientBalanceInfo>();
     for (let i = 0; i < 400 && read.size < direct.length; i += 1) {
       for (const client of direct) {
         const info = await f.core.dispatch('clients.balance', { id: client.id, refresh: i === 0 });
-        if (info.ok && !(info.value as ClientBalanceInfo).refreshing && (info.value as ClientBalanceInfo).fetchedAt) read.set(client.id, info.value as ClientBalanceInfo);
+        if (info.ok && !(info.value as ClientBalanceInfo).refreshing && (info.value as ClientBalanceInfo).fetchedAt)
+          read.set(client.id, info.value as ClientBalanceInfo);
       }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -72,7 +76,12 @@ describe('the book overview', () => {
     const after = ((await f.core.dispatch('book.overview', {})) as { ok: true; value: BookOverview }).value;
     const known = [...read.values()].filter((info) => info.available && info.balance !== null);
     expect(after.balances.known).toBe(known.length);
-    expect(after.balances.low.map((b) => b.clientId).sort()).toEqual(known.filter((info) => (info.balance ?? 0) <= after.balances.threshold).map((info) => info.clientId).sort());
+    expect(after.balances.low.map((b) => b.clientId).sort()).toEqual(
+      known
+        .filter((info) => (info.balance ?? 0) <= after.balances.threshold)
+        .map((info) => info.clientId)
+        .sort(),
+    );
     const low = after.balances.low.map((b) => b.balance);
     expect(low).toEqual([...low].sort((a, b) => a - b));
     for (const item of after.balances.low) expect(item.balance).toBeLessThanOrEqual(after.balances.threshold);
@@ -81,7 +90,12 @@ describe('the book overview', () => {
   it("records the day's counts with each sync; the day's last sync wins", async () => {
     expect(overview.trend).toHaveLength(1);
     const [day] = overview.trend;
-    expect(day).toMatchObject({ day: new Date().toISOString().slice(0, 10), channels: 240, clients: 60, needsAction: overview.needsAction });
+    expect(day).toMatchObject({
+      day: new Date().toISOString().slice(0, 10),
+      channels: 240,
+      clients: 60,
+      needsAction: overview.needsAction,
+    });
     expect(day?.byState.live).toBe(overview.byState.find((s) => s.state === 'live')?.count);
 
     // A channel the app shows as live (Meta's standing outranks live, so not every live account_mode is).

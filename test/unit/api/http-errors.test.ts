@@ -5,20 +5,28 @@ import { dispositionOf, errorForStatus, HubError, serverMessage } from '@core/ap
 describe('serverMessage: every documented error shape', () => {
   it('reads the Partner API meta envelope, with details when given', () => {
     expect(serverMessage({ meta: { success: false, http_code: 404, developer_message: 'Channel not found' } })).toBe('Channel not found');
-    expect(serverMessage({ meta: { developer_message: 'Wrong payload', details: ['max_channels: must be >= 1'] } })).toBe('Wrong payload (max_channels: must be >= 1)');
+    expect(serverMessage({ meta: { developer_message: 'Wrong payload', details: ['max_channels: must be >= 1'] } })).toBe(
+      'Wrong payload (max_channels: must be >= 1)',
+    );
   });
   it("reads /token's OAuth shape", () => {
     expect(serverMessage({ error: 'invalid_grant', error_description: 'Wrong email or password.' })).toBe('Wrong email or password.');
     expect(serverMessage({ error: 'invalid_request' })).toBe('invalid_request');
   });
   it("reads the Messaging API's {meta, errors[]} and {error} shapes", () => {
-    expect(serverMessage({ meta: { api_status: 'stable', success: false }, errors: [{ code: 1005, title: 'Access denied', details: 'Invalid api key' }] })).toBe('Invalid api key');
+    expect(
+      serverMessage({
+        meta: { api_status: 'stable', success: false },
+        errors: [{ code: 1005, title: 'Access denied', details: 'Invalid api key' }],
+      }),
+    ).toBe('Invalid api key');
     expect(serverMessage({ errors: [{ title: 'Unauthorized' }] })).toBe('Unauthorized');
     expect(serverMessage({ error: 'health status unavailable' })).toBe('health status unavailable');
     expect(serverMessage({ error: { message: 'nested' } })).toBe('nested');
   });
   it('returns null for bodies without words', () => {
-    for (const body of [null, 'text', 42, {}, { meta: {} }, { meta: { developer_message: '  ' } }, { errors: [] }]) expect(serverMessage(body)).toBeNull();
+    for (const body of [null, 'text', 42, {}, { meta: {} }, { meta: { developer_message: '  ' } }, { errors: [] }])
+      expect(serverMessage(body)).toBeNull();
   });
 });
 

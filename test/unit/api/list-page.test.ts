@@ -12,7 +12,13 @@ const read = (body: unknown, offset = 0) => readListPage(body, ['partner_channel
 
 describe('readListPage', () => {
   it('reads the documented envelope', () => {
-    expect(read({ count: 3, total: 10, limit: 3, offset: 6, partner_channels: records })).toMatchObject({ items: records, count: 3, total: 10, offset: 6, limit: 3 });
+    expect(read({ count: 3, total: 10, limit: 3, offset: 6, partner_channels: records })).toMatchObject({
+      items: records,
+      count: 3,
+      total: 10,
+      offset: 6,
+      limit: 3,
+    });
   });
 
   it('without count: the records that came; without total: null, so the reader pages until a short page', () => {
@@ -38,7 +44,9 @@ describe('readListPage', () => {
       return null;
     })();
     expect(isHubError(none) && none.code).toBe('bad_response');
-    expect((none as Error).message).toMatch(/no list of records under any known name \("partner_channels", "channels", "items", "data", "results"\)/);
+    expect((none as Error).message).toMatch(
+      /no list of records under any known name \("partner_channels", "channels", "items", "data", "results"\)/,
+    );
     expect(() => read({ count: 'three', total: 3, partner_channels: records })).toThrow(/count/);
     expect(() => read({ count: 3, total: -1, partner_channels: records })).toThrow(/total/);
     expect(() => read([records])).toThrow(/not a JSON object/);

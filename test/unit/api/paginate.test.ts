@@ -14,7 +14,12 @@ interface FakeList {
 }
 
 function fakeList(count: number, cap = 1000): FakeList {
-  return { records: Array.from({ length: count }, (_, i) => ({ id: `r${String(i).padStart(5, '0')}` })), cap, requests: [], maxInFlight: 0 };
+  return {
+    records: Array.from({ length: count }, (_, i) => ({ id: `r${String(i).padStart(5, '0')}` })),
+    cap,
+    requests: [],
+    maxInFlight: 0,
+  };
 }
 
 function pager(list: FakeList): FetchPage {
@@ -152,7 +157,10 @@ describe('listAll', () => {
       const small = fakeList(30);
       const one = await listAll(untotalled(small), { pageSize: 1000, concurrency: 4 });
       expect(ids(one.items)).toEqual(ids(small.records));
-      expect(small.requests).toEqual([{ offset: 0, limit: 1000 }, { offset: 29, limit: 30 }]);
+      expect(small.requests).toEqual([
+        { offset: 0, limit: 1000 },
+        { offset: 29, limit: 30 },
+      ]);
 
       const capped = fakeList(200, 37);
       const all = await listAll(untotalled(capped), { pageSize: 1000, concurrency: 4 });
@@ -197,7 +205,9 @@ describe('listAll', () => {
     list.before = (n) => {
       if (n === 2) controller.abort();
     };
-    await expect(listAll(pager(list), { pageSize: 100, concurrency: 1, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(listAll(pager(list), { pageSize: 100, concurrency: 1, signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(list.requests.length).toBe(3);
   });
 });

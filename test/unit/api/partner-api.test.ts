@@ -14,18 +14,39 @@ const key: AuthProvider = { headers: async () => ({ 'X-API-Key': 'k-123456' }) }
 function apiWith(answer: (call: FakeCall, index: number) => Response, extra: Partial<PartnerApiOptions> = {}) {
   const clock = fakeClock();
   const fake = fakeFetch(answer);
-  const api = createPartnerApi({ baseUrl: BASE, partnerId: 'abcPA', fetch: fake.fetch, auth: key, now: clock.now, sleep: clock.sleep, ...extra });
+  const api = createPartnerApi({
+    baseUrl: BASE,
+    partnerId: 'abcPA',
+    fetch: fake.fetch,
+    auth: key,
+    now: clock.now,
+    sleep: clock.sleep,
+    ...extra,
+  });
   return { api, calls: fake.calls, clock };
 }
 
-const envelope = (items: unknown[], total = items.length) => ({ count: items.length, total, offset: 0, limit: 1000, filters: {}, sort: ['id'], partner_channels: items });
+const envelope = (items: unknown[], total = items.length) => ({
+  count: items.length,
+  total,
+  offset: 0,
+  limit: 1000,
+  filters: {},
+  sort: ['id'],
+  partner_channels: items,
+});
 
 describe('generateApiKey', () => {
   const flat = { id: 201126, address: 'https://waba-v2.360dialog.io', api_key: 'fake-channel-key-for-tests-0001', app_id: '104148' };
 
   it('accepts the flat form (201), posting {} to the partner-scoped path', async () => {
     const { api, calls } = apiWith(() => jsonResponse(201, flat));
-    expect(await api.generateApiKey('ch1CH')).toMatchObject({ id: '201126', address: flat.address, api_key: flat.api_key, app_id: '104148' });
+    expect(await api.generateApiKey('ch1CH')).toMatchObject({
+      id: '201126',
+      address: flat.address,
+      api_key: flat.api_key,
+      app_id: '104148',
+    });
     expect(calls[0]?.method).toBe('POST');
     expect(calls[0]?.url.href).toBe('https://hub.example/api/v2/partners/abcPA/channels/ch1CH/api_keys');
     expect(calls[0]?.body).toBe('{}');
@@ -39,7 +60,10 @@ describe('generateApiKey', () => {
 
   it('an answer without a key is a bad_response', async () => {
     const { api } = apiWith(() => jsonResponse(201, { ok: true }));
-    await expect(api.generateApiKey('ch1CH')).rejects.toMatchObject({ code: 'bad_response', message: expect.stringContaining('no api_key') });
+    await expect(api.generateApiKey('ch1CH')).rejects.toMatchObject({
+      code: 'bad_response',
+      message: expect.stringContaining('no api_key'),
+    });
   });
 
   it('is not resent after a 502', async () => {
@@ -50,7 +74,8 @@ describe('generateApiKey', () => {
 });
 
 describe('429 without Retry-After waits for the documented window of the endpoint class', () => {
-  const limitedOnce = (ok: () => Response) => (_: FakeCall, i: number) => (i === 0 ? jsonResponse(429, { meta: { developer_message: 'slow down' } }) : ok());
+  const limitedOnce = (ok: () => Response) => (_: FakeCall, i: number) =>
+    i === 0 ? jsonResponse(429, { meta: { developer_message: 'slow down' } }) : ok();
 
   it('templates: 60 s', async () => {
     const { api, clock, calls } = apiWith(limitedOnce(() => jsonResponse(200, { count: 0, total: 0, waba_templates: [] })));
@@ -61,10 +86,18 @@ describe('429 without Retry-After waits for the documented window of the endpoin
 
   it('client balance: 30 s, with the dates sent as UNIX seconds', async () => {
     const { api, clock, calls } = apiWith(limitedOnce(() => jsonResponse(200, { balance: null, currency: 'eur', usage: [] })));
-    const balance = await api.getClientBalance('cCL', { startDate: new Date('2023-10-01T00:00:00Z'), endDate: 1698796799, granularity: 'month' });
+    const balance = await api.getClientBalance('cCL', {
+      startDate: new Date('2023-10-01T00:00:00Z'),
+      endDate: 1698796799,
+      granularity: 'month',
+    });
     expect(balance).toMatchObject({ balance: null, currency: 'eur' });
     expect(clock.sleeps).toEqual([30_000]);
-    expect(Object.fromEntries(calls[1]!.url.searchParams)).toEqual({ start_date: '1696118400', end_date: '1698796799', granularity: 'month' });
+    expect(Object.fromEntries(calls[1]!.url.searchParams)).toEqual({
+      start_date: '1696118400',
+      end_date: '1698796799',
+      granularity: 'month',
+    });
   });
 
   it('api keys: 30 s', async () => {
@@ -74,26 +107,48 @@ describe('429 without Retry-After waits for the documented window of the endpoin
   });
 
   it('other endpoints: the configured fallback; an HTTP-date Retry-After counts from the injected clock', async () => {
-    const { api, clock } = apiWith(limitedOnce(() => jsonResponse(200, { id: 'abcPA' })), { retry: { rateLimitFallbackMs: 4000 } });
+    const { api, clock } = apiWith(
+      limitedOnce(() => jsonResponse(200, { id: 'abcPA' })),
+      { retry: { rateLimitFallbackMs: 4000 } },
+    );
     await api.getPartner();
     expect(clock.sleeps).toEqual([4000]);
 
-    const dated = apiWith((_, i) => (i === 0 ? jsonResponse(429, {}, { 'retry-after': new Date(fakeClock().now() + 9000).toUTCString() }) : jsonResponse(200, { id: 'abcPA' })));
+    const dated = apiWith((_, i) =>
+      i === 0
+        ? jsonResponse(429, {}, { 'retry-after': new Date(fakeClock().now() + 9000).toUTCString() })
+        : jsonResponse(200, { id: 'abcPA' }),
+    );
     await dated.api.getPartner();
     expect(dated.clock.sleeps).toEqual([9000]);
   });
 
   it('rejects a millisecond timestamp passed as UNIX seconds, without a request', async () => {
     const { api, calls } = apiWith(() => jsonResponse(200, {}));
-    await expect(api.getClientBalance('cCL', { startDate: Date.now(), endDate: Date.now(), granularity: 'month' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(api.getClientBalance('cCL', { startDate: Date.now(), endDate: Date.now(), granularity: 'month' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     expect(calls).toHaveLength(0);
   });
 });
 
 describe('requests as sent', () => {
   it('encodes filters as JSON and sort as a string; finds single records by id and checks the id', async () => {
-    const { api, calls } = apiWith(() => jsonResponse(200, envelope([{ id: 'otherCH', client_id: 'xCL' }, { id: 'ch1CH', client_id: 'xCL' }])));
-    await api.listChannelsPage({ offset: 20, limit: 10, filters: { 'waba_account.id': 'DWLgd6WA', status: ['ready', 'verified'] }, sort: '-modified_at' });
+    const { api, calls } = apiWith(() =>
+      jsonResponse(
+        200,
+        envelope([
+          { id: 'otherCH', client_id: 'xCL' },
+          { id: 'ch1CH', client_id: 'xCL' },
+        ]),
+      ),
+    );
+    await api.listChannelsPage({
+      offset: 20,
+      limit: 10,
+      filters: { 'waba_account.id': 'DWLgd6WA', status: ['ready', 'verified'] },
+      sort: '-modified_at',
+    });
     const params = calls[0]!.url.searchParams;
     expect(JSON.parse(params.get('filters')!)).toEqual({ 'waba_account.id': 'DWLgd6WA', status: ['ready', 'verified'] });
     expect(params.get('sort')).toBe('-modified_at');
@@ -108,7 +163,10 @@ describe('requests as sent', () => {
 
   it('a single record that fails validation is a bad_response naming the field', async () => {
     const { api } = apiWith(() => jsonResponse(200, envelope([{ id: 'ch1CH', client_id: 'xCL', setup_info: 'x' }])));
-    await expect(api.getChannel('ch1CH')).rejects.toMatchObject({ code: 'bad_response', message: expect.stringContaining('setup_info: expected an object') });
+    await expect(api.getChannel('ch1CH')).rejects.toMatchObject({
+      code: 'bad_response',
+      message: expect.stringContaining('setup_info: expected an object'),
+    });
   });
 
   it('PATCH sends only the keys being changed', async () => {
@@ -138,7 +196,10 @@ describe('401 renewal', () => {
         return true;
       },
     };
-    const { api, calls } = apiWith((call) => (call.headers.get('authorization') === 'Bearer new' ? jsonResponse(200, { id: 'c' }) : jsonResponse(401, {})), { auth });
+    const { api, calls } = apiWith(
+      (call) => (call.headers.get('authorization') === 'Bearer new' ? jsonResponse(200, { id: 'c' }) : jsonResponse(401, {})),
+      { auth },
+    );
     await api.requestCancellation('cCL', 'ch1CH');
     expect(calls.map((c) => c.headers.get('authorization'))).toEqual(['Bearer old', 'Bearer new']);
     expect(rejectedSeen).toEqual([{ Authorization: 'Bearer old' }]);

@@ -34,7 +34,10 @@ describe('backoffDelay (full jitter)', () => {
 describe('decideRetry', () => {
   const server = new HubError('server_error', 'x', { status: 503, mayHaveActed: true });
   const dropped = offlineError('do it', Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }));
-  const refused = offlineError('do it', new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) }));
+  const refused = offlineError(
+    'do it',
+    new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) }),
+  );
 
   it('retries 5xx and network errors for idempotent requests with backoff', () => {
     expect(decideRetry(server, 1, ctx(true))).toEqual({ retry: true, delayMs: 50 });
@@ -49,9 +52,18 @@ describe('decideRetry', () => {
     expect(decideRetry(refused, 1, ctx(false)).retry).toBe(true);
   });
   it('retries 429 for every method, waiting Retry-After, else the endpoint window, else the fallback', () => {
-    expect(decideRetry(new HubError('rate_limited', 'x', { status: 429, retryAfterMs: 3000 }), 1, ctx(false))).toEqual({ retry: true, delayMs: 3000 });
-    expect(decideRetry(new HubError('rate_limited', 'x', { status: 429 }), 1, ctx(false, 60_000))).toEqual({ retry: true, delayMs: 60_000 });
-    expect(decideRetry(new HubError('rate_limited', 'x', { status: 429 }), 1, ctx(true))).toEqual({ retry: true, delayMs: policy.rateLimitFallbackMs });
+    expect(decideRetry(new HubError('rate_limited', 'x', { status: 429, retryAfterMs: 3000 }), 1, ctx(false))).toEqual({
+      retry: true,
+      delayMs: 3000,
+    });
+    expect(decideRetry(new HubError('rate_limited', 'x', { status: 429 }), 1, ctx(false, 60_000))).toEqual({
+      retry: true,
+      delayMs: 60_000,
+    });
+    expect(decideRetry(new HubError('rate_limited', 'x', { status: 429 }), 1, ctx(true))).toEqual({
+      retry: true,
+      delayMs: policy.rateLimitFallbackMs,
+    });
   });
   it('surfaces a 429 that asks for an unreasonable wait instead of sleeping through it', () => {
     expect(decideRetry(new HubError('rate_limited', 'x', { status: 429, retryAfterMs: 3_600_000 }), 1, ctx(true)).retry).toBe(false);

@@ -37,7 +37,9 @@ describe('a stale pooled connection', () => {
   it('does not send a POST twice', async () => {
     const double = staleOnce();
     const http = createHttpClient({ baseUrl: 'http://127.0.0.1:9/api/v2', fetch: double.fetch, retry: { maxAttempts: 1 } });
-    await expect(http.request({ method: 'POST', path: '/partners/demoHubPA/channels/x/api_keys', what: 'generate an API key' })).rejects.toMatchObject({ code: 'offline' });
+    await expect(
+      http.request({ method: 'POST', path: '/partners/demoHubPA/channels/x/api_keys', what: 'generate an API key' }),
+    ).rejects.toMatchObject({ code: 'offline' });
     expect(double.calls()).toBe(1);
   });
 });

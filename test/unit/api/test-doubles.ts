@@ -35,11 +35,19 @@ export interface FakeCall {
   body: string | null;
 }
 
-export function fakeFetch(answer: (call: FakeCall, index: number) => Response | Promise<Response>): { fetch: typeof fetch; calls: FakeCall[] } {
+export function fakeFetch(answer: (call: FakeCall, index: number) => Response | Promise<Response>): {
+  fetch: typeof fetch;
+  calls: FakeCall[];
+} {
   const calls: FakeCall[] = [];
   const impl = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
-    const call: FakeCall = { method: request.method, url: new URL(request.url), headers: request.headers, body: init?.body == null ? null : String(init.body) };
+    const call: FakeCall = {
+      method: request.method,
+      url: new URL(request.url),
+      headers: request.headers,
+      body: init?.body == null ? null : String(init.body),
+    };
     calls.push(call);
     return answer(call, calls.length - 1);
   };

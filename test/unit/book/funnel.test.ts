@@ -17,14 +17,14 @@ describe('the onboarding funnel', () => {
 
 describe('near the channel limit', () => {
   it('is at or over the limit, or one short of it when that is at least 75% used', () => {
-    expect([isNearLimit(2, 2), isNearLimit(3, 2), isNearLimit(1, 2), isNearLimit(3, 4), isNearLimit(2, 4), isNearLimit(9, 10), isNearLimit(8, 10)]).toEqual([
-      true,
-      true,
-      false,
-      true,
-      false,
-      true,
-      false,
-    ]);
+    expect([
+      isNearLimit(2, 2),
+      isNearLimit(3, 2),
+      isNearLimit(1, 2),
+      isNearLimit(3, 4),
+      isNearLimit(2, 4),
+      isNearLimit(9, 10),
+      isNearLimit(8, 10),
+    ]).toEqual([true, true, false, true, false, true, false]);
   });
 });

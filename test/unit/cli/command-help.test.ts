@@ -15,12 +15,15 @@ describe('command help', () => {
   });
 
   it('wraps a long form at an option, aligned under its first option, and keeps every word', () => {
-    const form = 'partner-desk onboarding-link [--client-id ID] [--email E] [--name N] [--number N] [--tag T] [--redirect-url URL] [--lang L] [--qr] [--json]';
+    const form =
+      'partner-desk onboarding-link [--client-id ID] [--email E] [--name N] [--number N] [--tag T] [--redirect-url URL] [--lang L] [--qr] [--json]';
     const lines = usageText(form).split('\n');
     expect(lines).toEqual([
       'Usage: partner-desk onboarding-link [--client-id ID] [--email E] [--name N] [--number N] [--tag T]',
       '                                    [--redirect-url URL] [--lang L] [--qr] [--json]',
     ]);
-    expect(usageText(['partner-desk outbox [--json]', 'partner-desk outbox retry ID'])).toBe('Usage: partner-desk outbox [--json]\n       partner-desk outbox retry ID');
+    expect(usageText(['partner-desk outbox [--json]', 'partner-desk outbox retry ID'])).toBe(
+      'Usage: partner-desk outbox [--json]\n       partner-desk outbox retry ID',
+    );
   });
 });

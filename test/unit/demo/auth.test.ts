@@ -20,7 +20,12 @@ describe('partner authentication', () => {
 
   it('answers 401 in the meta envelope for a missing or wrong key', async () => {
     const { hub } = testHub();
-    const attempts: Record<string, string>[] = [{}, { 'X-API-Key': 'wrong' }, { Authorization: 'Bearer nope' }, { Authorization: 'Basic abc' }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { 'X-API-Key': 'wrong' },
+      { Authorization: 'Bearer nope' },
+      { Authorization: 'Basic abc' },
+    ];
     for (const headers of attempts) {
       const answer = await call(hub, partnerPath(hub, '/channels'), { anonymous: true, headers });
       expect(answer.status).toBe(401);
@@ -31,7 +36,11 @@ describe('partner authentication', () => {
 
   it('issues a JWT-looking bearer token that works until it expires', async () => {
     const { hub, advance } = testHub({ tokenTtlSeconds: 600 });
-    const answer = await call(hub, '/api/v2/token', { method: 'POST', anonymous: true, body: { username: hub.username, password: hub.password } });
+    const answer = await call(hub, '/api/v2/token', {
+      method: 'POST',
+      anonymous: true,
+      body: { username: hub.username, password: hub.password },
+    });
     expect(answer.status).toBe(200);
     const token = answer.json<TokenBody>();
     expect(token.token_type).toBe('bearer');
@@ -44,12 +53,17 @@ describe('partner authentication', () => {
 
     // kairon builds the header from token_type, so a lowercase scheme must work too.
     for (const scheme of ['Bearer', 'bearer']) {
-      const ok = await call(hub, partnerPath(hub, '/balance'), { anonymous: true, headers: { Authorization: `${scheme} ${token.access_token}` } });
+      const ok = await call(hub, partnerPath(hub, '/balance'), {
+        anonymous: true,
+        headers: { Authorization: `${scheme} ${token.access_token}` },
+      });
       expect(ok.status).toBe(200);
       expect(ok.json<unknown[]>()).toEqual([{ currency: 'usd', total: expect.any(Number) }]);
     }
     advance(599_000);
-    expect((await call(hub, partnerPath(hub), { anonymous: true, headers: { Authorization: `Bearer ${token.access_token}` } })).status).toBe(200);
+    expect(
+      (await call(hub, partnerPath(hub), { anonymous: true, headers: { Authorization: `Bearer ${token.access_token}` } })).status,
+    ).toBe(200);
     advance(1_000);
     const expired = await call(hub, partnerPath(hub), { anonymous: true, headers: { Authorization: `Bearer ${token.access_token}` } });
     expect(expired.status).toBe(401);
@@ -90,6 +104,8 @@ describe('partner authentication', () => {
   it('uses the configured credentials and partner id', async () => {
     const { hub } = testHub({ partnerId: 'acmePA', apiKey: 'k-1', username: 'u@example.com', password: 'p' });
     expect((await call(hub, '/api/v2/partners/acmePA', { anonymous: true, headers: { 'X-API-Key': 'k-1' } })).status).toBe(200);
-    expect((await call(hub, '/api/v2/token', { method: 'POST', anonymous: true, body: { username: 'u@example.com', password: 'p' } })).status).toBe(200);
+    expect(
+      (await call(hub, '/api/v2/token', { method: 'POST', anonymous: true, body: { username: 'u@example.com', password: 'p' } })).status,
+    ).toBe(200);
   });
 });

@@ -8,8 +8,10 @@ function find(hub: DemoHub, test: (c: DemoChannel) => boolean): DemoChannel {
   return found;
 }
 
-const isLiveKeyable = (hub: DemoHub) => (c: DemoChannel): boolean =>
-  c.terminated_at === null && !!c.integration?.app_id && hub.state.hasApiKeyPermission(c.id);
+const isLiveKeyable =
+  (hub: DemoHub) =>
+  (c: DemoChannel): boolean =>
+    c.terminated_at === null && !!c.integration?.app_id && hub.state.hasApiKeyPermission(c.id);
 
 function cancelPath(hub: DemoHub, ch: DemoChannel, clientId = ch.client_id): string {
   return partnerPath(hub, `/clients/${clientId}/channels/${ch.id}/control/cancellation_request`);
@@ -18,7 +20,10 @@ function cancelPath(hub: DemoHub, ch: DemoChannel, clientId = ch.client_id): str
 describe('cancellation request', () => {
   it('sets terminated_at to now for {"enabled": true}, {} and an empty body', async () => {
     const { hub } = testHub();
-    const open = hub.state.listChannels().filter((c) => c.terminated_at === null).slice(0, 3);
+    const open = hub.state
+      .listChannels()
+      .filter((c) => c.terminated_at === null)
+      .slice(0, 3);
     for (const [i, body] of [{ enabled: true }, {}, undefined].entries()) {
       const ch = open[i] as DemoChannel;
       const answer = await call(hub, cancelPath(hub, ch), { method: 'POST', body });
@@ -48,7 +53,14 @@ describe('cancellation request', () => {
     const ch = find(hub, (c) => c.terminated_at === null);
     const other = hub.state.listClients().find((c) => c.id !== ch.client_id)?.id ?? '';
     expect((await call(hub, cancelPath(hub, ch, other), { method: 'POST', body: {} })).status).toBe(404);
-    expect((await call(hub, partnerPath(hub, `/clients/${ch.client_id}/channels/nopeCH/control/cancellation_request`), { method: 'POST', body: {} })).status).toBe(404);
+    expect(
+      (
+        await call(hub, partnerPath(hub, `/clients/${ch.client_id}/channels/nopeCH/control/cancellation_request`), {
+          method: 'POST',
+          body: {},
+        })
+      ).status,
+    ).toBe(404);
     expect((await call(hub, cancelPath(hub, ch, 'nopenopeCL'), { method: 'POST', body: {} })).status).toBe(404);
     expect((await call(hub, cancelPath(hub, ch), { method: 'POST', body: { enabled: 'yes' } })).status).toBe(400);
     expect(hub.state.getChannel(ch.id)?.terminated_at).toBeNull();
@@ -62,9 +74,18 @@ describe('channel API keys', () => {
     const answer = await call(hub, partnerPath(hub, `/channels/${ch.id}/api_keys`), { method: 'POST', body: {} });
     expect(answer.status).toBe(201);
     const key = answer.json<{ id: string; address: string; api_key: string; app_id: string }>();
-    expect(key).toEqual({ id: expect.stringMatching(/^\d+$/), address: `${DEMO_HUB_IN_PROCESS_ORIGIN}/waba-v2`, api_key: expect.stringMatching(/^[A-Za-z0-9]{32}$/), app_id: ch.integration?.app_id });
+    expect(key).toEqual({
+      id: expect.stringMatching(/^\d+$/),
+      address: `${DEMO_HUB_IN_PROCESS_ORIGIN}/waba-v2`,
+      api_key: expect.stringMatching(/^[A-Za-z0-9]{32}$/),
+      app_id: ch.integration?.app_id,
+    });
     expect(hub.state.currentApiKey(ch.id)).toBe(key.api_key);
-    const elsewhere = await call(hub, partnerPath(hub, `/channels/${find(hub, (c) => c.id !== ch.id && isLiveKeyable(hub)(c)).id}/api_keys`), { method: 'POST', origin: 'https://hub.example.test' });
+    const elsewhere = await call(
+      hub,
+      partnerPath(hub, `/channels/${find(hub, (c) => c.id !== ch.id && isLiveKeyable(hub)(c)).id}/api_keys`),
+      { method: 'POST', origin: 'https://hub.example.test' },
+    );
     expect(elsewhere.json<{ address: string }>().address).toBe('https://hub.example.test/waba-v2');
   });
 
@@ -78,14 +99,22 @@ describe('channel API keys', () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('20');
     // Other channels have their own window.
-    expect((await call(hub, partnerPath(hub, `/channels/${find(hub, (c) => c.id !== ch.id && isLiveKeyable(hub)(c)).id}/api_keys`), { method: 'POST' })).status).toBe(201);
+    expect(
+      (
+        await call(hub, partnerPath(hub, `/channels/${find(hub, (c) => c.id !== ch.id && isLiveKeyable(hub)(c)).id}/api_keys`), {
+          method: 'POST',
+        })
+      ).status,
+    ).toBe(201);
     advance(20_000);
     const second = await call(hub, path, { method: 'POST' });
     expect(second.status).toBe(201);
     const secondKey = second.json<{ api_key: string }>().api_key;
     expect(secondKey).not.toBe(first);
     expect((await call(hub, '/waba/v1/configs/phone_number', { anonymous: true, headers: { 'D360-API-KEY': first } })).status).toBe(401);
-    expect((await call(hub, '/waba/v1/configs/phone_number', { anonymous: true, headers: { 'D360-API-KEY': secondKey } })).status).toBe(200);
+    expect((await call(hub, '/waba/v1/configs/phone_number', { anonymous: true, headers: { 'D360-API-KEY': secondKey } })).status).toBe(
+      200,
+    );
   });
 
   it('makes the same keys for the same seed', async () => {

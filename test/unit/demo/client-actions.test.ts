@@ -12,7 +12,10 @@ describe('PATCH client', () => {
   it('updates max_channels and partner_payload, bumps modified_at and updates channel summaries', async () => {
     const { hub } = testHub();
     const client = clientWithChannel(hub);
-    const answer = await call(hub, partnerPath(hub, `/clients/${client.id}`), { method: 'PATCH', body: { max_channels: 7, partner_payload: '007-crm' } });
+    const answer = await call(hub, partnerPath(hub, `/clients/${client.id}`), {
+      method: 'PATCH',
+      body: { max_channels: 7, partner_payload: '007-crm' },
+    });
     expect(answer.status).toBe(200);
     const updated = answer.json<DemoClient>();
     expect(updated).toMatchObject({ id: client.id, max_channels: 7, partner_payload: '007-crm', name: client.name });
@@ -27,7 +30,10 @@ describe('PATCH client', () => {
   it('treats null as "unchanged", like the .NET client sends', async () => {
     const { hub } = testHub();
     const client = clientWithChannel(hub);
-    const answer = await call(hub, partnerPath(hub, `/clients/${client.id}`), { method: 'PATCH', body: { max_channels: 4, partner_payload: null } });
+    const answer = await call(hub, partnerPath(hub, `/clients/${client.id}`), {
+      method: 'PATCH',
+      body: { max_channels: 4, partner_payload: null },
+    });
     expect(answer.json<DemoClient>()).toMatchObject({ max_channels: 4, partner_payload: client.partner_payload });
   });
 
@@ -61,15 +67,29 @@ describe('client balance', () => {
     const answer = await call(hub, partnerPath(hub, `/clients/${direct.id}/info/balance?${range}`));
     expect(answer.status, answer.text).toBe(200);
     const body = answer.json<{ usage: Record<string, unknown>[]; currency: string; granularity: string; last_renewal: unknown }>();
-    expect(body).toMatchObject({ currency: 'usd', granularity: 'month', last_renewal: { date: expect.any(String), amount: expect.any(Number) } });
-    expect(body.usage.map((u) => u.period_date)).toEqual(['2025-01-01T00:00:00Z', '2025-02-01T00:00:00Z', '2025-03-01T00:00:00Z', '2025-04-01T00:00:00Z']);
+    expect(body).toMatchObject({
+      currency: 'usd',
+      granularity: 'month',
+      last_renewal: { date: expect.any(String), amount: expect.any(Number) },
+    });
+    expect(body.usage.map((u) => u.period_date)).toEqual([
+      '2025-01-01T00:00:00Z',
+      '2025-02-01T00:00:00Z',
+      '2025-03-01T00:00:00Z',
+      '2025-04-01T00:00:00Z',
+    ]);
     for (const row of body.usage) {
       for (const category of ['marketing', 'utility', 'authentication', 'service', 'business_initiated', 'user_initiated']) {
         expect(row[`${category}_quantity`]).toEqual(expect.any(Number));
         expect(row[`${category}_paid_quantity`]).toEqual(expect.any(Number));
         expect(row[`${category}_price`]).toEqual(expect.any(Number));
       }
-      expect(row).toMatchObject({ quantity: expect.any(Number), paid_quantity: expect.any(Number), total_price: expect.any(Number), free_quantity: expect.any(Number) });
+      expect(row).toMatchObject({
+        quantity: expect.any(Number),
+        paid_quantity: expect.any(Number),
+        total_price: expect.any(Number),
+        free_quantity: expect.any(Number),
+      });
     }
     const again = await call(hub, partnerPath(hub, `/clients/${direct.id}/info/balance?${range}`));
     expect(again.text).toBe(answer.text);

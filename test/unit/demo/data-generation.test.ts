@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CHANNEL_STATUSES, CLASSIC_STATUSES, createDemoHub, DEMO_HUB_IN_PROCESS_ORIGIN, FB_ACCOUNT_STATUSES, MESSAGING_LIMITS, OBO_STATUSES, QUALITY_RATINGS,
-  WABA_STATUSES, type DemoChannel,
+  CHANNEL_STATUSES,
+  CLASSIC_STATUSES,
+  createDemoHub,
+  DEMO_HUB_IN_PROCESS_ORIGIN,
+  FB_ACCOUNT_STATUSES,
+  MESSAGING_LIMITS,
+  OBO_STATUSES,
+  QUALITY_RATINGS,
+  WABA_STATUSES,
+  type DemoChannel,
 } from '@demo-hub';
 import { directReplier } from '@demo-hub/hub';
 import { call, listQuery, partnerPath, type ListBody } from './support';
@@ -57,8 +65,13 @@ describe('demo hub data', () => {
   it("models Meta's actions on accounts and version-2 channels whose classic status misleads, even in a small hub", () => {
     const channels = createDemoHub({ clients: 5, channels: 17 }).state.listChannels();
     const states = new Set(channels.map((ch) => deriveChannelStatus(ch).state.id));
-    for (const state of ['banned', 'restricted', 'violation', 'sandbox', 'pending_deletion', 'draft']) expect(states, state).toContain(state);
-    const misleading = (ch: DemoChannel) => ch.version === 2 && ch.account_mode === 'sandbox' && !!ch.integration?.app_id && ['ready', 'created', 'verified', 'error'].includes(ch.status);
+    for (const state of ['banned', 'restricted', 'violation', 'sandbox', 'pending_deletion', 'draft'])
+      expect(states, state).toContain(state);
+    const misleading = (ch: DemoChannel) =>
+      ch.version === 2 &&
+      ch.account_mode === 'sandbox' &&
+      !!ch.integration?.app_id &&
+      ['ready', 'created', 'verified', 'error'].includes(ch.status);
     expect(channels.some(misleading)).toBe(true);
     const many = createDemoHub({ clients: 300, channels: 1000 }).state.listChannels();
     expect(many.filter(misleading).length).toBeGreaterThan(10);
@@ -75,7 +88,9 @@ describe('demo hub data', () => {
   });
 
   it('writes names in many scripts, including CSV-hostile ones', () => {
-    const names = createDemoHub({ clients: 400, channels: 0 }).state.listClients().map((c) => c.name);
+    const names = createDemoHub({ clients: 400, channels: 0 })
+      .state.listClients()
+      .map((c) => c.name);
     const has = (re: RegExp): boolean => names.some((n) => re.test(n));
     expect(has(/[äöüÄÖÜ]/)).toBe(true);
     expect(has(/ß/)).toBe(true);
@@ -91,7 +106,11 @@ describe('demo hub data', () => {
     expect(has(/"/)).toBe(true);
     expect(has(/,/) && has(/;/)).toBe(true);
     // Even a three-client hub has umlauts.
-    expect(createDemoHub({ clients: 3, channels: 0 }).state.listClients().map((c) => c.name)).toContain('Müller & Söhne GmbH');
+    expect(
+      createDemoHub({ clients: 3, channels: 0 })
+        .state.listClients()
+        .map((c) => c.name),
+    ).toContain('Müller & Söhne GmbH');
   });
 
   it('writes numbers the ways partner data holds them, valid for their country', () => {
@@ -114,7 +133,9 @@ describe('demo hub data', () => {
     expect(unreadable / channels.length).toBeLessThan(0.03);
     expect(valid / channels.length).toBeGreaterThan(0.95);
     // Even a small hub shows each way of writing a number in its first channels.
-    const first = createDemoHub({ clients: 20, channels: 20 }).state.listChannels().map((ch) => ch.setup_info.phone_number);
+    const first = createDemoHub({ clients: 20, channels: 20 })
+      .state.listChannels()
+      .map((ch) => ch.setup_info.phone_number);
     expect(first.some((n) => n.startsWith('00'))).toBe(true);
     expect(first.some((n) => /^[(0][1-9(]/.test(n))).toBe(true);
     expect(first.some((n) => n.startsWith('+'))).toBe(true);
@@ -129,7 +150,12 @@ describe('demo hub data', () => {
     for (const ch of hub.state.listChannels()) {
       const owner = clients.get(ch.client_id);
       expect(owner, ch.id).toBeDefined();
-      expect(ch.client).toEqual({ id: owner?.id, name: owner?.name, partner_payload: owner?.partner_payload, contact_info: owner?.contact_info });
+      expect(ch.client).toEqual({
+        id: owner?.id,
+        name: owner?.name,
+        partner_payload: owner?.partner_payload,
+        contact_info: owner?.contact_info,
+      });
       expect(ch.id).toMatch(/^[A-Za-z0-9]{6}CH$/);
       // Unique numbers, however they are written (junk and national numbers of clients without a country aside).
       const e164 = parsePhone(ch.setup_info.phone_number, ch.client.contact_info?.country)?.e164 ?? null;
@@ -162,7 +188,12 @@ describe('demo hub data', () => {
   });
 
   it('handles empty and lopsided sizes', async () => {
-    for (const [clients, channels] of [[0, 0], [0, 5], [5, 0], [1, 50]] as const) {
+    for (const [clients, channels] of [
+      [0, 0],
+      [0, 5],
+      [5, 0],
+      [1, 50],
+    ] as const) {
       const hub = createDemoHub({ clients, channels });
       const body = (await call(hub, partnerPath(hub, '/channels'))).json<ListBody<DemoChannel>>();
       expect(body.total).toBe(clients === 0 ? 0 : channels);
@@ -186,10 +217,13 @@ describe('demo hub data', () => {
     };
     const cold = await timed(() => reply(request()));
     const warm = await timed(() => reply(request()));
-    const otherPage = await timed(() => reply(new Request(url.replace('offset=20000', 'offset=30000'), { headers: { 'X-API-Key': hub.apiKey } })));
+    const otherPage = await timed(() =>
+      reply(new Request(url.replace('offset=20000', 'offset=30000'), { headers: { 'X-API-Key': hub.apiKey } })),
+    );
     let count = 0;
     const viaFetch = await timed(async () => {
-      count = (await call(hub, partnerPath(hub, `/channels${listQuery({ limit: 1000, offset: 20_000 })}`))).json<ListBody<DemoChannel>>().count;
+      count = (await call(hub, partnerPath(hub, `/channels${listQuery({ limit: 1000, offset: 20_000 })}`))).json<ListBody<DemoChannel>>()
+        .count;
     });
     expect(count).toBe(1000);
     console.log(

@@ -30,7 +30,9 @@ describe('fault switches (in-process fetch)', () => {
     expect((await call(hub, partnerPath(hub))).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(55);
     hub.faults.set({ latencyMs: 5_000, latencyJitterMs: 0 });
-    const aborted = await hub.fetch(partnerPath(hub), { headers: { 'X-API-Key': hub.apiKey }, signal: AbortSignal.timeout(30) }).catch((e: unknown) => e);
+    const aborted = await hub
+      .fetch(partnerPath(hub), { headers: { 'X-API-Key': hub.apiKey }, signal: AbortSignal.timeout(30) })
+      .catch((e: unknown) => e);
     expect((aborted as Error).name).toBe('TimeoutError');
   });
 
@@ -82,15 +84,21 @@ describe('fault switches (in-process fetch)', () => {
   it('wrongTypes: the next list pages carry spoiled records', async () => {
     const { hub } = testHub();
     hub.faults.set({ wrongTypes: { count: 2 } });
-    const clients = (await call(hub, partnerPath(hub, `/clients${listQuery({ limit: 5 })}`))).json<ListBody<Record<string, unknown>>>().clients ?? [];
+    const clients =
+      (await call(hub, partnerPath(hub, `/clients${listQuery({ limit: 5 })}`))).json<ListBody<Record<string, unknown>>>().clients ?? [];
     expect(clients[0]?.max_channels).toBe('many');
     expect(clients.at(-1)?.id).toBeUndefined();
-    const channels = (await call(hub, partnerPath(hub, `${CHANNELS}${listQuery({ limit: 5 })}`))).json<ListBody<Record<string, unknown>>>().partner_channels ?? [];
+    const channels =
+      (await call(hub, partnerPath(hub, `${CHANNELS}${listQuery({ limit: 5 })}`))).json<ListBody<Record<string, unknown>>>()
+        .partner_channels ?? [];
     expect(channels[0]?.setup_info).toBe(42);
-    const clean = (await call(hub, partnerPath(hub, `${CHANNELS}${listQuery({ limit: 5 })}`))).json<ListBody<DemoChannel>>().partner_channels ?? [];
+    const clean =
+      (await call(hub, partnerPath(hub, `${CHANNELS}${listQuery({ limit: 5 })}`))).json<ListBody<DemoChannel>>().partner_channels ?? [];
     expect(clean.every((c) => typeof c.setup_info === 'object' && typeof c.id === 'string')).toBe(true);
     hub.faults.set({ wrongTypes: { count: 1, mode: 'types' } });
-    const typesOnly = (await call(hub, partnerPath(hub, `${CHANNELS}${listQuery({ limit: 3 })}`))).json<ListBody<Record<string, unknown>>>().partner_channels ?? [];
+    const typesOnly =
+      (await call(hub, partnerPath(hub, `${CHANNELS}${listQuery({ limit: 3 })}`))).json<ListBody<Record<string, unknown>>>()
+        .partner_channels ?? [];
     expect(typesOnly.every((c) => typeof c.id === 'string')).toBe(true);
   });
 
@@ -130,7 +138,11 @@ describe('fault switches (in-process fetch)', () => {
     expect(waba.json()).toMatchObject({ errors: [{ code: 401 }] });
     expect((await call(hub, partnerPath(hub))).status).toBe(200);
     hub.faults.set({ unauthorized: { count: 1, path: '/token' } });
-    const token = await call(hub, '/api/v2/token', { method: 'POST', anonymous: true, body: { username: hub.username, password: hub.password } });
+    const token = await call(hub, '/api/v2/token', {
+      method: 'POST',
+      anonymous: true,
+      body: { username: hub.username, password: hub.password },
+    });
     expect(token.status).toBe(401);
     expect(token.json()).toEqual({ error: 'invalid_grant', error_description: expect.any(String) });
   });

@@ -25,9 +25,14 @@ describe('hub.state', () => {
     const listed = (await call(hub, partnerPath(hub, `/channels${listQuery({ filters: { id: ch.id } })}`))).json<ListBody<DemoChannel>>();
     expect(listed.partner_channels?.[0]?.terminated_at).toBe('2025-07-01T12:00:00Z');
     expect(hub.state.revokeCancellation(ch.id).terminated_at).toBeNull();
-    const updated = hub.state.updateChannel(ch.id, { current_quality_rating: 'RED', setup_info: { ...ch.setup_info, phone_name: 'Renamed' } });
+    const updated = hub.state.updateChannel(ch.id, {
+      current_quality_rating: 'RED',
+      setup_info: { ...ch.setup_info, phone_name: 'Renamed' },
+    });
     expect(updated).toMatchObject({ current_quality_rating: 'RED', setup_info: { phone_name: 'Renamed' } });
-    const searched = (await call(hub, partnerPath(hub, `/channels${listQuery({ filters: { q: 'renamed' } })}`))).json<ListBody<DemoChannel>>();
+    const searched = (await call(hub, partnerPath(hub, `/channels${listQuery({ filters: { q: 'renamed' } })}`))).json<
+      ListBody<DemoChannel>
+    >();
     expect(searched.partner_channels?.map((c) => c.id)).toEqual([ch.id]);
   });
 
@@ -48,7 +53,9 @@ describe('hub.state', () => {
     expect(ch).toMatchObject({ client_id: added.id, status: 'created', client: { name: 'Zebra 🦓 Zoo' } });
     expect(ch.created_at).toBe('2025-07-01T12:00:00Z');
     expect(hub.state.listChannels(added.id).map((c) => c.id)).toEqual([ch.id]);
-    const listed = (await call(hub, partnerPath(hub, `/channels${listQuery({ filters: { client_id: added.id } })}`))).json<ListBody<DemoChannel>>();
+    const listed = (await call(hub, partnerPath(hub, `/channels${listQuery({ filters: { client_id: added.id } })}`))).json<
+      ListBody<DemoChannel>
+    >();
     expect(listed.total).toBe(1);
     expect(hub.state.removeChannel(ch.id)).toBe(true);
     expect(hub.state.removeChannel(ch.id)).toBe(false);
@@ -57,7 +64,9 @@ describe('hub.state', () => {
     const owned = hub.state.listChannels(other.id).length;
     expect(hub.state.removeClient(other.id)).toBe(true);
     expect(hub.state.channelCount()).toBe(before - owned);
-    const page = (await call(hub, partnerPath(hub, `/channels${listQuery({ filters: { client_id: other.id } })}`))).json<ListBody<DemoChannel>>();
+    const page = (await call(hub, partnerPath(hub, `/channels${listQuery({ filters: { client_id: other.id } })}`))).json<
+      ListBody<DemoChannel>
+    >();
     expect(page.total).toBe(0);
   });
 

@@ -44,6 +44,15 @@ describe('hub.stats', () => {
     await call(hub, partnerPath(hub));
     await call(hub, partnerPath(hub, `/clients/${hub.state.listClients()[0]?.id}`), { method: 'PATCH', body: {} });
     hub.stats.reset();
-    expect(hub.stats.snapshot()).toEqual({ total: 0, byRoute: {}, byStatus: {}, mutations: [], healthCalls: {}, healthRefreshes: {}, faults: {}, dropped: 0 });
+    expect(hub.stats.snapshot()).toEqual({
+      total: 0,
+      byRoute: {},
+      byStatus: {},
+      mutations: [],
+      healthCalls: {},
+      healthRefreshes: {},
+      faults: {},
+      dropped: 0,
+    });
   });
 });

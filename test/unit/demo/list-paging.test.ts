@@ -78,7 +78,10 @@ describe('list paging', () => {
       [{ account_mode: 'sandbox' }, (c) => c.account_mode === 'sandbox'],
       [{ 'setup_info.phone_number': sample.setup_info.phone_number }, (c) => c.id === sample.id],
       [{ 'waba_account.fb_account_status': 'verified' }, (c) => c.waba_account?.fb_account_status === 'verified'],
-      [{ 'client.contact_info.email': sample.client.contact_info?.email }, (c) => c.client.contact_info?.email === sample.client.contact_info?.email],
+      [
+        { 'client.contact_info.email': sample.client.contact_info?.email },
+        (c) => c.client.contact_info?.email === sample.client.contact_info?.email,
+      ],
       [{ terminated_at: null }, (c) => c.terminated_at === null],
       [{ status: ['error', 'created'] }, (c) => c.status === 'error' || c.status === 'created'],
       [{ account_mode: 'live', status: 'ready' }, (c) => c.account_mode === 'live' && c.status === 'ready'],
@@ -86,7 +89,12 @@ describe('list paging', () => {
     for (const [filters, expected] of cases) {
       const page = await channels({ filters });
       expect(page.filters).toEqual(filters);
-      expect(page.partner_channels?.map((c) => c.id).sort(), JSON.stringify(filters)).toEqual(all.filter(expected).map((c) => c.id).sort());
+      expect(page.partner_channels?.map((c) => c.id).sort(), JSON.stringify(filters)).toEqual(
+        all
+          .filter(expected)
+          .map((c) => c.id)
+          .sort(),
+      );
       expect(page.total).toBe(all.filter(expected).length);
     }
     const client = hub.state.listClients().find((c) => c.contact_info) as DemoClient;

@@ -32,13 +32,28 @@ describe('channel-level Messaging API', () => {
 
   it('answers the Cloud API health (/waba-v2/health_status) from the same cached state, in its own shapes', async () => {
     const { hub } = testHub();
-    const expected: Record<string, string> = { connected: 'AVAILABLE', connecting: 'LIMITED', disconnected: 'BLOCKED', uninitialized: 'BLOCKED', unregistered: 'BLOCKED' };
+    const expected: Record<string, string> = {
+      connected: 'AVAILABLE',
+      connecting: 'LIMITED',
+      disconnected: 'BLOCKED',
+      uninitialized: 'BLOCKED',
+      unregistered: 'BLOCKED',
+    };
     let problems = 0;
     for (const ch of keyable(hub).slice(0, 12)) {
       const key = await keyFor(hub, ch);
-      const legacy = (await call(hub, '/waba/v1/health', { anonymous: true, headers: { 'D360-API-KEY': key } })).json<{ health: { gateway_status: string } }>().health.gateway_status;
+      const legacy = (await call(hub, '/waba/v1/health', { anonymous: true, headers: { 'D360-API-KEY': key } })).json<{
+        health: { gateway_status: string };
+      }>().health.gateway_status;
       const cloud = (await call(hub, '/waba-v2/health_status', { anonymous: true, headers: { 'D360-API-KEY': key } })).json<{
-        health_status: { can_send_message: string; entities: Array<{ entity_type: string; can_send_message: string; errors?: Array<{ error_description: string; possible_solution: string }> }> };
+        health_status: {
+          can_send_message: string;
+          entities: Array<{
+            entity_type: string;
+            can_send_message: string;
+            errors?: Array<{ error_description: string; possible_solution: string }>;
+          }>;
+        };
       }>();
       expect(cloud.health_status.can_send_message).toBe(expected[legacy]);
       expect(cloud.health_status.entities.map((e) => e.entity_type)).toEqual(['PHONE_NUMBER', 'WABA', 'APP']);
@@ -60,7 +75,9 @@ describe('channel-level Messaging API', () => {
     const ch = keyable(hub)[0] as DemoChannel;
     const key = await keyFor(hub, ch);
     const get = async (): Promise<string> =>
-      (await call(hub, '/waba/v1/health', { anonymous: true, headers: { 'D360-API-KEY': key } })).json<{ health: { gateway_status: string } }>().health.gateway_status;
+      (await call(hub, '/waba/v1/health', { anonymous: true, headers: { 'D360-API-KEY': key } })).json<{
+        health: { gateway_status: string };
+      }>().health.gateway_status;
     const first = await get();
     advance(HEALTH_CACHE_MS - 1);
     expect(await get()).toBe(first);
@@ -78,9 +95,13 @@ describe('channel-level Messaging API', () => {
   it('derives health deterministically: mostly connected for live channels', async () => {
     const { hub, advance } = testHub({ clients: 300, channels: 600 });
     const statuses = new Map<string, number>();
-    for (const ch of keyable(hub).filter((c) => c.account_mode === 'live').slice(0, 60)) {
+    for (const ch of keyable(hub)
+      .filter((c) => c.account_mode === 'live')
+      .slice(0, 60)) {
       const key = await keyFor(hub, ch);
-      const status = (await call(hub, '/waba/v1/health', { anonymous: true, headers: { 'D360-API-KEY': key } })).json<{ health: { gateway_status: string } }>().health.gateway_status;
+      const status = (await call(hub, '/waba/v1/health', { anonymous: true, headers: { 'D360-API-KEY': key } })).json<{
+        health: { gateway_status: string };
+      }>().health.gateway_status;
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
       advance(1);
     }

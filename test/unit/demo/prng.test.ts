@@ -20,7 +20,10 @@ describe('demo prng', () => {
     expect(rng.digits(20)).toMatch(/^\d{20}$/);
     expect(rng.number(15)).toMatch(/^[1-9]\d{14}$/);
     expect(rng.hex(13)).toMatch(/^[0-9a-f]{13}$/);
-    const table = weights<'a' | 'b'>([['a', 90], ['b', 10]]);
+    const table = weights<'a' | 'b'>([
+      ['a', 90],
+      ['b', 10],
+    ]);
     const counts = { a: 0, b: 0 };
     for (let i = 0; i < 10_000; i++) counts[rng.draw(table)]++;
     expect(counts.a).toBeGreaterThan(8_500);

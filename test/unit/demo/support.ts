@@ -46,7 +46,11 @@ export async function call(hub: DemoHub, path: string, options: CallOptions = {}
     headers['content-type'] = 'application/json';
   }
   const doFetch = options.fetch ?? hub.fetch;
-  const response = await doFetch(`${options.origin ?? DEMO_HUB_IN_PROCESS_ORIGIN}${path}`, { method: options.method ?? 'GET', headers, body });
+  const response = await doFetch(`${options.origin ?? DEMO_HUB_IN_PROCESS_ORIGIN}${path}`, {
+    method: options.method ?? 'GET',
+    headers,
+    body,
+  });
   const text = await response.text();
   return { status: response.status, headers: response.headers, text, json: <T>() => JSON.parse(text) as T };
 }

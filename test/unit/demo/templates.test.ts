@@ -45,7 +45,8 @@ describe('WABA templates', () => {
 
   it('pages, filters (incl. business_templates.name) and sorts', async () => {
     const { hub } = testHub();
-    const id = (await Promise.all(wabaIds(hub).map(async (w) => [w, (await templates(hub, w)).total] as const))).find(([, n]) => n >= 10)?.[0] ?? '';
+    const id =
+      (await Promise.all(wabaIds(hub).map(async (w) => [w, (await templates(hub, w)).total] as const))).find(([, n]) => n >= 10)?.[0] ?? '';
     const full = (await templates(hub, id)).waba_templates ?? [];
     const first = await templates(hub, id, listQuery({ limit: 4, offset: 0 }));
     const second = await templates(hub, id, listQuery({ limit: 4, offset: 4 }));
@@ -57,7 +58,9 @@ describe('WABA templates', () => {
     expect(byStatus.waba_templates?.map((t) => t.id)).toContain(sample.id);
     const sorted = (await templates(hub, id, listQuery({ sort: '-business_templates.name' }))).waba_templates?.map((t) => t.name) ?? [];
     expect(sorted).toEqual([...sorted].sort().reverse());
-    expect((await call(hub, partnerPath(hub, `/waba_accounts/${id}/waba_templates${listQuery({ filters: { foo: 1 } })}`))).status).toBe(400);
+    expect((await call(hub, partnerPath(hub, `/waba_accounts/${id}/waba_templates${listQuery({ filters: { foo: 1 } })}`))).status).toBe(
+      400,
+    );
   });
 
   it('404s an unknown WABA and limits to 400 requests per minute', async () => {

@@ -32,13 +32,21 @@ describe('writeFileAtomically', () => {
     const old = new Date(Date.now() - STALE_TEMPORARY_MS - 60_000);
     for (const file of [stale, otherName, notOurs]) fs.utimesSync(file, old, old);
     await writeFileAtomically(target, chunks(1));
-    expect(fs.readdirSync(tmp.dir).sort()).toEqual([path.basename(running), path.basename(otherName), path.basename(notOurs), 'export.csv'].sort());
+    expect(fs.readdirSync(tmp.dir).sort()).toEqual(
+      [path.basename(running), path.basename(otherName), path.basename(notOurs), 'export.csv'].sort(),
+    );
   });
 
   it('writes the whole file under the name and leaves no temporary file', async () => {
     const target = path.join(tmp.dir, 'export.csv');
     await expect(writeFileAtomically(target, chunks(5))).resolves.toBe(5);
-    expect(fs.readFileSync(target, 'utf8')).toBe('line 0\r\n'.repeat(1000) + 'line 1\r\n'.repeat(1000) + 'line 2\r\n'.repeat(1000) + 'line 3\r\n'.repeat(1000) + 'line 4\r\n'.repeat(1000));
+    expect(fs.readFileSync(target, 'utf8')).toBe(
+      'line 0\r\n'.repeat(1000) +
+        'line 1\r\n'.repeat(1000) +
+        'line 2\r\n'.repeat(1000) +
+        'line 3\r\n'.repeat(1000) +
+        'line 4\r\n'.repeat(1000),
+    );
     expect(fs.readdirSync(tmp.dir)).toEqual(['export.csv']);
   });
 
@@ -55,14 +63,18 @@ describe('writeFileAtomically', () => {
       failingAfter(8000),
     ).catch((e: unknown) => e);
     expect(seenTemporary).toEqual([expect.stringMatching(/^\.export\.csv\.tmp-[0-9a-f]{12}$/)]); // the bytes went beside the target
-    expect(isAppError(error) && error.message).toMatch(/The disk is full: there was no room for the export in .+\. Nothing was saved as export\.csv\. Free some space/);
+    expect(isAppError(error) && error.message).toMatch(
+      /The disk is full: there was no room for the export in .+\. Nothing was saved as export\.csv\. Free some space/,
+    );
     expect(fs.readdirSync(tmp.dir)).toEqual([]);
   });
 
   it('keeps the previous file intact when a new export fails', async () => {
     const target = path.join(tmp.dir, 'export.csv');
     fs.writeFileSync(target, 'previous export');
-    await expect(writeFileAtomically(target, chunks(50), failingAfter(100_000, 'EIO'))).rejects.toThrow(/Writing the export to .+ failed \(EIO.+Nothing was saved as export\.csv/);
+    await expect(writeFileAtomically(target, chunks(50), failingAfter(100_000, 'EIO'))).rejects.toThrow(
+      /Writing the export to .+ failed \(EIO.+Nothing was saved as export\.csv/,
+    );
     expect(fs.readFileSync(target, 'utf8')).toBe('previous export');
     expect(fs.readdirSync(tmp.dir)).toEqual(['export.csv']);
   });
@@ -80,9 +92,14 @@ describe('writeFileAtomically', () => {
   });
 
   it('says so when the folder is missing or the name is a folder', async () => {
-    await expect(writeFileAtomically(path.join(tmp.dir, 'nope', 'x.csv'), chunks(1))).rejects.toMatchObject({ code: 'not_found', message: expect.stringMatching(/does not exist.+Choose another folder/) });
+    await expect(writeFileAtomically(path.join(tmp.dir, 'nope', 'x.csv'), chunks(1))).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/does not exist.+Choose another folder/),
+    });
     fs.mkdirSync(path.join(tmp.dir, 'taken.csv'));
-    await expect(writeFileAtomically(path.join(tmp.dir, 'taken.csv'), chunks(1))).rejects.toMatchObject({ message: expect.stringMatching(/taken\.csv/) });
+    await expect(writeFileAtomically(path.join(tmp.dir, 'taken.csv'), chunks(1))).rejects.toMatchObject({
+      message: expect.stringMatching(/taken\.csv/),
+    });
     expect(fs.readdirSync(tmp.dir).sort()).toEqual(['taken.csv']);
   });
 });

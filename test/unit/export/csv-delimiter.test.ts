@@ -4,7 +4,8 @@ import { decimalSeparator, delimiterForLocale, posixLocaleToBcp47, resolveLocale
 describe('the separator a spreadsheet expects', () => {
   it('is ";" where the decimal separator is a comma, "," elsewhere', () => {
     expect(decimalSeparator('de-DE')).toBe(',');
-    for (const locale of ['de-DE', 'fr-FR', 'pt-BR', 'es-ES', 'it-IT', 'ru-RU', 'nl-NL']) expect(delimiterForLocale(locale), locale).toBe(';');
+    for (const locale of ['de-DE', 'fr-FR', 'pt-BR', 'es-ES', 'it-IT', 'ru-RU', 'nl-NL'])
+      expect(delimiterForLocale(locale), locale).toBe(';');
     for (const locale of ['en-US', 'en-GB', 'ja-JP', 'zh-CN', 'hi-IN']) expect(delimiterForLocale(locale), locale).toBe(',');
   });
 

@@ -48,12 +48,16 @@ describe('plain flavour', () => {
   it('has no BOM and writes raw values, only RFC 4180-quoted', () => {
     const format = csvFormat({ format: 'plain', delimiter: ',' });
     expect(format.preamble).toBe('');
-    expect(format.record(['=1+2', '+49151', '0049', 'Two\r\nLines', 'a,b', 'x"y'])).toBe('=1+2,+49151,0049,"Two\r\nLines","a,b","x""y"\r\n');
+    expect(format.record(['=1+2', '+49151', '0049', 'Two\r\nLines', 'a,b', 'x"y'])).toBe(
+      '=1+2,+49151,0049,"Two\r\nLines","a,b","x""y"\r\n',
+    );
   });
 
   it('with safe, prefixes the OWASP leading characters with an apostrophe and nothing else', () => {
     const format = csvFormat({ format: 'plain', delimiter: ',', safe: true });
-    expect(format.record(['=1+2', '+49151', '-1', '@x', '\tx', '\rx', '0049', 'Acme'])).toBe(`'=1+2,'+49151,'-1,'@x,'\tx,"'\rx",0049,Acme\r\n`);
+    expect(format.record(['=1+2', '+49151', '-1', '@x', '\tx', '\rx', '0049', 'Acme'])).toBe(
+      `'=1+2,'+49151,'-1,'@x,'\tx,"'\rx",0049,Acme\r\n`,
+    );
     expect(neutraliseInjection('a=b')).toBe('a=b');
   });
 });

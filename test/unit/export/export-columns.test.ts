@@ -26,15 +26,36 @@ describe('export columns', () => {
       removedAt: null,
     });
     expect(row).toEqual([
-      'Acme GmbH', '+4930123456', 'ops@acme.example', 'Approved', 'Verified', 'Registered', 'High', '1K conversations / 24 h',
-      'Acme Support', 'Live', '3CpBg3xvCL', 'aB3dE5CH', '', '2026-11-28T09:15:42Z',
+      'Acme GmbH',
+      '+4930123456',
+      'ops@acme.example',
+      'Approved',
+      'Verified',
+      'Registered',
+      'High',
+      '1K conversations / 24 h',
+      'Acme Support',
+      'Live',
+      '3CpBg3xvCL',
+      'aB3dE5CH',
+      '',
+      '2026-11-28T09:15:42Z',
     ]);
   });
 
   it('write the number in E.164, or exactly as the Hub sent it when it is no phone number', () => {
     const item = (phoneNumber: string | null, phoneE164: string | null) => ({
-      id: 'c', clientId: null, companyName: null, displayName: null, phoneNumber, phoneE164, email: null,
-      status: deriveChannelStatus({}), createdAt: null, syncedAt: SYNCED_AT, removedAt: null,
+      id: 'c',
+      clientId: null,
+      companyName: null,
+      displayName: null,
+      phoneNumber,
+      phoneE164,
+      email: null,
+      status: deriveChannelStatus({}),
+      createdAt: null,
+      syncedAt: SYNCED_AT,
+      removedAt: null,
     });
     expect(exportRow(item('00491510001037', '+491510001037'))[1]).toBe('+491510001037');
     expect(exportRow(item('03649 2485142', '+4936492485142'))[1]).toBe('+4936492485142');

@@ -34,25 +34,34 @@ describe('a protected export target', () => {
     fs.chmodSync(target, 0o444);
     await expect(writeFileAtomically(target, write('the new export\n'))).rejects.toMatchObject({
       code: 'forbidden',
-      message: expect.stringMatching(/partner-accounts-2026-05-01\.csv is read-only, so Partner Desk did not replace it\. The export was saved as .*partner-accounts-2026-05-01 \(2\)\.csv instead/),
+      message: expect.stringMatching(
+        /partner-accounts-2026-05-01\.csv is read-only, so Partner Desk did not replace it\. The export was saved as .*partner-accounts-2026-05-01 \(2\)\.csv instead/,
+      ),
     });
     expect(fs.readFileSync(target, 'utf8')).toBe('the old export\n');
     expect(fs.statSync(target).mode & 0o777).toBe(0o444);
     expect(fs.readFileSync(path.join(tmp.dir, 'partner-accounts-2026-05-01 (2).csv'), 'utf8')).toBe('the new export\n');
     expect(fs.readdirSync(tmp.dir).sort()).toEqual(['partner-accounts-2026-05-01 (2).csv', 'partner-accounts-2026-05-01.csv']);
     // Again: the next free name.
-    await expect(writeFileAtomically(target, write('once more\n'))).rejects.toMatchObject({ message: expect.stringMatching(/\(3\)\.csv instead/) });
+    await expect(writeFileAtomically(target, write('once more\n'))).rejects.toMatchObject({
+      message: expect.stringMatching(/\(3\)\.csv instead/),
+    });
   });
 
-  it.skipIf(!canChattr)('an immutable file (Linux) is refused with Linux\'s reason, and nothing is left behind', async () => {
+  it.skipIf(!canChattr)("an immutable file (Linux) is refused with Linux's reason, and nothing is left behind", async () => {
     const target = path.join(tmp.dir, 'locked.csv');
     fs.writeFileSync(target, 'kept\n');
     const flagged = spawnSync('chattr', ['+i', target]);
     if (flagged.status !== 0) return; // a file system without the flag: nothing to test here
     immutable.push(target);
     const refusal = writeFileAtomically(target, write('new\n'));
-    await expect(refusal).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/could not be replaced: it is marked immutable or append-only.*chattr -i/) });
-    await expect(writeFileAtomically(target, write('new\n'))).rejects.not.toMatchObject({ message: expect.stringMatching(/spreadsheet|Excel/) });
+    await expect(refusal).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/could not be replaced: it is marked immutable or append-only.*chattr -i/),
+    });
+    await expect(writeFileAtomically(target, write('new\n'))).rejects.not.toMatchObject({
+      message: expect.stringMatching(/spreadsheet|Excel/),
+    });
     expect(fs.readFileSync(target, 'utf8')).toBe('kept\n');
     expect(fs.readdirSync(tmp.dir)).toEqual(['locked.csv']);
   });

@@ -7,7 +7,15 @@
 import { describe, expect, it } from 'vitest';
 import metadata from 'libphonenumber-js/metadata.max.json';
 import { getCountries, Metadata } from 'libphonenumber-js/core';
-import { formatPhone, formatPhoneText, parsePhone, phoneForExport, phoneNeedles, readTypedNumber, SEARCHED_TRUNK_PREFIXES } from '@shared/format/phone';
+import {
+  formatPhone,
+  formatPhoneText,
+  parsePhone,
+  phoneForExport,
+  phoneNeedles,
+  readTypedNumber,
+  SEARCHED_TRUNK_PREFIXES,
+} from '@shared/format/phone';
 import { foldForSearch, matchesTerms, searchTerms } from '@shared/search-text';
 
 /** [as written, the client's country (null: unknown), E.164 (null: not a number), as shown]. */
@@ -88,7 +96,11 @@ describe('parsing and showing numbers as written', () => {
   it('covers at least 40 written forms in the eight countries the issue names', () => {
     expect(WRITTEN_FORMS.length).toBeGreaterThanOrEqual(40);
     const countries = new Set(WRITTEN_FORMS.map(([, , e164]) => e164?.slice(0, 3)));
-    for (const prefix of ['+49', '+33', '+55', '+97', '+86', '+91', '+1', '+44']) expect([...countries].some((c) => c?.startsWith(prefix)), prefix).toBe(true);
+    for (const prefix of ['+49', '+33', '+55', '+97', '+86', '+91', '+1', '+44'])
+      expect(
+        [...countries].some((c) => c?.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
   });
 
   it.each(WRITTEN_FORMS)('%j (country %s) -> %s, shown %j', (written, country, e164, shown) => {
@@ -135,7 +147,11 @@ describe('search by any way of writing a number', () => {
     { id: 'trading', company: '+49 Trading GmbH', number: '447400123456', country: 'GB' },
     { id: 'holding', company: '0049 Holding', number: '33142685300', country: 'FR' },
     { id: 'route', company: 'Route 66 Diner 2485142', number: 'tbd', country: 'US' },
-  ].map((record) => ({ ...record, text: foldForSearch(record.company), numbers: parsePhone(record.number, record.country)?.searchText ?? '' }));
+  ].map((record) => ({
+    ...record,
+    text: foldForSearch(record.company),
+    numbers: parsePhone(record.number, record.country)?.searchText ?? '',
+  }));
 
   const find = (query: string) =>
     book
@@ -204,7 +220,7 @@ describe('search by any way of writing a number', () => {
 });
 
 describe('numbers a person types for the Hub (a permission link, a form)', () => {
-  it('takes + or 00 anywhere, a national number only with the client\'s country, and only valid numbers', () => {
+  it("takes + or 00 anywhere, a national number only with the client's country, and only valid numbers", () => {
     expect(readTypedNumber(' 0049 (0)30 123456 ')).toEqual({ ok: true, e164: '+4930123456' });
     expect(readTypedNumber('+33 6 12 34 56 78', 'DE')).toEqual({ ok: true, e164: '+33612345678' });
     expect(readTypedNumber('050 123 4567', 'AE')).toEqual({ ok: true, e164: '+971501234567' });
@@ -216,7 +232,8 @@ describe('numbers a person types for the Hub (a permission link, a form)', () =>
     // Possible in length is not enough: the plan must know the number.
     expect(readTypedNumber('+49 151 2345678')).toEqual({ ok: false, problem: 'invalid' });
     expect(readTypedNumber('0151 23456789', 'GB')).toEqual({ ok: false, problem: 'invalid' });
-    for (const junk of ['tbd', 'call me', '+49 30 123456 ext. 7', '()', '+']) expect(readTypedNumber(junk), junk).toEqual({ ok: false, problem: 'not_a_number' });
+    for (const junk of ['tbd', 'call me', '+49 30 123456 ext. 7', '()', '+'])
+      expect(readTypedNumber(junk), junk).toEqual({ ok: false, problem: 'not_a_number' });
   });
 });
 

@@ -9,9 +9,12 @@ describe('balanceNotAvailable', () => {
     expect(balanceNotAvailable(errorForStatus(status, {}, "read the client's balance"))).toBe(true);
   });
 
-  it.each([401, 407, 408, 429, 500, 502, 503])('HTTP %i: an error about us, the rate or the server, never cached as an answer', (status) => {
-    expect(balanceNotAvailable(errorForStatus(status, {}, "read the client's balance"))).toBe(false);
-  });
+  it.each([401, 407, 408, 429, 500, 502, 503])(
+    'HTTP %i: an error about us, the rate or the server, never cached as an answer',
+    (status) => {
+      expect(balanceNotAvailable(errorForStatus(status, {}, "read the client's balance"))).toBe(false);
+    },
+  );
 
   it('no answer at all is never "not available"', () => {
     expect(balanceNotAvailable(offlineError("read the client's balance", new Error('ECONNREFUSED')))).toBe(false);

@@ -47,7 +47,15 @@ describe('buildPermissionLink', () => {
   });
 
   it('encodes names in any script as UTF-8 percent-escapes (spaces as %20) that decode back exactly', () => {
-    const names = ['Müller & Söhne GmbH', '株式会社 山田商事', 'Ελληνικά Τρόφιμα Α.Ε.', 'شركة الأمل للتجارة', 'Кофейня «Утро»', 'Café 50% + "Tee" #1', '🍕 Pizza Napoli'];
+    const names = [
+      'Müller & Söhne GmbH',
+      '株式会社 山田商事',
+      'Ελληνικά Τρόφιμα Α.Ε.',
+      'شركة الأمل للتجارة',
+      'Кофейня «Утро»',
+      'Café 50% + "Tee" #1',
+      '🍕 Pizza Napoli',
+    ];
     for (const name of names) {
       const link = buildPermissionLink({ ...base, name, partnerPayload: `tag ${name}` });
       expect(params(link.url).name, name).toBe(name);
@@ -92,8 +100,18 @@ describe('buildPermissionLink', () => {
   });
 
   it('refuses invalid emails', () => {
-    for (const email of ['ops', 'ops@', '@acme.example', 'ops@@acme.example', 'ops acme@example.com', 'ops@acme', 'ops@acme.example\nBcc: x@y.example']) {
-      expect(() => buildPermissionLink({ ...base, email }), email).toThrow(expect.objectContaining({ code: 'invalid_input', message: expect.stringMatching(/is not an email address/) }));
+    for (const email of [
+      'ops',
+      'ops@',
+      '@acme.example',
+      'ops@@acme.example',
+      'ops acme@example.com',
+      'ops@acme',
+      'ops@acme.example\nBcc: x@y.example',
+    ]) {
+      expect(() => buildPermissionLink({ ...base, email }), email).toThrow(
+        expect.objectContaining({ code: 'invalid_input', message: expect.stringMatching(/is not an email address/) }),
+      );
     }
   });
 
@@ -126,8 +144,10 @@ describe('buildPermissionLink', () => {
     expect(Object.keys(params(link.url))).toEqual(['state']);
   });
 
-  it('uses the simulated hub\'s origin in demo mode and the real dashboard for the real API host', () => {
-    expect(buildPermissionLink({ ...base, dashboardOrigin: 'http://127.0.0.1:4010' }).url).toBe('http://127.0.0.1:4010/dashboard/app/f167CmPA/permissions?state=pdAbC-123_x');
+  it("uses the simulated hub's origin in demo mode and the real dashboard for the real API host", () => {
+    expect(buildPermissionLink({ ...base, dashboardOrigin: 'http://127.0.0.1:4010' }).url).toBe(
+      'http://127.0.0.1:4010/dashboard/app/f167CmPA/permissions?state=pdAbC-123_x',
+    );
     expect(dashboardOriginFor('https://hub.360dialog.io/api/v2')).toBe('https://hub.360dialog.com');
     expect(dashboardOriginFor('http://127.0.0.1:4010/api/v2')).toBe('http://127.0.0.1:4010');
   });

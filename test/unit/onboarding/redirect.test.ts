@@ -45,8 +45,13 @@ describe('parseRedirect: granted', () => {
     expect(ok('crm.example.com/done?client=c1CL&channels=[ch1CH]&state=s1')).toEqual(expected);
   });
 
-  it('keeps the partner page\'s own parameters out of it', () => {
-    expect(ok('https://crm.example.com/done?tenant=7&client=c1CL&channels=[ch1CH]&utm_source=x')).toEqual({ clientId: 'c1CL', granted: ['ch1CH'], revoked: [], state: null });
+  it("keeps the partner page's own parameters out of it", () => {
+    expect(ok('https://crm.example.com/done?tenant=7&client=c1CL&channels=[ch1CH]&utm_source=x')).toEqual({
+      clientId: 'c1CL',
+      granted: ['ch1CH'],
+      revoked: [],
+      state: null,
+    });
   });
 
   it('an empty grant is a valid answer (nothing shared)', () => {

@@ -24,11 +24,29 @@ const partner: Partner = {
 
 describe('settingRows', () => {
   it('lists every public setting with what it is for, known ones first, deprecated and internal ones left out', () => {
-    const rows = settingRows({ ...partner, payment_plan: 'x', publishable_key: 'pk_live_x', onboarding_deeplink_add_params: 'y', zz_new_field: 'z' } as Partner);
+    const rows = settingRows({
+      ...partner,
+      payment_plan: 'x',
+      publishable_key: 'pk_live_x',
+      onboarding_deeplink_add_params: 'y',
+      zz_new_field: 'z',
+    } as Partner);
     expect(rows.map((r) => r.key)).toEqual([
-      'id', 'brand_name', 'partner_redirect_url', 'webhook_url', 'allow_client_to_add_phone_no', 'country', 'logo_url', 'zz_new_field', 'settings.default_max_channels',
+      'id',
+      'brand_name',
+      'partner_redirect_url',
+      'webhook_url',
+      'allow_client_to_add_phone_no',
+      'country',
+      'logo_url',
+      'zz_new_field',
+      'settings.default_max_channels',
     ]);
-    expect(rows.find((r) => r.key === 'partner_redirect_url')).toMatchObject({ label: 'Redirect URL', value: partner.partner_redirect_url, help: expect.stringMatching(/client sees an error/) });
+    expect(rows.find((r) => r.key === 'partner_redirect_url')).toMatchObject({
+      label: 'Redirect URL',
+      value: partner.partner_redirect_url,
+      help: expect.stringMatching(/client sees an error/),
+    });
     expect(rows.find((r) => r.key === 'allow_client_to_add_phone_no')?.value).toBe('Yes');
     expect(rows.find((r) => r.key === 'logo_url')?.value).toBeNull();
     expect(rows.find((r) => r.key === 'zz_new_field')?.help).toMatch(/not described/);
@@ -45,14 +63,23 @@ describe('settingWarnings', () => {
   it('an empty redirect URL is an error (the client sees one); an empty webhook URL a warning', () => {
     const warnings = settingWarnings({ ...partner, partner_redirect_url: '', webhook_url: null });
     expect(warnings).toEqual([
-      { field: 'partner_redirect_url', severity: 'error', message: expect.stringMatching(/No redirect URL: a client who finishes the Integrated Onboarding sees an error/) },
+      {
+        field: 'partner_redirect_url',
+        severity: 'error',
+        message: expect.stringMatching(/No redirect URL: a client who finishes the Integrated Onboarding sees an error/),
+      },
       { field: 'webhook_url', severity: 'warning', message: expect.stringMatching(/No webhook URL/) },
     ]);
     expect(settingWarnings({ ...partner, partner_redirect_url: '   ' })[0]?.severity).toBe('error');
   });
 
   it('warns about addresses that are not https, and about clients that may not add numbers', () => {
-    const warnings = settingWarnings({ ...partner, partner_redirect_url: 'http://crm.example.com/done', webhook_url: 'http://crm.example.com/hook', allow_client_to_add_phone_no: false });
+    const warnings = settingWarnings({
+      ...partner,
+      partner_redirect_url: 'http://crm.example.com/done',
+      webhook_url: 'http://crm.example.com/hook',
+      allow_client_to_add_phone_no: false,
+    });
     expect(warnings.map((w) => [w.field, w.severity])).toEqual([
       ['partner_redirect_url', 'warning'],
       ['webhook_url', 'warning'],
@@ -63,9 +90,15 @@ describe('settingWarnings', () => {
 });
 
 describe('the email draft', () => {
-  const input = { url: 'https://hub.360dialog.com/dashboard/app/f167CmPA/permissions?state=pd1&name=M%C3%BCller', email: 'anna+ops@müller.example', name: 'Anna', partnerName: 'Acme Partners', addsNumber: false };
+  const input = {
+    url: 'https://hub.360dialog.com/dashboard/app/f167CmPA/permissions?state=pd1&name=M%C3%BCller',
+    email: 'anna+ops@müller.example',
+    name: 'Anna',
+    partnerName: 'Acme Partners',
+    addsNumber: false,
+  };
 
-  it('picks the user\'s language, English where there is no text', () => {
+  it("picks the user's language, English where there is no text", () => {
     expect(draftLanguage('de-AT')).toBe('de');
     expect(draftLanguage('pt_BR')).toBe('pt');
     expect(draftLanguage('FR')).toBe('fr');

@@ -4,7 +4,14 @@ import { AppError } from '@shared/errors';
 import { errorForStatus, HubError, offlineError, timeoutError } from '@core/api/http-errors';
 import { backoffMs, classifyFailure, DEFAULT_BACKOFF, isOfflineFailure, retryDelayMs } from '@core/outbox/classify';
 
-const context = (over: Partial<Parameters<typeof classifyFailure>[1]> = {}) => ({ attempts: 1, sent: true, wasUncertain: false, policy: DEFAULT_BACKOFF, random: () => 0.5, ...over });
+const context = (over: Partial<Parameters<typeof classifyFailure>[1]> = {}) => ({
+  attempts: 1,
+  sent: true,
+  wasUncertain: false,
+  policy: DEFAULT_BACKOFF,
+  random: () => 0.5,
+  ...over,
+});
 
 describe('backoff', () => {
   it('grows exponentially, stays within [half, full] of its ceiling, never below the minimum, capped', () => {
@@ -36,8 +43,11 @@ describe('classifyFailure', () => {
     expect(classifyFailure(errorForStatus(429, null, 'x'), context({ wasUncertain: true }))).toMatchObject({ uncertain: true });
   });
 
-  it('401 pauses; 400, 403, 404, 409 and 422 fail with the server\'s words', () => {
-    expect(classifyFailure(errorForStatus(401, { meta: { developer_message: 'Token expired' } }, 'x'), context())).toMatchObject({ type: 'pause', error: { code: 'unauthorized', status: 401 } });
+  it("401 pauses; 400, 403, 404, 409 and 422 fail with the server's words", () => {
+    expect(classifyFailure(errorForStatus(401, { meta: { developer_message: 'Token expired' } }, 'x'), context())).toMatchObject({
+      type: 'pause',
+      error: { code: 'unauthorized', status: 401 },
+    });
     expect(classifyFailure(new AppError('not_signed_in', 'sign in'), context())).toMatchObject({ type: 'pause' });
     for (const status of [400, 403, 404, 409, 422]) {
       const outcome = classifyFailure(errorForStatus(status, { meta: { developer_message: `said ${status}` } }, 'x'), context());

@@ -55,7 +55,9 @@ function forEveryKind(h: ActionHandler): Record<ActionKind, ActionHandler> {
   return Object.fromEntries(ACTION_KINDS.map((kind) => [kind, h])) as Record<ActionKind, ActionHandler>;
 }
 
-function runner(options: { resolution?: () => Resolution; concurrency?: number; holder?: string; connectionReady?: () => Promise<boolean> } = {}): OutboxRunner {
+function runner(
+  options: { resolution?: () => Resolution; concurrency?: number; holder?: string; connectionReady?: () => Promise<boolean> } = {},
+): OutboxRunner {
   const cancel = handler('cancel_channel', options.resolution);
   const limit = handler('set_max_channels', options.resolution);
   const holder = options.holder ?? 'r1';
@@ -76,10 +78,15 @@ function runner(options: { resolution?: () => Resolution; concurrency?: number; 
   });
 }
 
-const states = () => Object.fromEntries(s.store.list(s.profileId, { openOnly: false, limit: 50 }).map((a) => [a.target + (a.payload?.kind === 'set_max_channels' ? `=${a.payload.maxChannels}` : ''), a.state]));
+const states = () =>
+  Object.fromEntries(
+    s.store
+      .list(s.profileId, { openOnly: false, limit: 50 })
+      .map((a) => [a.target + (a.payload?.kind === 'set_max_channels' ? `=${a.payload.maxChannels}` : ''), a.state]),
+  );
 
 describe('OutboxRunner', () => {
-  it('sends each record\'s actions in creation order, records side by side up to the cap', async () => {
+  it("sends each record's actions in creation order, records side by side up to the cap", async () => {
     s.store.insert(s.limit('c1', 3));
     s.store.insert(s.limit('c1', 4, 3));
     for (const id of ['ch1', 'ch2', 'ch3']) s.store.insert(s.cancel(id));
@@ -92,7 +99,14 @@ describe('OutboxRunner', () => {
 
   it('tries an action at most once per flush; a retry waits for its time, stored for the next start', async () => {
     s.store.insert(s.cancel('ch1'));
-    script.set('channel:ch1', [() => ({ type: 'retry', error: { code: 'server_error', message: 'x', status: 500, serverMessage: null }, delayMs: 5_000, uncertain: true })]);
+    script.set('channel:ch1', [
+      () => ({
+        type: 'retry',
+        error: { code: 'server_error', message: 'x', status: 500, serverMessage: null },
+        delayMs: 5_000,
+        uncertain: true,
+      }),
+    ]);
     const r = runner();
     expect((await r.flush()).attempted).toBe(1);
     expect((await r.flush()).attempted).toBe(0);
@@ -125,14 +139,18 @@ describe('OutboxRunner', () => {
     expect(await r.flush()).toEqual({ attempted: 0, busy: false });
     expect(log).toEqual([]);
     const waiting = s.store.list(s.profileId, { openOnly: true, limit: 10 });
-    expect(waiting.map((a) => [a.state, a.row.attempts, a.uncertain])).toEqual([['queued', 0, false], ['queued', 0, false]]);
+    expect(waiting.map((a) => [a.state, a.row.attempts, a.uncertain])).toEqual([
+      ['queued', 0, false],
+      ['queued', 0, false],
+    ]);
     // Waiting for the connection schedules no retry of its own: the connection's return pokes it.
     const askedWhileWaiting = asked;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(asked).toBe(askedWhileWaiting);
     online = true;
     r.connectionBack();
-    for (let i = 0; i < 50 && Object.values(states()).some((v) => v !== 'done'); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 50 && Object.values(states()).some((v) => v !== 'done'); i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     expect(Object.values(states())).toEqual(['done', 'done']);
     r.close();
   });
@@ -149,13 +167,25 @@ describe('OutboxRunner', () => {
     const cut = offlineError('x', Object.assign(new Error('down'), { code: 'ENETUNREACH' }));
     const failing: ActionHandler = { ...handler('cancel_channel'), send: async () => Promise.reject(cut) };
     const r = new OutboxRunner({
-      runnerId: 'r1', store: s.store, lease: new OutboxLease(s.db, { holder: 'r1', now: () => s.clock.now }),
+      runnerId: 'r1',
+      store: s.store,
+      lease: new OutboxLease(s.db, { holder: 'r1', now: () => s.clock.now }),
       handlers: forEveryKind(failing),
-      envFor: () => ({}) as ActionEnv, activeProfileId: () => s.profileId, onChanged: () => undefined, log: silentLogger, now: () => s.clock.now, concurrency: 1,
+      envFor: () => ({}) as ActionEnv,
+      activeProfileId: () => s.profileId,
+      onChanged: () => undefined,
+      log: silentLogger,
+      now: () => s.clock.now,
+      concurrency: 1,
     });
     expect((await r.flush()).attempted).toBe(1);
     expect(r.status().online).toBe(false);
-    expect(s.store.list(s.profileId, { openOnly: true, limit: 5 }).map((a) => a.lastError?.code ?? 'none').sort()).toEqual(['none', 'none', 'offline']);
+    expect(
+      s.store
+        .list(s.profileId, { openOnly: true, limit: 5 })
+        .map((a) => a.lastError?.code ?? 'none')
+        .sort(),
+    ).toEqual(['none', 'none', 'offline']);
   });
 
   it('a 401 pauses the queue until resumed; the action is kept', async () => {
@@ -164,9 +194,16 @@ describe('OutboxRunner', () => {
     const refused = errorForStatus(401, null, 'x');
     const pausing: ActionHandler = { ...handler('cancel_channel'), send: async () => Promise.reject(refused) };
     const r = new OutboxRunner({
-      runnerId: 'r1', store: s.store, lease: new OutboxLease(s.db, { holder: 'r1', now: () => s.clock.now }),
+      runnerId: 'r1',
+      store: s.store,
+      lease: new OutboxLease(s.db, { holder: 'r1', now: () => s.clock.now }),
       handlers: forEveryKind(pausing),
-      envFor: () => ({}) as ActionEnv, activeProfileId: () => s.profileId, onChanged: () => undefined, log: silentLogger, now: () => s.clock.now, concurrency: 1,
+      envFor: () => ({}) as ActionEnv,
+      activeProfileId: () => s.profileId,
+      onChanged: () => undefined,
+      log: silentLogger,
+      now: () => s.clock.now,
+      concurrency: 1,
     });
     await r.flush();
     expect(r.status().paused).toMatchObject({ code: 'unauthorized' });

@@ -16,7 +16,14 @@ describe('insert and overlays', () => {
   it('writes the action and its overlay together; an effect that throws leaves neither', () => {
     const action = s.store.insert(s.cancel('ch1'));
     expect(action).toMatchObject({ state: 'queued', uncertain: false, payload: { channelId: 'ch1' } });
-    expect(overlay('channel:ch1')).toEqual({ actionId: action.id, kind: 'cancel_channel', state: 'queued', label: 'Cancellation queued', maxChannels: null, partnerPayload: null });
+    expect(overlay('channel:ch1')).toEqual({
+      actionId: action.id,
+      kind: 'cancel_channel',
+      state: 'queued',
+      label: 'Cancellation queued',
+      maxChannels: null,
+      partnerPayload: null,
+    });
     expect(() =>
       s.store.insert(s.cancel('ch2'), () => {
         throw new Error('boom');
@@ -31,7 +38,10 @@ describe('insert and overlays', () => {
     expect(overlay('client:c1')).toMatchObject({ label: 'Channel limit 5 queued', maxChannels: 5 });
     const sending = s.store.claim(limit, 'r1')!;
     expect(overlay('client:c1')).toMatchObject({ state: 'sending', label: 'Channel limit 5 being sent' });
-    const conflict = s.store.transition(sending, { to: 'conflict', conflict: { message: 'm', field: 'max_channels', queued: '5', server: '7', seen: '2', retryable: true } })!;
+    const conflict = s.store.transition(sending, {
+      to: 'conflict',
+      conflict: { message: 'm', field: 'max_channels', queued: '5', server: '7', seen: '2', retryable: true },
+    })!;
     expect(overlay('client:c1')).toMatchObject({ state: 'conflict', label: 'Channel limit 5: conflict' });
     s.store.transition(conflict, { to: 'cancelled' });
     expect(overlay('client:c1')).toBeNull();
@@ -47,7 +57,10 @@ describe('state guards', () => {
     const claimed = s.store.claim(other, 'r1')!;
     expect(claimed).toMatchObject({ state: 'sending', row: { attempts: 1, claimed_by: 'r1' } });
     expect(s.store.transition(other, { to: 'cancelled' })).toBeNull();
-    expect(s.store.transition(claimed, { to: 'done', result: { outcome: 'ok' } })).toMatchObject({ state: 'done', result: { outcome: 'ok' } });
+    expect(s.store.transition(claimed, { to: 'done', result: { outcome: 'ok' } })).toMatchObject({
+      state: 'done',
+      result: { outcome: 'ok' },
+    });
   });
 });
 
@@ -58,7 +71,10 @@ describe('heads: what may go now', () => {
     const other = s.store.insert(s.cancel('ch1'));
     const now = s.clock.now;
     expect(s.store.heads(s.profileId, now, new Set(), 'r1', 0).map((a) => a.id)).toEqual([first.id, other.id]);
-    s.store.transition(first, { to: 'conflict', conflict: { message: 'm', field: 'max_channels', queued: '3', server: '9', seen: '2', retryable: true } });
+    s.store.transition(first, {
+      to: 'conflict',
+      conflict: { message: 'm', field: 'max_channels', queued: '3', server: '9', seen: '2', retryable: true },
+    });
     expect(s.store.heads(s.profileId, now, new Set(), 'r1', 0).map((a) => a.id)).toEqual([other.id]);
     expect(s.store.heads(s.profileId, now, new Set(['channel:ch1']), 'r1', 0)).toEqual([]);
     expect(second.state).toBe('queued');

@@ -20,7 +20,9 @@ export interface StoreFixture {
 export function storeFixture(): StoreFixture {
   const tmp = makeTempDir('partner-desk-outbox-unit-');
   const db = openDatabase(path.join(tmp.dir, 'db.sqlite'));
-  db.prepare("INSERT INTO profiles (id, partner_id, label, auth_method, hub_url, created_at) VALUES ('p1', 'demoPA', 'Demo', 'api_key', 'http://x', '2026-01-01')").run();
+  db.prepare(
+    "INSERT INTO profiles (id, partner_id, label, auth_method, hub_url, created_at) VALUES ('p1', 'demoPA', 'Demo', 'api_key', 'http://x', '2026-01-01')",
+  ).run();
   const clock = { now: Date.parse('2026-03-01T10:00:00.000Z') };
   const payload = (p: ActionPayload): ActionPayload => p;
   return {

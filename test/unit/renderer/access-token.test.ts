@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { hashWithoutToken, takeAccessToken, tokenFromHash, TOKEN_STORAGE_KEY, type TokenEnvironment } from '../../../renderer/src/api/access-token';
+import {
+  hashWithoutToken,
+  takeAccessToken,
+  tokenFromHash,
+  TOKEN_STORAGE_KEY,
+  type TokenEnvironment,
+} from '../../../renderer/src/api/access-token';
 
 const TOKEN = 'a3f9c2d4e5b6a7980112233445566778';
 

@@ -12,7 +12,10 @@ export interface FakeApi {
   api: PartnerDeskApi;
   calls: Array<{ name: RequestName; input: unknown }>;
   callsTo(name: RequestName): unknown[];
-  answer<N extends RequestName>(name: N, handler: (input: RequestInput<N>) => Result<RequestOutput<N>> | Promise<Result<RequestOutput<N>>>): void;
+  answer<N extends RequestName>(
+    name: N,
+    handler: (input: RequestInput<N>) => Result<RequestOutput<N>> | Promise<Result<RequestOutput<N>>>,
+  ): void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   listenerCount(event: EventName): number;
 }

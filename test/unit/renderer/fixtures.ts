@@ -3,12 +3,29 @@ import type { AppInfo, SessionState } from '@shared/contract';
 
 export const TOKEN = 'c0ffee'.repeat(8);
 
-export const appInfo: AppInfo = { name: 'Partner Desk', version: '0.1.0', runMode: 'web', dataDir: '/tmp/pd', keychainAvailable: true, notices: [] };
+export const appInfo: AppInfo = {
+  name: 'Partner Desk',
+  version: '0.1.0',
+  runMode: 'web',
+  dataDir: '/tmp/pd',
+  keychainAvailable: true,
+  notices: [],
+};
 
 export const signedOut: SessionState = {
   profiles: [],
   activeProfileId: null,
-  connection: { status: 'signed_out', partner: null, message: null, checkedAt: null, since: null, lastContactAt: null, network: 'unknown', nextCheckAt: null, checking: false },
+  connection: {
+    status: 'signed_out',
+    partner: null,
+    message: null,
+    checkedAt: null,
+    since: null,
+    lastContactAt: null,
+    network: 'unknown',
+    nextCheckAt: null,
+    checking: false,
+  },
 };
 
 export const demoSession: SessionState = {

@@ -72,7 +72,10 @@ describe('session store', () => {
   });
 
   it('sends the sign-out options and the profile to switch to', async () => {
-    const { api, requests } = scriptedApi({ 'session.signOut': { ok: true, value: signedOut }, 'session.switchProfile': { ok: true, value: demoSession } });
+    const { api, requests } = scriptedApi({
+      'session.signOut': { ok: true, value: signedOut },
+      'session.switchProfile': { ok: true, value: demoSession },
+    });
     const store = createSessionStore(api);
     await store.getState().signOut('p1');
     await store.getState().signOut('p2', false);

@@ -22,11 +22,14 @@ describe('web transport requests', () => {
     const { fetch, calls } = fakeFetch((url) => {
       if (url.endsWith('/api/events')) {
         const encoder = new TextEncoder();
-        const body = new ReadableStream<Uint8Array>({ start: (controller) => void (push = (chunk) => controller.enqueue(encoder.encode(chunk))) });
+        const body = new ReadableStream<Uint8Array>({
+          start: (controller) => void (push = (chunk) => controller.enqueue(encoder.encode(chunk))),
+        });
         return new Response(body, { headers: { 'Content-Type': 'text/event-stream' } });
       }
       if (url.endsWith('/api/request/session.refresh')) return jsonResponse({ pending: ticket }, 202);
-      if (url.endsWith(`/api/result/${ticket}`)) return ready ? jsonResponse({ ok: true, value: demoSession }) : jsonResponse({ pending: ticket }, 202);
+      if (url.endsWith(`/api/result/${ticket}`))
+        return ready ? jsonResponse({ ok: true, value: demoSession }) : jsonResponse({ pending: ticket }, 202);
       return jsonResponse({ ok: false, error: { code: 'internal', message: 'unexpected' } }, 500);
     });
     const api = createWebTransport({ token: TOKEN, fetch });
@@ -44,16 +47,21 @@ describe('web transport requests', () => {
     off();
   });
 
-  it('polls for a ticket\'s result when no event stream is open, and passes an unknown ticket\'s error on', async () => {
+  it("polls for a ticket's result when no event stream is open, and passes an unknown ticket's error on", async () => {
     const ticket = 'b'.repeat(32);
     let polls = 0;
     const { fetch } = fakeFetch((url) => {
       if (url.endsWith('/api/request/sync.now')) return jsonResponse({ pending: ticket }, 202);
       polls += 1;
-      return polls < 2 ? jsonResponse({ pending: ticket }, 202) : jsonResponse({ ok: false, error: { code: 'not_found', message: 'That request is unknown here.' } }, 404);
+      return polls < 2
+        ? jsonResponse({ pending: ticket }, 202)
+        : jsonResponse({ ok: false, error: { code: 'not_found', message: 'That request is unknown here.' } }, 404);
     });
     const api = createWebTransport({ token: TOKEN, fetch });
-    await expect(api.request('sync.now', {})).resolves.toEqual({ ok: false, error: { code: 'not_found', message: 'That request is unknown here.' } });
+    await expect(api.request('sync.now', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'That request is unknown here.' },
+    });
     expect(polls).toBe(2);
   });
 
@@ -92,7 +100,10 @@ describe('web transport requests', () => {
     let refused = 0;
     const { fetch } = fakeFetch(() => jsonResponse({ ok: false, error: { code: 'unauthorized', message: 'no token' } }, 401));
     const api = createWebTransport({ token: TOKEN, fetch, onTokenRefused: () => refused++ });
-    await expect(api.request('app.info', {})).resolves.toEqual({ ok: false, error: { code: 'unauthorized', message: TOKEN_REFUSED_MESSAGE } });
+    await expect(api.request('app.info', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'unauthorized', message: TOKEN_REFUSED_MESSAGE },
+    });
     expect(refused).toBe(1);
   });
 });

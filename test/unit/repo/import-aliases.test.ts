@@ -14,7 +14,9 @@ const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: '
 
 describe('import aliases', () => {
   it('tsconfig paths and the bundlers’ aliases name the same folders', () => {
-    const base = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+    const base = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')) as {
+      compilerOptions: { paths: Record<string, string[]> };
+    };
     const fromTsconfig = Object.fromEntries(
       Object.entries(base.compilerOptions.paths)
         .filter(([alias]) => alias.endsWith('/*'))
@@ -24,11 +26,15 @@ describe('import aliases', () => {
     for (const [alias, folder] of Object.entries(IMPORT_ALIAS_FOLDERS)) {
       expect(fs.existsSync(path.join(root, folder)), folder).toBe(true);
       // The bare alias, where the folder has an index: that index.
-      if (fs.existsSync(path.join(root, folder, 'index.ts'))) expect(base.compilerOptions.paths[alias], alias).toEqual([`./${folder}/index.ts`]);
+      if (fs.existsSync(path.join(root, folder, 'index.ts')))
+        expect(base.compilerOptions.paths[alias], alias).toEqual([`./${folder}/index.ts`]);
     }
     const core = IMPORT_ALIASES.find((a) => a.find.test('@core/sync'))!;
     expect(core.replacement).toBe(path.join(root, 'electron', 'core'));
-    expect(IMPORT_ALIASES.some((a) => a.find.test('@core-extra/x')), 'an alias is not a prefix of another name').toBe(false);
+    expect(
+      IMPORT_ALIASES.some((a) => a.find.test('@core-extra/x')),
+      'an alias is not a prefix of another name',
+    ).toBe(false);
   });
 
   it('no TypeScript file climbs three folders or more into shared/, the core or the demo hub', () => {

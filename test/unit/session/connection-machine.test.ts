@@ -27,15 +27,32 @@ describe('connection state machine', () => {
   it('a check moves signed-out/unchecked to connecting, and the first answer to connected with its partner', () => {
     const connecting = run([{ type: 'checking', at: 10 }]);
     expect(connecting).toMatchObject({ status: 'connecting', since: 10 });
-    expect(online).toMatchObject({ status: 'connected', partner, since: 1000, lastContactAt: 1000, network: 'up', failures: 0, message: null });
+    expect(online).toMatchObject({
+      status: 'connected',
+      partner,
+      since: 1000,
+      lastContactAt: 1000,
+      network: 'up',
+      failures: 0,
+      message: null,
+    });
     // A later answer keeps "since" (connected since the first one) and moves the last contact.
-    expect(reduceConnection(online, { type: 'contact', at: 5000, startedAt: 4900 })).toMatchObject({ since: 1000, lastContactAt: 5000, partner });
+    expect(reduceConnection(online, { type: 'contact', at: 5000, startedAt: 4900 })).toMatchObject({
+      since: 1000,
+      lastContactAt: 5000,
+      partner,
+    });
   });
 
   it('a signed-out model ignores outcomes; signing out keeps what the OS said', () => {
     expect(reduceConnection(SIGNED_OUT_MODEL, { type: 'contact', at: 1, startedAt: 0 })).toBe(SIGNED_OUT_MODEL);
     const down = reduceConnection(online, { type: 'network', at: 2000, up: false });
-    expect(reduceConnection(down, { type: 'signed_out' })).toMatchObject({ status: 'signed_out', partner: null, network: 'down', lastDownAt: 2000 });
+    expect(reduceConnection(down, { type: 'signed_out' })).toMatchObject({
+      status: 'signed_out',
+      partner: null,
+      network: 'down',
+      lastDownAt: 2000,
+    });
   });
 
   it('a request without an answer: offline when the cause says no network, else the Hub is unavailable', () => {
@@ -44,7 +61,9 @@ describe('connection state machine', () => {
     const silent = reduceConnection(online, { type: 'unreachable', at: 2000, startedAt: 1500, noNetwork: false, message: 'timeout' });
     expect(silent).toMatchObject({ status: 'hub_unavailable', since: 2000, message: 'timeout' });
     // Still failing: the same status keeps its start, the failures count up (for the backoff).
-    expect(reduceConnection(silent, { type: 'unreachable', at: 3000, startedAt: 2500, noNetwork: false, message: 'timeout' })).toMatchObject({ since: 2000, failures: 2 });
+    expect(
+      reduceConnection(silent, { type: 'unreachable', at: 3000, startedAt: 2500, noNetwork: false, message: 'timeout' }),
+    ).toMatchObject({ since: 2000, failures: 2 });
   });
 
   it('the OS saying offline is believed at once; a failure then counts as offline whatever its cause', () => {
@@ -55,10 +74,13 @@ describe('connection state machine', () => {
   });
 
   it('the OS saying online proves nothing: the status waits for the Hub, and the backoff starts over', () => {
-    const down = run([
-      { type: 'network', at: 2000, up: false },
-      { type: 'unreachable', at: 2100, startedAt: 2050, noNetwork: true, message: 'ENOTFOUND' },
-    ], online);
+    const down = run(
+      [
+        { type: 'network', at: 2000, up: false },
+        { type: 'unreachable', at: 2100, startedAt: 2050, noNetwork: true, message: 'ENOTFOUND' },
+      ],
+      online,
+    );
     const up = reduceConnection(down, { type: 'network', at: 3000, up: true });
     expect(up).toMatchObject({ status: 'offline', network: 'up', failures: 0 });
     expect(reduceConnection(up, { type: 'contact', at: 3100, startedAt: 3050 })).toMatchObject({ status: 'connected', since: 3100 });
@@ -68,10 +90,13 @@ describe('connection state machine', () => {
     const down = reduceConnection(online, { type: 'network', at: 2000, up: false });
     expect(reduceConnection(down, { type: 'contact', at: 2100, startedAt: 1990 })).toBe(down);
     // down, up, down within a second: offline since the last "down", and only newer requests count.
-    const flapped = run([
-      { type: 'network', at: 2200, up: true },
-      { type: 'network', at: 2300, up: false },
-    ], down);
+    const flapped = run(
+      [
+        { type: 'network', at: 2200, up: true },
+        { type: 'network', at: 2300, up: false },
+      ],
+      down,
+    );
     expect(flapped).toMatchObject({ status: 'offline', since: 2000, network: 'down', lastDownAt: 2300 });
     expect(reduceConnection(flapped, { type: 'contact', at: 2400, startedAt: 2250 }).status).toBe('offline');
     expect(reduceConnection(flapped, { type: 'contact', at: 2400, startedAt: 2350 }).status).toBe('connected');
@@ -92,7 +117,9 @@ describe('connection state machine', () => {
     expect(oneRequest).toMatchObject({ status: 'connected', lastContactAt: 2000 });
     // While not connected, any 5xx keeps it "unavailable" (reachable, not offline); an answer below 500 ends it.
     const offline = reduceConnection(online, { type: 'unreachable', at: 2000, startedAt: 1950, noNetwork: true, message: 'x' });
-    expect(reduceConnection(offline, { type: 'server_error', at: 2100, startedAt: 2050, message: 'HTTP 502', fromCheck: false }).status).toBe('hub_unavailable');
+    expect(
+      reduceConnection(offline, { type: 'server_error', at: 2100, startedAt: 2050, message: 'HTTP 502', fromCheck: false }).status,
+    ).toBe('hub_unavailable');
     expect(reduceConnection(failing, { type: 'contact', at: 2500, startedAt: 2400 }).status).toBe('connected');
   });
 
@@ -100,7 +127,9 @@ describe('connection state machine', () => {
     const rejected = reduceConnection(online, { type: 'rejected', at: 2000, startedAt: 1900, message: 'Token expired or API key revoked' });
     expect(rejected).toMatchObject({ status: 'key_rejected', since: 2000, message: 'Token expired or API key revoked' });
     expect(needsProbe(rejected)).toBe(false);
-    expect(reduceConnection(rejected, { type: 'unreachable', at: 2100, startedAt: 2050, noNetwork: true, message: 'x' }).status).toBe('key_rejected');
+    expect(reduceConnection(rejected, { type: 'unreachable', at: 2100, startedAt: 2050, noNetwork: true, message: 'x' }).status).toBe(
+      'key_rejected',
+    );
     expect(reduceConnection(rejected, { type: 'network', at: 2100, up: false }).status).toBe('key_rejected');
     // A request that was already under way when the key was refused proves nothing about a new key.
     expect(reduceConnection(rejected, { type: 'contact', at: 2100, startedAt: 1950 }).status).toBe('key_rejected');
@@ -108,7 +137,10 @@ describe('connection state machine', () => {
   });
 
   it('a local failure (the keychain) is an error; local_only is "unchecked"', () => {
-    expect(reduceConnection(online, { type: 'local_failure', at: 2000, message: 'The keychain is locked.' })).toMatchObject({ status: 'error', message: 'The keychain is locked.' });
+    expect(reduceConnection(online, { type: 'local_failure', at: 2000, message: 'The keychain is locked.' })).toMatchObject({
+      status: 'error',
+      message: 'The keychain is locked.',
+    });
     expect(run([{ type: 'checking', at: 1 }, { type: 'local_only' }])).toMatchObject({ status: 'unchecked', since: null });
   });
 
@@ -120,14 +152,23 @@ describe('connection state machine', () => {
     expect(probeDelayMs(unavailable(30), () => 0)).toBe(8000); // jitter: 80-100 % of the step
     expect(probeDelayMs(unavailable(30), () => 1)).toBe(10_000);
     expect(probeDelayMs({ ...online, status: 'offline', network: 'down', failures: 3 }, mid)).toBe(PROBE_WHILE_DOWN_MS);
-    for (const status of ['connected', 'key_rejected', 'error', 'signed_out', 'unchecked'] as const) expect(probeDelayMs({ ...online, status }, mid)).toBeNull();
+    for (const status of ['connected', 'key_rejected', 'error', 'signed_out', 'unchecked'] as const)
+      expect(probeDelayMs({ ...online, status }, mid)).toBeNull();
   });
 
   it('a finished sync speaks for the connection', () => {
     expect(syncConnectionEvent({ status: 'succeeded', error: null }, 10, 20)).toEqual({ type: 'contact', at: 20, startedAt: 10 });
-    expect(syncConnectionEvent({ status: 'offline', error: { code: 'offline', message: 'gone' } }, 10, 20)).toMatchObject({ type: 'unreachable', message: 'gone' });
-    expect(syncConnectionEvent({ status: 'failed', error: { code: 'unauthorized', message: '401' } }, 10, 20)).toMatchObject({ type: 'rejected' });
-    expect(syncConnectionEvent({ status: 'failed', error: { code: 'server_error', message: '503' } }, 10, 20)).toMatchObject({ type: 'server_error', fromCheck: false });
+    expect(syncConnectionEvent({ status: 'offline', error: { code: 'offline', message: 'gone' } }, 10, 20)).toMatchObject({
+      type: 'unreachable',
+      message: 'gone',
+    });
+    expect(syncConnectionEvent({ status: 'failed', error: { code: 'unauthorized', message: '401' } }, 10, 20)).toMatchObject({
+      type: 'rejected',
+    });
+    expect(syncConnectionEvent({ status: 'failed', error: { code: 'server_error', message: '503' } }, 10, 20)).toMatchObject({
+      type: 'server_error',
+      fromCheck: false,
+    });
     expect(syncConnectionEvent({ status: 'failed', error: { code: 'bad_response', message: 'x' } }, 10, 20)).toBeNull();
     expect(syncConnectionEvent({ status: 'cancelled', error: null }, 10, 20)).toBeNull();
   });

@@ -47,7 +47,14 @@ describe('resolveAppRequest', () => {
   });
 
   it('never leaves the renderer folder', () => {
-    for (const url of ['app://partner-desk/..%2Fsecret.txt', 'app://partner-desk/%2e%2e/secret.txt', 'app://partner-desk/..%5Csecret.txt', 'app://partner-desk/assets/..%2F..%2Fsecret.txt', 'app://partner-desk/%00index.html', 'app://partner-desk/%E0%A4%A']) {
+    for (const url of [
+      'app://partner-desk/..%2Fsecret.txt',
+      'app://partner-desk/%2e%2e/secret.txt',
+      'app://partner-desk/..%5Csecret.txt',
+      'app://partner-desk/assets/..%2F..%2Fsecret.txt',
+      'app://partner-desk/%00index.html',
+      'app://partner-desk/%E0%A4%A',
+    ]) {
       const answer = get(url);
       if (answer.kind === 'file') expect(answer.file.startsWith(root + path.sep), url).toBe(true);
       else expect([400, 404]).toContain(answer.status);

@@ -74,7 +74,9 @@ describe('ClipboardGuard', () => {
     const port = {
       readText: () => board.text,
       writeText: (text: string) =>
-        text === 'slow' ? new Promise<void>((resolve) => (releaseFirst = () => ((board.text = text), resolve()))) : void (board.text = text),
+        text === 'slow'
+          ? new Promise<void>((resolve) => (releaseFirst = () => ((board.text = text), resolve())))
+          : void (board.text = text),
       clear: () => void (board.text = ''),
     };
     const guard = new ClipboardGuard(port, clock);

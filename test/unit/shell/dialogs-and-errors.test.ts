@@ -4,7 +4,11 @@ import { AppError } from '@shared/errors';
 import { chosenSavePath, saveDialogOptions } from '../../../electron/main/policy/save-dialog';
 import { describeStartupError } from '../../../electron/main/policy/startup-error';
 
-const request = { suggestedName: 'partner-accounts-2026-11-28.csv', title: 'Export channels', filters: [{ name: 'CSV', extensions: ['csv'] }] };
+const request = {
+  suggestedName: 'partner-accounts-2026-11-28.csv',
+  title: 'Export channels',
+  filters: [{ name: 'CSV', extensions: ['csv'] }],
+};
 
 describe('save dialog', () => {
   it('opens in Downloads with the suggested name and asks before overwriting', () => {
@@ -33,26 +37,41 @@ describe('save dialog', () => {
 describe('describeStartupError', () => {
   it('passes the message of a known problem through', () => {
     const error = new AppError('database_too_new', 'The data folder was written by a newer Partner Desk.');
-    expect(describeStartupError(error, { isPackaged: true })).toEqual({ title: 'Partner Desk cannot open its data', message: error.message });
+    expect(describeStartupError(error, { isPackaged: true })).toEqual({
+      title: 'Partner Desk cannot open its data',
+      message: error.message,
+    });
   });
 
   it('explains a SQLite build for the wrong runtime, per build kind', () => {
-    const abi = new Error('The module was compiled against a different Node.js version using NODE_MODULE_VERSION 115. This version of Node.js requires NODE_MODULE_VERSION 139.');
+    const abi = new Error(
+      'The module was compiled against a different Node.js version using NODE_MODULE_VERSION 115. This version of Node.js requires NODE_MODULE_VERSION 139.',
+    );
     expect(describeStartupError(abi, { isPackaged: false }).message).toMatch(/npm run native:electron/);
     expect(describeStartupError(abi, { isPackaged: true }).message).toMatch(/Reinstall/);
   });
 
   it('reads an engine that cannot load as an engine problem, never as a damaged database, whatever store error wraps it', () => {
     const loadError = new Error('/app/out/native/electron/better_sqlite3.node: invalid ELF header');
-    const fromStore = new AppError('database_engine_unavailable', 'The SQLite engine (better-sqlite3) could not be loaded: …', { cause: loadError });
+    const fromStore = new AppError('database_engine_unavailable', 'The SQLite engine (better-sqlite3) could not be loaded: …', {
+      cause: loadError,
+    });
     const dev = describeStartupError(fromStore, { isPackaged: false });
     expect(dev.title).toMatch(/database engine does not match/);
     expect(dev.message).toMatch(/invalid ELF header.*npm run native:electron -- --force/s);
     expect(dev.message).not.toMatch(/move it aside|cannot be read/);
-    expect(describeStartupError(fromStore, { isPackaged: true }).message).toMatch(/Reinstall Partner Desk; your data folder is not affected/);
+    expect(describeStartupError(fromStore, { isPackaged: true }).message).toMatch(
+      /Reinstall Partner Desk; your data folder is not affected/,
+    );
     // From the binding check the message is already complete, and passes through.
-    const fromCheck = new AppError('database_engine_unavailable', 'The SQLite engine for Electron cannot be used: it has not been built yet. Run `npm run native:electron` once.');
-    expect(describeStartupError(fromCheck, { isPackaged: false })).toEqual({ title: expect.stringMatching(/database engine/), message: fromCheck.message });
+    const fromCheck = new AppError(
+      'database_engine_unavailable',
+      'The SQLite engine for Electron cannot be used: it has not been built yet. Run `npm run native:electron` once.',
+    );
+    expect(describeStartupError(fromCheck, { isPackaged: false })).toEqual({
+      title: expect.stringMatching(/database engine/),
+      message: fromCheck.message,
+    });
   });
 
   it('falls back to the error text and where to find the log', () => {

@@ -2,13 +2,28 @@
 import { describe, expect, it } from 'vitest';
 import { ok } from '@shared/result';
 import { menuAction, unreadCountAfter } from '../../../electron/main/policy/menu-actions';
-import { buildMenuTemplate, commandItems, MENU_COMMANDS, type MenuItemSpec, type MenuState } from '../../../electron/main/policy/menu-template';
+import {
+  buildMenuTemplate,
+  commandItems,
+  MENU_COMMANDS,
+  type MenuItemSpec,
+  type MenuState,
+} from '../../../electron/main/policy/menu-template';
 
-const base: MenuState = { platform: 'darwin', appName: 'Partner Desk', signedIn: true, update: { status: 'idle', version: null }, developer: false };
+const base: MenuState = {
+  platform: 'darwin',
+  appName: 'Partner Desk',
+  signedIn: true,
+  update: { status: 'idle', version: null },
+  developer: false,
+};
 const menu = (patch: Partial<MenuState> = {}) => buildMenuTemplate({ ...base, ...patch });
 const item = (template: MenuItemSpec[], id: string) => commandItems(template).find((entry) => entry.id === id);
 const roles = (template: readonly MenuItemSpec[]): string[] =>
-  template.flatMap((entry) => [...('role' in entry && entry.role ? [entry.role] : []), ...('submenu' in entry ? roles(entry.submenu) : [])]);
+  template.flatMap((entry) => [
+    ...('role' in entry && entry.role ? [entry.role] : []),
+    ...('submenu' in entry ? roles(entry.submenu) : []),
+  ]);
 const labels = (template: MenuItemSpec[]) => template.map((entry) => ('label' in entry ? entry.label : 'role' in entry ? entry.role : '-'));
 
 describe('application menu', () => {
@@ -16,7 +31,16 @@ describe('application menu', () => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       const ids = commandItems(menu({ platform })).map((entry) => entry.id);
       expect(new Set(ids).size, platform).toBe(ids.length);
-      for (const id of ['sync-now', 'export-csv', 'show-notifications', 'preferences', 'sign-out', 'reveal-data-folder', 'check-for-updates']) expect(ids, `${platform} ${id}`).toContain(id);
+      for (const id of [
+        'sync-now',
+        'export-csv',
+        'show-notifications',
+        'preferences',
+        'sign-out',
+        'reveal-data-folder',
+        'check-for-updates',
+      ])
+        expect(ids, `${platform} ${id}`).toContain(id);
     }
   });
 
@@ -59,9 +83,15 @@ describe('application menu', () => {
   });
 
   it('shows the update state, and no update item where updates are off', () => {
-    expect(item(menu({ update: { status: 'ready', version: '1.4.0' } }), 'install-update')).toMatchObject({ label: 'Restart to Install Version 1.4.0…', enabled: true });
+    expect(item(menu({ update: { status: 'ready', version: '1.4.0' } }), 'install-update')).toMatchObject({
+      label: 'Restart to Install Version 1.4.0…',
+      enabled: true,
+    });
     expect(item(menu({ update: { status: 'downloading', version: '1.4.0' } }), 'check-for-updates')).toMatchObject({ enabled: false });
-    expect(item(menu({ update: { status: 'error', version: null } }), 'check-for-updates')).toMatchObject({ label: 'Check for Updates…', enabled: true });
+    expect(item(menu({ update: { status: 'error', version: null } }), 'check-for-updates')).toMatchObject({
+      label: 'Check for Updates…',
+      enabled: true,
+    });
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       const ids = commandItems(menu({ platform, update: { status: 'unsupported', version: null } })).map((entry) => entry.id);
       expect(ids).not.toContain('check-for-updates');

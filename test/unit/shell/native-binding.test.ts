@@ -46,7 +46,11 @@ describe('chooseSqliteBinding', () => {
 
   it('refuses to start a packaged app without it (never falls back to the Node build)', () => {
     expect(refusal(() => chooseSqliteBinding(context({ isPackaged: true })))).toMatch(/Reinstall Partner Desk/);
-    expect(refusal(() => chooseSqliteBinding(context({ isPackaged: true, files: { [devBinding]: 'bin', [stampFileFor(devBinding)]: stamp() } })))).toMatch(/missing/);
+    expect(
+      refusal(() =>
+        chooseSqliteBinding(context({ isPackaged: true, files: { [devBinding]: 'bin', [stampFileFor(devBinding)]: stamp() } })),
+      ),
+    ).toMatch(/missing/);
   });
 
   it('uses the Electron build made by `npm start` / `npm run native:electron` in development', () => {
@@ -60,11 +64,24 @@ describe('chooseSqliteBinding', () => {
 
   it('refuses a stale build (another Electron, platform or CPU, or no stamp) and says which', () => {
     const withStamp = (text: string | null) => ({ [devBinding]: 'bin', ...(text === null ? {} : { [stampFileFor(devBinding)]: text }) });
-    expect(refusal(() => chooseSqliteBinding(context({ files: withStamp(stamp({ electronVersion: '44.0.0' })) })))).toMatch(/built for Electron 44\.0\.0, this is Electron 45\.5\.0/);
-    expect(refusal(() => chooseSqliteBinding(context({ files: withStamp(stamp({ arch: 'arm64' })) })))).toMatch(/linux-arm64, this is linux-x64/);
+    expect(refusal(() => chooseSqliteBinding(context({ files: withStamp(stamp({ electronVersion: '44.0.0' })) })))).toMatch(
+      /built for Electron 44\.0\.0, this is Electron 45\.5\.0/,
+    );
+    expect(refusal(() => chooseSqliteBinding(context({ files: withStamp(stamp({ arch: 'arm64' })) })))).toMatch(
+      /linux-arm64, this is linux-x64/,
+    );
     expect(refusal(() => chooseSqliteBinding(context({ files: withStamp(null) })))).toMatch(/no build stamp/);
     expect(refusal(() => chooseSqliteBinding(context({ files: withStamp('{not json') })))).toMatch(/unreadable/);
-    expect(refusal(() => chooseSqliteBinding(context({ isPackaged: true, files: { [packagedBinding]: 'b', [stampFileFor(packagedBinding)]: stamp({ electronVersion: '44.0.0' }) } })))).toMatch(/Reinstall/);
+    expect(
+      refusal(() =>
+        chooseSqliteBinding(
+          context({
+            isPackaged: true,
+            files: { [packagedBinding]: 'b', [stampFileFor(packagedBinding)]: stamp({ electronVersion: '44.0.0' }) },
+          }),
+        ),
+      ),
+    ).toMatch(/Reinstall/);
   });
 
   it('under plain Node (the CLI, the start-up smoke test) lets better-sqlite3 find its own Node build', () => {

@@ -10,7 +10,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ELECTRON_BINDING_RELATIVE } from '../../../electron/main/native-binding';
 import { readBinaryTarget, binaryTargetMismatch } from '../../../scripts/packaging/binary-target';
 import type { RebuildRequest } from '../../../scripts/packaging/electron-sqlite';
-import { KEYTAR_BINDING_RELATIVE, keytarForTarget, packedResourcesDir, placeAndVerifyNatives, prepareKeytar, verifyPackedNatives } from '../../../scripts/packaging/native-modules';
+import {
+  KEYTAR_BINDING_RELATIVE,
+  keytarForTarget,
+  packedResourcesDir,
+  placeAndVerifyNatives,
+  prepareKeytar,
+  verifyPackedNatives,
+} from '../../../scripts/packaging/native-modules';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 /** A minimal binary of the given format and CPU, followed by `tail` (e.g. the ABI symbol). */
@@ -51,12 +58,16 @@ describe('readBinaryTarget', () => {
   });
 
   it('reads this machine’s own compiled better-sqlite3 as what it is', () => {
-    const own = fs.readFileSync(path.resolve(import.meta.dirname, '../../../node_modules/better-sqlite3/build/Release/better_sqlite3.node'));
+    const own = fs.readFileSync(
+      path.resolve(import.meta.dirname, '../../../node_modules/better-sqlite3/build/Release/better_sqlite3.node'),
+    );
     expect(binaryTargetMismatch(own, { platform: process.platform, arch: process.arch })).toBeNull();
   });
 
   it('says why a binary does not fit a target', () => {
-    expect(binaryTargetMismatch(binary('mach-o', 'x64'), { platform: 'darwin', arch: 'arm64' })).toBe('it is built for x64, the target is arm64');
+    expect(binaryTargetMismatch(binary('mach-o', 'x64'), { platform: 'darwin', arch: 'arm64' })).toBe(
+      'it is built for x64, the target is arm64',
+    );
     expect(binaryTargetMismatch(binary('elf', 'x64'), { platform: 'darwin', arch: 'x64' })).toBe('it is elf, darwin needs mach-o');
     expect(binaryTargetMismatch(binary('fat', 'x64'), { platform: 'darwin', arch: 'arm64' })).toBeNull();
     expect(binaryTargetMismatch(Buffer.from('not a binary'), { platform: 'linux', arch: 'x64' })).toBe('it is not a native binary');
@@ -90,7 +101,13 @@ describe('the packaging hooks, per architecture', () => {
     const root = project();
     const seen: RebuildRequest[] = [];
     const target = { electronVersion: '45.5.0', platform: 'darwin' as const, arch: 'x64' };
-    const file = await prepareKeytar({ projectRoot: root, target, host, rebuild: stubRebuild(binary('mach-o', 'x64'), seen), log: () => {} });
+    const file = await prepareKeytar({
+      projectRoot: root,
+      target,
+      host,
+      rebuild: stubRebuild(binary('mach-o', 'x64'), seen),
+      log: () => {},
+    });
     expect(file).toBe(keytarForTarget(root, target));
     expect(readBinaryTarget(fs.readFileSync(file))).toEqual({ format: 'mach-o', archs: ['x64'] });
     expect(seen).toEqual([]);
@@ -100,8 +117,16 @@ describe('the packaging hooks, per architecture', () => {
     const root = project();
     const seen: RebuildRequest[] = [];
     const target = { electronVersion: '45.5.0', platform: 'darwin' as const, arch: 'arm64' };
-    const file = await prepareKeytar({ projectRoot: root, target, host, rebuild: stubRebuild(binary('mach-o', 'arm64'), seen), log: () => {} });
-    expect(seen).toEqual([expect.objectContaining({ platform: 'darwin', arch: 'arm64', electronVersion: '45.5.0', onlyModules: ['keytar'] })]);
+    const file = await prepareKeytar({
+      projectRoot: root,
+      target,
+      host,
+      rebuild: stubRebuild(binary('mach-o', 'arm64'), seen),
+      log: () => {},
+    });
+    expect(seen).toEqual([
+      expect.objectContaining({ platform: 'darwin', arch: 'arm64', electronVersion: '45.5.0', onlyModules: ['keytar'] }),
+    ]);
     expect(readBinaryTarget(fs.readFileSync(file))?.archs).toEqual(['arm64']);
     expect(readBinaryTarget(fs.readFileSync(path.join(root, KEYTAR_BINDING_RELATIVE)))?.archs).toEqual(['x64']);
     expect(fs.existsSync(seen[0]!.buildPath)).toBe(false);
@@ -110,13 +135,19 @@ describe('the packaging hooks, per architecture', () => {
   it('refuses a keytar build for the wrong CPU', async () => {
     const root = project();
     const target = { electronVersion: '45.5.0', platform: 'darwin' as const, arch: 'arm64' };
-    await expect(prepareKeytar({ projectRoot: root, target, host, rebuild: stubRebuild(binary('mach-o', 'x64'), []), log: () => {} })).rejects.toThrow(/keytar for darwin-arm64 cannot be used: it is built for x64, the target is arm64/);
+    await expect(
+      prepareKeytar({ projectRoot: root, target, host, rebuild: stubRebuild(binary('mach-o', 'x64'), []), log: () => {} }),
+    ).rejects.toThrow(/keytar for darwin-arm64 cannot be used: it is built for x64, the target is arm64/);
     expect(fs.existsSync(keytarForTarget(root, target))).toBe(false);
   });
 
   /** A packed Mac app as electron-builder leaves it: the host's keytar in it, and the given better-sqlite3. */
   function packedMacApp(root: string, sqlite: Buffer): string {
-    const resources = packedResourcesDir({ appOutDir: path.join(root, 'dist', 'mac-arm64'), platform: 'darwin', productFilename: 'Partner Desk' });
+    const resources = packedResourcesDir({
+      appOutDir: path.join(root, 'dist', 'mac-arm64'),
+      platform: 'darwin',
+      productFilename: 'Partner Desk',
+    });
     const unpacked = path.join(resources, 'app.asar.unpacked');
     fs.mkdirSync(path.dirname(path.join(unpacked, ELECTRON_BINDING_RELATIVE)), { recursive: true });
     fs.writeFileSync(path.join(unpacked, ELECTRON_BINDING_RELATIVE), sqlite);
@@ -142,9 +173,13 @@ describe('the packaging hooks, per architecture', () => {
     const target = { electronVersion: '45.5.0', platform: 'darwin' as const, arch: 'arm64' };
     await prepareKeytar({ projectRoot: root, target, host, rebuild: stubRebuild(binary('mach-o', 'arm64'), []), log: () => {} });
     const wrongCpu = packedMacApp(root, binary('mach-o', 'x64', 'node_register_module_v150'));
-    expect(() => placeAndVerifyNatives({ projectRoot: root, resourcesDir: wrongCpu, target, electronAbi: 150, log: () => {} })).toThrow(/better_sqlite3\.node: it is built for x64, the target is arm64/);
+    expect(() => placeAndVerifyNatives({ projectRoot: root, resourcesDir: wrongCpu, target, electronAbi: 150, log: () => {} })).toThrow(
+      /better_sqlite3\.node: it is built for x64, the target is arm64/,
+    );
     const nodeAbi = packedMacApp(root, binary('mach-o', 'arm64', 'node_register_module_v115'));
-    expect(() => placeAndVerifyNatives({ projectRoot: root, resourcesDir: nodeAbi, target, electronAbi: 150, log: () => {} })).toThrow(/ABI 115, but Electron needs ABI 150/);
+    expect(() => placeAndVerifyNatives({ projectRoot: root, resourcesDir: nodeAbi, target, electronAbi: 150, log: () => {} })).toThrow(
+      /ABI 115, but Electron needs ABI 150/,
+    );
     const unpacked = path.join(nodeAbi, 'app.asar.unpacked');
     fs.rmSync(path.join(unpacked, ELECTRON_BINDING_RELATIVE));
     expect(() => verifyPackedNatives(unpacked, target, 150)).toThrow(/better_sqlite3\.node: it is missing/);
@@ -155,7 +190,11 @@ describe('the packaging hooks, per architecture', () => {
   });
 
   it('lays out Linux and Windows apps under resources/', () => {
-    expect(packedResourcesDir({ appOutDir: '/d/linux-unpacked', platform: 'linux', productFilename: 'Partner Desk' })).toBe(path.join('/d/linux-unpacked', 'resources'));
-    expect(packedResourcesDir({ appOutDir: '/d/win-unpacked', platform: 'win32', productFilename: 'Partner Desk' })).toBe(path.join('/d/win-unpacked', 'resources'));
+    expect(packedResourcesDir({ appOutDir: '/d/linux-unpacked', platform: 'linux', productFilename: 'Partner Desk' })).toBe(
+      path.join('/d/linux-unpacked', 'resources'),
+    );
+    expect(packedResourcesDir({ appOutDir: '/d/win-unpacked', platform: 'win32', productFilename: 'Partner Desk' })).toBe(
+      path.join('/d/win-unpacked', 'resources'),
+    );
   });
 });

@@ -5,14 +5,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, chooseRendererSource, isAppUrl, PRODUCTION_ORIGIN } from '../../../electron/main/policy/app-origin';
-import { decideNavigation, decideRedirect, decideWindowOpen, externalTarget, isAllowedPageRequest } from '../../../electron/main/policy/navigation';
+import {
+  decideNavigation,
+  decideRedirect,
+  decideWindowOpen,
+  externalTarget,
+  isAllowedPageRequest,
+} from '../../../electron/main/policy/navigation';
 
 const PROD = [PRODUCTION_ORIGIN];
 const DEV = chooseRendererSource({ isPackaged: false, devServerUrl: 'http://localhost:5173/' }).origins;
 
 describe('the renderer source', () => {
   it('loads app:// in a packaged app, whatever ELECTRON_RENDERER_URL says', () => {
-    expect(chooseRendererSource({ isPackaged: true, devServerUrl: 'http://localhost:5173' })).toEqual({ url: APP_ENTRY_URL, origins: PROD, devServer: false });
+    expect(chooseRendererSource({ isPackaged: true, devServerUrl: 'http://localhost:5173' })).toEqual({
+      url: APP_ENTRY_URL,
+      origins: PROD,
+      devServer: false,
+    });
     expect(APP_ENTRY_URL).toBe('app://partner-desk/index.html');
   });
 
@@ -25,7 +35,15 @@ describe('the renderer source', () => {
   });
 
   it('refuses a remote, credentialed or non-http dev server and falls back to app://', () => {
-    for (const devServerUrl of ['https://evil.example/', 'http://localhost.evil.example:5173', 'http://user:pw@localhost:5173', 'file:///tmp/index.html', 'javascript:alert(1)', 'not a url', undefined]) {
+    for (const devServerUrl of [
+      'https://evil.example/',
+      'http://localhost.evil.example:5173',
+      'http://user:pw@localhost:5173',
+      'file:///tmp/index.html',
+      'javascript:alert(1)',
+      'not a url',
+      undefined,
+    ]) {
       expect(chooseRendererSource({ isPackaged: false, devServerUrl }).url, String(devServerUrl)).toBe(APP_ENTRY_URL);
     }
   });
@@ -107,14 +125,15 @@ describe('external links (system browser)', () => {
     expect(externalTarget(42)).toBeNull();
   });
 
-  it('hands a permission link\'s email draft to the mail program, and nothing else dressed as mailto', () => {
+  it("hands a permission link's email draft to the mail program, and nothing else dressed as mailto", () => {
     const draft = 'mailto:ops@acme.example?subject=Connect%20your%20number&body=Hello%0D%0Ahttps%3A%2F%2Fhub.360dialog.com%2Fdashboard';
     expect(externalTarget(draft)).toBe(draft);
     expect(externalTarget('mailto:?subject=x')).toBe('mailto:?subject=x');
-    for (const url of ['mailto://evil.example/x', 'mailto:a@b.example/../../x', 'mailto:a b@c.example']) expect(externalTarget(url), url).toBeNull();
+    for (const url of ['mailto://evil.example/x', 'mailto:a@b.example/../../x', 'mailto:a b@c.example'])
+      expect(externalTarget(url), url).toBeNull();
   });
 
-  it('opens demo mode\'s simulated permission page on 127.0.0.1, and no other local page', () => {
+  it("opens demo mode's simulated permission page on 127.0.0.1, and no other local page", () => {
     const page = 'http://127.0.0.1:41235/dashboard/app/demoHubPA/permissions?email=a%40b.example&state=pdX1';
     expect(externalTarget(page)).toBe(page);
     for (const url of [
@@ -136,11 +155,19 @@ describe('navigation, redirects and new windows', () => {
   });
 
   it('sends an allowed link to the browser instead of navigating', () => {
-    expect(decideNavigation('https://docs.360dialog.com/x', PROD)).toEqual({ allow: false, openExternally: 'https://docs.360dialog.com/x' });
+    expect(decideNavigation('https://docs.360dialog.com/x', PROD)).toEqual({
+      allow: false,
+      openExternally: 'https://docs.360dialog.com/x',
+    });
   });
 
   it('blocks other navigations without opening anything', () => {
-    for (const url of ['https://evil.example/?x=app://partner-desk', 'file:///etc/passwd', 'javascript:alert(1)', 'http://localhost:5173/']) {
+    for (const url of [
+      'https://evil.example/?x=app://partner-desk',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'http://localhost:5173/',
+    ]) {
       expect(decideNavigation(url, PROD), url).toEqual({ allow: false, openExternally: null });
     }
   });
@@ -162,13 +189,25 @@ describe('navigation, redirects and new windows', () => {
 
 describe('requests made by pages', () => {
   it('allows the app origin, inline data, blobs of the app and DevTools', () => {
-    for (const url of ['app://partner-desk/assets/index.js', 'data:image/png;base64,AAAA', 'blob:app://partner-desk/1234', 'devtools://devtools/bundled/inspector.html']) {
+    for (const url of [
+      'app://partner-desk/assets/index.js',
+      'data:image/png;base64,AAAA',
+      'blob:app://partner-desk/1234',
+      'devtools://devtools/bundled/inspector.html',
+    ]) {
       expect(isAllowedPageRequest(url, true, PROD), url).toBe(true);
     }
   });
 
   it('blocks the network and the file system', () => {
-    for (const url of ['https://hub.360dialog.io/api/v2/partners', 'http://127.0.0.1:4780/api/request/session.get', 'wss://evil.example/', 'file:///etc/passwd', 'blob:https://evil.example/1', 'ws://localhost:5173/']) {
+    for (const url of [
+      'https://hub.360dialog.io/api/v2/partners',
+      'http://127.0.0.1:4780/api/request/session.get',
+      'wss://evil.example/',
+      'file:///etc/passwd',
+      'blob:https://evil.example/1',
+      'ws://localhost:5173/',
+    ]) {
       expect(isAllowedPageRequest(url, true, PROD), url).toBe(false);
     }
   });

@@ -4,7 +4,12 @@ import { AppCommand } from '@shared/shell';
 import { badgeBitmap } from '../../../electron/main/policy/badge-image';
 import { badgePlan, NotificationTracker, type UnreadNotification } from '../../../electron/main/policy/notification-policy';
 
-const n = (id: number, channelId: string | null = `ch${id}`): UnreadNotification => ({ id, title: `Acme +49 ${id}`, body: 'State: Pending → Live', channelId });
+const n = (id: number, channelId: string | null = `ch${id}`): UnreadNotification => ({
+  id,
+  title: `Acme +49 ${id}`,
+  body: 'State: Pending → Live',
+  channelId,
+});
 const newestFirst = (...ids: number[]) => ids.sort((a, b) => b - a).map((id) => n(id));
 const away = { windowFocused: false };
 
@@ -44,7 +49,9 @@ describe('NotificationTracker', () => {
     const tracker = new NotificationTracker();
     tracker.baseline('p', []);
     const raised = tracker.observe('p', newestFirst(1, 2, 3, 4, 5, 6), away);
-    expect(raised).toEqual([{ title: '6 channel updates', body: 'Acme +49 1, Acme +49 2, Acme +49 3 and 3 more', click: { command: 'show-notifications' } }]);
+    expect(raised).toEqual([
+      { title: '6 channel updates', body: 'Acme +49 1, Acme +49 2, Acme +49 3 and 3 more', click: { command: 'show-notifications' } },
+    ]);
   });
 
   it('opens the panel for a notification without a channel, and shortens long text', () => {

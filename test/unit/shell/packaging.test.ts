@@ -12,7 +12,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ELECTRON_BINDING_RELATIVE } from '../../../electron/main/native-binding';
 import { APP_ID } from '../../../electron/main/policy/app-identity';
 import { createBuilderConfig, publishConfig, signingPlan } from '../../../scripts/packaging/builder-config';
-import { archName, bindingAbi, buildElectronSqlite, checkBindingAbi, electronSqlitePlan, needsRebuild, type RebuildRequest } from '../../../scripts/packaging/electron-sqlite';
+import {
+  archName,
+  bindingAbi,
+  buildElectronSqlite,
+  checkBindingAbi,
+  electronSqlitePlan,
+  needsRebuild,
+  type RebuildRequest,
+} from '../../../scripts/packaging/electron-sqlite';
 import { makeTempDir } from '../../helpers/temp-dir';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -23,8 +31,12 @@ describe('publishConfig', () => {
   });
 
   it('takes a generic https feed or a GitHub repository', () => {
-    expect(publishConfig({ PARTNER_DESK_UPDATE_URL: 'https://updates.example.com/partner-desk/' })).toEqual([{ provider: 'generic', url: 'https://updates.example.com/partner-desk/', channel: 'latest' }]);
-    expect(publishConfig({ PARTNER_DESK_UPDATE_GITHUB: 'acme/partner-desk' })).toEqual([{ provider: 'github', owner: 'acme', repo: 'partner-desk', releaseType: 'release' }]);
+    expect(publishConfig({ PARTNER_DESK_UPDATE_URL: 'https://updates.example.com/partner-desk/' })).toEqual([
+      { provider: 'generic', url: 'https://updates.example.com/partner-desk/', channel: 'latest' },
+    ]);
+    expect(publishConfig({ PARTNER_DESK_UPDATE_GITHUB: 'acme/partner-desk' })).toEqual([
+      { provider: 'github', owner: 'acme', repo: 'partner-desk', releaseType: 'release' },
+    ]);
   });
 
   it('refuses an insecure or ambiguous feed', () => {
@@ -53,10 +65,17 @@ describe('signingPlan', () => {
   });
 
   it('signs with a certificate and notarises only with complete Apple credentials', () => {
-    expect(signingPlan({ CSC_LINK: 'base64cert', CSC_KEY_PASSWORD: 'x' })).toEqual({ macSign: true, macNotarize: false, windowsSign: true });
+    expect(signingPlan({ CSC_LINK: 'base64cert', CSC_KEY_PASSWORD: 'x' })).toEqual({
+      macSign: true,
+      macNotarize: false,
+      windowsSign: true,
+    });
     expect(signingPlan({ CSC_LINK: 'c', APPLE_ID: 'a@b.c', APPLE_APP_SPECIFIC_PASSWORD: 'p' }).macNotarize).toBe(false);
     expect(signingPlan({ CSC_LINK: 'c', APPLE_ID: 'a@b.c', APPLE_APP_SPECIFIC_PASSWORD: 'p', APPLE_TEAM_ID: 'T' }).macNotarize).toBe(true);
-    expect(signingPlan({ CSC_NAME: 'Developer ID Application: Acme', APPLE_API_KEY: 'k.p8', APPLE_API_KEY_ID: 'id', APPLE_API_ISSUER: 'iss' }).macNotarize).toBe(true);
+    expect(
+      signingPlan({ CSC_NAME: 'Developer ID Application: Acme', APPLE_API_KEY: 'k.p8', APPLE_API_KEY_ID: 'id', APPLE_API_ISSUER: 'iss' })
+        .macNotarize,
+    ).toBe(true);
     expect(signingPlan({ APPLE_KEYCHAIN_PROFILE: 'notary' }).macNotarize).toBe(false);
     expect(signingPlan({ WIN_CSC_LINK: 'w' })).toEqual({ macSign: false, macNotarize: false, windowsSign: true });
     expect(createBuilderConfig({ CSC_LINK: 'c', APPLE_KEYCHAIN_PROFILE: 'n' }).mac).toMatchObject({ notarize: true });
@@ -74,8 +93,14 @@ describe('createBuilderConfig', () => {
 
   it('targets AppImage + deb, dmg + zip for both Mac architectures, and NSIS', () => {
     expect(config.appId).toBe(APP_ID);
-    expect(config.linux?.target).toEqual([{ target: 'AppImage', arch: ['x64'] }, { target: 'deb', arch: ['x64'] }]);
-    expect(config.mac?.target).toEqual([{ target: 'dmg', arch: ['x64', 'arm64'] }, { target: 'zip', arch: ['x64', 'arm64'] }]);
+    expect(config.linux?.target).toEqual([
+      { target: 'AppImage', arch: ['x64'] },
+      { target: 'deb', arch: ['x64'] },
+    ]);
+    expect(config.mac?.target).toEqual([
+      { target: 'dmg', arch: ['x64', 'arm64'] },
+      { target: 'zip', arch: ['x64', 'arm64'] },
+    ]);
     expect(config.win?.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
     // The AppImage's launcher decides about --no-sandbox (only where user namespaces are unavailable), not its desktop entry.
     expect(config.appImage).toMatchObject({ executableArgs: [] });
@@ -87,7 +112,9 @@ describe('createBuilderConfig', () => {
     expect(typeof config.beforePack).toBe('function');
     expect(typeof config.afterPack).toBe('function');
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['out/native/electron/**', '**/*.node']));
-    expect(config.files).toEqual(expect.arrayContaining(['out/native/electron/**', '!node_modules/better-sqlite3/{build,deps,src,prebuilds}/**']));
+    expect(config.files).toEqual(
+      expect.arrayContaining(['out/native/electron/**', '!node_modules/better-sqlite3/{build,deps,src,prebuilds}/**']),
+    );
     const packaged = ELECTRON_BINDING_RELATIVE.split(path.sep).join('/');
     expect(packaged.startsWith('out/native/electron/')).toBe(true);
   });
@@ -185,7 +212,15 @@ describe('the Electron build of better-sqlite3', () => {
     const before = process.env.npm_config_nodedir;
     process.env.npm_config_nodedir = '/usr';
     try {
-      await expect(buildElectronSqlite({ projectRoot: project.dir, target, rebuild: fakeRebuild('node_register_module_v115', seen), expectedAbi: 150, log: () => {} })).rejects.toThrow(/nodedir/);
+      await expect(
+        buildElectronSqlite({
+          projectRoot: project.dir,
+          target,
+          rebuild: fakeRebuild('node_register_module_v115', seen),
+          expectedAbi: 150,
+          log: () => {},
+        }),
+      ).rejects.toThrow(/nodedir/);
       expect(seen).toEqual([undefined]);
       expect(process.env.npm_config_nodedir).toBe('/usr');
     } finally {
@@ -230,11 +265,23 @@ describe('the Electron build of better-sqlite3', () => {
     expect(first).toEqual({ file: path.join(tmp.dir, ELECTRON_BINDING_RELATIVE), rebuilt: true });
     expect(fs.readFileSync(first.file, 'utf8')).toBe('ELECTRON ABI BUILD');
     expect(fs.readFileSync(nodeBuild, 'utf8')).toBe('NODE ABI BUILD');
-    expect(requests).toEqual([expect.objectContaining({ electronVersion: '45.5.0', platform: 'linux', arch: 'x64', onlyModules: ['better-sqlite3'], force: true })]);
+    expect(requests).toEqual([
+      expect.objectContaining({ electronVersion: '45.5.0', platform: 'linux', arch: 'x64', onlyModules: ['better-sqlite3'], force: true }),
+    ]);
     expect(fs.existsSync(requests[0]!.buildPath)).toBe(false);
 
-    expect(await buildElectronSqlite({ projectRoot: tmp.dir, target, rebuild, log: quiet, expectedAbi: null })).toMatchObject({ rebuilt: false });
-    expect(await buildElectronSqlite({ projectRoot: tmp.dir, target: { ...target, electronVersion: '46.0.0' }, rebuild, log: quiet, expectedAbi: null })).toMatchObject({ rebuilt: true });
+    expect(await buildElectronSqlite({ projectRoot: tmp.dir, target, rebuild, log: quiet, expectedAbi: null })).toMatchObject({
+      rebuilt: false,
+    });
+    expect(
+      await buildElectronSqlite({
+        projectRoot: tmp.dir,
+        target: { ...target, electronVersion: '46.0.0' },
+        rebuild,
+        log: quiet,
+        expectedAbi: null,
+      }),
+    ).toMatchObject({ rebuilt: true });
     expect(requests).toHaveLength(2);
     expect(fs.readFileSync(nodeBuild, 'utf8')).toBe('NODE ABI BUILD');
   });

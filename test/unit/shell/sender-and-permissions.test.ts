@@ -16,7 +16,13 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender({ fromAppWindow: true, frame: { url: 'app://partner-desk/index.html', isMainFrame: false } }, PROD)).toBe(false);
     expect(isTrustedSender({ fromAppWindow: false, frame: { url: 'app://partner-desk/index.html', isMainFrame: true } }, PROD)).toBe(false);
     expect(isTrustedSender({ fromAppWindow: true, frame: null }, PROD)).toBe(false);
-    for (const url of ['https://evil.example/?x=app://partner-desk', 'file:///work/main/out/renderer/index.html', 'app://evil@partner-desk/', 'about:blank', 'http://localhost:5173/']) {
+    for (const url of [
+      'https://evil.example/?x=app://partner-desk',
+      'file:///work/main/out/renderer/index.html',
+      'app://evil@partner-desk/',
+      'about:blank',
+      'http://localhost:5173/',
+    ]) {
       expect(isTrustedSender(main(url), PROD), url).toBe(false);
     }
   });
@@ -35,7 +41,23 @@ describe('decidePermission', () => {
   });
 
   it('denies everything powerful, even to the app', () => {
-    for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'pointerLock', 'hid', 'serial', 'usb', 'midi', 'midiSysex', 'display-capture', 'fileSystem', 'unknown']) {
+    for (const permission of [
+      'notifications',
+      'media',
+      'geolocation',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+      'pointerLock',
+      'hid',
+      'serial',
+      'usb',
+      'midi',
+      'midiSysex',
+      'display-capture',
+      'fileSystem',
+      'unknown',
+    ]) {
       expect(decidePermission({ permission, requestingUrl: 'app://partner-desk/index.html' }, PROD), permission).toBe(false);
     }
   });

@@ -46,17 +46,26 @@ describe('npm start', () => {
   });
 
   it('falls back to web mode when the Electron binary cannot be had, without building anything', async () => {
-    const run = deps({ electronBinary: () => ({ ok: false, reason: 'the Electron binary is not installed and could not be downloaded (fetch failed)' }) });
+    const run = deps({
+      electronBinary: () => ({ ok: false, reason: 'the Electron binary is not installed and could not be downloaded (fetch failed)' }),
+    });
     await runStart(run.deps);
     expect(run.steps).toEqual(['web']);
     expect(run.lines[0]).toMatch(/could not be downloaded \(fetch failed\)\.$/);
   });
 
   it('starts without the sandbox, with a visible warning and the fix, where Linux will not let Chromium build it', async () => {
-    const run = deps({ sandbox: () => ({ sandbox: false, reason: 'unprivileged user namespaces are restricted', fix: 'sudo chmod 4755 …' }) });
+    const run = deps({
+      sandbox: () => ({ sandbox: false, reason: 'unprivileged user namespaces are restricted', fix: 'sudo chmod 4755 …' }),
+    });
     await runStart(run.deps);
     expect(run.steps).toEqual(['binary', 'native 45.5.0', 'electron --noSandbox']);
-    expect(run.lines).toEqual(expect.arrayContaining([expect.stringMatching(/^Warning: starting Electron without Chromium’s sandbox, because unprivileged/), 'sudo chmod 4755 …']));
+    expect(run.lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Warning: starting Electron without Chromium’s sandbox, because unprivileged/),
+        'sudo chmod 4755 …',
+      ]),
+    );
   });
 
   it('turns an Electron that aborts on its sandbox into web mode, never a bare crash', async () => {
@@ -97,7 +106,9 @@ describe('sandboxPlan (Linux)', () => {
   it('turns it off, with the one-time fix, where AppArmor restricts namespaces (Ubuntu 23.10+)', () => {
     const plan = sandboxPlan(facts({ userNamespaces: false, namespacesRestricted: true }));
     expect(plan).toMatchObject({ sandbox: false, reason: expect.stringMatching(/Ubuntu 23\.10/) });
-    expect(plan.sandbox === false && plan.fix).toMatch(/sudo chown root:root "\/p\/node_modules\/electron\/dist\/chrome-sandbox" && sudo chmod 4755/);
+    expect(plan.sandbox === false && plan.fix).toMatch(
+      /sudo chown root:root "\/p\/node_modules\/electron\/dist\/chrome-sandbox" && sudo chmod 4755/,
+    );
   });
 
   it('reads the sysctls when unshare is not installed', () => {
@@ -110,7 +121,11 @@ describe('sandboxPlan (Linux)', () => {
   });
 
   it('recognises what Electron prints when its sandbox cannot start', () => {
-    expect(SANDBOX_CRASH.test("[1:FATAL:setuid_sandbox_host.cc(158)] The SUID sandbox helper binary was found, but is not configured correctly.")).toBe(true);
+    expect(
+      SANDBOX_CRASH.test(
+        '[1:FATAL:setuid_sandbox_host.cc(158)] The SUID sandbox helper binary was found, but is not configured correctly.',
+      ),
+    ).toBe(true);
     expect(SANDBOX_CRASH.test('Running as root without --no-sandbox is not supported. See https://crbug.com/638180.')).toBe(true);
     expect(SANDBOX_CRASH.test('[vite] hmr update /src/App.tsx')).toBe(false);
   });

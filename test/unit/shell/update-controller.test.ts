@@ -173,7 +173,15 @@ describe('UpdateController', () => {
     const log = { ...silentLogger, warn: (message: string) => warnings.push(message) };
     const updater = new FakeUpdater();
     updater.behaviour = 'event-and-throw';
-    const controller = new UpdateController({ updater: () => updater, support: { supported: true }, currentVersion: '1.0.0', log, now: () => 0, timers: new FakeClock(), onChange: () => undefined });
+    const controller = new UpdateController({
+      updater: () => updater,
+      support: { supported: true },
+      currentVersion: '1.0.0',
+      log,
+      now: () => 0,
+      timers: new FakeClock(),
+      onChange: () => undefined,
+    });
     await expect(controller.check('user')).resolves.toMatchObject({ status: 'error' });
     expect(warnings).toEqual(['update failed']);
     await controller.check('user'); // a second failed check is a new failure, logged again

@@ -1,8 +1,20 @@
 /** Which builds update themselves, and how release notes become plain text. */
 import { describe, expect, it } from 'vitest';
-import { htmlToText, releaseNotesText, updateReadyNotification, updateSupport, type UpdateEnvironment } from '../../../electron/main/policy/update-policy';
+import {
+  htmlToText,
+  releaseNotesText,
+  updateReadyNotification,
+  updateSupport,
+  type UpdateEnvironment,
+} from '../../../electron/main/policy/update-policy';
 
-const packaged = (patch: Partial<UpdateEnvironment>): UpdateEnvironment => ({ isPackaged: true, platform: 'win32', env: {}, hasUpdateConfig: true, ...patch });
+const packaged = (patch: Partial<UpdateEnvironment>): UpdateEnvironment => ({
+  isPackaged: true,
+  platform: 'win32',
+  env: {},
+  hasUpdateConfig: true,
+  ...patch,
+});
 const reason = (context: UpdateEnvironment) => {
   const support = updateSupport(context);
   return support.supported ? 'supported' : support.reason;
@@ -35,12 +47,18 @@ describe('updateSupport', () => {
 
 describe('release notes', () => {
   it('turns GitHub release HTML into plain text, dropping scripts and tags', () => {
-    const html = '<h2>What&#39;s new</h2><ul><li>Faster <b>sync</b></li><li>CSV &amp; Excel</li></ul><script>alert(1)</script><img src=x onerror=alert(2)>';
+    const html =
+      '<h2>What&#39;s new</h2><ul><li>Faster <b>sync</b></li><li>CSV &amp; Excel</li></ul><script>alert(1)</script><img src=x onerror=alert(2)>';
     expect(htmlToText(html)).toBe("What's new\n\n• Faster sync\n• CSV & Excel");
   });
 
   it('joins per-version notes', () => {
-    expect(releaseNotesText([{ version: '1.2.0', note: '<p>One</p>' }, { version: '1.1.0', note: null }])).toBe('1.2.0\nOne\n\n1.1.0');
+    expect(
+      releaseNotesText([
+        { version: '1.2.0', note: '<p>One</p>' },
+        { version: '1.1.0', note: null },
+      ]),
+    ).toBe('1.2.0\nOne\n\n1.1.0');
   });
 
   it('returns null for no notes and caps very long ones', () => {
@@ -57,8 +75,17 @@ describe('release notes', () => {
 
 describe('updateReadyNotification', () => {
   it('names the version and the first note', () => {
-    expect(updateReadyNotification({ version: '1.1.0', releaseNotes: "What's new\n\n• Faster sync" })).toEqual({ title: 'Update ready: restart to install', body: "Partner Desk 1.1.0: What's new" });
-    expect(updateReadyNotification({ version: '1.2.0', releaseNotes: '1.2.0\n• Faster sync' })).toEqual({ title: 'Update ready: restart to install', body: 'Partner Desk 1.2.0: Faster sync' });
-    expect(updateReadyNotification({ version: '1.1.0', releaseNotes: null })).toEqual({ title: 'Update ready: restart to install', body: 'Partner Desk 1.1.0 is ready.' });
+    expect(updateReadyNotification({ version: '1.1.0', releaseNotes: "What's new\n\n• Faster sync" })).toEqual({
+      title: 'Update ready: restart to install',
+      body: "Partner Desk 1.1.0: What's new",
+    });
+    expect(updateReadyNotification({ version: '1.2.0', releaseNotes: '1.2.0\n• Faster sync' })).toEqual({
+      title: 'Update ready: restart to install',
+      body: 'Partner Desk 1.2.0: Faster sync',
+    });
+    expect(updateReadyNotification({ version: '1.1.0', releaseNotes: null })).toEqual({
+      title: 'Update ready: restart to install',
+      body: 'Partner Desk 1.1.0 is ready.',
+    });
   });
 });

@@ -11,7 +11,10 @@ describe('describeLoadFailure', () => {
     const dev = describeLoadFailure(failure, { fromDevServer: true })!;
     expect(dev.buttons).toEqual(['Try Again', 'Quit']);
     expect(dev.detail).toMatch(/development server at http:\/\/localhost:5173\/ did not answer \(ERR_CONNECTION_REFUSED -102\).*npm start/);
-    const packaged = describeLoadFailure({ ...failure, url: 'app://partner-desk/index.html', errorDescription: 'ERR_FILE_NOT_FOUND', errorCode: -6 }, { fromDevServer: false })!;
+    const packaged = describeLoadFailure(
+      { ...failure, url: 'app://partner-desk/index.html', errorDescription: 'ERR_FILE_NOT_FOUND', errorCode: -6 },
+      { fromDevServer: false },
+    )!;
     expect(packaged.detail).toMatch(/app:\/\/partner-desk\/index\.html did not load \(ERR_FILE_NOT_FOUND -6\).*reinstall/);
   });
 
@@ -23,7 +26,9 @@ describe('describeLoadFailure', () => {
 
 describe('describeRendererGone', () => {
   it('offers a reload after a crash or running out of memory, and says the queue is safe', () => {
-    expect(describeRendererGone({ reason: 'crashed', exitCode: 139 })!.detail).toMatch(/ended \(crashed, code 139\).*Nothing queued is lost/);
+    expect(describeRendererGone({ reason: 'crashed', exitCode: 139 })!.detail).toMatch(
+      /ended \(crashed, code 139\).*Nothing queued is lost/,
+    );
     expect(describeRendererGone({ reason: 'oom', exitCode: 0 })!.detail).toMatch(/ran out of memory/);
     expect(describeRendererGone({ reason: 'clean-exit', exitCode: 0 })).toBeNull();
   });
@@ -32,8 +37,12 @@ describe('describeRendererGone', () => {
 describe('runNotices', () => {
   it('says when the sandbox is off, with the fix for the way it was started', () => {
     expect(runNotices({ platform: 'linux', sandboxDisabled: false, isPackaged: true })).toEqual([]);
-    expect(runNotices({ platform: 'linux', sandboxDisabled: true, isPackaged: true })).toEqual([expect.stringMatching(/without Chromium’s sandbox.*\.deb package/)]);
-    expect(runNotices({ platform: 'linux', sandboxDisabled: true, isPackaged: false })).toEqual([expect.stringMatching(/terminal that ran `npm start`/)]);
+    expect(runNotices({ platform: 'linux', sandboxDisabled: true, isPackaged: true })).toEqual([
+      expect.stringMatching(/without Chromium’s sandbox.*\.deb package/),
+    ]);
+    expect(runNotices({ platform: 'linux', sandboxDisabled: true, isPackaged: false })).toEqual([
+      expect.stringMatching(/terminal that ran `npm start`/),
+    ]);
   });
 });
 

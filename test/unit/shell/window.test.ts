@@ -8,7 +8,12 @@ const external = { x: 1440, y: -200, width: 2560, height: 1400 };
 
 describe('mainWindowOptions', () => {
   it('always carries the secure web preferences and only the preload besides', () => {
-    const options = mainWindowOptions({ bounds: { width: 1000, height: 700 }, preload: '/app/out/preload/index.cjs', platform: 'darwin', darkMode: false });
+    const options = mainWindowOptions({
+      bounds: { width: 1000, height: 700 },
+      preload: '/app/out/preload/index.cjs',
+      platform: 'darwin',
+      darkMode: false,
+    });
     expect(options.webPreferences).toEqual({ ...SECURE_WEB_PREFERENCES, preload: '/app/out/preload/index.cjs' });
     expect(options.webPreferences).toMatchObject({
       contextIsolation: true,
@@ -27,8 +32,12 @@ describe('mainWindowOptions', () => {
   });
 
   it('sets the window icon on Linux only, and a dark background in dark mode', () => {
-    expect(mainWindowOptions({ bounds: { width: 1000, height: 700 }, preload: 'p', platform: 'linux', icon: '/i.png', darkMode: true })).toMatchObject({ icon: '/i.png', backgroundColor: '#0e1116' });
-    expect(mainWindowOptions({ bounds: { width: 1000, height: 700 }, preload: 'p', platform: 'win32', icon: '/i.png', darkMode: false })).not.toHaveProperty('icon');
+    expect(
+      mainWindowOptions({ bounds: { width: 1000, height: 700 }, preload: 'p', platform: 'linux', icon: '/i.png', darkMode: true }),
+    ).toMatchObject({ icon: '/i.png', backgroundColor: '#0e1116' });
+    expect(
+      mainWindowOptions({ bounds: { width: 1000, height: 700 }, preload: 'p', platform: 'win32', icon: '/i.png', darkMode: false }),
+    ).not.toHaveProperty('icon');
   });
 });
 
@@ -47,8 +56,14 @@ describe('window state', () => {
   });
 
   it('restores position, size and maximised state when still on a display', () => {
-    const saved = parseSavedWindowState(JSON.stringify({ x: 1500, y: -100, width: 1600, height: 1000, maximized: true, fullScreen: false }));
-    expect(restoreWindowState(saved, [laptop, external])).toEqual({ bounds: { x: 1500, y: -100, width: 1600, height: 1000 }, maximized: true, fullScreen: false });
+    const saved = parseSavedWindowState(
+      JSON.stringify({ x: 1500, y: -100, width: 1600, height: 1000, maximized: true, fullScreen: false }),
+    );
+    expect(restoreWindowState(saved, [laptop, external])).toEqual({
+      bounds: { x: 1500, y: -100, width: 1600, height: 1000 },
+      maximized: true,
+      fullScreen: false,
+    });
   });
 
   it('lets the OS place a window whose display is gone, sized to fit the primary display', () => {
@@ -58,15 +73,27 @@ describe('window state', () => {
 
   it('pulls a partly off-screen window back and keeps the minimum size', () => {
     const saved = parseSavedWindowState(JSON.stringify({ x: 1300, y: 700, width: 500, height: 300 }));
-    expect(restoreWindowState(saved, [laptop])).toEqual({ bounds: { x: 540, y: 277, width: MIN_WINDOW_SIZE.width, height: MIN_WINDOW_SIZE.height }, maximized: false, fullScreen: false });
+    expect(restoreWindowState(saved, [laptop])).toEqual({
+      bounds: { x: 540, y: 277, width: MIN_WINDOW_SIZE.width, height: MIN_WINDOW_SIZE.height },
+      maximized: false,
+      fullScreen: false,
+    });
   });
 
   it('ignores a damaged or foreign file', () => {
-    for (const json of ['not json', '{"x":"left"}', '[]', 'null', '{"x":1,"y":1,"width":-5,"height":10}']) expect(parseSavedWindowState(json), json).toBeNull();
+    for (const json of ['not json', '{"x":"left"}', '[]', 'null', '{"x":1,"y":1,"width":-5,"height":10}'])
+      expect(parseSavedWindowState(json), json).toBeNull();
     expect(parseSavedWindowState(null)).toBeNull();
   });
 
   it('saves the normal bounds, rounded, with the flags', () => {
-    expect(windowStateToSave({ x: 10.4, y: 20.6, width: 1000.2, height: 700 }, { maximized: true, fullScreen: false })).toEqual({ x: 10, y: 21, width: 1000, height: 700, maximized: true, fullScreen: false });
+    expect(windowStateToSave({ x: 10.4, y: 20.6, width: 1000.2, height: 700 }, { maximized: true, fullScreen: false })).toEqual({
+      x: 10,
+      y: 21,
+      width: 1000,
+      height: 700,
+      maximized: true,
+      fullScreen: false,
+    });
   });
 });

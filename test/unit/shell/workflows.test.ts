@@ -53,7 +53,10 @@ describe('the desktop workflow', () => {
     const verify = steps.find((step) => step.run?.includes('scripts/packaging/verify-packed.ts'));
     expect(verify?.run).toContain('${{ matrix.verify }}');
     const launch = steps.find((step) => step.name?.startsWith('Launch the packaged app'))!;
-    expect(launch.env).toMatchObject({ PARTNER_DESK_REQUIRE_ELECTRON: '1', PARTNER_DESK_APP_EXECUTABLE: expect.stringContaining('${{ matrix.executable }}') });
+    expect(launch.env).toMatchObject({
+      PARTNER_DESK_REQUIRE_ELECTRON: '1',
+      PARTNER_DESK_APP_EXECUTABLE: expect.stringContaining('${{ matrix.executable }}'),
+    });
     expect(launch.run).toContain('test/electron/vitest.electron.config.ts');
     expect(steps.findIndex((step) => step === verify)).toBeLessThan(steps.indexOf(launch));
     for (const entry of matrix) expect(entry.executable, entry.name).toMatch(/^dist\//);

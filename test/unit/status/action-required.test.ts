@@ -7,21 +7,66 @@ const hintOf = (raw: unknown) => deriveChannelStatus(raw).actionRequired;
 
 describe('each hint', () => {
   const cases: [name: string, raw: () => unknown, id: string, text: string][] = [
-    ['banned WABA', () => withWaba(liveChannel(), { status: 'account_banned' }), 'review_account_ban', 'Review the ban in Meta Business Manager'],
-    ['restricted WABA', () => withWaba(liveChannel(), { status: 'account_restriction' }), 'review_account_restriction', 'Review the restriction in Business Manager'],
-    ['WABA violation', () => withWaba(liveChannel(), { status: 'account_violation' }), 'review_account_violation', 'Review the violation in Business Manager'],
-    ['setup error with a message', () => classicChannel('error', { setup_info: { error: 'Number is already in use' } }), 'fix_setup_error', 'Fix the setup error: Number is already in use'],
+    [
+      'banned WABA',
+      () => withWaba(liveChannel(), { status: 'account_banned' }),
+      'review_account_ban',
+      'Review the ban in Meta Business Manager',
+    ],
+    [
+      'restricted WABA',
+      () => withWaba(liveChannel(), { status: 'account_restriction' }),
+      'review_account_restriction',
+      'Review the restriction in Business Manager',
+    ],
+    [
+      'WABA violation',
+      () => withWaba(liveChannel(), { status: 'account_violation' }),
+      'review_account_violation',
+      'Review the violation in Business Manager',
+    ],
+    [
+      'setup error with a message',
+      () => classicChannel('error', { setup_info: { error: 'Number is already in use' } }),
+      'fix_setup_error',
+      'Fix the setup error: Number is already in use',
+    ],
     ['setup error without a message', () => classicChannel('error'), 'fix_setup_error', 'Fix the setup error'],
-    ['setup error with a non-string message', () => classicChannel('error', { setup_info: { error: { code: 1 } } }), 'fix_setup_error', 'Fix the setup error'],
+    [
+      'setup error with a non-string message',
+      () => classicChannel('error', { setup_info: { error: { code: 1 } } }),
+      'fix_setup_error',
+      'Fix the setup error',
+    ],
     ['draft', sandboxDraftChannel, 'finish_signup', 'Finish the WhatsApp signup'],
-    ['display name rejected', () => classicChannel('certificate_declined'), 'choose_display_name', "Choose a display name Meta accepts"],
+    ['display name rejected', () => classicChannel('certificate_declined'), 'choose_display_name', 'Choose a display name Meta accepts'],
     ['created', () => classicChannel('created'), 'register_number', 'Register the phone number'],
-    ['verification pending_submission', () => withWaba(liveChannel(), { fb_account_status: 'pending_submission' }), 'submit_business_verification', 'Submit the business for Meta verification'],
-    ['OBO rejected', () => withWaba(liveChannel(), { on_behalf_of_business_info: { status: 'rejected' } }), 'accept_message_on_behalf', 'Accept the message-on-behalf request'],
-    ['OBO denied', () => withWaba(liveChannel(), { on_behalf_of_business_info: { status: 'denied' } }), 'accept_message_on_behalf', 'Accept the message-on-behalf request'],
+    [
+      'verification pending_submission',
+      () => withWaba(liveChannel(), { fb_account_status: 'pending_submission' }),
+      'submit_business_verification',
+      'Submit the business for Meta verification',
+    ],
+    [
+      'OBO rejected',
+      () => withWaba(liveChannel(), { on_behalf_of_business_info: { status: 'rejected' } }),
+      'accept_message_on_behalf',
+      'Accept the message-on-behalf request',
+    ],
+    [
+      'OBO denied',
+      () => withWaba(liveChannel(), { on_behalf_of_business_info: { status: 'denied' } }),
+      'accept_message_on_behalf',
+      'Accept the message-on-behalf request',
+    ],
   ];
   for (const status of ['not_verified', 'pending_need_more_info', 'rejected', 'failed']) {
-    cases.push([`verification ${status}`, () => withWaba(liveChannel(), { fb_account_status: status }), 'complete_business_verification', 'Complete business verification with Meta']);
+    cases.push([
+      `verification ${status}`,
+      () => withWaba(liveChannel(), { fb_account_status: status }),
+      'complete_business_verification',
+      'Complete business verification with Meta',
+    ]);
   }
 
   it.each(cases)('%s', (_name, raw, id, text) => {
@@ -83,7 +128,10 @@ describe('no hint', () => {
     ['verification pending (Meta is deciding)', withWaba(liveChannel(), { fb_account_status: 'pending' })],
     ['OBO submitted (waiting for Meta or the client)', withWaba(liveChannel(), { on_behalf_of_business_info: { status: 'submitted' } })],
     ['WABA status unknown', withWaba(liveChannel(), { status: 'something_new' })],
-    ['pending deletion, even when everything is wrong', withWaba({ ...classicChannel('error'), terminated_at: '2024-07-01' }, { status: 'account_banned', fb_account_status: 'rejected' })],
+    [
+      'pending deletion, even when everything is wrong',
+      withWaba({ ...classicChannel('error'), terminated_at: '2024-07-01' }, { status: 'account_banned', fb_account_status: 'rejected' }),
+    ],
     ['unknown channel status', classicChannel('brand_new_status')],
   ])('%s', (_name, raw) => {
     expect(hintOf(raw)).toBeNull();
@@ -93,14 +141,38 @@ describe('no hint', () => {
 describe('precedence', () => {
   const cases: [name: string, raw: () => unknown, id: string][] = [
     ['ban beats setup error', () => withWaba(classicChannel('error'), { status: 'account_banned' }), 'review_account_ban'],
-    ['ban beats a rejected business verification', () => withWaba(liveChannel(), { status: 'account_banned', fb_account_status: 'rejected' }), 'review_account_ban'],
+    [
+      'ban beats a rejected business verification',
+      () => withWaba(liveChannel(), { status: 'account_banned', fb_account_status: 'rejected' }),
+      'review_account_ban',
+    ],
     ['violation beats draft', () => withWaba(sandboxDraftChannel(), { status: 'account_violation' }), 'review_account_violation'],
-    ['setup error beats business verification', () => withWaba(classicChannel('error'), { fb_account_status: 'failed' }), 'fix_setup_error'],
+    [
+      'setup error beats business verification',
+      () => withWaba(classicChannel('error'), { fb_account_status: 'failed' }),
+      'fix_setup_error',
+    ],
     ['draft beats verification not submitted', () => sandboxDraftChannel(), 'finish_signup'],
-    ['display name beats business verification', () => withWaba(classicChannel('certificate_declined'), { fb_account_status: 'not_verified' }), 'choose_display_name'],
-    ['register number beats business verification', () => withWaba(classicChannel('created'), { fb_account_status: 'rejected' }), 'register_number'],
-    ['verification to complete beats OBO', () => withWaba(liveChannel(), { fb_account_status: 'failed', on_behalf_of_business_info: { status: 'denied' } }), 'complete_business_verification'],
-    ['verification to submit beats OBO', () => withWaba(liveChannel(), { fb_account_status: 'pending_submission', on_behalf_of_business_info: { status: 'rejected' } }), 'submit_business_verification'],
+    [
+      'display name beats business verification',
+      () => withWaba(classicChannel('certificate_declined'), { fb_account_status: 'not_verified' }),
+      'choose_display_name',
+    ],
+    [
+      'register number beats business verification',
+      () => withWaba(classicChannel('created'), { fb_account_status: 'rejected' }),
+      'register_number',
+    ],
+    [
+      'verification to complete beats OBO',
+      () => withWaba(liveChannel(), { fb_account_status: 'failed', on_behalf_of_business_info: { status: 'denied' } }),
+      'complete_business_verification',
+    ],
+    [
+      'verification to submit beats OBO',
+      () => withWaba(liveChannel(), { fb_account_status: 'pending_submission', on_behalf_of_business_info: { status: 'rejected' } }),
+      'submit_business_verification',
+    ],
   ];
 
   it.each(cases)('%s', (_name, raw, id) => {
@@ -108,12 +180,20 @@ describe('precedence', () => {
   });
 
   it('lists every other thing to do after the first, most severe first', () => {
-    const status = deriveChannelStatus(withWaba(liveChannel(), { status: 'account_banned', fb_account_status: 'rejected', on_behalf_of_business_info: { status: 'denied' } }));
+    const status = deriveChannelStatus(
+      withWaba(liveChannel(), {
+        status: 'account_banned',
+        fb_account_status: 'rejected',
+        on_behalf_of_business_info: { status: 'denied' },
+      }),
+    );
     expect(status.actionRequired?.id).toBe('review_account_ban');
     expect(status.otherActions.map((a) => a.id)).toEqual(['complete_business_verification', 'accept_message_on_behalf']);
     expect(deriveChannelStatus(liveChannel()).otherActions).toEqual([]);
     // Pending deletion asks nothing at all, however much else is wrong.
-    expect(deriveChannelStatus(withWaba({ ...liveChannel(), terminated_at: '2024-07-01' }, { status: 'account_banned' })).otherActions).toEqual([]);
+    expect(
+      deriveChannelStatus(withWaba({ ...liveChannel(), terminated_at: '2024-07-01' }, { status: 'account_banned' })).otherActions,
+    ).toEqual([]);
   });
 
   it('a live channel is not told to register because its ignored status says created', () => {

@@ -44,7 +44,11 @@ describe('Message on behalf <- waba_account.on_behalf_of_business_info.status', 
     ['OBO object null', withWaba(liveChannel(), { on_behalf_of_business_info: null }), NOT_AVAILABLE],
     ['OBO object is a string', withWaba(liveChannel(), { on_behalf_of_business_info: 'approved' }), NOT_AVAILABLE],
     ['waba_account missing', { ...liveChannel(), waba_account: undefined }, NOT_AVAILABLE],
-    ['waba_account is an array', { ...liveChannel(), waba_account: [{ on_behalf_of_business_info: { status: 'approved' } }] }, NOT_AVAILABLE],
+    [
+      'waba_account is an array',
+      { ...liveChannel(), waba_account: [{ on_behalf_of_business_info: { status: 'approved' } }] },
+      NOT_AVAILABLE,
+    ],
   ])('%s', (_name, raw, expected) => {
     expect(deriveMessageOnBehalf(raw)).toEqual(expected);
   });

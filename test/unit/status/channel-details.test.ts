@@ -33,7 +33,9 @@ describe('the channel number (setup_info.phone_number): as sent, and in E.164', 
     expect(deriveChannelPhone({ ...national, client: { contact_info: { country: 'de' } } })?.e164).toBe('+4936492485142');
     expect(deriveChannelPhone(national, 'DE')?.e164).toBe('+4936492485142');
     // The record's own country wins over the fallback.
-    expect(deriveChannelPhone({ ...withSetup({ phone_number: '06 12 34 56 78' }), client: { contact_info: { country: 'FR' } } }, 'DE')?.e164).toBe('+33612345678');
+    expect(
+      deriveChannelPhone({ ...withSetup({ phone_number: '06 12 34 56 78' }), client: { contact_info: { country: 'FR' } } }, 'DE')?.e164,
+    ).toBe('+33612345678');
     // An unknown country code is no country.
     expect(deriveChannelPhone(national, 'Germany')?.e164).toBeNull();
   });

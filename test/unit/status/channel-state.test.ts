@@ -40,14 +40,26 @@ describe('classic status -> state (sandbox channel with an app id)', () => {
   it('shows setup_info.error in the error description', () => {
     const raw = classicChannel('error', { setup_info: { error: 'Phone number already registered elsewhere' } });
     expect(deriveChannelState(raw).description).toBe('Setup error: Phone number already registered elsewhere');
-    expect(deriveChannelState(classicChannel('error', { setup_info: { error: 42 } })).description).toBe('The setup stopped because of an error.');
+    expect(deriveChannelState(classicChannel('error', { setup_info: { error: 42 } })).description).toBe(
+      'The setup stopped because of an error.',
+    );
   });
 });
 
 describe('precedence (seed: terminated_at, then account_mode live, then no app id, then status)', () => {
   const cases: [name: string, raw: () => unknown, id: string, label: string][] = [
-    ['live + terminated_at -> pending deletion', () => ({ ...liveChannel(), terminated_at: '2024-07-01T00:00:00Z' }), 'pending_deletion', 'Pending deletion'],
-    ['terminated without app id -> pending deletion, not draft', () => ({ ...sandboxDraftChannel(), terminated_at: '2024-07-01' }), 'pending_deletion', 'Pending deletion'],
+    [
+      'live + terminated_at -> pending deletion',
+      () => ({ ...liveChannel(), terminated_at: '2024-07-01T00:00:00Z' }),
+      'pending_deletion',
+      'Pending deletion',
+    ],
+    [
+      'terminated without app id -> pending deletion, not draft',
+      () => ({ ...sandboxDraftChannel(), terminated_at: '2024-07-01' }),
+      'pending_deletion',
+      'Pending deletion',
+    ],
     ['live + ready -> live', liveChannel, 'live', 'Live'],
     ['live with status created -> live', () => ({ ...liveChannel(), status: 'created' }), 'live', 'Live'],
     ['live with status error -> live', () => ({ ...liveChannel(), status: 'error' }), 'live', 'Live'],
@@ -56,7 +68,12 @@ describe('precedence (seed: terminated_at, then account_mode live, then no app i
     ['sandbox + no app id -> draft', sandboxDraftChannel, 'draft', 'Draft'],
     ['sandbox + empty app id -> draft', () => classicChannel('ready', { integration: { app_id: '  ' } }), 'draft', 'Draft'],
     ['sandbox + no integration at all -> draft', () => classicChannel('ready', { integration: undefined }), 'draft', 'Draft'],
-    ['top-level app_id counts as an app', () => classicChannel('verified', { integration: null, app_id: '104148' }), 'verified', 'Verified'],
+    [
+      'top-level app_id counts as an app',
+      () => classicChannel('verified', { integration: null, app_id: '104148' }),
+      'verified',
+      'Verified',
+    ],
     ['numeric app id counts as an app', () => classicChannel('verified', { integration: { app_id: 104148 } }), 'verified', 'Verified'],
     ['terminated_at null -> not pending deletion', () => classicChannel('ready', { terminated_at: null }), 'ready', 'Ready'],
     ['terminated_at empty string -> not pending deletion', () => classicChannel('ready', { terminated_at: '' }), 'ready', 'Ready'],
@@ -152,13 +169,38 @@ describe('the state list', () => {
 describe("Meta's standing of the account (waba_account.status, reference §6.5) outranks live and the rest", () => {
   const cases: [name: string, raw: () => unknown, id: string, label: string][] = [
     ['live + account_banned -> banned', () => withWaba(liveChannel(), { status: 'account_banned' }), 'banned', 'Banned'],
-    ['live + account_restriction -> restricted', () => withWaba(liveChannel(), { status: 'account_restriction' }), 'restricted', 'Restricted'],
+    [
+      'live + account_restriction -> restricted',
+      () => withWaba(liveChannel(), { status: 'account_restriction' }),
+      'restricted',
+      'Restricted',
+    ],
     ['live + account_violation -> violation', () => withWaba(liveChannel(), { status: 'account_violation' }), 'violation', 'Violation'],
-    ['a classic ready channel on a banned account -> banned', () => withWaba(classicChannel('ready'), { status: 'account_banned' }), 'banned', 'Banned'],
-    ['a draft on a restricted account -> restricted', () => withWaba(sandboxDraftChannel(), { status: 'account_restriction' }), 'restricted', 'Restricted'],
-    ['an error channel on a violating account -> violation', () => withWaba(classicChannel('error'), { status: 'account_violation' }), 'violation', 'Violation'],
+    [
+      'a classic ready channel on a banned account -> banned',
+      () => withWaba(classicChannel('ready'), { status: 'account_banned' }),
+      'banned',
+      'Banned',
+    ],
+    [
+      'a draft on a restricted account -> restricted',
+      () => withWaba(sandboxDraftChannel(), { status: 'account_restriction' }),
+      'restricted',
+      'Restricted',
+    ],
+    [
+      'an error channel on a violating account -> violation',
+      () => withWaba(classicChannel('error'), { status: 'account_violation' }),
+      'violation',
+      'Violation',
+    ],
     // Pending deletion still comes first: the number is going away whatever Meta thinks of it.
-    ['banned and pending deletion -> pending deletion', () => withWaba({ ...liveChannel(), terminated_at: '2024-07-01' }, { status: 'account_banned' }), 'pending_deletion', 'Pending deletion'],
+    [
+      'banned and pending deletion -> pending deletion',
+      () => withWaba({ ...liveChannel(), terminated_at: '2024-07-01' }, { status: 'account_banned' }),
+      'pending_deletion',
+      'Pending deletion',
+    ],
     // Other WABA statuses are no standing.
     ['live + approved -> live', () => withWaba(liveChannel(), { status: 'approved' }), 'live', 'Live'],
     ['live + bsp_removed -> live', () => withWaba(liveChannel(), { status: 'bsp_removed' }), 'live', 'Live'],
@@ -177,7 +219,9 @@ describe("Meta's standing of the account (waba_account.status, reference §6.5) 
       expect(state.description).toMatch(/Account quality in Meta Business Manager/);
       expect(state.description).not.toMatch(/ready to use/);
     }
-    expect(deriveChannelState(withWaba(liveChannel(), { status: 'account_banned' })).description).toMatch(/cannot send or receive messages/);
+    expect(deriveChannelState(withWaba(liveChannel(), { status: 'account_banned' })).description).toMatch(
+      /cannot send or receive messages/,
+    );
   });
 
   it("adds Meta's own reason when the record carries one", () => {
@@ -210,8 +254,14 @@ describe('the version rule (seed: for Embedded Signup, version 2, "statuses from
   });
 
   it('shows an account mode it does not know instead of guessing from status', () => {
-    expect(deriveChannelState(v2('ready', { account_mode: 'paused' }))).toMatchObject({ id: 'unknown', label: 'Unknown status (account mode paused)' });
-    expect(deriveChannelState(v2('ready', { account_mode: null }))).toMatchObject({ id: 'unknown', label: 'Unknown status (no account mode)' });
+    expect(deriveChannelState(v2('ready', { account_mode: 'paused' }))).toMatchObject({
+      id: 'unknown',
+      label: 'Unknown status (account mode paused)',
+    });
+    expect(deriveChannelState(v2('ready', { account_mode: null }))).toMatchObject({
+      id: 'unknown',
+      label: 'Unknown status (no account mode)',
+    });
   });
 
   it('a version-1 channel keeps its classic status', () => {

@@ -41,7 +41,20 @@ describe('the API reference §8.2 examples', () => {
 describe('never throws, whatever it is given', () => {
   const cyclic: Record<string, unknown> = { account_mode: 'sandbox', integration: { app_id: 'x' } };
   cyclic.status = cyclic;
-  const hostile = new Proxy({}, { get: () => { throw new Error('boom'); }, has: () => { throw new Error('boom'); }, getOwnPropertyDescriptor: () => { throw new Error('boom'); } });
+  const hostile = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error('boom');
+      },
+      has: () => {
+        throw new Error('boom');
+      },
+      getOwnPropertyDescriptor: () => {
+        throw new Error('boom');
+      },
+    },
+  );
 
   const inputs: [string, unknown][] = [
     ['undefined', undefined],
@@ -55,8 +68,32 @@ describe('never throws, whatever it is given', () => {
     ['waba_account: null', { ...liveChannel(), waba_account: null }],
     ['waba_account: []', { ...liveChannel(), waba_account: [] }],
     ['integration: "104148"', classicChannel('ready', { integration: '104148' })],
-    ['every field a number', { status: 1, account_mode: 2, terminated_at: 3, current_limit: 4, current_quality_rating: 5, setup_info: 6, waba_account: 7, integration: 8 }],
-    ['every field an array', { status: [], account_mode: [], terminated_at: [], current_limit: [], current_quality_rating: [], setup_info: [], waba_account: [], integration: [] }],
+    [
+      'every field a number',
+      {
+        status: 1,
+        account_mode: 2,
+        terminated_at: 3,
+        current_limit: 4,
+        current_quality_rating: 5,
+        setup_info: 6,
+        waba_account: 7,
+        integration: 8,
+      },
+    ],
+    [
+      'every field an array',
+      {
+        status: [],
+        account_mode: [],
+        terminated_at: [],
+        current_limit: [],
+        current_quality_rating: [],
+        setup_info: [],
+        waba_account: [],
+        integration: [],
+      },
+    ],
     ['a cyclic status', cyclic],
     ['a prototype-polluting key', JSON.parse('{"__proto__": {"status": "ready"}, "integration": {"app_id": "1"}}')],
     ['a hostile proxy', hostile],
@@ -84,7 +121,9 @@ describe('never throws, whatever it is given', () => {
   });
 
   it('does not read inherited keys', () => {
-    expect(deriveChannelStatus(JSON.parse('{"__proto__": {"status": "ready"}, "integration": {"app_id": "1"}}')).state.label).toBe('Unknown status');
+    expect(deriveChannelStatus(JSON.parse('{"__proto__": {"status": "ready"}, "integration": {"app_id": "1"}}')).state.label).toBe(
+      'Unknown status',
+    );
   });
 });
 
@@ -158,7 +197,10 @@ describe('describeStatusChanges', () => {
 
   it('describes onboarding progress in field order, including the hint', () => {
     const before = deriveChannelStatus(
-      withWaba(classicChannel('created', { current_limit: null, current_quality_rating: null }), { fb_account_status: 'pending_submission', on_behalf_of_business_info: { status: 'submitted' } }),
+      withWaba(classicChannel('created', { current_limit: null, current_quality_rating: null }), {
+        fb_account_status: 'pending_submission',
+        on_behalf_of_business_info: { status: 'submitted' },
+      }),
     );
     const after = deriveChannelStatus(liveChannel());
     expect(describeStatusChanges(before, after).map((change) => change.text)).toEqual([
@@ -173,9 +215,15 @@ describe('describeStatusChanges', () => {
   });
 
   it('describes a cancellation and a new hint', () => {
-    const changes = describeStatusChanges(deriveChannelStatus(liveChannel()), deriveChannelStatus({ ...liveChannel(), terminated_at: '2024-07-01' }));
+    const changes = describeStatusChanges(
+      deriveChannelStatus(liveChannel()),
+      deriveChannelStatus({ ...liveChannel(), terminated_at: '2024-07-01' }),
+    );
     expect(changes).toEqual([{ field: 'state', from: 'Live', to: 'Pending deletion', text: 'Channel state: Live → Pending deletion' }]);
-    const hint = describeStatusChanges(deriveChannelStatus(liveChannel()), deriveChannelStatus(withWaba(liveChannel(), { status: 'account_banned' })));
+    const hint = describeStatusChanges(
+      deriveChannelStatus(liveChannel()),
+      deriveChannelStatus(withWaba(liveChannel(), { status: 'account_banned' })),
+    );
     expect(hint).toEqual([
       { field: 'state', from: 'Live', to: 'Banned', text: 'Channel state: Live → Banned' },
       {
@@ -189,7 +237,10 @@ describe('describeStatusChanges', () => {
 
   it('tells when an account enters and leaves a standing, and moves between them', () => {
     const of = (status: string) => deriveChannelStatus(withWaba(liveChannel(), { status }));
-    const states = (before: string, after: string) => describeStatusChanges(of(before), of(after)).filter((c) => c.field === 'state').map((c) => c.text);
+    const states = (before: string, after: string) =>
+      describeStatusChanges(of(before), of(after))
+        .filter((c) => c.field === 'state')
+        .map((c) => c.text);
     expect(states('approved', 'account_restriction')).toEqual(['Channel state: Live → Restricted']);
     expect(states('account_restriction', 'account_banned')).toEqual(['Channel state: Restricted → Banned']);
     expect(states('account_violation', 'approved')).toEqual(['Channel state: Violation → Live']);
@@ -202,6 +253,9 @@ describe('describeStatusChanges', () => {
 
   it('keeps unknown raw values visible in the text', () => {
     const changes = describeStatusChanges(deriveChannelStatus(classicChannel('verified')), deriveChannelStatus(classicChannel('mystery')));
-    expect(changes.map((c) => c.text)).toEqual(['Channel state: Verified → Unknown status (mystery)', 'Number registration: In progress → Unknown (mystery)']);
+    expect(changes.map((c) => c.text)).toEqual([
+      'Channel state: Verified → Unknown status (mystery)',
+      'Number registration: In progress → Unknown (mystery)',
+    ]);
   });
 });

@@ -18,7 +18,9 @@ describe('channel generations', () => {
     db = openDatabase(path.join(tmp.dir, 'db.sqlite'));
     db.pragma('foreign_keys = OFF'); // search rows without their channel rows: only the triggers are under test
     for (const id of [P, 'profile-2']) {
-      db.prepare("INSERT INTO profiles (id, partner_id, label, auth_method, hub_url, created_at) VALUES (?, ?, 'l', 'api_key', 'h', 'now')").run(id, id);
+      db.prepare(
+        "INSERT INTO profiles (id, partner_id, label, auth_method, hub_url, created_at) VALUES (?, ?, 'l', 'api_key', 'h', 'now')",
+      ).run(id, id);
     }
   });
   afterEach(() => {
@@ -40,13 +42,38 @@ describe('channel generations', () => {
   it('a bulk write bumps once when it says it changed rows, not at all when it did not, and leaves no marker', () => {
     insertSearchRow(1);
     const before = readGeneration(db, P);
-    db.transaction(() => bulkChannelWrite(db, P, () => { for (let rid = 10; rid < 510; rid += 1) insertSearchRow(rid); db.prepare('DELETE FROM channel_search WHERE rid = 1').run(); return 501; }, (n) => n > 0)).immediate();
+    db.transaction(() =>
+      bulkChannelWrite(
+        db,
+        P,
+        () => {
+          for (let rid = 10; rid < 510; rid += 1) insertSearchRow(rid);
+          db.prepare('DELETE FROM channel_search WHERE rid = 1').run();
+          return 501;
+        },
+        (n) => n > 0,
+      ),
+    ).immediate();
     expect(readGeneration(db, P)).toBe(before + 1);
-    db.transaction(() => bulkChannelWrite(db, P, () => 0, (n) => n > 0)).immediate();
+    db.transaction(() =>
+      bulkChannelWrite(
+        db,
+        P,
+        () => 0,
+        (n) => n > 0,
+      ),
+    ).immediate();
     expect(readGeneration(db, P)).toBe(before + 1);
     expect(db.prepare('SELECT count(*) FROM channel_bulk_writes').pluck().get()).toBe(0);
     // Another profile's rows written during one profile's bulk write still bump their own generation.
-    db.transaction(() => bulkChannelWrite(db, P, () => insertSearchRow(900, 'profile-2'), () => false)).immediate();
+    db.transaction(() =>
+      bulkChannelWrite(
+        db,
+        P,
+        () => insertSearchRow(900, 'profile-2'),
+        () => false,
+      ),
+    ).immediate();
     expect(readGeneration(db, 'profile-2')).toBe(1);
     // After the bulk write the triggers are back.
     insertSearchRow(901);
@@ -55,11 +82,32 @@ describe('channel generations', () => {
 
   it('a bulk write that throws rolls back with its marker, and refuses to run outside a transaction', () => {
     const before = readGeneration(db, P);
-    expect(() => db.transaction(() => bulkChannelWrite(db, P, () => { insertSearchRow(5); throw new Error('disk full'); }, () => true)).immediate()).toThrow('disk full');
+    expect(() =>
+      db
+        .transaction(() =>
+          bulkChannelWrite(
+            db,
+            P,
+            () => {
+              insertSearchRow(5);
+              throw new Error('disk full');
+            },
+            () => true,
+          ),
+        )
+        .immediate(),
+    ).toThrow('disk full');
     expect(db.prepare('SELECT count(*) FROM channel_bulk_writes').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM channel_search').pluck().get()).toBe(0);
     insertSearchRow(6);
     expect(readGeneration(db, P)).toBe(before + 1);
-    expect(() => bulkChannelWrite(db, P, () => 0, () => true)).toThrow(/transaction/);
+    expect(() =>
+      bulkChannelWrite(
+        db,
+        P,
+        () => 0,
+        () => true,
+      ),
+    ).toThrow(/transaction/);
   });
 });

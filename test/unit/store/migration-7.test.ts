@@ -43,7 +43,9 @@ const channel = {
 function versionSixDatabase(file: string): void {
   const v6 = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 6) });
   expect(v6.pragma('user_version', { simple: true })).toBe(6);
-  v6.prepare("INSERT INTO profiles (id, partner_id, label, auth_method, hub_url, created_at) VALUES ('p1', 'abcPA', 'Acme', 'api_key', 'https://hub.example/api/v2', ?)").run(now);
+  v6.prepare(
+    "INSERT INTO profiles (id, partner_id, label, auth_method, hub_url, created_at) VALUES ('p1', 'abcPA', 'Acme', 'api_key', 'https://hub.example/api/v2', ?)",
+  ).run(now);
   v6.prepare(
     `INSERT INTO clients (profile_id, id, name, name_sort, email, hash, raw, search_text, synced_at)
      VALUES ('p1', 'k1CL', 'Nordlicht GmbH', 'nordlicht gmbh', 'ops@nordlicht.example', 'h1', ?, 'nordlicht gmbh ops@nordlicht.example crm-1 004930123456', ?)`,
@@ -54,8 +56,12 @@ function versionSixDatabase(file: string): void {
        VALUES ('p1', 'ch1CH', 'k1CL', 'Nordlicht GmbH', '00491510001037', 'live', 1, 'f', 'raw1:words1', ?, ?)`,
     )
     .run(JSON.stringify(channel), now);
-  v6.prepare("INSERT INTO channel_search (rid, profile_id, state, search_text) VALUES (?, 'p1', 'live', 'nordlicht gmbh 00491510001037')").run(rid);
-  v6.prepare("INSERT INTO permission_links (id, profile_id, state, url, origin, client_id, number, created_at) VALUES ('l1', 'p1', 's1', 'https://hub.example/x', 'link', 'k1CL', '+4915123456789', ?)").run(now);
+  v6.prepare(
+    "INSERT INTO channel_search (rid, profile_id, state, search_text) VALUES (?, 'p1', 'live', 'nordlicht gmbh 00491510001037')",
+  ).run(rid);
+  v6.prepare(
+    "INSERT INTO permission_links (id, profile_id, state, url, origin, client_id, number, created_at) VALUES ('l1', 'p1', 's1', 'https://hub.example/x', 'link', 'k1CL', '+4915123456789', ?)",
+  ).run(now);
   v6.prepare(
     `INSERT INTO outbox (id, profile_id, kind, target, payload, state, attempts, next_attempt_at, created_at, updated_at)
      VALUES ('a1', 'p1', 'set_partner_payload', 'client:k1CL', '{}', 'queued', 0, 0, ?, ?)`,
@@ -72,19 +78,25 @@ describe('migration 7', () => {
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-      const columns = (table: string) => (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as Array<{ name: string }>).map((c) => c.name);
+      const columns = (table: string) =>
+        (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as Array<{ name: string }>).map((c) => c.name);
       expect(columns('channels')).toContain('phone_e164');
       expect(columns('channel_search')).toContain('numbers');
       expect(columns('clients')).toContain('numbers');
       // Migration 5's narrow index, now with the numbers, in the order the client list's query reads it.
-      expect((db.prepare("SELECT name FROM pragma_index_info('clients_list') ORDER BY seqno").all() as Array<{ name: string }>).map((c) => c.name)).toEqual([
-        'profile_id', 'name_sort', 'removed_at', 'search_text', 'numbers',
-      ]);
+      expect(
+        (db.prepare("SELECT name FROM pragma_index_info('clients_list') ORDER BY seqno").all() as Array<{ name: string }>).map(
+          (c) => c.name,
+        ),
+      ).toEqual(['profile_id', 'name_sort', 'removed_at', 'search_text', 'numbers']);
       // What migration 6 brought is untouched.
       expect(db.prepare('SELECT id, number FROM permission_links').all()).toEqual([{ id: 'l1', number: '+4915123456789' }]);
       expect(db.prepare('SELECT id, kind, state FROM outbox').all()).toEqual([{ id: 'a1', kind: 'set_partner_payload', state: 'queued' }]);
       // Not yet re-derived: the new columns are empty, never wrong.
-      expect(db.prepare('SELECT phone_number, phone_e164 FROM channels').get()).toEqual({ phone_number: '00491510001037', phone_e164: null });
+      expect(db.prepare('SELECT phone_number, phone_e164 FROM channels').get()).toEqual({
+        phone_number: '00491510001037',
+        phone_e164: null,
+      });
     } finally {
       db.close();
     }
@@ -95,11 +107,17 @@ describe('migration 7', () => {
     versionSixDatabase(file);
     const db = openDatabase(file);
     try {
-      const writers = { clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS), channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS) };
+      const writers = {
+        clients: new RecordTableWriter(db, 'clients', CLIENT_COLUMNS),
+        channels: new RecordTableWriter(db, 'channels', CHANNEL_COLUMNS),
+      };
       expect(await refreshDerived(db, writers)).toMatchObject({ clients: 1, channels: 1 });
       expect(db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(RULES_VERSION_KEY)).toBe(String(STATUS_RULES_VERSION));
 
-      expect(db.prepare('SELECT phone_number, phone_e164 FROM channels').get()).toEqual({ phone_number: '00491510001037', phone_e164: '+491510001037' });
+      expect(db.prepare('SELECT phone_number, phone_e164 FROM channels').get()).toEqual({
+        phone_number: '00491510001037',
+        phone_e164: '+491510001037',
+      });
       expect(db.prepare('SELECT numbers FROM channel_search').pluck().get()).toContain('+491510001037');
       // The client's contact number, written "0049 30 123456": found as E.164, nationally, with 00, by its tag.
       const clients = new ClientQueries(db);
@@ -109,7 +127,9 @@ describe('migration 7', () => {
       expect(clients.get('p1', 'k1CL')).toMatchObject({ partnerPayload: 'crm-1', country: 'DE' });
       // The list's count by number reads the narrow index alone, never the wide rows.
       const plan = db
-        .prepare("EXPLAIN QUERY PLAN SELECT count(*) AS n FROM clients k WHERE k.profile_id = ? AND k.removed_at IS NULL AND (instr(k.search_text, ?) > 0 OR instr(k.numbers, ?) > 0)")
+        .prepare(
+          'EXPLAIN QUERY PLAN SELECT count(*) AS n FROM clients k WHERE k.profile_id = ? AND k.removed_at IS NULL AND (instr(k.search_text, ?) > 0 OR instr(k.numbers, ?) > 0)',
+        )
         .all('p1', 'x', '+4930') as Array<{ detail: string }>;
       expect(plan.map((p) => p.detail).join('\n')).toMatch(/USING COVERING INDEX clients_list/);
     } finally {

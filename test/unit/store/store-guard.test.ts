@@ -22,7 +22,11 @@ afterEach(() => tmp.cleanup());
 
 /** A database whose table `big` spans many pages, with one page in the middle overwritten. */
 function damagedDatabase(file: string): void {
-  const db = openDatabase(file, { migrations: [{ version: 1, description: 'big', up: (d) => d.exec('CREATE TABLE big (id INTEGER PRIMARY KEY, v TEXT); CREATE TABLE small (x)') }] });
+  const db = openDatabase(file, {
+    migrations: [
+      { version: 1, description: 'big', up: (d) => d.exec('CREATE TABLE big (id INTEGER PRIMARY KEY, v TEXT); CREATE TABLE small (x)') },
+    ],
+  });
   const insert = db.prepare('INSERT INTO big (v) VALUES (?)');
   db.transaction(() => {
     for (let i = 0; i < 3000; i += 1) insert.run('x'.repeat(500));
@@ -44,12 +48,16 @@ describe('the store guard', () => {
     db.prepare('INSERT INTO small (x) VALUES (1)').run();
     const before = sha256(file);
 
-    expect(() => db.prepare('SELECT count(*), sum(length(v)) FROM big').get()).toThrow(expect.objectContaining({ code: 'database_corrupt', message: expect.stringContaining(file) }));
+    expect(() => db.prepare('SELECT count(*), sum(length(v)) FROM big').get()).toThrow(
+      expect.objectContaining({ code: 'database_corrupt', message: expect.stringContaining(file) }),
+    );
     const guard = guardFor(file);
     expect(guard.damaged).toMatchObject({ file, reason: expect.stringMatching(/malformed/) });
     // Every connection in this thread: refused with the message, and query_only underneath.
     for (const connection of [db, other]) {
-      expect(() => connection.prepare('INSERT INTO small (x) VALUES (2)').run()).toThrow(expect.objectContaining({ code: 'database_corrupt' }));
+      expect(() => connection.prepare('INSERT INTO small (x) VALUES (2)').run()).toThrow(
+        expect.objectContaining({ code: 'database_corrupt' }),
+      );
       expect(() => connection.exec('DELETE FROM small')).toThrow(expect.objectContaining({ code: 'database_corrupt' }));
       expect(() => connection.pragma('wal_checkpoint(TRUNCATE)')).toThrow(expect.objectContaining({ code: 'database_corrupt' }));
       expect(Object.getPrototypeOf(connection).pragma.call(connection, 'query_only', { simple: true })).toBe(1);

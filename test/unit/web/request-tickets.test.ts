@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { RequestTickets } from '../../../electron/web/request-tickets';
 
-const later = <T,>(value: T, ms: number) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+const later = <T>(value: T, ms: number) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
 
 describe('RequestTickets', () => {
   it('answers a quick request at once, and gives a slow one a ticket whose result is handed out once', async () => {

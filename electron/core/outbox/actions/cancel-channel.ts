@@ -13,7 +13,9 @@ function done(env: ActionEnv, channel: Channel | null): Outcome {
   const at = new Date(env.now()).toISOString();
   return {
     type: 'done',
-    outcome: channel?.terminated_at ? `Pending deletion since ${formatHubDay(channel.terminated_at)}.` : 'Cancellation requested; the channel is pending deletion.',
+    outcome: channel?.terminated_at
+      ? `Pending deletion since ${formatHubDay(channel.terminated_at)}.`
+      : 'Cancellation requested; the channel is pending deletion.',
     ...(channel ? { effect: () => env.records.writeChannel(env.profileId, channel, at) } : {}),
   };
 }

@@ -27,10 +27,18 @@ export const checkHealthHandler: ActionHandler = {
       // An answer younger than 5 minutes stands; a check that went out without an answer (the
       // connection dropped) still counts, so this one waits until the 5 minutes are up.
       if (cached?.checkedAt != null && cached.checkedAt + HEALTH_INTERVAL_MS > env.now()) {
-        return { type: 'done', outcome: `Checked less than 5 minutes ago; the answer from ${new Date(cached.checkedAt).toISOString()} stands.` };
+        return {
+          type: 'done',
+          outcome: `Checked less than 5 minutes ago; the answer from ${new Date(cached.checkedAt).toISOString()} stands.`,
+        };
       }
       const message = `${title}: a check went out less than 5 minutes ago without an answer; the next one goes at ${new Date(next).toISOString()}.`;
-      return { type: 'retry', delayMs: next - env.now(), uncertain: false, error: { code: 'rate_limited', message, status: null, serverMessage: null } };
+      return {
+        type: 'retry',
+        delayMs: next - env.now(),
+        uncertain: false,
+        error: { code: 'rate_limited', message, status: null, serverMessage: null },
+      };
     }
     const [key, meta] = [await env.keys.key(env.profileId, channelId), env.keys.meta(env.profileId, channelId)];
     if (key === null || meta === null) {
@@ -43,7 +51,8 @@ export const checkHealthHandler: ActionHandler = {
       summary = await channel.health();
     } catch (error) {
       // A check that never reached the server does not use up the channel's 5 minutes.
-      if (error instanceof HubError && error.code === 'offline' && !mayHaveActed(error)) env.health.restoreRequested(env.profileId, channelId, previous);
+      if (error instanceof HubError && error.code === 'offline' && !mayHaveActed(error))
+        env.health.restoreRequested(env.profileId, channelId, previous);
       throw error;
     }
     let phoneNumber: string | null = null;
@@ -59,7 +68,14 @@ export const checkHealthHandler: ActionHandler = {
     return {
       type: 'done',
       outcome: `${sentenceCase(answer)}.`,
-      effect: (db) => env.health.writeAnswer(db, env.profileId, channelId, { checkedAt, gatewayStatus: summary.status, nodes, phoneNumber, error: phoneError }),
+      effect: (db) =>
+        env.health.writeAnswer(db, env.profileId, channelId, {
+          checkedAt,
+          gatewayStatus: summary.status,
+          nodes,
+          phoneNumber,
+          error: phoneError,
+        }),
     };
   },
 

@@ -39,7 +39,10 @@ function done(env: ActionEnv, action: StoredAction, meta: KeyMeta): Outcome {
 function unknownOutcome(action: StoredAction): Outcome {
   const { title } = payloadOf(action, 'generate_api_key');
   if (action.result?.key) {
-    return failed('key_lost', `${title}: the Hub generated a new API key (older keys of this number are now revoked), but Partner Desk was interrupted before the key reached the keychain, so it is lost. Retry to generate another one.`);
+    return failed(
+      'key_lost',
+      `${title}: the Hub generated a new API key (older keys of this number are now revoked), but Partner Desk was interrupted before the key reached the keychain, so it is lost. Retry to generate another one.`,
+    );
   }
   return failed(
     'unknown_outcome',
@@ -66,7 +69,8 @@ export const generateApiKeyHandler: ActionHandler = {
   async prepare(env, action) {
     const { channelId, title } = payloadOf(action, 'generate_api_key');
     const channel = await (await env.api()).getChannel(channelId);
-    if (!channel) return failed('not_found', `${title}: the 360dialog Hub does not know channel ${channelId} (removed?). Discard the action.`);
+    if (!channel)
+      return failed('not_found', `${title}: the 360dialog Hub does not know channel ${channelId} (removed?). Discard the action.`);
     return channel.terminated_at ? pendingDeletion(action, channel.terminated_at) : null;
   },
 
@@ -82,13 +86,21 @@ export const generateApiKeyHandler: ActionHandler = {
   async send(env, action) {
     const { channelId, title } = payloadOf(action, 'generate_api_key');
     const generated = await (await env.api()).generateApiKey(channelId);
-    const meta: KeyMeta = { keyId: generated.id ?? null, address: generated.address ?? DEFAULT_ADDRESS, appId: generated.app_id ?? null, fingerprint: fingerprintOf(generated.api_key) };
+    const meta: KeyMeta = {
+      keyId: generated.id ?? null,
+      address: generated.address ?? DEFAULT_ADDRESS,
+      appId: generated.app_id ?? null,
+      fingerprint: fingerprintOf(generated.api_key),
+    };
     env.store.recordResult(action, { outcome: null, key: meta });
     try {
       await env.keys.storeKey(env.profileId, channelId, generated.api_key);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      return failed('keychain_unavailable', `${title}: a new API key was generated (older keys of this number are revoked), but the keychain refused it (${why}). The key is lost; once the keychain works, Retry to generate another one.`);
+      return failed(
+        'keychain_unavailable',
+        `${title}: a new API key was generated (older keys of this number are revoked), but the keychain refused it (${why}). The key is lost; once the keychain works, Retry to generate another one.`,
+      );
     }
     return done(env, action, meta);
   },

@@ -50,7 +50,8 @@ export const setMaxChannelsHandler: ActionHandler = {
     const { clientId, maxChannels, title } = payloadOf(action, 'set_max_channels');
     const api = await env.api();
     const current = await api.getClient(clientId);
-    if (!current) return failed('not_found', `${title}: the 360dialog Hub does not know client ${clientId} (removed?). Discard the action.`);
+    if (!current)
+      return failed('not_found', `${title}: the 360dialog Hub does not know client ${clientId} (removed?). Discard the action.`);
     const server = current.max_channels ?? DEFAULT_MAX_CHANNELS;
     if (server === maxChannels) return done(env, current, true);
     if (server !== expected(action)) return changedElsewhere(action, server);

@@ -19,7 +19,11 @@ function done(env: ActionEnv, client: Client, already: boolean): Outcome {
   const tag = tagOf(client.partner_payload);
   return {
     type: 'done',
-    outcome: already ? `The Hub already showed ${tagText(tag)}; nothing was sent.` : tag === '' ? 'The tag is removed.' : `The tag is now ${tagText(tag)}.`,
+    outcome: already
+      ? `The Hub already showed ${tagText(tag)}; nothing was sent.`
+      : tag === ''
+        ? 'The tag is removed.'
+        : `The tag is now ${tagText(tag)}.`,
     effect: () => env.records.writeClient(env.profileId, client, at),
   };
 }
@@ -52,7 +56,8 @@ export const setPartnerPayloadHandler: ActionHandler = {
     const { clientId, partnerPayload, title } = payloadOf(action, 'set_partner_payload');
     const api = await env.api();
     const current = await api.getClient(clientId);
-    if (!current) return failed('not_found', `${title}: the 360dialog Hub does not know client ${clientId} (removed?). Discard the action.`);
+    if (!current)
+      return failed('not_found', `${title}: the 360dialog Hub does not know client ${clientId} (removed?). Discard the action.`);
     const server = tagOf(current.partner_payload);
     if (server === partnerPayload) return done(env, current, true);
     if (server !== expected(action)) return changedElsewhere(action, server);

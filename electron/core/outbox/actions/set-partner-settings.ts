@@ -38,8 +38,10 @@ interface FieldChange {
 function changesOf(action: StoredAction): FieldChange[] {
   const payload = payloadOf(action, 'set_partner_settings');
   const changes: FieldChange[] = [];
-  if (payload.webhookUrl !== undefined) changes.push({ field: 'webhook_url', target: payload.webhookUrl, seen: action.seen?.webhookUrl ?? null });
-  if (payload.redirectUrl !== undefined) changes.push({ field: 'partner_redirect_url', target: payload.redirectUrl, seen: action.seen?.redirectUrl ?? null });
+  if (payload.webhookUrl !== undefined)
+    changes.push({ field: 'webhook_url', target: payload.webhookUrl, seen: action.seen?.webhookUrl ?? null });
+  if (payload.redirectUrl !== undefined)
+    changes.push({ field: 'partner_redirect_url', target: payload.redirectUrl, seen: action.seen?.redirectUrl ?? null });
   return changes;
 }
 
@@ -56,7 +58,9 @@ function done(env: ActionEnv, partner: Partner, already: boolean): Outcome {
 
 function changedElsewhere(action: StoredAction, clashes: Array<FieldChange & { server: string | null }>): Outcome {
   const { title } = payloadOf(action, 'set_partner_settings');
-  const words = clashes.map((c) => `the ${LABEL[c.field]} is now ${shown(c.server)} (it was ${shown(c.seen)} when you asked for ${c.target})`);
+  const words = clashes.map(
+    (c) => `the ${LABEL[c.field]} is now ${shown(c.server)} (it was ${shown(c.seen)} when you asked for ${c.target})`,
+  );
   return conflict({
     message: `${title}: changed elsewhere meanwhile: ${words.join('; ')}. Retry to send your values anyway, or discard to keep the Hub's.`,
     field: clashes.map((c) => c.field).join(', '),
@@ -94,7 +98,10 @@ export const setPartnerSettingsHandler: ActionHandler = {
     const updated = await api.updatePartner(patch);
     const stuck = toSend.filter((c) => !sameUrl(setting(updated[c.field]), c.target));
     if (stuck.length > 0) {
-      return failed('not_applied', `${title}: the Hub answered but still shows ${stuck.map((c) => `the ${LABEL[c.field]} as ${shown(setting(updated[c.field]))}`).join(' and ')}. Check the values, then retry.`);
+      return failed(
+        'not_applied',
+        `${title}: the Hub answered but still shows ${stuck.map((c) => `the ${LABEL[c.field]} as ${shown(setting(updated[c.field]))}`).join(' and ')}. Check the values, then retry.`,
+      );
     }
     return done(env, updated, false);
   },

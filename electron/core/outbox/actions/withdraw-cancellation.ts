@@ -16,7 +16,9 @@ function done(env: ActionEnv, channel: Channel, already: boolean): Outcome {
   const at = new Date(env.now()).toISOString();
   return {
     type: 'done',
-    outcome: already ? 'The Hub already showed the channel as active (not pending deletion); nothing was sent.' : 'Cancellation withdrawn: the channel is active and is no longer deleted.',
+    outcome: already
+      ? 'The Hub already showed the channel as active (not pending deletion); nothing was sent.'
+      : 'Cancellation withdrawn: the channel is active and is no longer deleted.',
     effect: () => env.records.writeChannel(env.profileId, channel, at),
   };
 }
@@ -56,11 +58,15 @@ export const withdrawCancellationHandler: ActionHandler = {
     const channel = answered ?? (await api.getChannel(channelId).catch(() => null));
     if (channel && !channel.terminated_at) return done(env, channel, false);
     if (!channel) return { type: 'done', outcome: 'Cancellation withdrawn; the next sync shows the channel as active.' };
-    return failed('not_applied', `${title}: the Hub accepted the request but still shows the channel as pending deletion (since ${formatHubDay(channel.terminated_at ?? '')}). Sync in a moment; if it stays so, withdraw again or contact 360dialog support.`);
+    return failed(
+      'not_applied',
+      `${title}: the Hub accepted the request but still shows the channel as pending deletion (since ${formatHubDay(channel.terminated_at ?? '')}). Sync in a moment; if it stays so, withdraw again or contact 360dialog support.`,
+    );
   },
 
   async onError(env, action, error, generic) {
-    const refused = error instanceof HubError && (error.status === 400 || error.status === 404 || error.status === 409 || error.status === 422);
+    const refused =
+      error instanceof HubError && (error.status === 400 || error.status === 404 || error.status === 409 || error.status === 422);
     if (generic.type !== 'failed' || !refused) return generic;
     try {
       const channel = await readChannel(env, action);

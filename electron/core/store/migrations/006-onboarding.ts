@@ -1,7 +1,15 @@
 import type { Migration } from './index';
 
 /** Every kind the outbox table accepts from this version on (shared/outbox.ts ACTION_KINDS). */
-const KINDS_V5 = ['cancel_channel', 'set_max_channels', 'generate_api_key', 'check_health', 'withdraw_cancellation', 'set_partner_settings', 'set_partner_payload'];
+const KINDS_V5 = [
+  'cancel_channel',
+  'set_max_channels',
+  'generate_api_key',
+  'check_health',
+  'withdraw_cancellation',
+  'set_partner_settings',
+  'set_partner_payload',
+];
 
 /**
  * Onboarding and the client lifecycle (issue 16):

@@ -85,8 +85,11 @@ export function crossError(error: unknown): CrossedError {
 
 /** The error again on this side: an AppError as one; else the same name and message, the code on a cause as fetch errors carry it. */
 export function rebuildError(crossed: CrossedError): Error {
-  if (crossed.appCode && (ERROR_CODES as readonly string[]).includes(crossed.appCode)) return new AppError(crossed.appCode, crossed.message);
-  const error = crossed.code ? new TypeError(crossed.message, { cause: Object.assign(new Error(crossed.code), { code: crossed.code }) }) : new Error(crossed.message);
+  if (crossed.appCode && (ERROR_CODES as readonly string[]).includes(crossed.appCode))
+    return new AppError(crossed.appCode, crossed.message);
+  const error = crossed.code
+    ? new TypeError(crossed.message, { cause: Object.assign(new Error(crossed.code), { code: crossed.code }) })
+    : new Error(crossed.message);
   if (!crossed.code) error.name = crossed.name;
   return error;
 }

@@ -100,7 +100,9 @@ class SyncWorkerPool {
       case 'done': {
         this.jobs.delete(message.job);
         job.finish(message.outcome);
-        const records = (message.outcome.stats?.clients ? sumCounts(message.outcome.stats.clients) : 0) + (message.outcome.stats?.channels ? sumCounts(message.outcome.stats.channels) : 0);
+        const records =
+          (message.outcome.stats?.clients ? sumCounts(message.outcome.stats.clients) : 0) +
+          (message.outcome.stats?.channels ? sumCounts(message.outcome.stats.channels) : 0);
         this.whenIdle(records > LARGE_SYNC_RECORDS ? 0 : IDLE_MS);
         return;
       }
@@ -205,7 +207,12 @@ async function serve(call: RpcCall, hub: HubConnection, signal: AbortSignal): Pr
     case 'fetch': {
       const response = await hub.fetch(call.url, { method: call.init.method, headers: call.init.headers, body: call.init.body, signal });
       const body = await response.arrayBuffer();
-      const value: FetchAnswer = { status: response.status, statusText: response.statusText, headers: [...response.headers.entries()], body };
+      const value: FetchAnswer = {
+        status: response.status,
+        statusText: response.statusText,
+        headers: [...response.headers.entries()],
+        body,
+      };
       return { value, transfer: [body] };
     }
   }

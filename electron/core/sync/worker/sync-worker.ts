@@ -70,10 +70,12 @@ async function start(jobId: number, data: SyncJobData): Promise<void> {
         reject(signal?.reason);
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      const settle = <T>(then: (value: T) => void) => (value: T): void => {
-        signal?.removeEventListener('abort', onAbort);
-        then(value);
-      };
+      const settle =
+        <T>(then: (value: T) => void) =>
+        (value: T): void => {
+          signal?.removeEventListener('abort', onAbort);
+          then(value);
+        };
       job.pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
       post({ type: 'rpc', job: jobId, id, call: rpc });
     });
@@ -104,10 +106,20 @@ async function start(jobId: number, data: SyncJobData): Promise<void> {
   const log: Logger = { debug: logAt('debug'), info: logAt('info'), warn: logAt('warn'), error: logAt('error'), redact: () => undefined };
 
   try {
-    const db = openDatabase(data.databaseFile, { cacheKiB: SYNC_CACHE_KIB, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
+    const db = openDatabase(data.databaseFile, {
+      cacheKiB: SYNC_CACHE_KIB,
+      ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}),
+    });
     try {
       const fetchImpl = data.directFetch ? globalThis.fetch : proxiedFetch;
-      const api = createPartnerApi({ baseUrl: data.hub.baseUrl, partnerId: data.hub.partnerId, fetch: fetchImpl, auth, log, ...(data.timeoutMs !== null ? { timeoutMs: data.timeoutMs } : {}) });
+      const api = createPartnerApi({
+        baseUrl: data.hub.baseUrl,
+        partnerId: data.hub.partnerId,
+        fetch: fetchImpl,
+        auth,
+        log,
+        ...(data.timeoutMs !== null ? { timeoutMs: data.timeoutMs } : {}),
+      });
       const outcome = await runSyncJob(data.request, {
         db,
         api,
@@ -130,7 +142,9 @@ async function start(jobId: number, data: SyncJobData): Promise<void> {
       outcome: {
         status: 'failed',
         // A damaged, read-only or full store keeps its code (the core acts on database_corrupt).
-        error: isAppError(error) ? { code: error.code, message: `${error.message} The previous data is unchanged.` } : { code: 'internal', message: `The sync could not run (${message}). The previous data is unchanged.` },
+        error: isAppError(error)
+          ? { code: error.code, message: `${error.message} The previous data is unchanged.` }
+          : { code: 'internal', message: `The sync could not run (${message}). The previous data is unchanged.` },
         stats: null,
         notifications: 0,
         actionsChecked: 0,

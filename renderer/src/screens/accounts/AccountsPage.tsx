@@ -148,15 +148,36 @@ export function AccountsPage() {
           onBulk={setBulk}
         />
       )}
-      <div className={stale ? 'list-region is-stale' : 'list-region'} aria-busy={loading} data-shown-search={shown ? (shown.query as ChannelFilters).search.trim() : undefined}>
+      <div
+        className={stale ? 'list-region is-stale' : 'list-region'}
+        aria-busy={loading}
+        data-shown-search={shown ? (shown.query as ChannelFilters).search.trim() : undefined}
+      >
         {error && !shown ? (
-          <ListMessage title="The list could not be read" error={error} action={<RetryButton onRetry={() => ws.channels.getState().retry()} />} />
+          <ListMessage
+            title="The list could not be read"
+            error={error}
+            action={<RetryButton onRetry={() => ws.channels.getState().retry()} />}
+          />
         ) : !shown ? (
           <div className="list-loading" aria-label="Loading channels" />
         ) : shown.total === 0 ? (
-          <EmptyList narrowed={narrowed} syncing={syncState === 'running'} everSynced={everSynced} onClear={() => setFilters({ ...clearFilters(filters), search: '' })} />
+          <EmptyList
+            narrowed={narrowed}
+            syncing={syncState === 'running'}
+            everSynced={everSynced}
+            onClear={() => setFilters({ ...clearFilters(filters), search: '' })}
+          />
         ) : viewMode === 'cards' ? (
-          <ChannelCards shown={shown} onRange={onRange} onOpen={onOpen} resetKey={shown.key} selected={selected} onSelect={onSelect} sort={filters.sort} />
+          <ChannelCards
+            shown={shown}
+            onRange={onRange}
+            onOpen={onOpen}
+            resetKey={shown.key}
+            selected={selected}
+            onSelect={onSelect}
+            sort={filters.sort}
+          />
         ) : (
           <ChannelTable
             shown={shown}
@@ -219,7 +240,17 @@ function RetryButton({ onRetry }: { onRetry(): void }) {
   );
 }
 
-function EmptyList({ narrowed, syncing, everSynced, onClear }: { narrowed: boolean; syncing: boolean; everSynced: boolean; onClear(): void }) {
+function EmptyList({
+  narrowed,
+  syncing,
+  everSynced,
+  onClear,
+}: {
+  narrowed: boolean;
+  syncing: boolean;
+  everSynced: boolean;
+  onClear(): void;
+}) {
   if (narrowed) {
     return (
       <ListMessage
@@ -235,7 +266,13 @@ function EmptyList({ narrowed, syncing, everSynced, onClear }: { narrowed: boole
     );
   }
   if (syncing || !everSynced) {
-    return <ListMessage title="Syncing your accounts…">Your clients and channels appear here as soon as the first sync has written them.</ListMessage>;
+    return (
+      <ListMessage title="Syncing your accounts…">
+        Your clients and channels appear here as soon as the first sync has written them.
+      </ListMessage>
+    );
   }
-  return <ListMessage title="No channels yet">This partner has no WhatsApp channels. New ones appear here after the next sync.</ListMessage>;
+  return (
+    <ListMessage title="No channels yet">This partner has no WhatsApp channels. New ones appear here after the next sync.</ListMessage>
+  );
 }

@@ -20,7 +20,13 @@ interface AccountsToolbarProps {
 export function AccountsToolbar({ search, onSearch, onSearchDown, sort, direction, onSort, viewMode, onViewMode }: AccountsToolbarProps) {
   return (
     <div className="toolbar">
-      <SearchField value={search} onChange={onSearch} onDown={onSearchDown} label="Search channels" placeholder="Search company, display name, number, email or id" />
+      <SearchField
+        value={search}
+        onChange={onSearch}
+        onDown={onSearchDown}
+        label="Search channels"
+        placeholder="Search company, display name, number, email or id"
+      />
       <div className="toolbar-group">
         <label className="sort-select">
           <span className="visually-hidden">Sort by</span>

@@ -48,7 +48,9 @@ export function BulkDialog({ kind, channelIds, clientIds, onClose, onQueued }: B
     let live = true;
     void api.request('actions.bulkPreview', { request: JSON.parse(requestKey) as BulkRequest }).then((result) => {
       if (!live) return;
-      setAnswer(result.ok ? { key: requestKey, preview: result.value, error: null } : { key: requestKey, preview: null, error: result.error });
+      setAnswer(
+        result.ok ? { key: requestKey, preview: result.value, error: null } : { key: requestKey, preview: null, error: result.error },
+      );
     });
     return () => {
       live = false;
@@ -71,7 +73,12 @@ export function BulkDialog({ kind, channelIds, clientIds, onClose, onQueued }: B
 
   const parsedLimit = Number(limit);
   const limitValid = Number.isInteger(parsedLimit) && parsedLimit >= 1 && parsedLimit <= MAX_CHANNELS_CEILING;
-  const title = result ? 'Queued' : (preview?.title ?? (kind === 'cancel_channel' ? 'Request cancellation' : `Channel limit of ${formatCount(clientIds.length)} ${clientIds.length === 1 ? 'client' : 'clients'}`));
+  const title = result
+    ? 'Queued'
+    : (preview?.title ??
+      (kind === 'cancel_channel'
+        ? 'Request cancellation'
+        : `Channel limit of ${formatCount(clientIds.length)} ${clientIds.length === 1 ? 'client' : 'clients'}`));
 
   return (
     <Sheet side="center" labelledBy="bulk-title" describedBy="bulk-text" onClose={onClose} className="sheet-bulk">
@@ -114,7 +121,17 @@ export function BulkDialog({ kind, channelIds, clientIds, onClose, onQueued }: B
                   <span className="field-label">New channel limit for each client</span>
                 </label>
                 <div className="button-row">
-                  <input id={limitId} className="input input-narrow" type="number" min={1} max={MAX_CHANNELS_CEILING} step={1} value={limit} onChange={(event) => setLimit(event.target.value)} autoFocus />
+                  <input
+                    id={limitId}
+                    className="input input-narrow"
+                    type="number"
+                    min={1}
+                    max={MAX_CHANNELS_CEILING}
+                    step={1}
+                    value={limit}
+                    onChange={(event) => setLimit(event.target.value)}
+                    autoFocus
+                  />
                   <button type="submit" className="btn" aria-disabled={!limitValid || undefined}>
                     Show what changes
                   </button>
@@ -127,7 +144,12 @@ export function BulkDialog({ kind, channelIds, clientIds, onClose, onQueued }: B
                 <BulkItems items={preview.items} label={`${formatCount(preview.items.length)} selected`} />
               </>
             ) : (
-              request && !error && <p id="bulk-text" className="muted">Checking each one against the local copy…</p>
+              request &&
+              !error && (
+                <p id="bulk-text" className="muted">
+                  Checking each one against the local copy…
+                </p>
+              )
             )}
             {error && <ErrorAlert title="Nothing was queued" error={error} />}
             <div className="dialog-actions">

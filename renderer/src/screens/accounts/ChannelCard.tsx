@@ -29,7 +29,13 @@ export const ChannelCard = memo(function ChannelCard({ channel, index, total, se
   const dateLine = sortDateLine(channel, sort);
   const display = channel.displayName && channel.displayName !== channel.companyName ? channel.displayName : null;
   return (
-    <div className={selected ? 'ch-card is-selected' : 'ch-card'} role="listitem" aria-labelledby={titleId} aria-posinset={index + 1} aria-setsize={total}>
+    <div
+      className={selected ? 'ch-card is-selected' : 'ch-card'}
+      role="listitem"
+      aria-labelledby={titleId}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+    >
       <header className="ch-card-head">
         <input
           type="checkbox"
@@ -71,7 +77,10 @@ export const ChannelCard = memo(function ChannelCard({ channel, index, total, se
       {dateLine && <p className="ch-date muted">{dateLine}</p>}
       <footer className="ch-card-foot">
         {status.actionRequired ? (
-          <p className={status.actionRequired.tone === 'negative' ? 'ch-action ch-action-negative' : 'ch-action'} title={actionsText(channel)}>
+          <p
+            className={status.actionRequired.tone === 'negative' ? 'ch-action ch-action-negative' : 'ch-action'}
+            title={actionsText(channel)}
+          >
             <Icon name="alert" size={14} />
             <span className="visually-hidden">Action required: </span>
             {/* The sentence (a setup error's message is in the tooltip and the details), whole. */}
@@ -89,7 +98,13 @@ export const ChannelCard = memo(function ChannelCard({ channel, index, total, se
             No action required
           </p>
         )}
-        <button type="button" className="btn btn-sm card-open" data-index={index} aria-label={`Show details of ${companyOf(channel)}, ${phoneOf(channel)}`} onClick={() => onOpen(channel.id)}>
+        <button
+          type="button"
+          className="btn btn-sm card-open"
+          data-index={index}
+          aria-label={`Show details of ${companyOf(channel)}, ${phoneOf(channel)}`}
+          onClick={() => onOpen(channel.id)}
+        >
           Show details
         </button>
       </footer>

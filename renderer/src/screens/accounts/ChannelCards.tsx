@@ -64,8 +64,14 @@ export function ChannelCards({ shown, onRange, onOpen, resetKey, selected, onSel
     virtualizer.measure();
   }, [virtualizer, columns]);
 
-  const scrollToIndex = useCallback((index: number) => virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' }), [virtualizer, columns]);
-  const focusable = useCallback((index: number) => scrollRef.current?.querySelector<HTMLElement>(`.card-open[data-index="${index}"]`) ?? null, []);
+  const scrollToIndex = useCallback(
+    (index: number) => virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' }),
+    [virtualizer, columns],
+  );
+  const focusable = useCallback(
+    (index: number) => scrollRef.current?.querySelector<HTMLElement>(`.card-open[data-index="${index}"]`) ?? null,
+    [],
+  );
   const onKeyDown = useRovingList({ count: shown.total, columns, pageRows: Math.max(1, virtualRows.length - 3), scrollToIndex, focusable });
 
   return (
@@ -77,7 +83,12 @@ export function ChannelCards({ shown, onRange, onOpen, resetKey, selected, onSel
             ref={virtualizer.measureElement}
             data-row={row.index}
             className="card-row"
-            style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, left: PADDING, right: PADDING }}
+            style={{
+              transform: `translateY(${row.start}px)`,
+              gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+              left: PADDING,
+              right: PADDING,
+            }}
           >
             {Array.from({ length: columns }, (_, column) => {
               const index = row.index * columns + column;

@@ -30,14 +30,26 @@ interface ChannelTableProps {
 }
 
 export function ChannelTable({ shown, sort, direction, onSort, onRange, onOpen, resetKey, selected, onSelect }: ChannelTableProps) {
-  const { scrollRef, virtualizer, rows, onKeyDown } = useVirtualTable({ total: shown.total, rowHeight: ROW_HEIGHT, overscan: 10, onRange, resetKey });
+  const { scrollRef, virtualizer, rows, onKeyDown } = useVirtualTable({
+    total: shown.total,
+    rowHeight: ROW_HEIGHT,
+    overscan: 10,
+    onRange,
+    resetKey,
+  });
   const width = useElementWidth(scrollRef);
   const chosen = useWs('views', (s) => s.columns);
   const layout = tableLayout(width, chosen, sort);
 
   return (
     <div className="list-scroll table-scroll" ref={scrollRef} onKeyDown={onKeyDown}>
-      <div className="ch-table" role="table" aria-label="WhatsApp accounts" aria-rowcount={shown.total + 1} data-columns={layout.columns.map((c) => c.id).join(' ')}>
+      <div
+        className="ch-table"
+        role="table"
+        aria-label="WhatsApp accounts"
+        aria-rowcount={shown.total + 1}
+        data-columns={layout.columns.map((c) => c.id).join(' ')}
+      >
         <div className="ch-thead" role="rowgroup">
           <div className="ch-tr ch-tr-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: layout.template }}>
             {layout.columns.map((column) => {
@@ -52,7 +64,12 @@ export function ChannelTable({ shown, sort, direction, onSort, onRange, onOpen, 
                   aria-sort={sorted ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
                 >
                   {column.sort ? (
-                    <button type="button" className="th-sort" aria-label={`Sort by ${column.fullTitle}`} onClick={() => column.sort && onSort(column.sort)}>
+                    <button
+                      type="button"
+                      className="th-sort"
+                      aria-label={`Sort by ${column.fullTitle}`}
+                      onClick={() => column.sort && onSort(column.sort)}
+                    >
                       {column.title}
                       {sorted && <Icon name={direction === 'asc' ? 'arrowUp' : 'arrowDown'} size={12} />}
                     </button>
@@ -79,7 +96,14 @@ export function ChannelTable({ shown, sort, direction, onSort, onRange, onOpen, 
                 className={channel && selected.has(channel.id) ? 'ch-tr is-selected' : 'ch-tr'}
               >
                 {channel ? (
-                  <ChannelTableRow channel={channel} index={row.index} columns={layout.columns} selected={selected.has(channel.id)} onOpen={onOpen} onSelect={onSelect} />
+                  <ChannelTableRow
+                    channel={channel}
+                    index={row.index}
+                    columns={layout.columns}
+                    selected={selected.has(channel.id)}
+                    onOpen={onOpen}
+                    onSelect={onSelect}
+                  />
                 ) : null}
               </VirtualTableRow>
             );

@@ -35,7 +35,14 @@ export const ChannelTableRow = memo(function ChannelTableRow({ channel, index, c
     ),
     company: () => (
       <div role="cell" className="cell cell-stack">
-        <button type="button" className="row-open" data-index={index} title={companyOf(channel)} dir="auto" onClick={() => onOpen(channel.id)}>
+        <button
+          type="button"
+          className="row-open"
+          data-index={index}
+          title={companyOf(channel)}
+          dir="auto"
+          onClick={() => onOpen(channel.id)}
+        >
           {companyOf(channel)}
         </button>
         <span className="cell-sub" title={channel.displayName ?? undefined} dir="auto">
@@ -71,7 +78,11 @@ export const ChannelTableRow = memo(function ChannelTableRow({ channel, index, c
     ),
     quality: () => (
       <div role="cell" className="cell">
-        {status.qualityRating ? <ToneBadge tone={status.qualityRating.tone} label={status.qualityRating.label} /> : <span className="muted">—</span>}
+        {status.qualityRating ? (
+          <ToneBadge tone={status.qualityRating.tone} label={status.qualityRating.label} />
+        ) : (
+          <span className="muted">—</span>
+        )}
       </div>
     ),
     limit: () => (
@@ -90,7 +101,13 @@ export const ChannelTableRow = memo(function ChannelTableRow({ channel, index, c
       </div>
     ),
     action: () => (
-      <div role="cell" className={status.actionRequired?.tone === 'negative' ? 'cell cell-text cell-action cell-action-negative' : 'cell cell-text cell-action'} title={actionsText(channel)}>
+      <div
+        role="cell"
+        className={
+          status.actionRequired?.tone === 'negative' ? 'cell cell-text cell-action cell-action-negative' : 'cell cell-text cell-action'
+        }
+        title={actionsText(channel)}
+      >
         {status.actionRequired ? (
           <>
             {ACTION_HINT_SHORT[status.actionRequired.id]}

@@ -47,7 +47,9 @@ export function ExportDialog({ viewQuery, viewCount, allCount, filtered, selecti
       ...(delimiter === 'auto' ? {} : { delimiter }),
       ...(scope === 'view' ? { query } : {}),
       // The selection in the list's order: its ids as a filter of the same sort.
-      ...(scope === 'selection' && selection ? { query: { search: '', sort: query.sort, direction: query.direction, ids: [...selection] } } : {}),
+      ...(scope === 'selection' && selection
+        ? { query: { search: '', sort: query.sort, direction: query.direction, ids: [...selection] } }
+        : {}),
     });
     setBusy(false);
     if (!result.ok) setOutcome({ kind: 'error', error: result.error });
@@ -57,7 +59,9 @@ export function ExportDialog({ viewQuery, viewCount, allCount, filtered, selecti
 
   async function reveal(path: string) {
     const result = await api.request('export.reveal', { path });
-    setRevealNote(result.ok && result.value.revealed ? null : 'This computer cannot open the folder from here; the path above is where the file is.');
+    setRevealNote(
+      result.ok && result.value.revealed ? null : 'This computer cannot open the folder from here; the path above is where the file is.',
+    );
   }
 
   return (
@@ -67,7 +71,8 @@ export function ExportDialog({ viewQuery, viewCount, allCount, filtered, selecti
         {outcome?.kind === 'saved' ? (
           <>
             <p role="status">
-              Saved {formatCount(outcome.rows)} {outcome.rows === 1 ? 'channel' : 'channels'} to <code className="path">{outcome.path}</code>
+              Saved {formatCount(outcome.rows)} {outcome.rows === 1 ? 'channel' : 'channels'} to{' '}
+              <code className="path">{outcome.path}</code>
             </p>
             {revealNote && <p className="muted">{revealNote}</p>}
             <div className="dialog-actions">
@@ -83,7 +88,8 @@ export function ExportDialog({ viewQuery, viewCount, allCount, filtered, selecti
           <>
             <section aria-labelledby="export-columns-title">
               <p id="export-columns-title" className="muted">
-                One row per channel, with these {EXPORT_COLUMN_TITLES.length} columns (the first six as in the Partner Hub's CSV; numbers in E.164):
+                One row per channel, with these {EXPORT_COLUMN_TITLES.length} columns (the first six as in the Partner Hub's CSV; numbers in
+                E.164):
               </p>
               <ol className="export-columns">
                 {EXPORT_COLUMN_TITLES.map((title) => (

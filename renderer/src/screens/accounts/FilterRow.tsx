@@ -23,7 +23,12 @@ export function FilterRow({ filters, onChange }: FilterRowProps) {
             <span className="filter-select-title" aria-hidden="true">
               {short}
             </span>
-            <select className="select select-sm" aria-label={title} value={value} onChange={(event) => onChange({ ...filters, [field]: event.target.value ? [event.target.value] : [] })}>
+            <select
+              className="select select-sm"
+              aria-label={title}
+              value={value}
+              onChange={(event) => onChange({ ...filters, [field]: event.target.value ? [event.target.value] : [] })}
+            >
               <option value="">Any</option>
               {options.map((option) => (
                 <option key={option} value={option}>
@@ -34,7 +39,12 @@ export function FilterRow({ filters, onChange }: FilterRowProps) {
           </label>
         );
       })}
-      <button type="button" className="chip" aria-pressed={filters.actionRequired} onClick={() => onChange({ ...filters, actionRequired: !filters.actionRequired })}>
+      <button
+        type="button"
+        className="chip"
+        aria-pressed={filters.actionRequired}
+        onClick={() => onChange({ ...filters, actionRequired: !filters.actionRequired })}
+      >
         <Icon name="alert" size={14} />
         Action required
       </button>
@@ -42,19 +52,39 @@ export function FilterRow({ filters, onChange }: FilterRowProps) {
         <span className="chip chip-removable">
           <span className="chip-key">Client</span>
           <span className="chip-value">{filters.client.name}</span>
-          <button type="button" className="icon-btn icon-btn-xs" aria-label={`Remove the client filter ${filters.client.name}`} onClick={() => onChange({ ...filters, client: null })}>
+          <button
+            type="button"
+            className="icon-btn icon-btn-xs"
+            aria-label={`Remove the client filter ${filters.client.name}`}
+            onClick={() => onChange({ ...filters, client: null })}
+          >
             <Icon name="close" size={12} />
           </button>
         </span>
       )}
       {filters.actions.map((id) => (
-        <RemovableChip key={id} name="Action" value={ACTION_HINT_TEXT[id]} onRemove={() => onChange({ ...filters, actions: filters.actions.filter((a) => a !== id) })} />
+        <RemovableChip
+          key={id}
+          name="Action"
+          value={ACTION_HINT_TEXT[id]}
+          onRemove={() => onChange({ ...filters, actions: filters.actions.filter((a) => a !== id) })}
+        />
       ))}
       {filters.qualityRating.map((label) => (
-        <RemovableChip key={label} name="Quality" value={label} onRemove={() => onChange({ ...filters, qualityRating: filters.qualityRating.filter((q) => q !== label) })} />
+        <RemovableChip
+          key={label}
+          name="Quality"
+          value={label}
+          onRemove={() => onChange({ ...filters, qualityRating: filters.qualityRating.filter((q) => q !== label) })}
+        />
       ))}
       {filters.messagingLimit.map((label) => (
-        <RemovableChip key={label} name="Messaging limit" value={label} onRemove={() => onChange({ ...filters, messagingLimit: filters.messagingLimit.filter((l) => l !== label) })} />
+        <RemovableChip
+          key={label}
+          name="Messaging limit"
+          value={label}
+          onRemove={() => onChange({ ...filters, messagingLimit: filters.messagingLimit.filter((l) => l !== label) })}
+        />
       ))}
       {active > 0 && (
         <button type="button" className="btn btn-ghost btn-sm" onClick={() => onChange(clearFilters(filters))}>

@@ -2,7 +2,15 @@
 import { useId, useState } from 'react';
 import { Sheet } from '../../components/Sheet';
 
-export function SaveViewDialog({ existing, onSave, onClose }: { existing: readonly string[]; onSave(name: string): void; onClose(): void }) {
+export function SaveViewDialog({
+  existing,
+  onSave,
+  onClose,
+}: {
+  existing: readonly string[];
+  onSave(name: string): void;
+  onClose(): void;
+}) {
   const [name, setName] = useState('');
   const id = useId();
   const trimmed = name.trim();
@@ -24,7 +32,15 @@ export function SaveViewDialog({ existing, onSave, onClose }: { existing: readon
           <label className="field-label" htmlFor={id}>
             Name
           </label>
-          <input id={id} className="input" value={name} maxLength={80} placeholder="e.g. Needs action in DE" onChange={(event) => setName(event.target.value)} autoFocus />
+          <input
+            id={id}
+            className="input"
+            value={name}
+            maxLength={80}
+            placeholder="e.g. Needs action in DE"
+            onChange={(event) => setName(event.target.value)}
+            autoFocus
+          />
           {replaces && <p className="field-hint">A view with this name exists; saving replaces it.</p>}
         </div>
         <div className="dialog-actions">

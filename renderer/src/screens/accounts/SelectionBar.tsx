@@ -34,7 +34,11 @@ export function SelectionBar({ onExport, onBulk }: SelectionBarProps) {
     const result = await ws.api.request('notifications.markRead', { channelIds: [...selected.keys()] });
     if (!result.ok) return setError(result.error);
     const marked = before - result.value.unread;
-    setNote(marked > 0 ? `${formatCount(marked)} ${marked === 1 ? 'notification' : 'notifications'} marked read.` : 'They had no unread notifications.');
+    setNote(
+      marked > 0
+        ? `${formatCount(marked)} ${marked === 1 ? 'notification' : 'notifications'} marked read.`
+        : 'They had no unread notifications.',
+    );
     void ws.notifications.getState().load();
   }
 

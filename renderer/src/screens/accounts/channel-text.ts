@@ -28,7 +28,11 @@ export function qualityLine(channel: ChannelListItem): string | null {
 }
 
 /** Sorted by a date, the card says it ("Created 12 Mar 2024"); other sorts need no date. */
-export function sortDateLine(channel: Pick<ChannelListItem, 'createdAt' | 'modifiedAt'>, sort: ChannelSort, now: number = Date.now()): string | null {
+export function sortDateLine(
+  channel: Pick<ChannelListItem, 'createdAt' | 'modifiedAt'>,
+  sort: ChannelSort,
+  now: number = Date.now(),
+): string | null {
   if (sort === 'created') return `Created ${formatDate(channel.createdAt, now) ?? 'on an unknown date'}`;
   if (sort === 'modified') return `Last changed ${formatDate(channel.modifiedAt ?? null, now) ?? 'on an unknown date'}`;
   return null;

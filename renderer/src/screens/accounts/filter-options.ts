@@ -20,9 +20,24 @@ function labelsOf(table: BadgeTable, extra: readonly string[]): string[] {
 /** Registration has "Registered" also for live channels whatever their status; it is in the table. */
 /** `short` is what the filter shows (the table's column words), `title` its full name (the Hub's CSV column). */
 export const ACTIVATION_FILTERS: readonly { field: ActivationFilterField; title: string; short: string; options: readonly string[] }[] = [
-  { field: 'messageOnBehalf', title: ACTIVATION_COLUMNS.messageOnBehalf, short: 'On behalf', options: labelsOf(MESSAGE_ON_BEHALF_STATUSES, [NOT_AVAILABLE]) },
-  { field: 'metaBusinessVerification', title: ACTIVATION_COLUMNS.metaBusinessVerification, short: 'Meta verification', options: labelsOf(META_BUSINESS_VERIFICATION_STATUSES, [NOT_AVAILABLE]) },
-  { field: 'numberRegistration', title: ACTIVATION_COLUMNS.numberRegistration, short: 'Registration', options: labelsOf(NUMBER_REGISTRATION_STATUSES, [NOT_AVAILABLE]) },
+  {
+    field: 'messageOnBehalf',
+    title: ACTIVATION_COLUMNS.messageOnBehalf,
+    short: 'On behalf',
+    options: labelsOf(MESSAGE_ON_BEHALF_STATUSES, [NOT_AVAILABLE]),
+  },
+  {
+    field: 'metaBusinessVerification',
+    title: ACTIVATION_COLUMNS.metaBusinessVerification,
+    short: 'Meta verification',
+    options: labelsOf(META_BUSINESS_VERIFICATION_STATUSES, [NOT_AVAILABLE]),
+  },
+  {
+    field: 'numberRegistration',
+    title: ACTIVATION_COLUMNS.numberRegistration,
+    short: 'Registration',
+    options: labelsOf(NUMBER_REGISTRATION_STATUSES, [NOT_AVAILABLE]),
+  },
 ];
 
 export const SORT_OPTIONS: readonly { value: ChannelSort; label: string }[] = [

@@ -43,7 +43,12 @@ export const COLUMNS: Readonly<Record<ColumnId, ColumnDef>> = {
   state: { id: 'state', title: 'State', fullTitle: 'Channel state', min: 168, sort: 'state', key: true },
   numberRegistration: { id: 'numberRegistration', title: 'Registration', fullTitle: ACTIVATION_COLUMNS.numberRegistration, min: 130 },
   quality: { id: 'quality', title: 'Quality', fullTitle: 'Quality rating', min: 112 },
-  metaBusinessVerification: { id: 'metaBusinessVerification', title: 'Meta verification', fullTitle: ACTIVATION_COLUMNS.metaBusinessVerification, min: 156 },
+  metaBusinessVerification: {
+    id: 'metaBusinessVerification',
+    title: 'Meta verification',
+    fullTitle: ACTIVATION_COLUMNS.metaBusinessVerification,
+    min: 156,
+  },
   messageOnBehalf: { id: 'messageOnBehalf', title: 'On behalf', fullTitle: ACTIVATION_COLUMNS.messageOnBehalf, min: 122 },
   limit: { id: 'limit', title: 'Messaging limit', fullTitle: 'Messaging limit', min: 150 },
   created: { id: 'created', title: 'Created', fullTitle: 'Created on the Hub', min: 112, sort: 'created' },
@@ -52,8 +57,22 @@ export const COLUMNS: Readonly<Record<ColumnId, ColumnDef>> = {
 };
 
 /** The columns that may fold, in the order they are kept when nobody chose. */
-export const OPTIONAL_COLUMNS: readonly ColumnId[] = ['numberRegistration', 'quality', 'metaBusinessVerification', 'messageOnBehalf', 'limit', 'created', 'modified'];
-export const DEFAULT_OPTIONAL: readonly ColumnId[] = ['numberRegistration', 'quality', 'metaBusinessVerification', 'messageOnBehalf', 'limit'];
+export const OPTIONAL_COLUMNS: readonly ColumnId[] = [
+  'numberRegistration',
+  'quality',
+  'metaBusinessVerification',
+  'messageOnBehalf',
+  'limit',
+  'created',
+  'modified',
+];
+export const DEFAULT_OPTIONAL: readonly ColumnId[] = [
+  'numberRegistration',
+  'quality',
+  'metaBusinessVerification',
+  'messageOnBehalf',
+  'limit',
+];
 
 /** Each cell's horizontal padding (tables.css .cell: 10px each side), counted in the widths. */
 const CELL_PADDING = 0;

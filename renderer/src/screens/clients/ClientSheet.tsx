@@ -52,7 +52,13 @@ export function ClientSheet({ id }: { id: string }) {
             <h2 id="client-title" dir="auto">
               {client?.name ?? 'Client'}
             </h2>
-            <p className="muted">{client?.organisation && client.organisation !== client.name ? client.organisation : client ? `Client ID ${client.id}` : 'Reading…'}</p>
+            <p className="muted">
+              {client?.organisation && client.organisation !== client.name
+                ? client.organisation
+                : client
+                  ? `Client ID ${client.id}`
+                  : 'Reading…'}
+            </p>
           </div>
           <button type="button" className="icon-btn" aria-label="Close client" title="Close (Esc)" onClick={close}>
             <Icon name="close" />
@@ -60,7 +66,11 @@ export function ClientSheet({ id }: { id: string }) {
         </header>
         <div className="sheet-content">
           {!client ? (
-            entry.error ? <ErrorAlert title="The client could not be read" error={entry.error} /> : <p className="muted tab-loading">Reading…</p>
+            entry.error ? (
+              <ErrorAlert title="The client could not be read" error={entry.error} />
+            ) : (
+              <p className="muted tab-loading">Reading…</p>
+            )
           ) : (
             <div className="overview">
               <div className="overview-columns">
@@ -74,7 +84,9 @@ export function ClientSheet({ id }: { id: string }) {
                     <dt>Email</dt>
                     <dd>{client.email ?? <span className="muted">—</span>}</dd>
                     <dt>Phone</dt>
-                    <dd className="num">{formatPhone({ raw: client.phoneNumber, e164: client.phoneE164 }) ?? <span className="muted">—</span>}</dd>
+                    <dd className="num">
+                      {formatPhone({ raw: client.phoneNumber, e164: client.phoneE164 }) ?? <span className="muted">—</span>}
+                    </dd>
                     <dt>Status</dt>
                     <dd>{client.status ? sentenceCase(client.status.replace(/_/g, ' ')) : <span className="muted">—</span>}</dd>
                     <dt>Created</dt>
@@ -106,7 +118,9 @@ export function ClientSheet({ id }: { id: string }) {
                     <ChannelLimit count={client.channelCount} max={client.maxChannels} />
                   </p>
                   <p className="muted">
-                    {client.maxChannels === null ? 'The Hub did not send a limit.' : `This client may have up to ${client.maxChannels} channels.`}
+                    {client.maxChannels === null
+                      ? 'The Hub did not send a limit.'
+                      : `This client may have up to ${client.maxChannels} channels.`}
                     {client.pending && ` ${client.pending.label}.`}
                   </p>
                   <button type="button" className="btn btn-sm" onClick={() => setEditingLimit(true)}>
@@ -152,7 +166,9 @@ export function ClientSheet({ id }: { id: string }) {
                         >
                           {channel.displayName ?? companyOf(channel)}
                         </button>
-                        <span className="num muted">{formatPhone({ raw: channel.phoneNumber, e164: channel.phoneE164 }) ?? 'No number yet'}</span>
+                        <span className="num muted">
+                          {formatPhone({ raw: channel.phoneNumber, e164: channel.phoneE164 }) ?? 'No number yet'}
+                        </span>
                         <ToneBadge tone={channel.status.state.tone} label={channel.status.state.label} />
                       </li>
                     ))}

@@ -24,7 +24,13 @@ interface ClientTableProps {
 }
 
 export function ClientTable({ shown, onRange, onOpen, resetKey }: ClientTableProps) {
-  const { scrollRef, virtualizer, rows, onKeyDown } = useVirtualTable({ total: shown.total, rowHeight: ROW_HEIGHT, overscan: 8, onRange, resetKey });
+  const { scrollRef, virtualizer, rows, onKeyDown } = useVirtualTable({
+    total: shown.total,
+    rowHeight: ROW_HEIGHT,
+    overscan: 8,
+    onRange,
+    resetKey,
+  });
 
   return (
     <div className="list-scroll table-scroll" ref={scrollRef} onKeyDown={onKeyDown}>
@@ -42,7 +48,14 @@ export function ClientTable({ shown, onRange, onOpen, resetKey }: ClientTablePro
           {rows.map((row) => {
             const client = itemAt(shown, row.index);
             return (
-              <VirtualTableRow key={row.key} index={row.index} start={row.start} height={ROW_HEIGHT} grid={GRID} className="ch-tr ch-tr-tall">
+              <VirtualTableRow
+                key={row.key}
+                index={row.index}
+                start={row.start}
+                height={ROW_HEIGHT}
+                grid={GRID}
+                className="ch-tr ch-tr-tall"
+              >
                 {client ? <ClientRow client={client} index={row.index} onOpen={onOpen} /> : null}
               </VirtualTableRow>
             );
@@ -87,7 +100,15 @@ const ClientRow = memo(function ClientRow({ client, index, onOpen }: { client: C
       <div role="cell" className="cell num">
         {client.needsAction ? <span className="cell-action">{formatCount(client.needsAction)}</span> : <span className="muted">None</span>}
       </div>
-      <div role="cell" className={client.balance && client.balance.amount <= 0 ? 'cell num cell-negative' : 'cell num'} title={client.balance ? `Read ${formatDate(client.balance.fetchedAt, now) ?? ''}` : 'Read when the client is opened (clients that pay 360dialog directly)'}>
+      <div
+        role="cell"
+        className={client.balance && client.balance.amount <= 0 ? 'cell num cell-negative' : 'cell num'}
+        title={
+          client.balance
+            ? `Read ${formatDate(client.balance.fetchedAt, now) ?? ''}`
+            : 'Read when the client is opened (clients that pay 360dialog directly)'
+        }
+      >
         {balance ?? <span className="muted">—</span>}
       </div>
       <div role="cell" className="cell num muted">

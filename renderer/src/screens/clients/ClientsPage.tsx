@@ -54,7 +54,12 @@ export function ClientsPage() {
         </button>
       </header>
       <div className="toolbar">
-        <SearchField value={filters.search} onChange={(search) => setFilters({ ...filters, search })} label="Search clients" placeholder="Search name, contact, email, number, tag or id" />
+        <SearchField
+          value={filters.search}
+          onChange={(search) => setFilters({ ...filters, search })}
+          label="Search clients"
+          placeholder="Search name, contact, email, number, tag or id"
+        />
         <div className="toolbar-group">
           <label className="sort-select">
             <span className="visually-hidden">Sort clients by</span>

@@ -53,7 +53,11 @@ export function MaxChannelsDialog({ client, onClose }: { client: ClientListItem;
     event.preventDefault();
     if (busy || value === null || unchanged || (below && !acknowledged)) return;
     setBusy(true);
-    const result = await api.request('actions.setMaxChannels', { clientId: client.id, maxChannels: value, confirmed: below ? acknowledged : true });
+    const result = await api.request('actions.setMaxChannels', {
+      clientId: client.id,
+      maxChannels: value,
+      confirmed: below ? acknowledged : true,
+    });
     setBusy(false);
     if (result.ok) setQueued(result.value);
     else setError(result.error);
@@ -81,7 +85,8 @@ export function MaxChannelsDialog({ client, onClose }: { client: ClientListItem;
         ) : (
           <>
             <p className="muted">
-              The client has {client.channelCount} {client.channelCount === 1 ? 'channel' : 'channels'} and may have up to {client.maxChannels ?? DEFAULT_MAX_CHANNELS}
+              The client has {client.channelCount} {client.channelCount === 1 ? 'channel' : 'channels'} and may have up to{' '}
+              {client.maxChannels ?? DEFAULT_MAX_CHANNELS}
               {client.pending?.maxChannels ? ` (${client.pending.label})` : ''}.
             </p>
             <div className="field">
@@ -121,7 +126,9 @@ export function MaxChannelsDialog({ client, onClose }: { client: ClientListItem;
             )}
             {value !== null && !unchanged && !invalid && (
               <p className="muted confirm-timing" data-timing={waits ? 'waits' : 'now'}>
-                {waits ? 'Not connected to the Hub right now: the change waits in the Outbox and is sent when the connection is back.' : 'Sent to the 360dialog Hub right away.'}
+                {waits
+                  ? 'Not connected to the Hub right now: the change waits in the Outbox and is sent when the connection is back.'
+                  : 'Sent to the 360dialog Hub right away.'}
               </p>
             )}
             {error && <ErrorAlert title="The change cannot be queued" error={error} />}
@@ -129,7 +136,13 @@ export function MaxChannelsDialog({ client, onClose }: { client: ClientListItem;
               <button type="button" className="btn" onClick={onClose}>
                 Cancel
               </button>
-              <BusyButton type="submit" className="btn btn-primary" busy={busy} blocked={value === null || unchanged || (below && !acknowledged)} busyLabel="Queueing…">
+              <BusyButton
+                type="submit"
+                className="btn btn-primary"
+                busy={busy}
+                blocked={value === null || unchanged || (below && !acknowledged)}
+                busyLabel="Queueing…"
+              >
                 {value !== null && !unchanged ? `Change limit to ${value}` : 'Change limit'}
               </BusyButton>
             </div>

@@ -56,7 +56,11 @@ export function TagDialog({ client, onClose }: { client: ClientListItem; onClose
         <h2 id={`${ids}-title`}>Tag of {client.name}</h2>
         {queued ? (
           <>
-            <p role="status">{queued.state === 'done' ? (queued.outcome ?? 'Changed.') : `${queued.detail ?? queued.title}: in the outbox, sent as soon as the Hub can be reached.`}</p>
+            <p role="status">
+              {queued.state === 'done'
+                ? (queued.outcome ?? 'Changed.')
+                : `${queued.detail ?? queued.title}: in the outbox, sent as soon as the Hub can be reached.`}
+            </p>
             <div className="dialog-actions">
               <button type="button" className="btn btn-primary" onClick={onClose} autoFocus>
                 Done
@@ -65,7 +69,10 @@ export function TagDialog({ client, onClose }: { client: ClientListItem; onClose
           </>
         ) : (
           <>
-            <p className="muted">Your own value for this client, kept by 360dialog as its partner_payload (for example your CRM id). It is searchable in Clients and WhatsApp accounts.</p>
+            <p className="muted">
+              Your own value for this client, kept by 360dialog as its partner_payload (for example your CRM id). It is searchable in
+              Clients and WhatsApp accounts.
+            </p>
             <div className="field">
               <label className="field-label" htmlFor={`${ids}-tag`}>
                 Tag
@@ -82,7 +89,8 @@ export function TagDialog({ client, onClose }: { client: ClientListItem; onClose
                 autoFocus
               />
               <p className={invalid ? 'field-error' : 'field-hint'} id={`${ids}-hint`}>
-                {invalid ?? (unchanged ? (current === '' ? 'No tag yet.' : 'That is the current tag; empty removes it.') : (preview?.message ?? ' '))}
+                {invalid ??
+                  (unchanged ? (current === '' ? 'No tag yet.' : 'That is the current tag; empty removes it.') : (preview?.message ?? ' '))}
               </p>
             </div>
             {error && <ErrorAlert title="The change cannot be queued" error={error} />}
@@ -90,7 +98,13 @@ export function TagDialog({ client, onClose }: { client: ClientListItem; onClose
               <button type="button" className="btn" onClick={onClose}>
                 Cancel
               </button>
-              <BusyButton type="submit" className="btn btn-primary" busy={busy} blocked={invalid !== null || unchanged} busyLabel="Queueing…">
+              <BusyButton
+                type="submit"
+                className="btn btn-primary"
+                busy={busy}
+                blocked={invalid !== null || unchanged}
+                busyLabel="Queueing…"
+              >
                 {text === '' && !unchanged ? 'Remove tag' : 'Save tag'}
               </BusyButton>
             </div>

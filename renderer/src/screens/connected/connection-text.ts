@@ -59,7 +59,8 @@ export function connectionBanner(connection: ConnectionState, profile: ProfileSu
         kind: 'hub_unavailable',
         tone: 'waiting',
         headline: 'The 360dialog Hub is not answering.',
-        detail: 'Your network works, but the Hub does not answer or reports an error. Everything synced is still here; Partner Desk keeps checking.',
+        detail:
+          'Your network works, but the Hub does not answer or reports an error. Everything synced is still here; Partner Desk keeps checking.',
         queue: queued && `${queued} and will be sent when the Hub answers again.`,
         action: 'check',
       };
@@ -69,7 +70,9 @@ export function connectionBanner(connection: ConnectionState, profile: ProfileSu
       return {
         kind: 'key_rejected',
         tone: 'problem',
-        headline: noKey ? `The keychain holds no ${what} for ${profile.label}.` : `The 360dialog Hub refused the ${what} of ${profile.label}.`,
+        headline: noKey
+          ? `The keychain holds no ${what} for ${profile.label}.`
+          : `The 360dialog Hub refused the ${what} of ${profile.label}.`,
         detail: noKey
           ? `Enter it again to reconnect. The local copy stays as it is.`
           : `It may have been revoked or replaced in the Partner Hub. Enter the current ${what}: the local copy stays as it is.`,

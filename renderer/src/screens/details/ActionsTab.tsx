@@ -46,19 +46,26 @@ export function ActionsTab({ details }: { details: ChannelDetails }) {
         </section>
       )}
 
-      {(pendingDeletion || details.channel.pending?.kind === 'withdraw_cancellation') && !removed && <WithdrawCancellationPanel details={details} onWithdraw={() => setWithdrawing(true)} />}
+      {(pendingDeletion || details.channel.pending?.kind === 'withdraw_cancellation') && !removed && (
+        <WithdrawCancellationPanel details={details} onWithdraw={() => setWithdrawing(true)} />
+      )}
 
       <section className="panel" aria-labelledby="cancel-title">
         <h3 id="cancel-title" className="section-title">
           Request cancellation
         </h3>
         <p className="muted">
-          The Hub sets a cancellation request on the channel: it becomes pending deletion, keeps working until it is deleted at the end of the month, and the
-          client is billed until then. Offline, the request waits in the outbox.
+          The Hub sets a cancellation request on the channel: it becomes pending deletion, keeps working until it is deleted at the end of
+          the month, and the client is billed until then. Offline, the request waits in the outbox.
         </p>
         {cancelBlocked && <p className="muted">{cancelBlocked}</p>}
         <div className="button-row">
-          <button type="button" className="btn btn-sm btn-danger-outline" aria-disabled={cancelBlocked !== null || undefined} onClick={() => cancelBlocked === null && setConfirming(true)}>
+          <button
+            type="button"
+            className="btn btn-sm btn-danger-outline"
+            aria-disabled={cancelBlocked !== null || undefined}
+            onClick={() => cancelBlocked === null && setConfirming(true)}
+          >
             Request cancellation…
           </button>
         </div>

@@ -36,7 +36,9 @@ export function AllFields({ raw }: { raw: unknown }) {
               <td className={`kv-value kv-${field.kind}`}>
                 {field.value}
                 {/* As sent, for support; a timestamp also as a person reads it, in their zone. */}
-                {field.kind === 'string' && ISO_TIME.test(field.value) && <span className="muted"> ({formatZonedDateTime(field.value)})</span>}
+                {field.kind === 'string' && ISO_TIME.test(field.value) && (
+                  <span className="muted"> ({formatZonedDateTime(field.value)})</span>
+                )}
               </td>
             </tr>
           ))}

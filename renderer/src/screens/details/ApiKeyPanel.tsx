@@ -15,10 +15,21 @@ import { PermissionLinkDialog } from '../onboarding/PermissionLinkDialog';
 import { actionsFor } from '../../state/outbox-store';
 import type { ClientListItem } from '@shared/accounts';
 
-export function ApiKeyPanel({ channelId, blocked, client = null }: { channelId: string; blocked: string | null; client?: ClientListItem | null }) {
+export function ApiKeyPanel({
+  channelId,
+  blocked,
+  client = null,
+}: {
+  channelId: string;
+  blocked: string | null;
+  client?: ClientListItem | null;
+}) {
   const { api } = useWorkspace();
   // The last key generation was refused for want of the client's permission: offer the way to ask for it.
-  const refused = useWs('outbox', (s) => actionsFor(s.items, channelId).find((a) => a.kind === 'generate_api_key')?.lastError?.status === 403);
+  const refused = useWs(
+    'outbox',
+    (s) => actionsFor(s.items, channelId).find((a) => a.kind === 'generate_api_key')?.lastError?.status === 403,
+  );
   const [askingPermission, setAskingPermission] = useState(false);
   const outboxVersion = useWs('outbox', (s) => s.status);
   const [info, setInfo] = useState<ApiKeyInfo | null>(null);
@@ -57,7 +68,13 @@ export function ApiKeyPanel({ channelId, blocked, client = null }: { channelId: 
       <p className="muted">
         {info?.present ? (
           <>
-            Partner Desk holds this channel's API key in the system keychain{info.generatedAt && <>, generated <RelativeTime value={info.generatedAt} /></>}.
+            Partner Desk holds this channel's API key in the system keychain
+            {info.generatedAt && (
+              <>
+                , generated <RelativeTime value={info.generatedAt} />
+              </>
+            )}
+            .
           </>
         ) : (
           'Partner Desk holds no API key for this channel. Generating one replaces any key the client uses now.'
@@ -65,7 +82,12 @@ export function ApiKeyPanel({ channelId, blocked, client = null }: { channelId: 
       </p>
       {blocked && <p className="muted">{blocked}</p>}
       <div className="button-row">
-        <button type="button" className="btn btn-sm" aria-disabled={blocked !== null || undefined} onClick={() => blocked === null && setConfirming(true)}>
+        <button
+          type="button"
+          className="btn btn-sm"
+          aria-disabled={blocked !== null || undefined}
+          onClick={() => blocked === null && setConfirming(true)}
+        >
           Generate API key…
         </button>
         {info?.present && (
@@ -82,7 +104,9 @@ export function ApiKeyPanel({ channelId, blocked, client = null }: { channelId: 
       {error && <ErrorAlert error={error} />}
       {refused && client && (
         <div className="callout">
-          <p>The client has not shared API-key permission for this number with you. A permission link lets them share it in a few clicks.</p>
+          <p>
+            The client has not shared API-key permission for this number with you. A permission link lets them share it in a few clicks.
+          </p>
           <button type="button" className="btn btn-sm" onClick={() => setAskingPermission(true)}>
             Permission link for {client.name}…
           </button>

@@ -47,7 +47,9 @@ export function ChannelDetailsSheet({ id, tab }: { id: string; tab: DetailsTab }
             <p id="details-sub" className="muted">
               {details ? (
                 <>
-                  <span className="num">{formatPhone({ raw: details.channel.phoneNumber, e164: details.channel.phoneE164 }) ?? 'No number yet'}</span>
+                  <span className="num">
+                    {formatPhone({ raw: details.channel.phoneNumber, e164: details.channel.phoneE164 }) ?? 'No number yet'}
+                  </span>
                   {details.channel.displayName && <> · {details.channel.displayName}</>}
                 </>
               ) : (
@@ -56,12 +58,25 @@ export function ChannelDetailsSheet({ id, tab }: { id: string; tab: DetailsTab }
             </p>
           </div>
           {details?.channel.pending && <ToneBadge tone="attention" label={details.channel.pending.label} size="md" />}
-          {details && <ToneBadge tone={details.channel.status.state.tone} label={details.channel.status.state.label} title={details.channel.status.state.description} size="md" />}
+          {details && (
+            <ToneBadge
+              tone={details.channel.status.state.tone}
+              label={details.channel.status.state.label}
+              title={details.channel.status.state.description}
+              size="md"
+            />
+          )}
           <button type="button" className="icon-btn" aria-label="Close details" title="Close (Esc)" onClick={close}>
             <Icon name="close" />
           </button>
         </header>
-        <Tabs tabs={tabs} selected={tab} onSelect={(next) => ws.ui.getState().setDetailsTab(next)} idBase="details" label="Channel details" />
+        <Tabs
+          tabs={tabs}
+          selected={tab}
+          onSelect={(next) => ws.ui.getState().setDetailsTab(next)}
+          idBase="details"
+          label="Channel details"
+        />
         <div className="sheet-content">
           {!details ? (
             entry.error ? (

@@ -23,7 +23,12 @@ function healthTone(status: string | null) {
   return 'attention' as const;
 }
 
-const ENTITY_NAMES: Record<string, string> = { PHONE_NUMBER: 'Phone number', WABA: 'WhatsApp Business Account', BUSINESS: 'Business', APP: 'App' };
+const ENTITY_NAMES: Record<string, string> = {
+  PHONE_NUMBER: 'Phone number',
+  WABA: 'WhatsApp Business Account',
+  BUSINESS: 'Business',
+  APP: 'App',
+};
 
 /** "Phone number: blocked. Message delivery is paused. Check the quality rating." or "primary_master host1: connected". */
 function nodeText(node: HealthNode): string {
@@ -82,16 +87,22 @@ export function HealthPanel({ channelId, canGenerateKey = true }: { channelId: s
         <h3 id="health-title" className="section-title">
           Health check
         </h3>
-        <BusyButton className="btn btn-sm" busy={checking} blocked={noKey || key === null} busyLabel="Checking…" onClick={() => void check()}>
+        <BusyButton
+          className="btn btn-sm"
+          busy={checking}
+          blocked={noKey || key === null}
+          busyLabel="Checking…"
+          onClick={() => void check()}
+        >
           Check now
         </BusyButton>
       </div>
       {noKey && (
         <div className="callout" data-testid="health-needs-key">
           <p>
-            A health check asks the number's own Messaging API with the channel's API key, and Partner Desk holds none for this number, so there is
-            nothing to check yet. Generating a key <strong>revokes every existing key of this number at once</strong>: whatever the client runs on it
-            (their integration, a chatbot) stops until it gets the new key. Agree on it with the client first.
+            A health check asks the number's own Messaging API with the channel's API key, and Partner Desk holds none for this number, so
+            there is nothing to check yet. Generating a key <strong>revokes every existing key of this number at once</strong>: whatever the
+            client runs on it (their integration, a chatbot) stops until it gets the new key. Agree on it with the client first.
           </p>
           {canGenerateKey && (
             <button type="button" className="btn btn-sm" onClick={() => setConfirmingKey(true)}>
@@ -118,7 +129,10 @@ export function HealthPanel({ channelId, canGenerateKey = true }: { channelId: s
             <dl className="details details-compact">
               <dt>Status</dt>
               <dd>
-                <ToneBadge tone={healthTone(health.gatewayStatus)} label={health.gatewayStatus ? sentenceCase(health.gatewayStatus) : 'Unknown'} />
+                <ToneBadge
+                  tone={healthTone(health.gatewayStatus)}
+                  label={health.gatewayStatus ? sentenceCase(health.gatewayStatus) : 'Unknown'}
+                />
               </dd>
               {health.phoneNumber && (
                 <>

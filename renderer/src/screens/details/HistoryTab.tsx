@@ -94,14 +94,17 @@ function TimelineEntry({ entry }: { entry: HistoryEntry }) {
         </p>
         {entry.kind === 'status' && (
           <>
-            <p className="timeline-title">{entry.changes.length > 0 && entry.changes[0]?.field === 'channel' ? entry.body : 'A sync saw a change'}</p>
+            <p className="timeline-title">
+              {entry.changes.length > 0 && entry.changes[0]?.field === 'channel' ? entry.body : 'A sync saw a change'}
+            </p>
             {entry.changes.filter((c) => c.field !== 'channel').length > 0 && (
               <ul className="timeline-changes">
                 {entry.changes
                   .filter((c) => c.field !== 'channel')
                   .map((change) => (
                     <li key={change.field}>
-                      <span className="muted">{FIELD_TITLES[change.field] ?? change.field}:</span> {change.from ?? '—'} <span aria-label="changed to">→</span> <strong>{change.to ?? '—'}</strong>
+                      <span className="muted">{FIELD_TITLES[change.field] ?? change.field}:</span> {change.from ?? '—'}{' '}
+                      <span aria-label="changed to">→</span> <strong>{change.to ?? '—'}</strong>
                     </li>
                   ))}
               </ul>
@@ -117,13 +120,19 @@ function TimelineEntry({ entry }: { entry: HistoryEntry }) {
             </p>
             <p className="timeline-meta">
               <ToneBadge tone={ACTION_STATE_VIEW[entry.state].tone} label={ACTION_STATE_VIEW[entry.state].label} />
-              <span>{entry.sentAt ? `Sent ${formatZonedDateTime(entry.sentAt)}` : entry.state === 'cancelled' ? 'Never sent' : 'Not sent yet'}</span>
+              <span>
+                {entry.sentAt ? `Sent ${formatZonedDateTime(entry.sentAt)}` : entry.state === 'cancelled' ? 'Never sent' : 'Not sent yet'}
+              </span>
               {entry.finishedAt && entry.state !== 'cancelled' && <span>· Ended {formatZonedDateTime(entry.finishedAt)}</span>}
             </p>
             {(entry.outcome ?? entry.error) && <p className="timeline-outcome">{humanizeTimes(entry.outcome ?? entry.error ?? '')}</p>}
           </>
         )}
-        {entry.kind === 'hub' && <p className="timeline-title">{entry.event === 'created' ? 'Created on the 360dialog Hub' : 'Last changed on the 360dialog Hub'}</p>}
+        {entry.kind === 'hub' && (
+          <p className="timeline-title">
+            {entry.event === 'created' ? 'Created on the 360dialog Hub' : 'Last changed on the 360dialog Hub'}
+          </p>
+        )}
       </div>
     </li>
   );

@@ -36,7 +36,12 @@ export function ClientInsights({ clientId }: { clientId: string }) {
   }
 
   const refresh = (
-    <BusyButton className="btn btn-sm" busy={entry.loading || info.refreshing} busyLabel="Refreshing…" onClick={() => void ws.details.getState().loadBalance(clientId, true)}>
+    <BusyButton
+      className="btn btn-sm"
+      busy={entry.loading || info.refreshing}
+      busyLabel="Refreshing…"
+      onClick={() => void ws.details.getState().loadBalance(clientId, true)}
+    >
       Refresh
     </BusyButton>
   );
@@ -55,7 +60,10 @@ export function ClientInsights({ clientId }: { clientId: string }) {
         <p className="muted">No balance has been read for this client yet{info.refreshError ? '' : '. Refresh to read it from the Hub'}.</p>
       ) : !info.available ? (
         <p className="callout">
-          {info.reason ?? BALANCE_NOT_AVAILABLE}. <span className="muted">The Hub keeps balances only for clients with direct payment; the app asks again after a day, or when you refresh.</span>
+          {info.reason ?? BALANCE_NOT_AVAILABLE}.{' '}
+          <span className="muted">
+            The Hub keeps balances only for clients with direct payment; the app asks again after a day, or when you refresh.
+          </span>
         </p>
       ) : (
         <>
@@ -84,11 +92,21 @@ export function ClientInsights({ clientId }: { clientId: string }) {
                 <thead>
                   <tr>
                     <th scope="col">Period</th>
-                    <th scope="col" className="num-col">Marketing</th>
-                    <th scope="col" className="num-col">Utility</th>
-                    <th scope="col" className="num-col">Authentication</th>
-                    <th scope="col" className="num-col">Service</th>
-                    <th scope="col" className="num-col">Cost</th>
+                    <th scope="col" className="num-col">
+                      Marketing
+                    </th>
+                    <th scope="col" className="num-col">
+                      Utility
+                    </th>
+                    <th scope="col" className="num-col">
+                      Authentication
+                    </th>
+                    <th scope="col" className="num-col">
+                      Service
+                    </th>
+                    <th scope="col" className="num-col">
+                      Cost
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

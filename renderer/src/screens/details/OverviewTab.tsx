@@ -26,7 +26,15 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 
 const dash = <span className="muted">Not available</span>;
 
-export function OverviewTab({ details, partnerId, onOpenClient }: { details: ChannelDetails; partnerId: string | null; onOpenClient(id: string): void }) {
+export function OverviewTab({
+  details,
+  partnerId,
+  onOpenClient,
+}: {
+  details: ChannelDetails;
+  partnerId: string | null;
+  onOpenClient(id: string): void;
+}) {
   const { channel, client, raw } = details;
   const { status } = channel;
   const e164 = channel.phoneE164;
@@ -68,7 +76,11 @@ export function OverviewTab({ details, partnerId, onOpenClient }: { details: Cha
             <div key={field}>
               <dt>{ACTIVATION_COLUMNS[field]}</dt>
               <dd>
-                <ToneBadge tone={status[field].tone} label={status[field].label} title={status[field].value ? `API value: ${status[field].value}` : undefined} />
+                <ToneBadge
+                  tone={status[field].tone}
+                  label={status[field].label}
+                  title={status[field].value ? `API value: ${status[field].value}` : undefined}
+                />
               </dd>
             </div>
           ))}
@@ -102,14 +114,19 @@ export function OverviewTab({ details, partnerId, onOpenClient }: { details: Cha
                   )}
                 </span>
               )}
-              {channel.phoneNumber && channel.phoneE164 === null && <span className="muted"> (not a phone number this app can read; shown as the Hub sent it)</span>}
+              {channel.phoneNumber && channel.phoneE164 === null && (
+                <span className="muted"> (not a phone number this app can read; shown as the Hub sent it)</span>
+              )}
             </Row>
             {/* How the Hub wrote it, when that was not plain E.164 digits ("0049 …", a national number). */}
-            {channel.phoneE164 !== null && channel.phoneNumber !== null && channel.phoneNumber !== channel.phoneE164 && channel.phoneNumber !== channel.phoneE164.slice(1) && (
-              <Row term="Number as sent">
-                <code>{channel.phoneNumber}</code>
-              </Row>
-            )}
+            {channel.phoneE164 !== null &&
+              channel.phoneNumber !== null &&
+              channel.phoneNumber !== channel.phoneE164 &&
+              channel.phoneNumber !== channel.phoneE164.slice(1) && (
+                <Row term="Number as sent">
+                  <code>{channel.phoneNumber}</code>
+                </Row>
+              )}
             <Row term="Display name">{channel.displayName && <bdi>{channel.displayName}</bdi>}</Row>
             <Row term="Channel ID">
               <span className="copy-row">
@@ -134,9 +151,19 @@ export function OverviewTab({ details, partnerId, onOpenClient }: { details: Cha
               )}
             </Row>
             <Row term="Account mode">{rawText(raw, 'account_mode') && sentenceCase(rawText(raw, 'account_mode') ?? '')}</Row>
-            <Row term="Signup">{rawText(raw, 'version') === '1' ? 'Classic Signup (version 1)' : rawText(raw, 'version') ? 'Embedded Signup (version 2)' : null}</Row>
+            <Row term="Signup">
+              {rawText(raw, 'version') === '1'
+                ? 'Classic Signup (version 1)'
+                : rawText(raw, 'version')
+                  ? 'Embedded Signup (version 2)'
+                  : null}
+            </Row>
             <Row term="Created">{channel.createdAt && formatZonedDateTime(channel.createdAt)}</Row>
-            <Row term="Cancellation">{rawText(raw, 'terminated_at') ? `Requested, deleted after ${formatZonedDateTime(rawText(raw, 'terminated_at'))}` : 'Not requested'}</Row>
+            <Row term="Cancellation">
+              {rawText(raw, 'terminated_at')
+                ? `Requested, deleted after ${formatZonedDateTime(rawText(raw, 'terminated_at'))}`
+                : 'Not requested'}
+            </Row>
             <Row term="Synced">
               <RelativeTime value={channel.syncedAt} />
             </Row>

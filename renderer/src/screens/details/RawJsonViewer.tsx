@@ -29,11 +29,23 @@ export function RawJsonViewer({ raw, label }: { raw: unknown; label: string }) {
           {copied === 'done' ? 'Copied' : 'Copy JSON'}
         </button>
         <span className="visually-hidden" role="status">
-          {copied === 'done' ? 'JSON copied to the clipboard' : copied === 'failed' ? 'The clipboard is not available here; select the text instead.' : ''}
+          {copied === 'done'
+            ? 'JSON copied to the clipboard'
+            : copied === 'failed'
+              ? 'The clipboard is not available here; select the text instead.'
+              : ''}
         </span>
       </div>
       <pre className="json" tabIndex={0} aria-label={label}>
-        {tokens.map((token, index) => (token.kind === 'punct' ? token.text : <span key={index} className={`json-${token.kind}`}>{token.text}</span>))}
+        {tokens.map((token, index) =>
+          token.kind === 'punct' ? (
+            token.text
+          ) : (
+            <span key={index} className={`json-${token.kind}`}>
+              {token.text}
+            </span>
+          ),
+        )}
       </pre>
     </div>
   );

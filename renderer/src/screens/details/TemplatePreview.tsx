@@ -28,7 +28,9 @@ function withVariables(body: string) {
 function buttonsOf(component: Component): string[] {
   const buttons = component.buttons;
   if (!Array.isArray(buttons)) return [];
-  return buttons.map((button: unknown) => (button && typeof button === 'object' ? text((button as Record<string, unknown>).text) : null)).filter((t): t is string => t !== null);
+  return buttons
+    .map((button: unknown) => (button && typeof button === 'object' ? text((button as Record<string, unknown>).text) : null))
+    .filter((t): t is string => t !== null);
 }
 
 export function TemplatePreview({ template }: { template: TemplateItem }) {
@@ -39,7 +41,7 @@ export function TemplatePreview({ template }: { template: TemplateItem }) {
   const body = byType('BODY')[0];
   const footer = byType('FOOTER')[0];
   const buttons = byType('BUTTONS').flatMap(buttonsOf);
-  const headerFormat = header ? text(header.format)?.toUpperCase() ?? 'TEXT' : null;
+  const headerFormat = header ? (text(header.format)?.toUpperCase() ?? 'TEXT') : null;
 
   return (
     <section className="tpl-preview" aria-labelledby="tpl-preview-title">

@@ -41,10 +41,23 @@ export function TemplatesTab({ channelId }: { channelId: string }) {
     <div className="templates">
       <div className="tab-toolbar">
         <p className="muted">
-          {data.items.length} {data.items.length === 1 ? 'template' : 'templates'} · updated <RelativeTime value={data.fetchedAt} fallback="never" />
+          {data.items.length} {data.items.length === 1 ? 'template' : 'templates'} · updated{' '}
+          <RelativeTime value={data.fetchedAt} fallback="never" />
         </p>
-        <input className="input input-sm" type="search" aria-label="Filter templates" placeholder="Filter templates" value={filter} onChange={(event) => setFilter(event.target.value)} />
-        <BusyButton className="btn btn-sm" busy={entry.loading || data.refreshing} busyLabel="Refreshing…" onClick={() => void ws.details.getState().loadTemplates(channelId, true)}>
+        <input
+          className="input input-sm"
+          type="search"
+          aria-label="Filter templates"
+          placeholder="Filter templates"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+        />
+        <BusyButton
+          className="btn btn-sm"
+          busy={entry.loading || data.refreshing}
+          busyLabel="Refreshing…"
+          onClick={() => void ws.details.getState().loadTemplates(channelId, true)}
+        >
           Refresh
         </BusyButton>
       </div>
@@ -52,7 +65,9 @@ export function TemplatesTab({ channelId }: { channelId: string }) {
       {entry.error && <ErrorAlert title="Refresh failed" error={entry.error} />}
       {data.items.length === 0 ? (
         <p className="muted">
-          {data.refreshing && !data.fetchedAt ? 'Reading the templates from the Hub…' : `This WhatsApp Business Account has no message templates${data.fetchedAt ? '' : ' saved on this computer yet'}.`}
+          {data.refreshing && !data.fetchedAt
+            ? 'Reading the templates from the Hub…'
+            : `This WhatsApp Business Account has no message templates${data.fetchedAt ? '' : ' saved on this computer yet'}.`}
         </p>
       ) : (
         <div className="templates-split">

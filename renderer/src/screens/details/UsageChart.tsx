@@ -16,7 +16,9 @@ const TOP = 8;
 export function periodLabel(period: string | null, locale?: string): string {
   if (!period) return '?';
   const date = new Date(period);
-  return Number.isNaN(date.getTime()) ? period.slice(0, 7) : date.toLocaleDateString(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return Number.isNaN(date.getTime())
+    ? period.slice(0, 7)
+    : date.toLocaleDateString(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
 export function UsageChart({ series }: { series: UsageSeries }) {
@@ -34,7 +36,13 @@ export function UsageChart({ series }: { series: UsageSeries }) {
     <figure className="usage-chart">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary}>
         {/* The axis says what it counts. */}
-        <text className="chart-axis" x={12} y={TOP + plotHeight / 2} transform={`rotate(-90 12 ${TOP + plotHeight / 2})`} textAnchor="middle">
+        <text
+          className="chart-axis"
+          x={12}
+          y={TOP + plotHeight / 2}
+          transform={`rotate(-90 12 ${TOP + plotHeight / 2})`}
+          textAnchor="middle"
+        >
           Conversations
         </text>
         {[0, 0.5, 1].map((fraction) => (
@@ -56,7 +64,9 @@ export function UsageChart({ series }: { series: UsageSeries }) {
                 const top = y(stacked + value);
                 const height = y(stacked) - top;
                 stacked += value;
-                return <rect key={category} className={`bar bar-${category}`} x={x} y={top} width={barWidth} height={Math.max(0, height)} />;
+                return (
+                  <rect key={category} className={`bar bar-${category}`} x={x} y={top} width={barWidth} height={Math.max(0, height)} />
+                );
               })}
               <text className="chart-axis" x={x + barWidth / 2} y={HEIGHT - 6} textAnchor="middle">
                 {periodLabel(bar.period)}
@@ -76,4 +86,3 @@ export function UsageChart({ series }: { series: UsageSeries }) {
     </figure>
   );
 }
-

@@ -23,7 +23,11 @@ export function WithdrawCancellationPanel({ details, onWithdraw }: { details: Ch
   const deadline = deletionDay(terminatedAt);
   const queued = details.channel.pending?.kind === 'withdraw_cancellation';
   const tooLate = deadline !== null && now > deadline.getTime();
-  const blocked = queued ? 'The withdrawal is in the outbox.' : tooLate ? 'It can no longer be reactivated; sync to see whether the Hub has deleted it.' : null;
+  const blocked = queued
+    ? 'The withdrawal is in the outbox.'
+    : tooLate
+      ? 'It can no longer be reactivated; sync to see whether the Hub has deleted it.'
+      : null;
   const month = deadline ? deadline.toLocaleDateString(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' }) : 'the month';
 
   return (
@@ -38,7 +42,12 @@ export function WithdrawCancellationPanel({ details, onWithdraw }: { details: Ch
       </p>
       {blocked && <p className="muted">{blocked}</p>}
       <div className="button-row">
-        <button type="button" className="btn btn-sm" aria-disabled={blocked !== null || undefined} onClick={() => blocked === null && onWithdraw()}>
+        <button
+          type="button"
+          className="btn btn-sm"
+          aria-disabled={blocked !== null || undefined}
+          onClick={() => blocked === null && onWithdraw()}
+        >
           Withdraw cancellation request…
         </button>
       </div>

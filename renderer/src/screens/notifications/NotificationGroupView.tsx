@@ -21,7 +21,11 @@ export function NotificationGroupView({ group, name, onMarkRead }: GroupProps) {
         </h2>
         {group.unread > 0 && <span className="count-pill">{group.unread} unread</span>}
         {group.unread > 0 && (
-          <button type="button" className="btn btn-ghost btn-sm" onClick={() => onMarkRead(group.items.filter((i) => i.readAt === null).map((i) => i.id))}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-sm"
+            onClick={() => onMarkRead(group.items.filter((i) => i.readAt === null).map((i) => i.id))}
+          >
             Mark read
             <span className="visually-hidden"> for {name}</span>
           </button>
@@ -77,7 +81,13 @@ function NotificationRow({ item, onMarkRead }: { item: NotificationItem; onMarkR
             </button>
           )}
           {unread && (
-            <button type="button" className="icon-btn" aria-label={`Mark read: ${item.title}`} title="Mark read" onClick={() => onMarkRead([item.id])}>
+            <button
+              type="button"
+              className="icon-btn"
+              aria-label={`Mark read: ${item.title}`}
+              title="Mark read"
+              onClick={() => onMarkRead([item.id])}
+            >
               <Icon name="check" />
             </button>
           )}

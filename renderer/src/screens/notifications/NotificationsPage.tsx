@@ -47,7 +47,9 @@ export function NotificationsPage() {
         {!loaded ? (
           <p className="muted">Reading notifications…</p>
         ) : groups.length === 0 ? (
-          <ListMessage title="No notifications yet">When a sync finds a change in a channel's status (a number goes live, a verification is rejected), it shows up here.</ListMessage>
+          <ListMessage title="No notifications yet">
+            When a sync finds a change in a channel's status (a number goes live, a verification is rejected), it shows up here.
+          </ListMessage>
         ) : (
           groups.map((group) => (
             <NotificationGroupView

@@ -10,12 +10,25 @@ import { ToneBadge } from '../../components/ToneBadge';
 import { useWorkspace } from '../../state/workspace-context';
 import { ConfirmActionDialog } from '../outbox/ConfirmActionDialog';
 
-function ChannelLine({ item, kind, onKey }: { item: GrantedChannel; kind: 'granted' | 'revoked' | 'added'; onKey(channelId: string): void }) {
+function ChannelLine({
+  item,
+  kind,
+  onKey,
+}: {
+  item: GrantedChannel;
+  kind: 'granted' | 'revoked' | 'added';
+  onKey(channelId: string): void;
+}) {
   const ws = useWorkspace();
   const channel = item.channel;
   const number = channel ? (formatPhone({ raw: channel.phoneNumber, e164: channel.phoneE164 }) ?? 'No number yet') : null;
   const pendingKey = channel?.pending?.kind === 'generate_api_key';
-  const canKey = kind !== 'revoked' && channel !== null && channel.status.state.id !== 'pending_deletion' && channel.status.state.id !== 'draft' && channel.removedAt === null;
+  const canKey =
+    kind !== 'revoked' &&
+    channel !== null &&
+    channel.status.state.id !== 'pending_deletion' &&
+    channel.status.state.id !== 'draft' &&
+    channel.removedAt === null;
   return (
     <li className="grant-row">
       <div className="grant-main">
@@ -45,7 +58,12 @@ function ChannelLine({ item, kind, onKey }: { item: GrantedChannel; kind: 'grant
         ) : pendingKey ? (
           <span className="muted">{channel?.pending?.label}</span>
         ) : canKey ? (
-          <button type="button" className="btn btn-sm" onClick={() => onKey(item.channelId)} aria-label={`Generate API key for ${number ?? item.channelId}`}>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => onKey(item.channelId)}
+            aria-label={`Generate API key for ${number ?? item.channelId}`}
+          >
             Generate API key…
           </button>
         ) : channel ? (

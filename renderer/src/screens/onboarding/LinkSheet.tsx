@@ -61,7 +61,13 @@ export function LinkSheet({ id }: { id: string }) {
                     <code>{details.state ?? '—'}</code>
                   </dd>
                   <dt>Shared</dt>
-                  <dd>{details.shared.length === 0 ? <span className="muted">Not yet</span> : details.shared.map((s) => SHARE_LABEL[s.method]).join(', ')}</dd>
+                  <dd>
+                    {details.shared.length === 0 ? (
+                      <span className="muted">Not yet</span>
+                    ) : (
+                      details.shared.map((s) => SHARE_LABEL[s.method]).join(', ')
+                    )}
+                  </dd>
                 </dl>
                 {details.url && details.status === 'open' && (
                   <div className="button-row">

@@ -47,7 +47,9 @@ export function OnboardingPage() {
             Onboarding
           </h1>
           <p className="page-sub" role="status" aria-live="polite">
-            {!loaded ? 'Reading the links…' : `${links.length} ${links.length === 1 ? 'permission link' : 'permission links'}${waiting > 0 ? ` · ${waiting} waiting for the client` : ''}`}
+            {!loaded
+              ? 'Reading the links…'
+              : `${links.length} ${links.length === 1 ? 'permission link' : 'permission links'}${waiting > 0 ? ` · ${waiting} waiting for the client` : ''}`}
           </p>
         </div>
         <div className="button-row">
@@ -75,9 +77,9 @@ export function OnboardingPage() {
           <p className="muted">Reading the links…</p>
         ) : links.length === 0 ? (
           <ListMessage title="No permission links yet">
-            A permission link takes a client through 360dialog's Integrated Onboarding: they sign up (or in), connect a WhatsApp number and share it with you. Make
-            one here for a new client, or from a client's panel to add numbers; afterwards, read the redirect back (or let the next sync recognise the new
-            numbers) and generate their API keys.
+            A permission link takes a client through 360dialog's Integrated Onboarding: they sign up (or in), connect a WhatsApp number and
+            share it with you. Make one here for a new client, or from a client's panel to add numbers; afterwards, read the redirect back
+            (or let the next sync recognise the new numbers) and generate their API keys.
           </ListMessage>
         ) : (
           <ul className="link-list" aria-label="Permission links">
@@ -90,7 +92,15 @@ export function OnboardingPage() {
                       {linkFor(link)}
                     </button>
                     <span className="cell-sub">
-                      {[link.email, formatPhoneText(link.number), link.shared.length > 0 ? link.shared.map((s) => SHARE_LABEL[s.method]).join(', ') : link.origin === 'link' ? 'not shared yet' : null]
+                      {[
+                        link.email,
+                        formatPhoneText(link.number),
+                        link.shared.length > 0
+                          ? link.shared.map((s) => SHARE_LABEL[s.method]).join(', ')
+                          : link.origin === 'link'
+                            ? 'not shared yet'
+                            : null,
+                      ]
                         .filter(Boolean)
                         .join(' · ')}
                     </span>

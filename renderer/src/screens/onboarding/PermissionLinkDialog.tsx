@@ -126,13 +126,28 @@ export function PermissionLinkDialog({ client, onClose }: Props) {
               <label className="field-label" htmlFor={`${ids}-email`}>
                 Client's email <span className="field-optional">(optional)</span>
               </label>
-              <input id={`${ids}-email`} className="input" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} autoFocus />
+              <input
+                id={`${ids}-email`}
+                className="input"
+                type="email"
+                autoComplete="off"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                autoFocus
+              />
             </div>
             <div className="field">
               <label className="field-label" htmlFor={`${ids}-name`}>
                 {client ? 'Name' : 'Company name'} <span className="field-optional">(optional)</span>
               </label>
-              <input id={`${ids}-name`} className="input" type="text" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
+              <input
+                id={`${ids}-name`}
+                className="input"
+                type="text"
+                autoComplete="off"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+              />
             </div>
             <div className="field">
               <label className="field-label" htmlFor={`${ids}-number`}>
@@ -151,7 +166,10 @@ export function PermissionLinkDialog({ client, onClose }: Props) {
                 aria-describedby={`${ids}-number-hint`}
               />
               <p className={hint ? 'field-error' : 'field-hint'} id={`${ids}-number-hint`}>
-                {hint ?? (client?.country ? `Prefilled on the permission page; without + or 00 it is read as a number of ${regionName(client.country)}.` : 'Prefilled on the permission page; with its country code.')}
+                {hint ??
+                  (client?.country
+                    ? `Prefilled on the permission page; without + or 00 it is read as a number of ${regionName(client.country)}.`
+                    : 'Prefilled on the permission page; with its country code.')}
               </p>
             </div>
             {!client && (
@@ -159,7 +177,15 @@ export function PermissionLinkDialog({ client, onClose }: Props) {
                 <label className="field-label" htmlFor={`${ids}-tag`}>
                   Your tag for the client <span className="field-optional">(optional)</span>
                 </label>
-                <input id={`${ids}-tag`} className="input" type="text" autoComplete="off" value={tag} onChange={(e) => setTag(e.target.value)} aria-describedby={`${ids}-tag-hint`} />
+                <input
+                  id={`${ids}-tag`}
+                  className="input"
+                  type="text"
+                  autoComplete="off"
+                  value={tag}
+                  onChange={(e) => setTag(e.target.value)}
+                  aria-describedby={`${ids}-tag-hint`}
+                />
                 <p className="field-hint" id={`${ids}-tag-hint`}>
                   Stored as its partner_payload, e.g. your CRM id; searchable here.
                 </p>
@@ -183,7 +209,9 @@ export function PermissionLinkDialog({ client, onClose }: Props) {
                 aria-describedby={`${ids}-redirect-hint`}
               />
               <p className="field-hint" id={`${ids}-redirect-hint`}>
-                {settings?.redirectUrl ? `Otherwise the client lands on ${settings.redirectUrl}.` : 'Where the client lands after sharing; https only.'}
+                {settings?.redirectUrl
+                  ? `Otherwise the client lands on ${settings.redirectUrl}.`
+                  : 'Where the client lands after sharing; https only.'}
               </p>
             </div>
           </details>
@@ -203,7 +231,17 @@ export function PermissionLinkDialog({ client, onClose }: Props) {
 }
 
 /** The made link and the ways to hand it over; each is recorded with the link. */
-export function LinkShare({ link: initial, onClose, titleId, title }: { link: PermissionLink; onClose(): void; titleId: string; title: string }) {
+export function LinkShare({
+  link: initial,
+  onClose,
+  titleId,
+  title,
+}: {
+  link: PermissionLink;
+  onClose(): void;
+  titleId: string;
+  title: string;
+}) {
   const { api } = useWorkspace();
   const [link, setLink] = useState(initial);
   const [showQr, setShowQr] = useState(false);
@@ -232,7 +270,8 @@ export function LinkShare({ link: initial, onClose, titleId, title }: { link: Pe
       <h2 id={titleId}>{title}</h2>
       <p className="muted">
         {link.clientName ? `For ${link.clientName}` : link.email ? `For ${link.email}` : 'For a new client'}
-        {link.number ? `, number ${formatPhoneText(link.number) ?? link.number}` : ''}. Send it to the client; it works until they have used it.
+        {link.number ? `, number ${formatPhoneText(link.number) ?? link.number}` : ''}. Send it to the client; it works until they have used
+        it.
       </p>
       <div className="field">
         <label className="field-label" htmlFor={urlId}>
@@ -272,7 +311,11 @@ export function LinkShare({ link: initial, onClose, titleId, title }: { link: Pe
         </button>
       </div>
       <p className="muted share-status" role="status" aria-live="polite">
-        {copy === 'done' ? 'Copied to the clipboard.' : copy === 'failed' ? 'The clipboard is not available here: the link is selected, press Ctrl+C (⌘C).' : ''}
+        {copy === 'done'
+          ? 'Copied to the clipboard.'
+          : copy === 'failed'
+            ? 'The clipboard is not available here: the link is selected, press Ctrl+C (⌘C).'
+            : ''}
       </p>
       {showQr && link.url && (
         <figure className="qr-figure">

@@ -58,8 +58,8 @@ export function RedirectDialog({ onClose }: { onClose(): void }) {
         ) : (
           <form onSubmit={submit} noValidate>
             <p className="muted">
-              After the client shares numbers, 360dialog opens your redirect page with <code>client=…&amp;channels=[…]</code> in its address. Paste that address (or just
-              the part after the ?) to record which numbers were shared and generate their API keys.
+              After the client shares numbers, 360dialog opens your redirect page with <code>client=…&amp;channels=[…]</code> in its
+              address. Paste that address (or just the part after the ?) to record which numbers were shared and generate their API keys.
             </p>
             <div className="field">
               <label className="field-label" htmlFor={`${ids}-text`}>

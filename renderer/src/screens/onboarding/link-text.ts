@@ -14,7 +14,10 @@ export function linkStatus(link: PermissionLink): { label: string; tone: Tone } 
   if (!result) return { label: 'Used', tone: 'positive' };
   if (link.matchedBy === 'sync') return { label: `${result.added.length} new, seen by a sync`, tone: 'positive' };
   if (result.granted.length === 0 && result.revoked.length > 0) return { label: `${result.revoked.length} revoked`, tone: 'attention' };
-  return { label: `${result.granted.length} granted${result.revoked.length > 0 ? `, ${result.revoked.length} revoked` : ''}`, tone: 'positive' };
+  return {
+    label: `${result.granted.length} granted${result.revoked.length > 0 ? `, ${result.revoked.length} revoked` : ''}`,
+    tone: 'positive',
+  };
 }
 
 export const SHARE_LABEL: Record<ShareMethod, string> = {

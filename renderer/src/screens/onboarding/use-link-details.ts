@@ -8,7 +8,10 @@ import type { ErrorInfo } from '@shared/errors';
 import type { PermissionLinkDetails } from '@shared/onboarding';
 import { useWorkspace, useWs } from '../../state/workspace-context';
 
-export function useLinkDetails(id: string | null, initial: PermissionLinkDetails | null = null): { details: PermissionLinkDetails | null; error: ErrorInfo | null } {
+export function useLinkDetails(
+  id: string | null,
+  initial: PermissionLinkDetails | null = null,
+): { details: PermissionLinkDetails | null; error: ErrorInfo | null } {
   const { api } = useWorkspace();
   const version = useWs('onboarding', (s) => s.version);
   const synced = useWs('sync', (s) => s.status?.lastSucceededAt ?? null);

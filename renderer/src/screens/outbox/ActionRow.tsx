@@ -66,13 +66,25 @@ export function ActionRow({ action, compact = false }: { action: OutboxAction; c
         <ToneBadge tone={view.tone} label={view.label} />
         <div className="action-buttons">
           {action.canRetry && (
-            <BusyButton className="btn btn-sm" busy={busy === 'retry'} blocked={busy !== null} busyLabel="Retrying…" onClick={() => void ws.outbox.getState().retry(action.id)}>
+            <BusyButton
+              className="btn btn-sm"
+              busy={busy === 'retry'}
+              blocked={busy !== null}
+              busyLabel="Retrying…"
+              onClick={() => void ws.outbox.getState().retry(action.id)}
+            >
               {action.state === 'conflict' ? 'Send anyway' : 'Retry'}
               <span className="visually-hidden">: {action.title}</span>
             </BusyButton>
           )}
           {action.canCancel && (
-            <BusyButton className="btn btn-sm btn-ghost" busy={busy === 'cancel'} blocked={busy !== null} busyLabel="…" onClick={() => void ws.outbox.getState().cancel(action.id)}>
+            <BusyButton
+              className="btn btn-sm btn-ghost"
+              busy={busy === 'cancel'}
+              blocked={busy !== null}
+              busyLabel="…"
+              onClick={() => void ws.outbox.getState().cancel(action.id)}
+            >
               {cancelLabel(action)}
               <span className="visually-hidden">: {action.title}</span>
             </BusyButton>

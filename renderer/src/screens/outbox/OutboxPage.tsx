@@ -57,8 +57,8 @@ export function OutboxPage() {
           <p className="muted">Reading the outbox…</p>
         ) : sections.length === 0 ? (
           <ListMessage title="The outbox is empty">
-            Cancelling a channel, changing a client's channel limit or generating an API key goes through here. Offline, actions wait here and are sent when the
-            connection is back.
+            Cancelling a channel, changing a client's channel limit or generating an API key goes through here. Offline, actions wait here
+            and are sent when the connection is back.
           </ListMessage>
         ) : (
           sections.map((section) => (

@@ -66,10 +66,25 @@ export function actionView(action: OutboxAction, connection: ConnectionState['st
       };
     }
     if (waitNote) return { label: 'Waiting', tone: 'neutral', note: waitNote, showError: false, showAttempts: false, showNextTry: false };
-    return { label: base.label, tone: base.tone, note: null, showError: hubAnswered, showAttempts: hubAnswered && action.attempts > 0, showNextTry: true };
+    return {
+      label: base.label,
+      tone: base.tone,
+      note: null,
+      showError: hubAnswered,
+      showAttempts: hubAnswered && action.attempts > 0,
+      showNextTry: true,
+    };
   }
-  if (action.state === 'sending') return { label: base.label, tone: base.tone, note: null, showError: false, showAttempts: false, showNextTry: false };
-  return { label: base.label, tone: base.tone, note: null, showError: action.state !== 'done' && action.lastError !== null, showAttempts: action.attempts > 0 && action.state !== 'cancelled', showNextTry: false };
+  if (action.state === 'sending')
+    return { label: base.label, tone: base.tone, note: null, showError: false, showAttempts: false, showNextTry: false };
+  return {
+    label: base.label,
+    tone: base.tone,
+    note: null,
+    showError: action.state !== 'done' && action.lastError !== null,
+    showAttempts: action.attempts > 0 && action.state !== 'cancelled',
+    showNextTry: false,
+  };
 }
 
 /** What the cancel button of an action says: cancel a waiting one, discard a failed one. */

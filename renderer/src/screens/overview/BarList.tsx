@@ -14,7 +14,17 @@ export interface Bar {
   onOpen(): void;
 }
 
-export function BarList({ bars, unit, stacked = false, long = false }: { bars: readonly Bar[]; unit: string; stacked?: boolean; /** Labels are sentences: each above its bar. */ long?: boolean }) {
+export function BarList({
+  bars,
+  unit,
+  stacked = false,
+  long = false,
+}: {
+  bars: readonly Bar[];
+  unit: string;
+  stacked?: boolean;
+  /** Labels are sentences: each above its bar. */ long?: boolean;
+}) {
   const max = Math.max(1, ...bars.map((bar) => bar.count));
   const total = bars.reduce((sum, bar) => sum + bar.count, 0);
   return (
@@ -22,14 +32,25 @@ export function BarList({ bars, unit, stacked = false, long = false }: { bars: r
       {stacked && total > 0 && (
         <div className="dist-bar" aria-hidden="true">
           {bars.map((bar) => (
-            <span key={bar.key} className={`dist-part fill-${bar.tone}`} style={{ flexGrow: bar.count }} title={`${bar.label}: ${formatCount(bar.count)}`} />
+            <span
+              key={bar.key}
+              className={`dist-part fill-${bar.tone}`}
+              style={{ flexGrow: bar.count }}
+              title={`${bar.label}: ${formatCount(bar.count)}`}
+            />
           ))}
         </div>
       )}
       <ul className={long ? 'bar-list bar-list-long' : 'bar-list'}>
         {bars.map((bar) => (
           <li key={bar.key}>
-            <button type="button" className="bar-row chart-link" data-count={bar.count} aria-label={`${bar.label}: ${formatCount(bar.count)} ${unit}. Show them`} onClick={bar.onOpen}>
+            <button
+              type="button"
+              className="bar-row chart-link"
+              data-count={bar.count}
+              aria-label={`${bar.label}: ${formatCount(bar.count)} ${unit}. Show them`}
+              onClick={bar.onOpen}
+            >
               <span className="bar-label">{bar.label}</span>
               <span className="bar-track" aria-hidden="true">
                 <span className={`bar-fill fill-${bar.tone}`} style={{ width: `${Math.max(1.5, (bar.count / max) * 100)}%` }} />

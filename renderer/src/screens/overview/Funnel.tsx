@@ -7,7 +7,15 @@ import { formatCount } from '@shared/format';
 import type { BookOverview } from '@shared/book';
 import type { ChannelStateId } from '@shared/status';
 
-export function Funnel({ steps, total, onOpen }: { steps: BookOverview['funnel']; total: number; onOpen(states: readonly ChannelStateId[]): void }) {
+export function Funnel({
+  steps,
+  total,
+  onOpen,
+}: {
+  steps: BookOverview['funnel'];
+  total: number;
+  onOpen(states: readonly ChannelStateId[]): void;
+}) {
   const max = Math.max(1, ...steps.map((step) => step.count));
   return (
     <ol className="funnel">

@@ -47,7 +47,13 @@ export function OverviewPage() {
           <h1 id="page-title" tabIndex={-1}>
             Overview
           </h1>
-          <p className="page-sub">{overview?.asOf ? `As of the last sync, ${formatZonedDateTime(overview.asOf)}` : overview ? 'Not synced yet' : 'Reading the local copy…'}</p>
+          <p className="page-sub">
+            {overview?.asOf
+              ? `As of the last sync, ${formatZonedDateTime(overview.asOf)}`
+              : overview
+                ? 'Not synced yet'
+                : 'Reading the local copy…'}
+          </p>
         </div>
         <div className="page-actions">
           <button type="button" className="btn btn-sm" onClick={() => window.print()}>
@@ -58,7 +64,14 @@ export function OverviewPage() {
       </header>
       <div className="overview-scroll">
         {error && !overview && <ErrorAlert title="The overview could not be read" error={error} />}
-        {overview && <OverviewBody overview={overview} show={show} openClient={(id) => ws.ui.getState().openClient(id)} openClients={() => ws.ui.getState().go('clients')} />}
+        {overview && (
+          <OverviewBody
+            overview={overview}
+            show={show}
+            openClient={(id) => ws.ui.getState().openClient(id)}
+            openClients={() => ws.ui.getState().go('clients')}
+          />
+        )}
       </div>
     </section>
   );
@@ -98,13 +111,24 @@ function OverviewBody({
     tone: label === NOT_AVAILABLE ? 'neutral' : 'progress',
     onOpen: show({ messagingLimit: [label] }),
   }));
-  const actionBars: Bar[] = overview.actions.map(({ id, count }) => ({ key: id, label: ACTION_HINT_TEXT[id], count, tone: 'attention', onOpen: show({ actions: [id] }) }));
+  const actionBars: Bar[] = overview.actions.map(({ id, count }) => ({
+    key: id,
+    label: ACTION_HINT_TEXT[id],
+    count,
+    tone: 'attention',
+    onOpen: show({ actions: [id] }),
+  }));
 
   return (
     <div className="overview-grid">
       <div className="tiles" role="list" aria-label="The book in numbers">
         <Tile label="Channels" value={overview.channels} onOpen={show({})} />
-        <Tile label="Live" value={live} detail={overview.channels > 0 ? `${Math.round((live / overview.channels) * 100)}% of all` : undefined} onOpen={show({ states: ['live'] })} />
+        <Tile
+          label="Live"
+          value={live}
+          detail={overview.channels > 0 ? `${Math.round((live / overview.channels) * 100)}% of all` : undefined}
+          onOpen={show({ states: ['live'] })}
+        />
         <Tile label="Need action" value={overview.needsAction} tone="attention" onOpen={show({ actionRequired: true })} />
         <Tile label="Clients" value={overview.clients} onOpen={openClients} counts="clients" />
       </div>
@@ -118,7 +142,11 @@ function OverviewBody({
       </Panel>
 
       <Panel id="ov-actions" title="Actions required, by kind" note="What the cards ask of the client, most urgent first.">
-        {actionBars.length > 0 ? <BarList bars={actionBars} unit="channels" long /> : <p className="muted">No channel needs anything from its client.</p>}
+        {actionBars.length > 0 ? (
+          <BarList bars={actionBars} unit="channels" long />
+        ) : (
+          <p className="muted">No channel needs anything from its client.</p>
+        )}
       </Panel>
 
       <Panel id="ov-quality" title="Quality rating">
@@ -129,19 +157,35 @@ function OverviewBody({
         <BarList bars={limitBars} unit="channels" />
       </Panel>
 
-      <Panel id="ov-near-limit" title="Clients near their channel limit" note={overview.nearLimit.total > overview.nearLimit.items.length ? `${formatCount(overview.nearLimit.total)} clients; the ${overview.nearLimit.items.length} closest shown.` : undefined}>
+      <Panel
+        id="ov-near-limit"
+        title="Clients near their channel limit"
+        note={
+          overview.nearLimit.total > overview.nearLimit.items.length
+            ? `${formatCount(overview.nearLimit.total)} clients; the ${overview.nearLimit.items.length} closest shown.`
+            : undefined
+        }
+      >
         {overview.nearLimit.items.length === 0 ? (
           <p className="muted">Every client has room for more channels.</p>
         ) : (
           <ul className="meter-list">
             {overview.nearLimit.items.map((client) => (
               <li key={client.clientId}>
-                <button type="button" className="meter-row chart-link" data-count={client.channels} onClick={show({ client: { id: client.clientId, name: client.name } })}>
+                <button
+                  type="button"
+                  className="meter-row chart-link"
+                  data-count={client.channels}
+                  onClick={show({ client: { id: client.clientId, name: client.name } })}
+                >
                   <span className="meter-label" dir="auto">
                     {client.name}
                   </span>
                   <span className="meter" aria-hidden="true">
-                    <span className={client.channels >= client.maxChannels ? 'meter-fill is-full' : 'meter-fill'} style={{ width: `${Math.min(100, (client.channels / client.maxChannels) * 100)}%` }} />
+                    <span
+                      className={client.channels >= client.maxChannels ? 'meter-fill is-full' : 'meter-fill'}
+                      style={{ width: `${Math.min(100, (client.channels / client.maxChannels) * 100)}%` }}
+                    />
                   </span>
                   <span className="meter-value num">
                     <span className="chart-count">{formatCount(client.channels)}</span> of {formatCount(client.maxChannels)}
@@ -153,7 +197,11 @@ function OverviewBody({
         )}
       </Panel>
 
-      <Panel id="ov-balances" title="Low balances" note={`At or below ${formatCount(overview.balances.threshold)} in the client's currency. Balances are read when a client is opened: ${formatCount(overview.balances.known)} known.`}>
+      <Panel
+        id="ov-balances"
+        title="Low balances"
+        note={`At or below ${formatCount(overview.balances.threshold)} in the client's currency. Balances are read when a client is opened: ${formatCount(overview.balances.known)} known.`}
+      >
         {overview.balances.known === 0 ? (
           <p className="muted">No balance has been read yet. Open a client that pays 360dialog directly to read its balance.</p>
         ) : overview.balances.low.length === 0 ? (
@@ -166,7 +214,9 @@ function OverviewBody({
                   <span className="meter-label" dir="auto">
                     {item.name}
                   </span>
-                  <span className={item.balance <= 0 ? 'balance-value is-negative num' : 'balance-value num'}>{formatMoney(item.balance, item.currency)}</span>
+                  <span className={item.balance <= 0 ? 'balance-value is-negative num' : 'balance-value num'}>
+                    {formatMoney(item.balance, item.currency)}
+                  </span>
                 </button>
               </li>
             ))}
@@ -239,7 +289,13 @@ function Tile({
   return (
     <div role="listitem" className="tile">
       {onOpen ? (
-        <button type="button" className="tile-body chart-link" data-count={counts === 'channels' ? value : undefined} data-client-count={counts === 'clients' ? value : undefined} onClick={onOpen}>
+        <button
+          type="button"
+          className="tile-body chart-link"
+          data-count={counts === 'channels' ? value : undefined}
+          data-client-count={counts === 'clients' ? value : undefined}
+          onClick={onOpen}
+        >
           {body}
         </button>
       ) : (
@@ -249,7 +305,19 @@ function Tile({
   );
 }
 
-function Panel({ id, title, note, wide = false, children }: { id: string; title: string; note?: string | undefined; wide?: boolean; children: ReactNode }) {
+function Panel({
+  id,
+  title,
+  note,
+  wide = false,
+  children,
+}: {
+  id: string;
+  title: string;
+  note?: string | undefined;
+  wide?: boolean;
+  children: ReactNode;
+}) {
   return (
     <section className={wide ? 'panel-card panel-wide' : 'panel-card'} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="panel-title">

@@ -37,13 +37,22 @@ export function TrendChart({ days, series, title }: { days: readonly BookDay[]; 
   const dateTicks = pickDateTicks(days, Math.max(2, Math.floor((width - MARGIN.left) / 90)));
   const spansYears = (days[0]?.day.slice(0, 4) ?? '') !== (days.at(-1)?.day.slice(0, 4) ?? '');
   const summary = series
-    .map((s) => `${s.label} ${formatCount(s.value(days[0] as BookDay))} on ${dateLabel(days[0]?.day ?? '', true)}, ${formatCount(s.value(days.at(-1) as BookDay))} on ${dateLabel(days.at(-1)?.day ?? '', true)}`)
+    .map(
+      (s) =>
+        `${s.label} ${formatCount(s.value(days[0] as BookDay))} on ${dateLabel(days[0]?.day ?? '', true)}, ${formatCount(s.value(days.at(-1) as BookDay))} on ${dateLabel(days.at(-1)?.day ?? '', true)}`,
+    )
     .join('; ');
 
   return (
     <div className="trend" ref={ref}>
       <svg className="trend-svg" width={width} height={HEIGHT} role="img" aria-label={`${title}: ${summary}`}>
-        <text className="trend-axis-title" x={12} y={MARGIN.top + (HEIGHT - MARGIN.top - MARGIN.bottom) / 2} transform={`rotate(-90 12 ${MARGIN.top + (HEIGHT - MARGIN.top - MARGIN.bottom) / 2})`} textAnchor="middle">
+        <text
+          className="trend-axis-title"
+          x={12}
+          y={MARGIN.top + (HEIGHT - MARGIN.top - MARGIN.bottom) / 2}
+          transform={`rotate(-90 12 ${MARGIN.top + (HEIGHT - MARGIN.top - MARGIN.bottom) / 2})`}
+          textAnchor="middle"
+        >
           Channels
         </text>
         {ticks.map((tick) => (
@@ -100,7 +109,12 @@ export function TrendChart({ days, series, title }: { days: readonly BookDay[]; 
 /** "12 Mar" (with the year when the chart spans years), read as a calendar day, not a time. */
 export function dateLabel(day: string, withYear: boolean): string {
   const date = new Date(`${day}T12:00:00Z`);
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(undefined, {
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 /** At most `count` days, evenly spread, first and last included. */

@@ -32,7 +32,11 @@ export function PartnerSettingsPage() {
   const apply = useCallback((result: Result<PartnerSettings>) => {
     if (result.ok) {
       // A re-read of the same copy does not make a fresh answer look older.
-      setSettings((shown) => (shown?.source === 'fresh' && result.value.source === 'cached' && shown.fetchedAt === result.value.fetchedAt ? { ...result.value, source: 'fresh' } : result.value));
+      setSettings((shown) =>
+        shown?.source === 'fresh' && result.value.source === 'cached' && shown.fetchedAt === result.value.fetchedAt
+          ? { ...result.value, source: 'fresh' }
+          : result.value,
+      );
       setError(null);
     } else setError(result.error);
   }, []);
@@ -92,9 +96,16 @@ export function PartnerSettingsPage() {
       </header>
       <div className="page-scroll">
         {error && <ErrorAlert title="The settings could not be read" error={error} />}
-        {settings?.error && <ErrorAlert tone="warning" title={settings.source === 'none' ? 'Not read yet' : 'Showing the last copy'} error={settings.error} />}
+        {settings?.error && (
+          <ErrorAlert tone="warning" title={settings.source === 'none' ? 'Not read yet' : 'Showing the last copy'} error={settings.error} />
+        )}
         {settings?.warnings.map((warning) => (
-          <ErrorAlert key={warning.field} tone="warning" title={warning.severity === 'error' ? 'Onboarding cannot finish' : 'Check this setting'} error={warning.message} />
+          <ErrorAlert
+            key={warning.field}
+            tone="warning"
+            title={warning.severity === 'error' ? 'Onboarding cannot finish' : 'Check this setting'}
+            error={warning.message}
+          />
         ))}
         {settings && settings.pending.length > 0 && (
           <section className="panel" aria-labelledby="ps-pending">
@@ -121,9 +132,20 @@ export function PartnerSettingsPage() {
                     <dt>{row.label}</dt>
                     <dd>
                       <div className="settings-value">
-                        {row.value === null ? <span className="muted">Not set</span> : editable ? <code className="url">{row.value}</code> : row.value}
+                        {row.value === null ? (
+                          <span className="muted">Not set</span>
+                        ) : editable ? (
+                          <code className="url">{row.value}</code>
+                        ) : (
+                          row.value
+                        )}
                         {editable && (
-                          <button type="button" className="btn btn-sm" onClick={() => setEditing(editable)} aria-label={`Change the ${LABEL[editable]}`}>
+                          <button
+                            type="button"
+                            className="btn btn-sm"
+                            onClick={() => setEditing(editable)}
+                            aria-label={`Change the ${LABEL[editable]}`}
+                          >
                             Change…
                           </button>
                         )}
@@ -137,7 +159,13 @@ export function PartnerSettingsPage() {
           </section>
         )}
       </div>
-      {editing && settings && <UrlDialog field={editing} current={editing === 'webhook_url' ? settings.webhookUrl : settings.redirectUrl} onClose={() => setEditing(null)} />}
+      {editing && settings && (
+        <UrlDialog
+          field={editing}
+          current={editing === 'webhook_url' ? settings.webhookUrl : settings.redirectUrl}
+          onClose={() => setEditing(null)}
+        />
+      )}
     </section>
   );
 }

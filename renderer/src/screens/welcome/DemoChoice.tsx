@@ -21,7 +21,13 @@ export function DemoChoice() {
         <li>Leave the demo at any time</li>
       </ul>
       {error && <ErrorAlert title="The demo could not start" error={error} />}
-      <BusyButton className="btn btn-accent" busy={busy} blocked={pending !== null} busyLabel="Connecting to the demo Hub…" onClick={() => void startDemo()}>
+      <BusyButton
+        className="btn btn-accent"
+        busy={busy}
+        blocked={pending !== null}
+        busyLabel="Connecting to the demo Hub…"
+        onClick={() => void startDemo()}
+      >
         Explore with demo data
       </BusyButton>
       <p className="visually-hidden" role="status">

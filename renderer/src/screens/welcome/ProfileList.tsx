@@ -26,12 +26,18 @@ export function ProfileList({ profiles }: { profiles: ProfileSummary[] }) {
             <div>
               <div className="profile-name">{profile.label}</div>
               <div className="profile-meta">
-                {profile.partnerId} · {describeMethod(profile.authMethod)} · {profile.hasSecret ? 'Key in keychain' : 'Signed out, cached data kept'}
+                {profile.partnerId} · {describeMethod(profile.authMethod)} ·{' '}
+                {profile.hasSecret ? 'Key in keychain' : 'Signed out, cached data kept'}
               </div>
             </div>
             <div className="profile-actions">
               {!profile.hasSecret && profile.authMethod !== 'demo' && (
-                <button type="button" className="btn" aria-label={`Sign in again as ${profile.label}`} onClick={() => void signInAgain(profile)}>
+                <button
+                  type="button"
+                  className="btn"
+                  aria-label={`Sign in again as ${profile.label}`}
+                  onClick={() => void signInAgain(profile)}
+                >
                   Sign in again
                 </button>
               )}

@@ -9,7 +9,14 @@ import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSession } from '../../state/session-context';
 import { TextField } from './TextField';
-import { firstInvalidField, validateSignIn, type FieldErrors, type SignInField, type SignInFields, type SignInMethod } from './sign-in-validation';
+import {
+  firstInvalidField,
+  validateSignIn,
+  type FieldErrors,
+  type SignInField,
+  type SignInFields,
+  type SignInMethod,
+} from './sign-in-validation';
 
 const EMPTY: SignInFields = { partnerId: '', apiKey: '', username: '', password: '', hubUrl: '' };
 /** 360dialog's Partner API; a profile on any other Hub shows its URL under "Advanced". */

@@ -21,7 +21,8 @@ export function WelcomeScreen() {
             Partner Desk
           </h1>
           <p className="lead">
-            Every client and WhatsApp channel of your 360dialog partner account on your laptop: browse, search and export them, even offline.
+            Every client and WhatsApp channel of your 360dialog partner account on your laptop: browse, search and export them, even
+            offline.
           </p>
         </header>
         <div className="choices">

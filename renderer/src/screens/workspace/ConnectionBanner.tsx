@@ -30,7 +30,10 @@ export function ConnectionBanner({ connection, profile }: { connection: SessionS
       <div className="banner banner-online" role="status">
         <Icon name="check" />
         <p>
-          <strong>Back online.</strong> {waiting > 0 ? `Sending ${waiting.toLocaleString()} queued ${waiting === 1 ? 'action' : 'actions'} now.` : 'The Hub answers again.'}
+          <strong>Back online.</strong>{' '}
+          {waiting > 0
+            ? `Sending ${waiting.toLocaleString()} queued ${waiting === 1 ? 'action' : 'actions'} now.`
+            : 'The Hub answers again.'}
         </p>
       </div>
     );
@@ -38,7 +41,11 @@ export function ConnectionBanner({ connection, profile }: { connection: SessionS
 
   const checking = connection.checking || pending === 'refresh';
   return (
-    <div className={`banner ${banner.tone === 'problem' ? 'banner-error' : 'banner-offline'}`} role={banner.tone === 'problem' ? 'alert' : 'status'} data-connection={banner.kind}>
+    <div
+      className={`banner ${banner.tone === 'problem' ? 'banner-error' : 'banner-offline'}`}
+      role={banner.tone === 'problem' ? 'alert' : 'status'}
+      data-connection={banner.kind}
+    >
       <Icon name={banner.tone === 'problem' ? 'alert' : 'offline'} />
       <div className="banner-text">
         <p>
@@ -85,7 +92,17 @@ function NextCheck({ at, checking }: { at: string | null; checking: boolean }) {
   if (checking) return <> · checking…</>;
   if (!at) return null;
   const seconds = Math.max(0, Math.round((Date.parse(at) - now) / 1000));
-  return <> · {seconds <= 1 ? 'checking again in a moment' : seconds < 90 ? `checking again in ${seconds} s` : `checking again in ${Math.round(seconds / 60)} min`}</>;
+  return (
+    <>
+      {' '}
+      ·{' '}
+      {seconds <= 1
+        ? 'checking again in a moment'
+        : seconds < 90
+          ? `checking again in ${seconds} s`
+          : `checking again in ${Math.round(seconds / 60)} min`}
+    </>
+  );
 }
 
 /** True for a few seconds after the connection came back from a waiting state. */

@@ -53,7 +53,13 @@ export function ProfileDialog({ session, profile, onClose }: ProfileDialogProps)
           </dd>
         </dl>
         <div className="button-row">
-          <BusyButton className="btn btn-sm" busy={pending === 'refresh'} blocked={pending !== null} busyLabel="Checking…" onClick={() => void refresh()}>
+          <BusyButton
+            className="btn btn-sm"
+            busy={pending === 'refresh'}
+            blocked={pending !== null}
+            busyLabel="Checking…"
+            onClick={() => void refresh()}
+          >
             Check connection
           </BusyButton>
           <DataFolderButton />

@@ -45,10 +45,18 @@ export function SavedViewsNav() {
                 </span>
                 <span className="nav-count" data-view-count={view.name}>
                   <span aria-hidden="true">{count === undefined || count === null ? '…' : formatCount(count)}</span>
-                  <span className="visually-hidden">, {count === undefined || count === null ? 'counting' : `${formatCount(count)} channels`}</span>
+                  <span className="visually-hidden">
+                    , {count === undefined || count === null ? 'counting' : `${formatCount(count)} channels`}
+                  </span>
                 </span>
               </button>
-              <button type="button" className="icon-btn icon-btn-xs saved-view-remove" aria-label={`Remove the saved view ${view.name}`} title="Remove this saved view" onClick={() => ws.views.getState().remove(view.id)}>
+              <button
+                type="button"
+                className="icon-btn icon-btn-xs saved-view-remove"
+                aria-label={`Remove the saved view ${view.name}`}
+                title="Remove this saved view"
+                onClick={() => ws.views.getState().remove(view.id)}
+              >
                 <Icon name="close" size={12} />
               </button>
             </li>

@@ -46,11 +46,17 @@ export function Sidebar({ session, profile, sections }: { session: SessionState;
   function badge(section: Section): { text: string; label: string; strong?: boolean } | null {
     if (section === 'accounts' && counts) return { text: formatCount(counts.channels), label: `${formatCount(counts.channels)} channels` };
     if (section === 'clients' && counts) return { text: formatCount(counts.clients), label: `${formatCount(counts.clients)} clients` };
-    if (section === 'notifications' && unread > 0) return { text: formatCount(unread), label: `${formatCount(unread)} unread`, strong: true };
+    if (section === 'notifications' && unread > 0)
+      return { text: formatCount(unread), label: `${formatCount(unread)} unread`, strong: true };
     if (section === 'outbox' && waiting > 0) {
-      return { text: formatCount(waiting), label: `${formatCount(waiting)} waiting${needsAttention > 0 ? `, ${needsAttention} need attention` : ''}`, strong: needsAttention > 0 };
+      return {
+        text: formatCount(waiting),
+        label: `${formatCount(waiting)} waiting${needsAttention > 0 ? `, ${needsAttention} need attention` : ''}`,
+        strong: needsAttention > 0,
+      };
     }
-    if (section === 'onboarding' && linksWaiting > 0) return { text: formatCount(linksWaiting), label: `${formatCount(linksWaiting)} links waiting for the client` };
+    if (section === 'onboarding' && linksWaiting > 0)
+      return { text: formatCount(linksWaiting), label: `${formatCount(linksWaiting)} links waiting for the client` };
     return null;
   }
 

@@ -50,10 +50,12 @@ export function UpdateKeyDialog({ profile, onClose }: { profile: ProfileSummary;
       <form className="dialog-body" onSubmit={(event) => void submit(event)} noValidate>
         <h2 id="update-key-title">Update the {what}</h2>
         <p id="update-key-text">
-          For {profile.label} ({profile.partnerId}). The new {what} replaces the old one in the system keychain. The local copy and the queued
-          actions stay; the queue is sent as soon as the Hub accepts it.
+          For {profile.label} ({profile.partnerId}). The new {what} replaces the old one in the system keychain. The local copy and the
+          queued actions stay; the queue is sent as soon as the Hub accepts it.
         </p>
-        {token && <TextField label="Username (email)" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />}
+        {token && (
+          <TextField label="Username (email)" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
+        )}
         <TextField
           label={token ? 'Password' : 'Partner API key'}
           type="password"
@@ -61,7 +63,11 @@ export function UpdateKeyDialog({ profile, onClose }: { profile: ProfileSummary;
           value={secret}
           onChange={(e) => setSecret(e.target.value)}
           error={fieldError}
-          hint={token ? undefined : 'In the 360 Partner Hub: API Keys → Generate API Key (shown only once). Several keys can exist; each can be revoked on its own.'}
+          hint={
+            token
+              ? undefined
+              : 'In the 360 Partner Hub: API Keys → Generate API Key (shown only once). Several keys can exist; each can be revoked on its own.'
+          }
           autoFocus
         />
         {serverError && <ErrorAlert title={`The Hub did not accept the ${what}`} error={serverError} />}

@@ -28,7 +28,15 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { keys: ['?'], does: 'Show these shortcuts' },
 ];
 
-export const GO_KEYS: Readonly<Record<string, Section>> = { v: 'overview', a: 'accounts', c: 'clients', n: 'notifications', o: 'outbox', b: 'onboarding', p: 'partner' };
+export const GO_KEYS: Readonly<Record<string, Section>> = {
+  v: 'overview',
+  a: 'accounts',
+  c: 'clients',
+  n: 'notifications',
+  o: 'outbox',
+  b: 'onboarding',
+  p: 'partner',
+};
 
 /** True when a single-key shortcut would steal a character the user is typing. */
 export function isTypingTarget(target: EventTarget | null): boolean {

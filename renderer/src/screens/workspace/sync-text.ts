@@ -35,7 +35,11 @@ export function describeSync(status: SyncStatus | null, now: number, requesting 
     const phase = PHASE_WORDS[status.phase];
     const listing = status.listing;
     const reading = listing && (status.phase === 'clients' || status.phase === 'channels') ? listingWords(listing) : null;
-    const counted = status.total ? `${formatCount(status.done)} of ${formatCount(status.total)}` : status.done > 0 ? formatCount(status.done) : null;
+    const counted = status.total
+      ? `${formatCount(status.done)} of ${formatCount(status.total)}`
+      : status.done > 0
+        ? formatCount(status.done)
+        : null;
     return {
       headline: 'Syncing…',
       detail: reading ?? (counted && status.phase !== 'writing' ? `${phase} · ${counted}` : phase),
@@ -47,11 +51,23 @@ export function describeSync(status: SyncStatus | null, now: number, requesting 
   if (status.state === 'failed') {
     // The reason, and how old the data on screen is: a failed sync must not hide the data's age.
     const reason = status.error?.message ?? null;
-    return { headline: 'Sync failed', detail: reason ? `${reason} ${dataAge(last)}` : dataAge(last), tone: 'error', progress: null, retry: true };
+    return {
+      headline: 'Sync failed',
+      detail: reason ? `${reason} ${dataAge(last)}` : dataAge(last),
+      tone: 'error',
+      progress: null,
+      retry: true,
+    };
   }
   if (status.state === 'offline') {
     // The sync could not reach the Hub (offline, or the Hub silent): the banner says which; here, the data's age.
-    return { headline: 'Not synced: no connection', detail: `${lastLine}. Showing the local copy.`, tone: 'warning', progress: null, retry: true };
+    return {
+      headline: 'Not synced: no connection',
+      detail: `${lastLine}. Showing the local copy.`,
+      tone: 'warning',
+      progress: null,
+      retry: true,
+    };
   }
   if (!status.lastSucceededAt) return { headline: 'Not synced yet', detail: null, tone: 'idle', progress: null, retry: false };
   return {
@@ -72,6 +88,7 @@ type Listing = NonNullable<SyncStatus['listing']>;
 
 /** "Reading 3,000 of 10,000 clients and 1,000 of 15,000 channels" (the two listings are read side by side). */
 export function listingWords(listing: Listing): string {
-  const part = (done: number, total: number | null, noun: string) => (total === null ? `${formatCount(done)} ${noun}` : `${formatCount(done)} of ${formatCount(total)} ${noun}`);
+  const part = (done: number, total: number | null, noun: string) =>
+    total === null ? `${formatCount(done)} ${noun}` : `${formatCount(done)} of ${formatCount(total)} ${noun}`;
   return `Reading ${part(listing.clients.done, listing.clients.total, 'clients')} and ${part(listing.channels.done, listing.channels.total, 'channels')}`;
 }

@@ -3,7 +3,8 @@ import { formatDate, formatDateTime, formatHubDay, formatRelativeTime, toMillis 
 
 // Local-time constructors, so calendar words ("yesterday") hold in any time zone the tests run in.
 const now = new Date(2025, 5, 18, 15, 30, 0).getTime(); // 18 Jun 2025, 15:30 local
-const at = (...parts: [number, number, number, number?, number?]) => new Date(parts[0], parts[1], parts[2], parts[3] ?? 0, parts[4] ?? 0).getTime();
+const at = (...parts: [number, number, number, number?, number?]) =>
+  new Date(parts[0], parts[1], parts[2], parts[3] ?? 0, parts[4] ?? 0).getTime();
 
 describe('formatRelativeTime', () => {
   it('says "just now" for the last few seconds', () => {

@@ -15,7 +15,13 @@ import { channel } from './samples';
 describe('channel list filters', () => {
   it('become a contract query: trimmed search, sorted states, optional client and action filter', () => {
     const query = toChannelQuery(
-      { ...DEFAULT_CHANNEL_FILTERS, search: '  müller ', states: ['live', 'draft', 'live'], client: { id: 'c1', name: 'Acme' }, actionRequired: true },
+      {
+        ...DEFAULT_CHANNEL_FILTERS,
+        search: '  müller ',
+        states: ['live', 'draft', 'live'],
+        client: { id: 'c1', name: 'Acme' },
+        actionRequired: true,
+      },
       200,
       100,
     );
@@ -44,7 +50,9 @@ describe('channel list filters', () => {
     const b = channelQueryKey({ ...DEFAULT_CHANNEL_FILTERS, states: ['draft', 'live'], search: 'acme' });
     expect(a).toBe(b);
     // The client's name is for the chip; only its id asks main anything.
-    expect(channelQueryKey({ ...DEFAULT_CHANNEL_FILTERS, client: { id: 'c1', name: 'A' } })).toBe(channelQueryKey({ ...DEFAULT_CHANNEL_FILTERS, client: { id: 'c1', name: 'B' } }));
+    expect(channelQueryKey({ ...DEFAULT_CHANNEL_FILTERS, client: { id: 'c1', name: 'A' } })).toBe(
+      channelQueryKey({ ...DEFAULT_CHANNEL_FILTERS, client: { id: 'c1', name: 'B' } }),
+    );
     expect(channelQueryKey({ ...DEFAULT_CHANNEL_FILTERS, direction: 'desc' })).not.toBe(channelQueryKey(DEFAULT_CHANNEL_FILTERS));
   });
 

@@ -51,7 +51,18 @@ describe('details store', () => {
         ? { ok: false, error: { code: 'rate_limited', message: 'Wait a little.' } }
         : {
             ok: true,
-            value: { clientId: 'c1', available: true, reason: null, currency: 'EUR', balance: 12, lastRenewal: null, usage: [], fetchedAt: '2025-06-18T10:00:00Z', refreshing: false, refreshError: null },
+            value: {
+              clientId: 'c1',
+              available: true,
+              reason: null,
+              currency: 'EUR',
+              balance: 12,
+              lastRenewal: null,
+              usage: [],
+              fetchedAt: '2025-06-18T10:00:00Z',
+              refreshing: false,
+              refreshError: null,
+            },
           },
     );
     const store = createDetailsStore(fake.api);
@@ -82,7 +93,23 @@ describe('details store', () => {
     fake.answer('channels.get', () => ({ ok: true, value: { channel: channel('ch1'), client: null, raw: {} } }));
     fake.answer('clients.get', () => ({
       ok: true,
-      value: { id: 'c1', name: 'Acme', organisation: null, email: null, contactName: null, status: null, maxChannels: 2, partnerPayload: null, country: null, phoneNumber: null, phoneE164: null, channelCount: 1, createdAt: null, syncedAt: 'x', removedAt: null },
+      value: {
+        id: 'c1',
+        name: 'Acme',
+        organisation: null,
+        email: null,
+        contactName: null,
+        status: null,
+        maxChannels: 2,
+        partnerPayload: null,
+        country: null,
+        phoneNumber: null,
+        phoneE164: null,
+        channelCount: 1,
+        createdAt: null,
+        syncedAt: 'x',
+        removedAt: null,
+      },
     }));
     const store = createDetailsStore(fake.api);
     await store.getState().loadChannel('ch1');
@@ -98,7 +125,18 @@ describe('details store', () => {
     let balance = 12;
     fake.answer('clients.balance', () => ({
       ok: true,
-      value: { clientId: 'c1', available: true, reason: null, currency: 'EUR', balance, lastRenewal: null, usage: [], fetchedAt: '2025-06-18T10:00:00Z', refreshing: balance === 12, refreshError: null },
+      value: {
+        clientId: 'c1',
+        available: true,
+        reason: null,
+        currency: 'EUR',
+        balance,
+        lastRenewal: null,
+        usage: [],
+        fetchedAt: '2025-06-18T10:00:00Z',
+        refreshing: balance === 12,
+        refreshError: null,
+      },
     }));
     fake.answer('insights.cancel', () => ({ ok: true, value: { cancelled: true } }));
     const store = createDetailsStore(fake.api);

@@ -22,7 +22,10 @@ describe('notifications store', () => {
 
   it('marks read at once and adopts main’s unread count', async () => {
     const fake = fakeApi();
-    fake.answer('notifications.list', () => ({ ok: true, value: { unread: 2, items: [notification(1, 'c1', '2025-06-18T10:00:00Z'), notification(2, 'c2', '2025-06-18T11:00:00Z')] } }));
+    fake.answer('notifications.list', () => ({
+      ok: true,
+      value: { unread: 2, items: [notification(1, 'c1', '2025-06-18T10:00:00Z'), notification(2, 'c2', '2025-06-18T11:00:00Z')] },
+    }));
     fake.answer('notifications.markRead', () => ({ ok: true, value: { unread: 1 } }));
     const store = createNotificationsStore(fake.api, () => NOW);
     await store.getState().load();
@@ -46,7 +49,10 @@ describe('notifications store', () => {
 
   it('does not ask main to mark what is already read', async () => {
     const fake = fakeApi();
-    fake.answer('notifications.list', () => ({ ok: true, value: { unread: 0, items: [notification(1, 'c1', '2025-06-18T10:00:00Z', '2025-06-18T10:05:00Z')] } }));
+    fake.answer('notifications.list', () => ({
+      ok: true,
+      value: { unread: 0, items: [notification(1, 'c1', '2025-06-18T10:00:00Z', '2025-06-18T10:05:00Z')] },
+    }));
     const store = createNotificationsStore(fake.api, () => NOW);
     await store.getState().load();
     await store.getState().markRead([1]);

@@ -8,7 +8,10 @@ describe('outbox store', () => {
     const fake = fakeApi();
     let items = [action('a1', 'queued')];
     const counts = () => Object.fromEntries(items.map((i) => [i.state, items.filter((j) => j.state === i.state).length]));
-    fake.answer('outbox.list', () => ({ ok: true, value: { ...outboxStatus(counts(), items[0]?.state === 'queued' ? false : true), items } }));
+    fake.answer('outbox.list', () => ({
+      ok: true,
+      value: { ...outboxStatus(counts(), items[0]?.state === 'queued' ? false : true), items },
+    }));
     const store = createOutboxStore(fake.api);
     await store.getState().load();
     expect(store.getState()).toMatchObject({ loaded: true, status: { online: false } });
@@ -47,14 +50,21 @@ describe('outbox store', () => {
   it('"Send now" keeps main’s summary', async () => {
     const fake = fakeApi();
     fake.answer('outbox.list', () => ({ ok: true, value: { ...outboxStatus(), items: [] } }));
-    fake.answer('outbox.push', () => ({ ok: true, value: { ...outboxStatus({ done: 1 }), attempted: 1, message: 'Sent 1 action; the queue is empty.' } }));
+    fake.answer('outbox.push', () => ({
+      ok: true,
+      value: { ...outboxStatus({ done: 1 }), attempted: 1, message: 'Sent 1 action; the queue is empty.' },
+    }));
     const store = createOutboxStore(fake.api);
     await store.getState().push();
     expect(store.getState()).toMatchObject({ pushing: false, pushMessage: 'Sent 1 action; the queue is empty.' });
   });
 
   it('lists one record’s actions newest first', () => {
-    const items = [action('a1', 'done', 'ch1', '2025-06-18T09:00:00Z'), action('a2', 'queued', 'ch2'), action('a3', 'queued', 'ch1', '2025-06-18T11:00:00Z')];
+    const items = [
+      action('a1', 'done', 'ch1', '2025-06-18T09:00:00Z'),
+      action('a2', 'queued', 'ch2'),
+      action('a3', 'queued', 'ch1', '2025-06-18T11:00:00Z'),
+    ];
     expect(actionsFor(items, 'ch1').map((a) => a.id)).toEqual(['a3', 'a1']);
     expect(openCount(outboxStatus({ queued: 1, sending: 1, failed: 2, conflict: 1, done: 9, cancelled: 3 }))).toBe(5);
   });

@@ -22,8 +22,15 @@ function backend(size: (query: Query) => number) {
     const [request] = pending.splice(index, 1);
     if (!request) throw new Error('no request pending');
     const total = size(request.query);
-    const items = Array.from({ length: Math.max(0, Math.min(request.limit, total - request.offset)) }, (_, i) => `${request.query.search}-${request.offset + i}`);
-    request.reply.resolve(fail ? { ok: false, error: { code: 'offline', message: 'down' } } : { ok: true, value: { total, offset: request.offset, items, counts: total } });
+    const items = Array.from(
+      { length: Math.max(0, Math.min(request.limit, total - request.offset)) },
+      (_, i) => `${request.query.search}-${request.offset + i}`,
+    );
+    request.reply.resolve(
+      fail
+        ? { ok: false, error: { code: 'offline', message: 'down' } }
+        : { ok: true, value: { total, offset: request.offset, items, counts: total } },
+    );
     await flush();
     return { query: request.query, offset: request.offset };
   }
@@ -32,13 +39,16 @@ function backend(size: (query: Query) => number) {
 
 function makeList(size: (query: Query) => number = () => 1000) {
   const server = backend(size);
-  const store = createWindowedList<Query, string, Page, number>({ search: '' }, {
-    fetchPage: server.fetchPage,
-    keyOf: (q) => q.search.trim(),
-    extraOf: (page) => page.counts,
-    pageSize: 100,
-    now: () => 0,
-  });
+  const store = createWindowedList<Query, string, Page, number>(
+    { search: '' },
+    {
+      fetchPage: server.fetchPage,
+      keyOf: (q) => q.search.trim(),
+      extraOf: (page) => page.counts,
+      pageSize: 100,
+      now: () => 0,
+    },
+  );
   return { store, server };
 }
 

@@ -52,14 +52,29 @@ describe('the selection', () => {
 describe('what the workspace remembers', () => {
   it('reads back what it wrote, per profile', () => {
     const storage = memoryStorage();
-    writePrefs(storage, 'p1', { ...DEFAULT_PREFS, section: 'overview', filters: { ...DEFAULT_CHANNEL_FILTERS, search: 'gmbh', states: ['live'], sort: 'modified', direction: 'desc' } });
-    expect(readPrefs(storage, 'p1')).toMatchObject({ section: 'overview', filters: { search: 'gmbh', states: ['live'], sort: 'modified' } });
+    writePrefs(storage, 'p1', {
+      ...DEFAULT_PREFS,
+      section: 'overview',
+      filters: { ...DEFAULT_CHANNEL_FILTERS, search: 'gmbh', states: ['live'], sort: 'modified', direction: 'desc' },
+    });
+    expect(readPrefs(storage, 'p1')).toMatchObject({
+      section: 'overview',
+      filters: { search: 'gmbh', states: ['live'], sort: 'modified' },
+    });
     expect(readPrefs(storage, 'p2')).toEqual(DEFAULT_PREFS);
   });
 
   it('drops what it cannot read one piece at a time, never the page', () => {
     const storage = memoryStorage();
-    storage.setItem(prefsKey('p1'), JSON.stringify({ version: 1, section: 'nowhere', filters: { search: 'x', states: ['live', 'teleported'], sort: 'nonsense' }, views: [{ id: 'v', name: 'Mine', filters: {} }, { broken: true }] }));
+    storage.setItem(
+      prefsKey('p1'),
+      JSON.stringify({
+        version: 1,
+        section: 'nowhere',
+        filters: { search: 'x', states: ['live', 'teleported'], sort: 'nonsense' },
+        views: [{ id: 'v', name: 'Mine', filters: {} }, { broken: true }],
+      }),
+    );
     const prefs = readPrefs(storage, 'p1');
     expect(prefs.section).toBe('accounts');
     expect(toFilters(prefs.filters)).toMatchObject({ search: 'x', states: ['live'], sort: 'company', actions: [] });
@@ -71,7 +86,10 @@ describe('what the workspace remembers', () => {
   it('restores a profile where it was left, and remembers changes as they happen', async () => {
     const storage = memoryStorage();
     const fake = fakeApi();
-    fake.answer('channels.counts', (input) => ({ ok: true, value: { totals: input.queries.map((q) => (q.states?.includes('live') ? 7 : 50)) } }));
+    fake.answer('channels.counts', (input) => ({
+      ok: true,
+      value: { totals: input.queries.map((q) => (q.states?.includes('live') ? 7 : 50)) },
+    }));
     const first = createWorkspace(fake.api, storage, 'p1');
     first.start();
     first.ui.getState().go('clients');
@@ -130,7 +148,15 @@ describe('table columns', () => {
   });
 
   it('show the chosen order, and the sort date first', () => {
-    expect(tableLayout(1684, ['quality', 'messageOnBehalf'], 'company').columns.map((c) => c.id)).toEqual(['select', 'company', 'phone', 'state', 'quality', 'messageOnBehalf', 'action']);
+    expect(tableLayout(1684, ['quality', 'messageOnBehalf'], 'company').columns.map((c) => c.id)).toEqual([
+      'select',
+      'company',
+      'phone',
+      'state',
+      'quality',
+      'messageOnBehalf',
+      'action',
+    ]);
     expect(tableLayout(1044, null, 'modified').columns.map((c) => c.id)).toContain('modified');
   });
 });

@@ -88,7 +88,9 @@ describe('usage series', () => {
   });
 
   it('keeps the most recent periods only', () => {
-    const many = Array.from({ length: 20 }, (_, i) => period(`2024-${String((i % 12) + 1).padStart(2, '0')}-${String(i + 1).padStart(2, '0')}`, i, 0, null));
+    const many = Array.from({ length: 20 }, (_, i) =>
+      period(`2024-${String((i % 12) + 1).padStart(2, '0')}-${String(i + 1).padStart(2, '0')}`, i, 0, null),
+    );
     expect(usageSeries(many, 12).bars).toHaveLength(12);
     expect(usageSeries([]).totalPrice).toBeNull();
   });

@@ -19,7 +19,9 @@ describe('channel words', () => {
   });
 
   it('says quality and limit only when known', () => {
-    const known = channel('x', { status: deriveChannelStatus({ account_mode: 'live', current_quality_rating: 'GREEN', current_limit: 'TIER_1K' }) });
+    const known = channel('x', {
+      status: deriveChannelStatus({ account_mode: 'live', current_quality_rating: 'GREEN', current_limit: 'TIER_1K' }),
+    });
     expect(qualityLine(known)).toBe('Quality High · 1K conversations / 24 h');
     expect(qualityLine(channel('x'))).toBeNull();
   });
@@ -52,7 +54,13 @@ describe('notification groups', () => {
 
 describe('outbox sections', () => {
   it('puts what needs the user first, then what waits for the network, then the settled', () => {
-    const sections = sectionsOf([action('a', 'done'), action('b', 'queued'), action('c', 'conflict'), action('d', 'failed'), action('e', 'sending')]);
+    const sections = sectionsOf([
+      action('a', 'done'),
+      action('b', 'queued'),
+      action('c', 'conflict'),
+      action('d', 'failed'),
+      action('e', 'sending'),
+    ]);
     expect(sections.map((s) => [s.id, s.items.map((i) => i.id).sort()])).toEqual([
       ['attention', ['c', 'd']],
       ['waiting', ['b', 'e']],

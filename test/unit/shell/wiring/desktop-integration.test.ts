@@ -38,7 +38,11 @@ describe('createElectronDesktop', () => {
 
   it('asks where to save, in Downloads, and adds the extension', async () => {
     const desktop = createElectronDesktop({ mainWindow: () => null, log: silentLogger });
-    const file = await desktop.chooseSavePath({ suggestedName: 'accounts.csv', title: 'Export', filters: [{ name: 'CSV', extensions: ['csv'] }] });
+    const file = await desktop.chooseSavePath({
+      suggestedName: 'accounts.csv',
+      title: 'Export',
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    });
     expect(file).toBe('/home/ana/Downloads/report.csv');
     expect(electron.dialogCalls[0]![0]).toMatchObject({ defaultPath: '/home/ana/Downloads/accounts.csv', title: 'Export' });
   });

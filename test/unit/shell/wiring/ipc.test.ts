@@ -48,7 +48,10 @@ describe('registerIpc', () => {
     dispatched = [];
     handled = [];
     events = new CoreEvents();
-    const core = { events, dispatch: async (name: string, input: unknown) => (dispatched.push([name, input]), { ok: true, value: { unread: 2 } }) } as unknown as Core;
+    const core = {
+      events,
+      dispatch: async (name: string, input: unknown) => (dispatched.push([name, input]), { ok: true, value: { unread: 2 } }),
+    } as unknown as Core;
     stop = registerIpc(core, {
       origins: [PRODUCTION_ORIGIN],
       isAppWindow: (contents) => (contents as unknown as { appWindow: boolean }).appWindow,
@@ -72,7 +75,12 @@ describe('registerIpc', () => {
 
   it('refuses subframes, foreign pages, other windows and gone frames before dispatching', async () => {
     const handler = electron.handlers.get(`${IPC_REQUEST_PREFIX}session.get`)!;
-    for (const event of [senderEvent({ sub: true }), senderEvent({ url: 'https://evil.example/?x=app://partner-desk' }), senderEvent({ appWindow: false }), senderEvent({ gone: true })]) {
+    for (const event of [
+      senderEvent({ sub: true }),
+      senderEvent({ url: 'https://evil.example/?x=app://partner-desk' }),
+      senderEvent({ appWindow: false }),
+      senderEvent({ gone: true }),
+    ]) {
       expect(await handler(event, {})).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
     }
     expect(dispatched).toEqual([]);
@@ -80,8 +88,14 @@ describe('registerIpc', () => {
 
   it('forwards core events to app windows showing the app only', () => {
     const sent: unknown[][] = [];
-    const window = (url: string, appWindow = true) => ({ webContents: { appWindow, getURL: () => url, send: (...args: unknown[]) => sent.push([url, ...args]) } });
-    electron.windows = [window('app://partner-desk/index.html'), window('https://evil.example/'), window('app://partner-desk/index.html', false)];
+    const window = (url: string, appWindow = true) => ({
+      webContents: { appWindow, getURL: () => url, send: (...args: unknown[]) => sent.push([url, ...args]) },
+    });
+    electron.windows = [
+      window('app://partner-desk/index.html'),
+      window('https://evil.example/'),
+      window('app://partner-desk/index.html', false),
+    ];
     events.emit('app.command', { command: 'preferences' });
     expect(sent).toEqual([['app://partner-desk/index.html', `${IPC_EVENT_PREFIX}app.command`, { command: 'preferences' }]]);
   });

@@ -11,7 +11,16 @@ import { silentLogger } from '@core/log';
 import type { Core } from '@core';
 import { watchNotifications } from '../../../../electron/main/notifications';
 
-const item = (id: number): NotificationItem => ({ id, createdAt: '2026-11-28T10:00:00Z', clientId: 'c1', channelId: `ch${id}`, title: `Acme +49 ${id}`, body: 'State: Pending → Live', changes: [], readAt: null });
+const item = (id: number): NotificationItem => ({
+  id,
+  createdAt: '2026-11-28T10:00:00Z',
+  clientId: 'c1',
+  channelId: `ch${id}`,
+  title: `Acme +49 ${id}`,
+  body: 'State: Pending → Live',
+  changes: [],
+  readAt: null,
+});
 
 function setup() {
   const events = new CoreEvents();
@@ -26,7 +35,11 @@ function setup() {
   } as unknown as Core;
   const raised: Array<{ title: string; body: string; onClick?: () => void }> = [];
   const badges: number[] = [];
-  const desktop = { ...headlessDesktop(), notify: (n: { title: string; body: string; onClick?: () => void }) => raised.push(n), setBadgeCount: (count: number) => badges.push(count) };
+  const desktop = {
+    ...headlessDesktop(),
+    notify: (n: { title: string; body: string; onClick?: () => void }) => raised.push(n),
+    setBadgeCount: (count: number) => badges.push(count),
+  };
   const clicks: AppCommand[] = [];
   const focus = { focused: false };
   const stop = watchNotifications({ core, desktop, isWindowFocused: () => focus.focused, onClick: (command) => clicks.push(command) });
@@ -56,7 +69,21 @@ describe('watchNotifications', () => {
     events.emit('notifications.changed', { profileId: 'other' });
     expect(raised).toEqual([]);
     store.profile = null;
-    events.emit('session.changed', { profiles: [], activeProfileId: null, connection: { status: 'signed_out', partner: null, message: null, checkedAt: null, since: null, lastContactAt: null, network: 'unknown', nextCheckAt: null, checking: false } });
+    events.emit('session.changed', {
+      profiles: [],
+      activeProfileId: null,
+      connection: {
+        status: 'signed_out',
+        partner: null,
+        message: null,
+        checkedAt: null,
+        since: null,
+        lastContactAt: null,
+        network: 'unknown',
+        nextCheckAt: null,
+        checking: false,
+      },
+    });
     expect(badges.at(-1)).toBe(0);
     stop();
     store.profile = 'p1';

@@ -92,7 +92,10 @@ describe('hardenSession', () => {
     expect(check(null, 'media', 'app://partner-desk', {})).toBe(false);
     expect((handlers.device as unknown as () => boolean)()).toBe(false);
     const cancelled: boolean[] = [];
-    const before = handlers.request2 as unknown as (d: { url: string; webContentsId?: number }, cb: (r: { cancel: boolean }) => void) => void;
+    const before = handlers.request2 as unknown as (
+      d: { url: string; webContentsId?: number },
+      cb: (r: { cancel: boolean }) => void,
+    ) => void;
     before({ url: 'https://hub.360dialog.io/api/v2/partners', webContentsId: 1 }, (r) => cancelled.push(r.cancel));
     before({ url: 'app://partner-desk/assets/a.js', webContentsId: 1 }, (r) => cancelled.push(r.cancel));
     expect(cancelled).toEqual([true, false]);
