@@ -266,7 +266,7 @@ describe('onboarding: settings, a permission link through the Hub and back, keys
     await tagDialog.getByRole('button', { name: 'Save tag' }).click();
     await tagDialog
       .getByRole('status')
-      .filter({ hasText: /The tag is now "crm-E2E-77"|in the outbox/ })
+      .filter({ hasText: /The tag is now "crm-E2E-77"|in the Outbox/ })
       .waitFor();
     await tagDialog.getByRole('button', { name: 'Done' }).click();
     await page.keyboard.press('Escape');

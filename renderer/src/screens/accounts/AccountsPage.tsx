@@ -23,6 +23,7 @@ import { ListMessage } from './ListMessage';
 import { SaveViewDialog } from './SaveViewDialog';
 import { SelectionBar } from './SelectionBar';
 import { StateFilterBar } from './StateFilterBar';
+import { PageHeader } from '../../components/PageHeader';
 
 export function AccountsPage() {
   const ws = useWorkspace();
@@ -102,15 +103,7 @@ export function AccountsPage() {
   const selectionIds = [...selected.keys()];
   return (
     <section className="page-body accounts-page" aria-labelledby="page-title" onKeyDown={onKeyDown}>
-      <header className="page-head page-head-compact">
-        <div className="page-title-line">
-          <h1 id="page-title" tabIndex={-1}>
-            WhatsApp accounts
-          </h1>
-          <p className="page-sub" role="status" aria-live="polite">
-            {resultSentence(shown?.total ?? null, allChannels, narrowed)}
-          </p>
-        </div>
+      <PageHeader title="WhatsApp accounts" compact sub={resultSentence(shown?.total ?? null, allChannels, narrowed)}>
         <div className="page-actions">
           <button type="button" className="btn btn-sm" onClick={() => setSavingView(true)}>
             <Icon name="bookmark" />
@@ -121,7 +114,7 @@ export function AccountsPage() {
             Download CSV
           </button>
         </div>
-      </header>
+      </PageHeader>
       <AccountsToolbar
         search={filters.search}
         onSearch={(search) => setFilters({ ...filters, search })}

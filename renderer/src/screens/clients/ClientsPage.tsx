@@ -10,6 +10,7 @@ import type { ClientFilters, ClientSort } from '../../state/client-list';
 import { useWorkspace, useWs } from '../../state/workspace-context';
 import { ListMessage } from '../accounts/ListMessage';
 import { ClientTable } from './ClientTable';
+import { PageHeader } from '../../components/PageHeader';
 
 const SORTS: readonly { value: ClientSort; label: string }[] = [
   { value: 'name', label: 'Name' },
@@ -35,24 +36,21 @@ export function ClientsPage() {
 
   return (
     <section className="page-body" aria-labelledby="page-title">
-      <header className="page-head">
-        <div>
-          <h1 id="page-title" tabIndex={-1}>
-            Clients
-          </h1>
-          <p className="page-sub" role="status" aria-live="polite">
-            {shown === null
-              ? 'Reading the local copy…'
-              : searching && allClients !== null
-                ? `${formatCount(shown.total)} of ${formatCount(allClients)} clients`
-                : `${formatCount(shown.total)} clients`}
-          </p>
-        </div>
+      <PageHeader
+        title="Clients"
+        sub={
+          shown === null
+            ? 'Reading the local copy…'
+            : searching && allClients !== null
+              ? `${formatCount(shown.total)} of ${formatCount(allClients)} clients`
+              : `${formatCount(shown.total)} clients`
+        }
+      >
         <button type="button" className="btn" onClick={() => ws.ui.getState().openLinkDialog(null)}>
           <Icon name="userPlus" />
           New client…
         </button>
-      </header>
+      </PageHeader>
       <div className="toolbar">
         <SearchField
           value={filters.search}

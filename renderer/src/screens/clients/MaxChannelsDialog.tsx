@@ -6,12 +6,13 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ClientListItem } from '@shared/accounts';
 import type { ErrorInfo } from '@shared/errors';
-import { DEFAULT_MAX_CHANNELS, MaxChannels, type ActionPreview, type OutboxAction } from '@shared/outbox';
+import { DEFAULT_MAX_CHANNELS, MaxChannels, type ActionPreview } from '@shared/outbox';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { QueuedOutcome, useFollowedAction } from '../outbox/QueuedOutcome';
 import { Sheet } from '../../components/Sheet';
 import { useSession } from '../../state/session-context';
-import { useWorkspace, useWs } from '../../state/workspace-context';
+import { useWorkspace } from '../../state/workspace-context';
 import { isWaitingForConnection } from '../connected/connection-text';
 
 export function MaxChannelsDialog({ client, onClose }: { client: ClientListItem; onClose(): void }) {
@@ -22,9 +23,7 @@ export function MaxChannelsDialog({ client, onClose }: { client: ClientListItem;
   const [preview, setPreview] = useState<ActionPreview | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [busy, setBusy] = useState(false);
-  const [queuedAction, setQueued] = useState<OutboxAction | null>(null);
-  const live = useWs('outbox', (s) => (queuedAction ? s.items.find((item) => item.id === queuedAction.id) : undefined));
-  const queued = live ?? queuedAction;
+  const [queued, setQueued] = useFollowedAction();
 
   const parsed = MaxChannels.safeParse(text.trim() === '' ? Number.NaN : Number(text));
   const value = parsed.success ? parsed.data : null;
@@ -68,20 +67,7 @@ export function MaxChannelsDialog({ client, onClose }: { client: ClientListItem;
       <form className="dialog-body" onSubmit={submit} noValidate>
         <h2 id="limit-title">Channel limit of {client.name}</h2>
         {queued ? (
-          <>
-            <p role="status">
-              {queued.state === 'done'
-                ? (queued.outcome ?? 'Done.')
-                : queued.state === 'queued' && waits
-                  ? `${queued.title}: queued. It waits in the Outbox and is sent when Partner Desk is back online; until then you can withdraw it there.`
-                  : `${queued.title}: queued and being sent to the Hub now.`}
-            </p>
-            <div className="dialog-actions">
-              <button type="button" className="btn btn-primary" onClick={onClose} autoFocus>
-                Done
-              </button>
-            </div>
-          </>
+          <QueuedOutcome action={queued} onClose={onClose} />
         ) : (
           <>
             <p className="muted">

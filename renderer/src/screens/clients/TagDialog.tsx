@@ -6,11 +6,12 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ClientListItem } from '@shared/accounts';
 import type { ErrorInfo } from '@shared/errors';
-import { PartnerPayload, type ActionPreview, type OutboxAction } from '@shared/outbox';
+import { PartnerPayload, type ActionPreview } from '@shared/outbox';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { QueuedOutcome, useFollowedAction } from '../outbox/QueuedOutcome';
 import { Sheet } from '../../components/Sheet';
-import { useWorkspace, useWs } from '../../state/workspace-context';
+import { useWorkspace } from '../../state/workspace-context';
 
 export function TagDialog({ client, onClose }: { client: ClientListItem; onClose(): void }) {
   const { api } = useWorkspace();
@@ -20,9 +21,7 @@ export function TagDialog({ client, onClose }: { client: ClientListItem; onClose
   const [preview, setPreview] = useState<ActionPreview | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [busy, setBusy] = useState(false);
-  const [queuedAction, setQueued] = useState<OutboxAction | null>(null);
-  const live = useWs('outbox', (s) => (queuedAction ? s.items.find((item) => item.id === queuedAction.id) : undefined));
-  const queued = live ?? queuedAction;
+  const [queued, setQueued] = useFollowedAction();
   const parsed = PartnerPayload.safeParse(text);
   const invalid = parsed.success ? null : (parsed.error.issues[0]?.message ?? 'This tag cannot be used.');
   const unchanged = text === current;
@@ -55,18 +54,7 @@ export function TagDialog({ client, onClose }: { client: ClientListItem; onClose
       <form className="dialog-body" onSubmit={submit} noValidate>
         <h2 id={`${ids}-title`}>Tag of {client.name}</h2>
         {queued ? (
-          <>
-            <p role="status">
-              {queued.state === 'done'
-                ? (queued.outcome ?? 'Changed.')
-                : `${queued.detail ?? queued.title}: in the outbox, sent as soon as the Hub can be reached.`}
-            </p>
-            <div className="dialog-actions">
-              <button type="button" className="btn btn-primary" onClick={onClose} autoFocus>
-                Done
-              </button>
-            </div>
-          </>
+          <QueuedOutcome action={queued} onClose={onClose} />
         ) : (
           <>
             <p className="muted">

@@ -8,6 +8,7 @@ import { useWorkspace, useWs } from '../../state/workspace-context';
 import { ListMessage } from '../accounts/ListMessage';
 import { companyFromTitle, groupNotifications } from './group-notifications';
 import { NotificationGroupView } from './NotificationGroupView';
+import { PageHeader } from '../../components/PageHeader';
 
 export function NotificationsPage() {
   const ws = useWorkspace();
@@ -27,21 +28,13 @@ export function NotificationsPage() {
 
   return (
     <section className="page-body" aria-labelledby="page-title">
-      <header className="page-head">
-        <div>
-          <h1 id="page-title" tabIndex={-1}>
-            Notifications
-          </h1>
-          <p className="page-sub" role="status" aria-live="polite">
-            {unread === 0 ? 'All read' : `${unread} unread`}
-          </p>
-        </div>
+      <PageHeader title="Notifications" sub={unread === 0 ? 'All read' : `${unread} unread`}>
         {unread > 0 && (
           <button type="button" className="btn" onClick={() => markRead('all')}>
             Mark all read
           </button>
         )}
-      </header>
+      </PageHeader>
       <div className="page-scroll">
         {error && <ErrorAlert title="Notifications could not be updated" error={error} />}
         {!loaded ? (

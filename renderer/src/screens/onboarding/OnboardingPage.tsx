@@ -13,6 +13,7 @@ import { useNow } from '../../hooks/use-now';
 import { useWorkspace, useWs } from '../../state/workspace-context';
 import { ListMessage } from '../accounts/ListMessage';
 import { linkFor, linkStatus, SHARE_LABEL } from './link-text';
+import { PageHeader } from '../../components/PageHeader';
 
 export function OnboardingPage() {
   const ws = useWorkspace();
@@ -41,17 +42,14 @@ export function OnboardingPage() {
 
   return (
     <section className="page-body" aria-labelledby="page-title">
-      <header className="page-head">
-        <div>
-          <h1 id="page-title" tabIndex={-1}>
-            Onboarding
-          </h1>
-          <p className="page-sub" role="status" aria-live="polite">
-            {!loaded
-              ? 'Reading the links…'
-              : `${links.length} ${links.length === 1 ? 'permission link' : 'permission links'}${waiting > 0 ? ` · ${waiting} waiting for the client` : ''}`}
-          </p>
-        </div>
+      <PageHeader
+        title="Onboarding"
+        sub={
+          !loaded
+            ? 'Reading the links…'
+            : `${links.length} ${links.length === 1 ? 'permission link' : 'permission links'}${waiting > 0 ? ` · ${waiting} waiting for the client` : ''}`
+        }
+      >
         <div className="button-row">
           <button type="button" className="btn" onClick={() => ws.ui.getState().setRedirectOpen(true)}>
             Read a redirect…
@@ -61,7 +59,7 @@ export function OnboardingPage() {
             New client link…
           </button>
         </div>
-      </header>
+      </PageHeader>
       <div className="page-scroll">
         {blocking.map((warning) => (
           <div key={warning.field} className="alert alert-warning">

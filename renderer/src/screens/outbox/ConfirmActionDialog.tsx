@@ -9,12 +9,11 @@ import type { ActionPreview, ActionPreviewInput, OutboxAction } from '@shared/ou
 import type { Result } from '@shared/result';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { QueuedOutcome, useFollowedAction } from './QueuedOutcome';
 import { Sheet } from '../../components/Sheet';
-import { ToneBadge } from '../../components/ToneBadge';
 import { useSession } from '../../state/session-context';
-import { useWorkspace, useWs } from '../../state/workspace-context';
+import { useWorkspace } from '../../state/workspace-context';
 import { isWaitingForConnection } from '../connected/connection-text';
-import { actionView } from './action-text';
 
 interface ConfirmActionDialogProps {
   preview: ActionPreviewInput;
@@ -29,14 +28,10 @@ export function ConfirmActionDialog({ preview: previewInput, confirmLabel, dange
   const [preview, setPreview] = useState<ActionPreview | null>(null);
   const [error, setError] = useState<ErrorInfo | null>(null);
   const [busy, setBusy] = useState(false);
-  const [queuedAction, setQueued] = useState<OutboxAction | null>(null);
-  // Follow the action as the outbox moves it on (queued -> sending -> done), not the snapshot we got.
-  const live = useWs('outbox', (s) => (queuedAction ? s.items.find((item) => item.id === queuedAction.id) : undefined));
-  const queued = live ?? queuedAction;
+  const [queued, setQueued] = useFollowedAction();
   const previewKey = JSON.stringify(previewInput);
   const connection = useSession((s) => s.session?.connection.status ?? null);
   const waits = connection !== null && isWaitingForConnection(connection);
-  const view = queued ? actionView(queued, connection) : null;
 
   useEffect(() => {
     let live = true;
@@ -65,24 +60,7 @@ export function ConfirmActionDialog({ preview: previewInput, confirmLabel, dange
       <div className="dialog-body">
         <h2 id="confirm-title">{preview?.title ?? 'Checking…'}</h2>
         {queued ? (
-          <>
-            <div id="confirm-text" className="queued-line" role="status">
-              {view && <ToneBadge tone={view.tone} label={view.label} />}
-              <span>
-                {queued.state === 'done'
-                  ? (queued.outcome ?? 'Done.')
-                  : queued.state === 'failed' || queued.state === 'conflict'
-                    ? (queued.lastError?.message ?? queued.conflict?.message ?? 'It needs your attention in the Outbox.')
-                    : (view?.note ?? 'Sending it to the 360dialog Hub now; follow it in the Outbox.')}
-                {queued.canCancel && queued.state === 'queued' && ' Until it is sent, you can withdraw it in the Outbox.'}
-              </span>
-            </div>
-            <div className="dialog-actions">
-              <button type="button" className="btn btn-primary" onClick={onClose} autoFocus>
-                Done
-              </button>
-            </div>
-          </>
+          <QueuedOutcome action={queued} textId="confirm-text" onClose={onClose} />
         ) : (
           <>
             <p id="confirm-text">{preview?.message ?? (error ? '' : 'Reading what this will do…')}</p>

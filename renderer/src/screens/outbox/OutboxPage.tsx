@@ -11,6 +11,7 @@ import { useWorkspace, useWs } from '../../state/workspace-context';
 import { ListMessage } from '../accounts/ListMessage';
 import { ActionRow } from './ActionRow';
 import { sectionsOf } from './action-text';
+import { PageHeader } from '../../components/PageHeader';
 
 export function OutboxPage() {
   const ws = useWorkspace();
@@ -25,12 +26,10 @@ export function OutboxPage() {
 
   return (
     <section className="page-body" aria-labelledby="page-title">
-      <header className="page-head">
-        <div>
-          <h1 id="page-title" tabIndex={-1}>
-            Outbox
-          </h1>
-          <p className="page-sub" role="status" aria-live="polite">
+      <PageHeader
+        title="Outbox"
+        sub={
+          <>
             {open === 0 ? 'Nothing waiting' : `${open} ${open === 1 ? 'action' : 'actions'} waiting`}
             {status?.online === false && open > 0 && ' · sent when the connection is back'}
             {status?.online !== false && status?.nextAttemptAt && open > 0 && (
@@ -39,12 +38,13 @@ export function OutboxPage() {
                 <RelativeTime value={status.nextAttemptAt} />
               </>
             )}
-          </p>
-        </div>
+          </>
+        }
+      >
         <BusyButton className="btn" busy={pushing} busyLabel="Sending…" onClick={() => void ws.outbox.getState().push()}>
           Send now
         </BusyButton>
-      </header>
+      </PageHeader>
       <div className="page-scroll">
         {status?.paused && <ErrorAlert tone="warning" title="Sending is paused" error={status.paused} />}
         {pushMessage && (

@@ -108,3 +108,12 @@ export function sectionsOf(items: readonly OutboxAction[]): { id: OutboxSectionI
     items: items.filter((item) => section.states.includes(item.state)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
   }));
 }
+
+/** What a dialog that queued the action says about it now (`note`: its view's note, e.g. what it waits for). */
+export function queuedOutcomeText(action: OutboxAction, note: string | null): string {
+  if (action.state === 'done') return action.outcome ?? `${action.title}: done.`;
+  if (action.state === 'failed' || action.state === 'conflict')
+    return action.lastError?.message ?? action.conflict?.message ?? 'It needs your attention in the Outbox.';
+  const now = note ?? 'Sending it to the 360dialog Hub now; follow it in the Outbox.';
+  return action.canCancel && action.state === 'queued' ? `${now} Until it is sent, you can withdraw it in the Outbox.` : now;
+}

@@ -17,6 +17,7 @@ import { formatZonedDateTime } from '@shared/format/zoned-time';
 import { BarList, type Bar } from './BarList';
 import { Funnel } from './Funnel';
 import { TrendChart, type TrendSeries } from './TrendChart';
+import { PageHeader } from '../../components/PageHeader';
 
 const STATE_BY_ID = new Map(CHANNEL_STATES.map((state) => [state.id, state]));
 const QUALITY_TONE = new Map<string, Tone>(Object.values(QUALITY_RATINGS).map((rule) => [rule.label, rule.tone]));
@@ -42,26 +43,25 @@ export function OverviewPage() {
 
   return (
     <section className="page-body overview-page" aria-labelledby="page-title">
-      <header className="page-head page-head-compact">
-        <div className="page-title-line">
-          <h1 id="page-title" tabIndex={-1}>
-            Overview
-          </h1>
-          <p className="page-sub">
-            {overview?.asOf
-              ? `As of the last sync, ${formatZonedDateTime(overview.asOf)}`
-              : overview
-                ? 'Not synced yet'
-                : 'Reading the local copy…'}
-          </p>
-        </div>
+      <PageHeader
+        title="Overview"
+        compact
+        live={false}
+        sub={
+          overview?.asOf
+            ? `As of the last sync, ${formatZonedDateTime(overview.asOf)}`
+            : overview
+              ? 'Not synced yet'
+              : 'Reading the local copy…'
+        }
+      >
         <div className="page-actions">
           <button type="button" className="btn btn-sm" onClick={() => window.print()}>
             <Icon name="printer" />
             Print or save as PDF
           </button>
         </div>
-      </header>
+      </PageHeader>
       <div className="overview-scroll">
         {error && !overview && <ErrorAlert title="The overview could not be read" error={error} />}
         {overview && (

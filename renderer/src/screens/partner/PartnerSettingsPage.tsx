@@ -17,6 +17,7 @@ import { Sheet } from '../../components/Sheet';
 import { useWorkspace, useWs } from '../../state/workspace-context';
 import { ActionRow } from '../outbox/ActionRow';
 import { ConfirmActionDialog } from '../outbox/ConfirmActionDialog';
+import { PageHeader } from '../../components/PageHeader';
 
 type Editable = 'webhook_url' | 'partner_redirect_url';
 const LABEL: Record<Editable, string> = { webhook_url: 'webhook URL', partner_redirect_url: 'redirect URL' };
@@ -71,12 +72,10 @@ export function PartnerSettingsPage() {
 
   return (
     <section className="page-body" aria-labelledby="page-title">
-      <header className="page-head">
-        <div>
-          <h1 id="page-title" tabIndex={-1}>
-            Partner settings
-          </h1>
-          <p className="page-sub" role="status" aria-live="polite">
+      <PageHeader
+        title="Partner settings"
+        sub={
+          <>
             {!settings ? (
               'Reading the settings…'
             ) : settings.source === 'none' ? (
@@ -87,13 +86,14 @@ export function PartnerSettingsPage() {
                 {settings.error ? ' (the Hub could not be reached now)' : ''}
               </>
             )}
-          </p>
-        </div>
+          </>
+        }
+      >
         <BusyButton className="btn" busy={refreshing} busyLabel="Reading…" onClick={() => void readAgain()}>
           <Icon name="refresh" />
           Read again
         </BusyButton>
-      </header>
+      </PageHeader>
       <div className="page-scroll">
         {error && <ErrorAlert title="The settings could not be read" error={error} />}
         {settings?.error && (

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { companyOf, phoneOf, qualityLine } from '../../../../renderer/src/screens/accounts/channel-text';
 import { ACTIVATION_FILTERS } from '../../../../renderer/src/screens/accounts/filter-options';
 import { companyFromTitle, groupNotifications, readableTitle } from '../../../../renderer/src/screens/notifications/group-notifications';
-import { cancelLabel, sectionsOf } from '../../../../renderer/src/screens/outbox/action-text';
+import { cancelLabel, queuedOutcomeText, sectionsOf } from '../../../../renderer/src/screens/outbox/action-text';
 import { deriveChannelStatus, NOT_AVAILABLE } from '@shared/status';
 import { action, channel, notification } from '../state/samples';
 
@@ -76,5 +76,22 @@ describe('notification titles', () => {
     expect(readableTitle('Acme GmbH +4930123456')).toBe('Acme GmbH · +49 30 123456');
     expect(readableTitle('+4930123456')).toBe('+49 30 123456');
     expect(readableTitle('Channel abc123')).toBe('Channel abc123');
+  });
+});
+
+describe('how a dialog that queued an action ends', () => {
+  it('says the outcome once done, the reason once failed, and what it waits for (withdrawable) while queued', () => {
+    expect(queuedOutcomeText({ ...action('a', 'done'), outcome: 'The tag is now "x".' }, null)).toBe('The tag is now "x".');
+    expect(queuedOutcomeText(action('a', 'done'), null)).toBe('Cancel ch1: done.');
+    expect(
+      queuedOutcomeText(
+        { ...action('a', 'failed'), lastError: { code: 'hub_error', message: 'The Hub refused it.', status: 422, serverMessage: null } },
+        null,
+      ),
+    ).toBe('The Hub refused it.');
+    expect(queuedOutcomeText(action('a', 'queued'), 'Waiting for the connection. Sent when Partner Desk is back online.')).toBe(
+      'Waiting for the connection. Sent when Partner Desk is back online. Until it is sent, you can withdraw it in the Outbox.',
+    );
+    expect(queuedOutcomeText(action('a', 'sending'), null)).toBe('Sending it to the 360dialog Hub now; follow it in the Outbox.');
   });
 });
