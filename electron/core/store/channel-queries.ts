@@ -13,6 +13,7 @@ import { parseJsonOr } from './json-column';
 import { ChannelSearchIndex, type IndexedPage, type SnapshotBuilder } from './channel-search-index';
 import { PHONE_SORT, type SearchSnapshot } from './search-snapshot';
 import { deriveChannelStatus, NOT_AVAILABLE } from '@shared/status';
+import { confirmedSyncedAt, lastConfirmedAt } from './confirmed-at';
 
 const SORT_SQL: Record<ChannelSort, string> = {
   company: 's.company_sort',
@@ -141,7 +142,7 @@ export function toChannelItem(row: ItemRow, confirmedAt: string | null = null): 
     status,
     createdAt: row.created_at,
     modifiedAt: row.modified_at ?? null,
-    syncedAt: !row.removed_at && confirmedAt !== null && confirmedAt > row.synced_at ? confirmedAt : row.synced_at,
+    syncedAt: confirmedSyncedAt(row, confirmedAt),
     removedAt: row.removed_at,
   };
 }
@@ -233,13 +234,8 @@ export class ChannelQueries {
       : 'channel_search s JOIN channels c ON c.rid = s.rid';
   }
 
-  /** When the last successful sync finished: every row still listed was confirmed then. */
   private confirmedAt(profileId: string): string | null {
-    const value: unknown = this.db
-      .prepare("SELECT max(finished_at) FROM sync_runs WHERE profile_id = ? AND status = 'succeeded'")
-      .pluck()
-      .get(profileId);
-    return typeof value === 'string' ? value : null;
+    return lastConfirmedAt(this.db, profileId);
   }
 
   /** Counts per state (the state filter left out) and the total for the wanted states. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ClientListItem, ClientPage, ClientQuery } from '@shared/accounts';
 import { parsePhone } from '@shared/format/phone';
 import { searchTerms } from '@shared/search-text';
+import { confirmedSyncedAt, lastConfirmedAt } from './confirmed-at';
 
 const SORT_SQL: Record<ClientQuery['sort'], string> = {
   name: 'k.name_sort',
@@ -43,7 +44,7 @@ const SELECT = `
   FROM clients k
   LEFT JOIN balances b ON b.profile_id = k.profile_id AND b.client_id = k.id AND b.available = 1`;
 
-function toItem(row: unknown): ClientListItem {
+function toItem(row: unknown, confirmedAt: string | null): ClientListItem {
   const r = Row.parse(row);
   // Read as the sync read it for the search (record-rows.ts): in the client's country.
   const phone = parsePhone(r.phone, r.country);
@@ -64,7 +65,7 @@ function toItem(row: unknown): ClientListItem {
     balance:
       r.balance !== null && r.balance_at !== null ? { amount: r.balance, currency: r.balance_currency, fetchedAt: r.balance_at } : null,
     createdAt: r.created_at,
-    syncedAt: r.synced_at,
+    syncedAt: confirmedSyncedAt(r, confirmedAt),
     removedAt: r.removed_at,
   };
 }
@@ -101,12 +102,13 @@ export class ClientQueries {
     const rows = this.db
       .prepare(`${SELECT} WHERE ${where} ORDER BY ${SORT_SQL[query.sort]} ${direction} NULLS LAST, k.id ${direction} LIMIT ? OFFSET ?`)
       .all(...params, query.limit, query.offset);
-    return { total, offset: query.offset, items: rows.map(toItem) };
+    const confirmedAt = lastConfirmedAt(this.db, profileId);
+    return { total, offset: query.offset, items: rows.map((row) => toItem(row, confirmedAt)) };
   }
 
   get(profileId: string, clientId: string): ClientListItem | null {
     const row = this.db.prepare(`${SELECT} WHERE k.profile_id = ? AND k.id = ?`).get(profileId, clientId);
-    return row ? toItem(row) : null;
+    return row ? toItem(row, lastConfirmedAt(this.db, profileId)) : null;
   }
 
   counts(profileId: string): { clients: number; channels: number } {

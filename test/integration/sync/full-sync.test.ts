@@ -64,6 +64,7 @@ describe('full sync', () => {
     // As if the first sync were long ago, instead of waiting for the clock to move on.
     const longAgo = '2000-01-01T00:00:00.000Z';
     f.core.db.prepare('UPDATE channels SET synced_at = ?').run(longAgo);
+    f.core.db.prepare('UPDATE clients SET synced_at = ?').run(longAgo);
     const second = await f.core.accounts.syncNow();
     const run = f.core.db.prepare('SELECT id, status, finished_at, stats FROM sync_runs ORDER BY id DESC LIMIT 1').get() as {
       id: number;
@@ -77,6 +78,11 @@ describe('full sync', () => {
     const items = channels({ limit: 1000 }).items;
     expect(items).toHaveLength(150);
     expect(new Set(items.map((c) => c.syncedAt))).toEqual(new Set([run.finished_at]));
+    // Clients likewise, in the list and one by one (they kept the day they last changed before).
+    const clients = f.core.accounts.listClients(ClientQuery.parse({ limit: 1000 })).items;
+    expect(clients.length).toBeGreaterThan(0);
+    expect(new Set(clients.map((c) => c.syncedAt))).toEqual(new Set([run.finished_at]));
+    expect(f.core.accounts.client(clients[0]!.id).syncedAt).toBe(run.finished_at);
   });
 
   it('marks channels and clients missing from a complete listing as removed, not silently kept', async () => {
