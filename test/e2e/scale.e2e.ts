@@ -3,7 +3,7 @@
  * results about 100 ms after the last keystroke. Times are measured inside the page (performance.now
  * at the last input event, and when the rows for exactly that search are committed and painted),
  * written to test-results/perf-50k.json and printed, not asserted: the machines running this suite are
- * shared, and a time on shared cores is a coin toss (the handbook keeps speed in benchmarks). What is
+ * shared, and a time on shared cores is a coin toss (speed is measured by `npm run bench`). What is
  * asserted is that each thing happens: the list shows, every search finds its rows, the table jumps.
  */
 import { mkdir, writeFile } from 'node:fs/promises';

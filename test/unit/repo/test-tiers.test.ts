@@ -15,7 +15,8 @@ const root = path.resolve(import.meta.dirname, '../../..');
 
 /** What gives a test file away as needing a tool (the CLI signs in with --api-key-stdin and keeps the key in the keychain). */
 const NEEDS = {
-  keychain: /\bKeytarSecretStore\b|--api-key-stdin/,
+  // Signs in through the CLI (which keeps credentials only in the keychain), directly or through the harness.
+  keychain: /\bKeytarSecretStore\b|--api-key-stdin|\bsignInAndSync\(/,
   spreadsheet: /\bopenInCalc\b|['"]soffice['"]/,
   browser: /playwright-core|\blaunchChromium\b/,
 };
