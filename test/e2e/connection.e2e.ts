@@ -115,7 +115,9 @@ describe('connection: the Hub goes away and comes back', () => {
     await limit.getByRole('spinbutton', { name: 'Maximum number of channels' }).fill(String(newLimit));
     await limit.locator('.confirm-timing[data-timing="waits"]').waitFor();
     await limit.getByRole('button', { name: `Change limit to ${newLimit}` }).click();
-    await limit.getByRole('status').filter({ hasText: 'waits in the Outbox' }).waitFor();
+    // In the Outbox's words, as the cancellation's dialog says it.
+    await limit.getByRole('status').filter({ hasText: 'Waiting for the 360dialog Hub to answer' }).waitFor();
+    expect(await limit.getByRole('status').textContent()).toContain('you can withdraw it in the Outbox');
     await limit.getByRole('button', { name: 'Done' }).click();
     await page.keyboard.press('Escape');
     await sheet.waitFor({ state: 'detached' });
