@@ -6,13 +6,12 @@
  * migration) with the longest block of this thread during each, a repair of the file damaged at
  * 40 %, and the RSS. Numbers only; nothing fails on timing.
  */
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
+import { startHubProcess, watchMainThread } from './support';
 import { createCore, DATABASE_FILE_NAME } from '@core';
 import { MemorySecretStore } from '@core/secrets/secret-store';
 import { takeBackup } from '@core/store/backups';
@@ -22,62 +21,10 @@ import { healthFile, quickCheck } from '@core/store/store-health';
 
 const CLIENTS = 25_000;
 const CHANNELS = 50_000;
-const root = process.cwd();
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
-async function startHub(): Promise<{ url: string; apiKey: string; partnerId: string; stop(): void }> {
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(root, 'bin/partner-desk.mjs'),
-      'demo-server',
-      '--port',
-      '0',
-      '--clients',
-      `${CLIENTS}`,
-      '--channels',
-      `${CHANNELS}`,
-      '--replay-listings',
-    ],
-    { cwd: root },
-  );
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  for (let i = 0; i < 600 && !/API key (\S+?)\./.test(err); i += 1) await new Promise((r) => setTimeout(r, 100));
-  const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out)?.[0];
-  const apiKey = /API key (\S+?)\./.exec(err)?.[1];
-  const partnerId = /partner id (\S+?),/.exec(err)?.[1];
-  if (!url || !apiKey || !partnerId) throw new Error(`demo-server did not start: ${out} ${err}`);
-  return { url, apiKey, partnerId, stop: () => child.kill('SIGTERM') };
-}
-
-/** This thread's longest block while `work` runs: the largest gap of a 5 ms timer, and the event-loop delay p99/max. */
-async function blocking<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; longestGapMs: number; loopMaxMs: number }> {
-  const histogram = monitorEventLoopDelay({ resolution: 5 });
-  histogram.enable();
-  let last = performance.now();
-  let longest = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 5);
-  const started = performance.now();
-  try {
-    const value = await work();
-    const took = performance.now() - started;
-    longest = Math.max(longest, performance.now() - last);
-    return { value, ms: took, longestGapMs: longest, loopMaxMs: histogram.max / 1e6 };
-  } finally {
-    clearInterval(timer);
-    histogram.disable();
-  }
-}
-
-const hub = await startHub();
+const hub = await startHubProcess({ clients: CLIENTS, channels: CHANNELS });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-desk-bench-store-'));
 const file = path.join(dataDir, DATABASE_FILE_NAME);
 const secrets = new MemorySecretStore();
@@ -107,23 +54,23 @@ try {
 
   // An app start whose open needs the check (as after an update): the check runs on the worker thread.
   fs.rmSync(healthFile(file), { force: true });
-  const start = await blocking(() => open());
+  const start = await watchMainThread(() => open(), 5);
   core = start.value;
   console.log(
-    `app start with the check at open: ${ms(start.ms)}; this thread's longest block ${ms(start.longestGapMs)} (event loop max ${ms(start.loopMaxMs)})`,
+    `app start with the check at open: ${ms(start.took)}; this thread's longest block ${ms(start.longestGap)} (event loop max ${ms(start.max)})`,
   );
   core.close();
 
   const worker = new SearchIndexWorker({ databaseFile: file });
-  const onWorker = await blocking(() => worker.backup('bench'));
+  const onWorker = await watchMainThread(() => worker.backup('bench'), 5);
   console.log(
-    `backup on the worker thread: ${ms(onWorker.ms)} for ${mb(onWorker.value.bytes)}; this thread's longest block ${ms(onWorker.longestGapMs)} (event loop max ${ms(onWorker.loopMaxMs)})`,
+    `backup on the worker thread: ${ms(onWorker.took)} for ${mb(onWorker.value.bytes)}; this thread's longest block ${ms(onWorker.longestGap)} (event loop max ${ms(onWorker.max)})`,
   );
   worker.close();
   const source = new Database(file, { readonly: true });
-  const onMain = await blocking(() => takeBackup(source, file, { reason: 'bench' }));
+  const onMain = await watchMainThread(() => takeBackup(source, file, { reason: 'bench' }), 5);
   source.close();
-  console.log(`backup on this thread (the CLI, before a migration): ${ms(onMain.ms)}; longest block ${ms(onMain.longestGapMs)}`);
+  console.log(`backup on this thread (the CLI, before a migration): ${ms(onMain.took)}; longest block ${ms(onMain.longestGap)}`);
 
   const bytes = fs.readFileSync(file);
   crypto.randomFillSync(bytes, Math.floor(bytes.length * 0.4), 64 * 1024);

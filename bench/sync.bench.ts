@@ -7,8 +7,7 @@
  * channels (in-memory copy and SQL); the write phase against a bare better-sqlite3 insert; and the
  * CLI's cold start for `status` and `channels --search` on the synced book.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,42 +26,13 @@ import { parseChannel, parseClient } from '@core/api';
 import { writeListings } from '@core/sync/write-listing';
 import { PAGE_SIZE } from '@core/store/database';
 import { silentLogger, type LogFields, type Logger } from '@core/log';
+import { startHubProcess, watchMainThread } from './support';
 
 const CLIENTS = 25_000;
 const CHANNELS = 50_000;
 const root = process.cwd(); // npm run bench runs each benchmark from the repository
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
-
-async function startHub(): Promise<{ url: string; apiKey: string; partnerId: string; stop(): void }> {
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(root, 'bin/partner-desk.mjs'),
-      'demo-server',
-      '--port',
-      '0',
-      '--clients',
-      `${CLIENTS}`,
-      '--channels',
-      `${CHANNELS}`,
-      '--latency',
-      '20',
-      '--replay-listings',
-    ],
-    { cwd: root },
-  );
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  for (let i = 0; i < 600 && !/API key (\S+?)\./.test(err); i += 1) await new Promise((r) => setTimeout(r, 100));
-  const url = /http:\/\/127\.0\.0\.1:\d+/.exec(out)?.[0];
-  const apiKey = /API key (\S+?)\./.exec(err)?.[1];
-  const partnerId = /partner id (\S+?),/.exec(err)?.[1];
-  if (!url || !apiKey || !partnerId) throw new Error(`demo-server did not start: ${out} ${err}`);
-  return { url, apiKey, partnerId, stop: () => child.kill('SIGTERM') };
-}
 
 /**
  * Each timed run starts with the earlier runs' dirty pages on disk: otherwise the kernel's writeback
@@ -73,7 +43,7 @@ function settle(): void {
   global.gc?.();
 }
 
-const hub = await startHub();
+const hub = await startHubProcess({ clients: CLIENTS, channels: CHANNELS, latencyMs: 20 });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-desk-bench-'));
 try {
   // As the app and web mode run it (a CLI process searches with SQL alone: it answers one query and exits).
@@ -101,26 +71,6 @@ try {
     listAll((q) => warm.listClientsPage(q), { pageSize: 1000, concurrency: 4 }),
     listAll((q) => warm.listChannelsPage(q), { pageSize: 1000, concurrency: 4 }),
   ]);
-
-  /** This thread's responsiveness while `work` runs: a 10 ms timer's longest gap, the loop delay's p99 and max. */
-  const watchMainThread = async <T>(work: () => Promise<T>): Promise<{ value: T; longestGap: number; p99: number; max: number }> => {
-    let longestGap = 0;
-    let last = performance.now();
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      longestGap = Math.max(longestGap, now - last);
-      last = now;
-    }, 10);
-    const delay = monitorEventLoopDelay({ resolution: 10 });
-    delay.enable();
-    try {
-      const value = await work();
-      return { value, longestGap, p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 };
-    } finally {
-      delay.disable();
-      clearInterval(ticker);
-    }
-  };
 
   settle();
   let t0 = performance.now();

@@ -5,22 +5,9 @@ import { REQUEST_NAMES, requests, type SessionState } from '@shared/contract';
 import type { SyncStatus } from '@shared/accounts';
 import type { UpdateState } from '@shared/shell';
 import type { OutboxStatus } from '@shared/outbox';
+import { signedOut } from './renderer/fixtures';
 
-const state: SessionState = {
-  profiles: [],
-  activeProfileId: null,
-  connection: {
-    status: 'signed_out',
-    partner: null,
-    message: null,
-    checkedAt: null,
-    since: null,
-    lastContactAt: null,
-    network: 'unknown',
-    nextCheckAt: null,
-    checking: false,
-  },
-};
+const state: SessionState = signedOut;
 
 const syncStatus: SyncStatus = {
   profileId: null,

@@ -10,6 +10,7 @@ import { CoreEvents } from '@core/events';
 import { silentLogger } from '@core/log';
 import type { Core } from '@core';
 import { watchNotifications } from '../../../../electron/main/notifications';
+import { signedOut } from '../../renderer/fixtures';
 
 const item = (id: number): NotificationItem => ({
   id,
@@ -69,21 +70,7 @@ describe('watchNotifications', () => {
     events.emit('notifications.changed', { profileId: 'other' });
     expect(raised).toEqual([]);
     store.profile = null;
-    events.emit('session.changed', {
-      profiles: [],
-      activeProfileId: null,
-      connection: {
-        status: 'signed_out',
-        partner: null,
-        message: null,
-        checkedAt: null,
-        since: null,
-        lastContactAt: null,
-        network: 'unknown',
-        nextCheckAt: null,
-        checking: false,
-      },
-    });
+    events.emit('session.changed', signedOut);
     expect(badges.at(-1)).toBe(0);
     stop();
     store.profile = 'p1';
