@@ -4,11 +4,12 @@
  * on a card is ever cut: a badge too wide for its row moves below its label, a long hint wraps, and
  * the card (and its row of the grid) grows to fit. A checkbox selects it for bulk actions.
  */
-import { memo, type MouseEvent } from 'react';
+import { memo } from 'react';
 import type { ChannelListItem, ChannelSort } from '@shared/accounts';
 import { ACTION_HINT_TEXT, ACTIVATION_COLUMNS, ACTIVATION_FIELDS } from '@shared/status';
 import { Icon } from '../../components/Icon';
 import { ToneBadge } from '../../components/ToneBadge';
+import { ChannelSelectBox, type OnSelectChannel } from './ChannelSelectBox';
 import { actionsText, companyOf, phoneOf, qualityLine, sortDateLine } from './channel-text';
 
 interface ChannelCardProps {
@@ -19,7 +20,7 @@ interface ChannelCardProps {
   /** The list's sort: sorted by a date, the card says that date. */
   sort: ChannelSort;
   onOpen(id: string): void;
-  onSelect(id: string, clientId: string | null, index: number, range: boolean): void;
+  onSelect: OnSelectChannel;
 }
 
 export const ChannelCard = memo(function ChannelCard({ channel, index, total, selected, sort, onOpen, onSelect }: ChannelCardProps) {
@@ -37,14 +38,7 @@ export const ChannelCard = memo(function ChannelCard({ channel, index, total, se
       aria-setsize={total}
     >
       <header className="ch-card-head">
-        <input
-          type="checkbox"
-          className="select-box"
-          checked={selected}
-          aria-label={`Select ${companyOf(channel)}, ${phoneOf(channel)}`}
-          onChange={() => undefined}
-          onClick={(event: MouseEvent<HTMLInputElement>) => onSelect(channel.id, channel.clientId, index, event.shiftKey)}
-        />
+        <ChannelSelectBox channel={channel} index={index} selected={selected} onSelect={onSelect} />
         <h2 className="ch-company" id={titleId} dir="auto">
           {companyOf(channel)}
         </h2>

@@ -1,8 +1,9 @@
 /** One channel as a table row: the company cell is the button that opens the details; the first cell selects it. */
-import { memo, type MouseEvent, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { ChannelListItem } from '@shared/accounts';
 import { formatDate } from '@shared/format';
 import { ToneBadge } from '../../components/ToneBadge';
+import { ChannelSelectBox, type OnSelectChannel } from './ChannelSelectBox';
 import { useNow } from '../../hooks/use-now';
 import { ACTION_HINT_SHORT } from '@shared/status';
 import { actionsText, companyOf, phoneOf } from './channel-text';
@@ -14,7 +15,7 @@ interface RowProps {
   columns: readonly ColumnDef[];
   selected: boolean;
   onOpen(id: string): void;
-  onSelect(id: string, clientId: string | null, index: number, range: boolean): void;
+  onSelect: OnSelectChannel;
 }
 
 export const ChannelTableRow = memo(function ChannelTableRow({ channel, index, columns, selected, onOpen, onSelect }: RowProps) {
@@ -23,14 +24,7 @@ export const ChannelTableRow = memo(function ChannelTableRow({ channel, index, c
   const cells: Record<ColumnId, () => ReactNode> = {
     select: () => (
       <div role="cell" className="cell cell-select">
-        <input
-          type="checkbox"
-          className="select-box"
-          checked={selected}
-          aria-label={`Select ${companyOf(channel)}, ${phoneOf(channel)}`}
-          onChange={() => undefined}
-          onClick={(event: MouseEvent<HTMLInputElement>) => onSelect(channel.id, channel.clientId, index, event.shiftKey)}
-        />
+        <ChannelSelectBox channel={channel} index={index} selected={selected} onSelect={onSelect} />
       </div>
     ),
     company: () => (
