@@ -385,6 +385,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     lastSucceededAt: () => accounts.syncStatus().lastSucceededAt,
     history: new HistoryQueries(db),
     book: new BookQueries(db),
+    ...(searchIndex ? { computeOverview: (profileId: string, asOf: string | null) => searchIndex.overview(profileId, asOf) } : {}),
     bulk: new BulkActions({
       db,
       store: outboxStore,

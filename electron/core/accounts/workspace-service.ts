@@ -9,7 +9,7 @@ import type { BulkPreview, BulkRequest, BulkResult } from '@shared/bulk';
 import type { ChannelHistory } from '@shared/history';
 import type { BulkActions } from '../outbox/bulk-actions';
 import { ConfirmationNeeded } from '../outbox/bulk-actions';
-import type { BookQueries } from '../store/book-queries';
+import type { BookQueries, OverviewComputer } from '../store/book-queries';
 import type { HistoryQueries } from '../store/history-queries';
 
 export interface WorkspaceDeps {
@@ -17,6 +17,8 @@ export interface WorkspaceDeps {
   lastSucceededAt(): string | null;
   history: HistoryQueries;
   book: BookQueries;
+  /** Where the Overview is computed when it must be (a worker thread); absent, on this thread. */
+  computeOverview?: OverviewComputer;
   bulk: BulkActions;
 }
 
@@ -29,10 +31,10 @@ export class WorkspaceService {
     return history;
   }
 
-  overview(): BookOverview {
+  async overview(): Promise<BookOverview> {
     const profileId = this.deps.activeProfileId();
     if (!profileId) throw new AppError('not_signed_in', 'No partner profile is signed in. Sign in, or explore the demo data.');
-    return this.deps.book.overview(profileId, this.deps.lastSucceededAt());
+    return this.deps.book.overview(profileId, this.deps.lastSucceededAt(), this.deps.computeOverview);
   }
 
   bulkPreview(request: BulkRequest): Promise<BulkPreview> {

@@ -14,6 +14,7 @@ import { buildSearchSnapshot, buildSnapshotOrder, type BuiltOrder, type SearchSn
 import type { FromSearchIndexWorker, ToSearchIndexWorker } from './search-index-worker';
 import type { BackupInfo } from './backups';
 import type { CheckResult } from './store-health';
+import type { BookOverview } from '@shared/book';
 import { AppError, ERROR_CODES, type ErrorCode } from '@shared/errors';
 
 /** An error as the worker reported it: an AppError again, or an Error carrying SQLite's or the OS's code. */
@@ -23,7 +24,7 @@ function rebuild(message: Extract<FromSearchIndexWorker, { type: 'failed' }>): E
   return Object.assign(new Error(message.message), message.code ? { code: message.code } : {});
 }
 
-type Answer = SearchSnapshot | BuiltOrder | CheckResult | BackupInfo | null;
+type Answer = SearchSnapshot | BuiltOrder | CheckResult | BackupInfo | BookOverview | null;
 type Waiting = { resolve(answer: Answer): void; reject(error: Error): void };
 
 const IDLE_MS = 5_000;
@@ -59,6 +60,7 @@ function sharedWorker(role: Role): SharedWorker {
     else if (message.type === 'checkpointed') waiting.resolve(null);
     else if (message.type === 'checked') waiting.resolve(message.result);
     else if (message.type === 'backed_up') waiting.resolve(message.info);
+    else if (message.type === 'overviewed') waiting.resolve(message.overview);
     else waiting.reject(rebuild(message));
     if (state.pending.size === 0) {
       state.idle = setTimeout(() => {
@@ -139,6 +141,18 @@ export class SearchIndexWorker implements SnapshotBuilder {
       (id) => ({ type: 'backup', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null, reason }),
       'upkeep',
     )) as BackupInfo;
+  }
+
+  /** The Overview of a profile's book (book-queries.ts), off this thread. */
+  async overview(profileId: string, asOf: string | null): Promise<BookOverview> {
+    return (await this.ask((id) => ({
+      type: 'overview',
+      id,
+      databaseFile: this.options.databaseFile,
+      nativeBinding: this.options.nativeBinding ?? null,
+      profileId,
+      asOf,
+    }))) as BookOverview;
   }
 
   /** The core closes: the worker lets go of this database. */

@@ -4,13 +4,16 @@
  * main, so reading and sorting 50,000 rows never holds up the thread that answers the window. It
  * also checkpoints a database's WAL when asked (see database.ts: no connection checkpoints as part
  * of a commit), runs the integrity check (`PRAGMA quick_check`) and takes backups, each of which
- * reads the whole file. One worker serves the whole process; main tells it when a database is closed.
+ * reads the whole file, and computes the Overview of a book (book-queries.ts). One worker serves the
+ * whole process; main tells it when a database is closed.
  */
 import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '@shared/errors';
 import type { ChannelSort } from '@shared/accounts';
+import type { BookOverview } from '@shared/book';
 import { takeBackup, type BackupInfo } from './backups';
+import { BookQueries } from './book-queries';
 import { readDamageMarker } from './store-guard';
 import { quickCheck, type CheckResult } from './store-health';
 import { buildSearchSnapshot, buildSnapshotOrder, snapshotTransfers, type BuiltOrder, type SearchSnapshot } from './search-snapshot';
@@ -21,13 +24,15 @@ export type ToSearchIndexWorker =
   | { type: 'forget'; databaseFile: string }
   | { type: 'checkpoint'; id: number; databaseFile: string; nativeBinding: string | null }
   | { type: 'quick_check'; id: number; databaseFile: string; nativeBinding: string | null }
-  | { type: 'backup'; id: number; databaseFile: string; nativeBinding: string | null; reason: string };
+  | { type: 'backup'; id: number; databaseFile: string; nativeBinding: string | null; reason: string }
+  | { type: 'overview'; id: number; databaseFile: string; nativeBinding: string | null; profileId: string; asOf: string | null };
 export type FromSearchIndexWorker =
   | { type: 'built'; id: number; snapshot: SearchSnapshot }
   | { type: 'ordered'; id: number; built: BuiltOrder }
   | { type: 'checkpointed'; id: number }
   | { type: 'checked'; id: number; result: CheckResult }
   | { type: 'backed_up'; id: number; info: BackupInfo }
+  | { type: 'overviewed'; id: number; overview: BookOverview }
   | { type: 'failed'; id: number; message: string; code: string | null; appCode: string | null };
 
 const port = parentPort;
@@ -65,6 +70,12 @@ port.on('message', (message: ToSearchIndexWorker) => {
     return;
   }
   try {
+    if (message.type === 'overview') {
+      const db = connection(message.databaseFile, message.nativeBinding);
+      const overview = new BookQueries(db).computeOverview(message.profileId, message.asOf);
+      port.postMessage({ type: 'overviewed', id: message.id, overview } satisfies FromSearchIndexWorker);
+      return;
+    }
     if (message.type === 'quick_check') {
       port.postMessage({
         type: 'checked',

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelQueryInput } from '@shared/accounts';
 import type { BookOverview } from '@shared/book';
 import type { ClientBalanceInfo } from '@shared/insights';
+import { BookQueries } from '@core/store/book-queries';
+import { SearchIndexWorker } from '@core/store/search-index-host';
 import { startSyncedCore, type SyncedFixture } from '../../helpers/synced-core';
 
 describe('the book overview', () => {
@@ -107,5 +109,37 @@ describe('the book overview', () => {
     expect(again.trend).toHaveLength(1);
     expect(again.trend[0]?.byState.live).toBe((day?.byState.live ?? 0) - 1);
     expect(again.trend[0]?.byState.pending_deletion).toBe((day?.byState.pending_deletion ?? 0) + 1);
+  });
+
+  it('is computed on the search index worker, equal to computing it here, and computed again only after a change', async () => {
+    const profileId = f.core.accounts.activeProfileId()!;
+    const worker = new SearchIndexWorker({ databaseFile: f.core.databaseFile });
+    try {
+      const book = new BookQueries(f.core.db);
+      const asOf = f.core.accounts.syncStatus().lastSucceededAt;
+      expect(await worker.overview(profileId, asOf)).toEqual(book.computeOverview(profileId, asOf));
+      const asked: string[] = [];
+      const onWorker = (p: string, at: string | null) => {
+        asked.push(at ?? '');
+        return worker.overview(p, at);
+      };
+      await book.overview(profileId, asOf, onWorker);
+      await book.overview(profileId, asOf, onWorker);
+      expect(asked).toHaveLength(1);
+      f.hub.state.cancelChannel(f.hub.state.listChannels().find((c) => c.terminated_at === null)!.id);
+      expect((await f.core.accounts.syncNow()).state).toBe('succeeded');
+      const later = f.core.accounts.syncStatus().lastSucceededAt;
+      const after = await book.overview(profileId, later, onWorker);
+      expect(asked).toHaveLength(2);
+      expect(after).toEqual(book.computeOverview(profileId, later));
+      // A worker that fails leaves the answer to this thread, not to the user.
+      const failing = () => Promise.reject(new Error('worker gone'));
+      f.hub.state.cancelChannel(f.hub.state.listChannels().find((c) => c.terminated_at === null)!.id);
+      expect((await f.core.accounts.syncNow()).state).toBe('succeeded');
+      const latest = f.core.accounts.syncStatus().lastSucceededAt;
+      expect(await book.overview(profileId, latest, failing)).toEqual(book.computeOverview(profileId, latest));
+    } finally {
+      worker.close();
+    }
   });
 });
