@@ -69,7 +69,7 @@ export function createHandlers({
     'notifications.list': (input) => accounts.notifications(input),
     'notifications.markRead': (input) => accounts.markNotificationsRead('ids' in input ? input.ids : { channelIds: input.channelIds }),
     'channels.history': ({ id, limit }) => workspace.history(id, limit),
-    'channels.counts': ({ queries }) => ({ totals: accounts.channelTotals(queries) }),
+    'channels.counts': async ({ queries }) => ({ totals: await accounts.channelTotals(queries) }),
     'channels.ids': ({ query, max }) => accounts.channelIds(query, max),
     'book.overview': () => workspace.overview(),
     'actions.bulkPreview': ({ request }) => workspace.bulkPreview(request),

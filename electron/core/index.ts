@@ -220,7 +220,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.outboxSettleMs !== undefined ? { settleMs: options.outboxSettleMs } : {}),
   });
   const channelQueries = new ChannelQueries(db, {
-    ...(searchIndex ? { searchIndex } : {}),
+    ...(searchIndex ? { searchIndex, countElsewhere: (profileId, queries) => searchIndex.totals(profileId, queries) } : {}),
     log: (message, fields) => log.warn(message, fields),
   });
   const sync = new SyncEngine({

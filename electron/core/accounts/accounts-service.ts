@@ -94,7 +94,7 @@ export class AccountsService {
   }
 
   /** How many channels each query finds (saved views). */
-  channelTotals(queries: readonly ChannelQuery[]): number[] {
+  async channelTotals(queries: readonly ChannelQuery[]): Promise<number[]> {
     const id = this.activeProfileId();
     return id ? this.deps.channels.totals(id, queries) : queries.map(() => 0);
   }

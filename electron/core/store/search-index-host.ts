@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { workerScript } from '../workers/worker-file';
 import type { SnapshotBuilder } from './channel-search-index';
-import type { ChannelSort } from '@shared/accounts';
+import type { ChannelQuery, ChannelSort } from '@shared/accounts';
 import { buildSearchSnapshot, buildSnapshotOrder, type BuiltOrder, type SearchSnapshot } from './search-snapshot';
 import type { FromSearchIndexWorker, ToSearchIndexWorker } from './search-index-worker';
 import type { BackupInfo } from './backups';
@@ -24,7 +24,7 @@ function rebuild(message: Extract<FromSearchIndexWorker, { type: 'failed' }>): E
   return Object.assign(new Error(message.message), message.code ? { code: message.code } : {});
 }
 
-type Answer = SearchSnapshot | BuiltOrder | CheckResult | BackupInfo | BookOverview | null;
+type Answer = SearchSnapshot | BuiltOrder | CheckResult | BackupInfo | BookOverview | number[] | null;
 type Waiting = { resolve(answer: Answer): void; reject(error: Error): void };
 
 const IDLE_MS = 5_000;
@@ -61,6 +61,7 @@ function sharedWorker(role: Role): SharedWorker {
     else if (message.type === 'checked') waiting.resolve(message.result);
     else if (message.type === 'backed_up') waiting.resolve(message.info);
     else if (message.type === 'overviewed') waiting.resolve(message.overview);
+    else if (message.type === 'counted') waiting.resolve(message.totals);
     else waiting.reject(rebuild(message));
     if (state.pending.size === 0) {
       state.idle = setTimeout(() => {
@@ -153,6 +154,18 @@ export class SearchIndexWorker implements SnapshotBuilder {
       profileId,
       asOf,
     }))) as BookOverview;
+  }
+
+  /** How many channels each query matches, by SQL, off this thread. */
+  async totals(profileId: string, queries: readonly ChannelQuery[]): Promise<number[]> {
+    return (await this.ask((id) => ({
+      type: 'totals',
+      id,
+      databaseFile: this.options.databaseFile,
+      nativeBinding: this.options.nativeBinding ?? null,
+      profileId,
+      queries: [...queries],
+    }))) as number[];
   }
 
   /** The core closes: the worker lets go of this database. */

@@ -178,3 +178,32 @@ describe('the in-memory channel search index', () => {
     expect(indexed.list(f.profileId, query).total).toBeGreaterThan(0);
   });
 });
+
+describe('counting saved views', () => {
+  it('answers from the search copy where it can and sends only the rest elsewhere (a worker), equal to SQL', async () => {
+    const asked: ChannelQuery[][] = [];
+    const counting = new ChannelQueries(f.core.db, {
+      searchIndex: inlineSnapshotBuilder(f.core.db),
+      countElsewhere: async (profileId, queries) => {
+        asked.push([...queries]);
+        return sql.countBySql(profileId, queries);
+      },
+    });
+    await counting.searchIndex!.ready(f.profileId, ChannelSort.options);
+    const inputs: ChannelQueryInput[] = [
+      {},
+      { states: ['live'] },
+      { actionRequired: true },
+      { search: 'gmbh' },
+      { numberRegistration: ['registered'] },
+    ];
+    const queries = inputs.map((input) => ChannelQuery.parse(input));
+    const totals = await counting.totals(f.profileId, queries);
+    expect(totals).toEqual(sql.countBySql(f.profileId, queries));
+    // Only the two that filter on channel columns left the search copy.
+    expect(asked).toEqual([[queries[2], queries[4]]]);
+    // A worker that fails: counted here instead, the same numbers.
+    const failing = new ChannelQueries(f.core.db, { countElsewhere: () => Promise.reject(new Error('worker gone')) });
+    expect(await failing.totals(f.profileId, queries)).toEqual(totals);
+  });
+});
