@@ -1,7 +1,7 @@
 /**
  * What the benchmarks share: the simulated Hub in a process of its own (as the real one is elsewhere,
  * so its work never counts as ours), and the measure of how long this thread was blocked while a
- * piece of work ran (the handbook's "longest block", beside the total time).
+ * piece of work ran (its longest block, beside the total time: responsiveness, not only speed).
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
