@@ -136,6 +136,19 @@ async function expectRepairKeepsEverything(dir: string, file: string, damagedHas
   }
 }
 
+/** A damaged file: the app and the CLI refuse it without writing a byte, then a repair keeps everything. */
+async function expectRefusedThenRepaired(dir: string, file: string, damagedHash: string): Promise<void> {
+  const core = await openApp(dir);
+  try {
+    await expectAppRefuses(core, file);
+  } finally {
+    core.close();
+  }
+  await expectCliRefuses(dir, file);
+  expect(sha256(file)).toBe(damagedHash);
+  await expectRepairKeepsEverything(dir, file, damagedHash);
+}
+
 describe('a damaged database', () => {
   it.each([0.1, 0.4, 0.9])(
     'with 64 KiB of random bytes at %s of the file: writes stop, the file is named and kept, doctor repairs',
@@ -146,15 +159,7 @@ describe('a damaged database', () => {
       fs.writeFileSync(file, bytes);
       const damagedHash = sha256(file);
 
-      const core = await openApp(dir);
-      try {
-        await expectAppRefuses(core, file);
-      } finally {
-        core.close();
-      }
-      await expectCliRefuses(dir, file);
-      expect(sha256(file)).toBe(damagedHash);
-      await expectRepairKeepsEverything(dir, file, damagedHash);
+      await expectRefusedThenRepaired(dir, file, damagedHash);
     },
     180_000,
   );
@@ -166,15 +171,7 @@ describe('a damaged database', () => {
     fs.closeSync(fd);
     const damagedHash = sha256(file);
 
-    const core = await openApp(dir);
-    try {
-      await expectAppRefuses(core, file);
-    } finally {
-      core.close();
-    }
-    await expectCliRefuses(dir, file);
-    expect(sha256(file)).toBe(damagedHash);
-    await expectRepairKeepsEverything(dir, file, damagedHash);
+    await expectRefusedThenRepaired(dir, file, damagedHash);
   }, 180_000);
 
   it('with its WAL cut short under a running app: another process finds it, writes stop, and a repair keeps what was committed to the file', async () => {

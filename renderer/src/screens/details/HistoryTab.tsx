@@ -13,17 +13,7 @@ import { Icon, type IconName } from '../../components/Icon';
 import { ToneBadge } from '../../components/ToneBadge';
 import { useWorkspace } from '../../state/workspace-context';
 import { ACTION_STATE_VIEW } from '../outbox/action-text';
-
-const FIELD_TITLES: Record<string, string> = {
-  state: 'State',
-  messageOnBehalf: 'Message on behalf',
-  metaBusinessVerification: 'Meta business verification',
-  numberRegistration: 'Number registration',
-  actionRequired: 'Action required',
-  qualityRating: 'Quality rating',
-  messagingLimit: 'Messaging limit',
-  channel: 'Channel',
-};
+import { changedFieldTitle } from '../notifications/changed-fields';
 
 export function HistoryTab({ channelId }: { channelId: string }) {
   const ws = useWorkspace();
@@ -103,7 +93,7 @@ function TimelineEntry({ entry }: { entry: HistoryEntry }) {
                   .filter((c) => c.field !== 'channel')
                   .map((change) => (
                     <li key={change.field}>
-                      <span className="muted">{FIELD_TITLES[change.field] ?? change.field}:</span> {change.from ?? '—'}{' '}
+                      <span className="muted">{changedFieldTitle(change.field, true)}:</span> {change.from ?? '—'}{' '}
                       <span aria-label="changed to">→</span> <strong>{change.to ?? '—'}</strong>
                     </li>
                   ))}

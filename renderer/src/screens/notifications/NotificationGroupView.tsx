@@ -4,6 +4,7 @@ import { Icon } from '../../components/Icon';
 import { RelativeTime } from '../../components/RelativeTime';
 import { useWorkspace } from '../../state/workspace-context';
 import { readableTitle, type NotificationGroup } from './group-notifications';
+import { changedFieldTitle } from './changed-fields';
 
 interface GroupProps {
   group: NotificationGroup;
@@ -97,17 +98,6 @@ function NotificationRow({ item, onMarkRead }: { item: NotificationItem; onMarkR
   );
 }
 
-const FIELD_TITLES: Record<string, string> = {
-  state: 'Channel state',
-  messageOnBehalf: 'Message on behalf',
-  metaBusinessVerification: 'Meta business verification',
-  numberRegistration: 'Number registration',
-  actionRequired: 'Action required',
-  qualityRating: 'Quality rating',
-  messagingLimit: 'Messaging limit',
-  channel: 'Channel',
-};
-
 function fieldTitle(field: string): string {
-  return FIELD_TITLES[field] ?? field;
+  return changedFieldTitle(field);
 }
