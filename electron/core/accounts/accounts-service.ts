@@ -88,7 +88,7 @@ export class AccountsService {
   }
 
   /** Every id of a filtered list, with its client (select all). */
-  channelIds(query: ChannelQuery, max: number): ChannelIds {
+  async channelIds(query: ChannelQuery, max: number): Promise<ChannelIds> {
     const id = this.activeProfileId();
     return id ? this.deps.channels.ids(id, query, max) : { total: 0, items: [] };
   }

@@ -9,7 +9,8 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { workerScript } from '../workers/worker-file';
 import type { SnapshotBuilder } from './channel-search-index';
-import type { ChannelQuery, ChannelSort } from '@shared/accounts';
+import type { ChannelIds, ChannelQuery, ChannelSort } from '@shared/accounts';
+import type { ListedRids } from './channel-queries';
 import { buildSearchSnapshot, buildSnapshotOrder, type BuiltOrder, type SearchSnapshot } from './search-snapshot';
 import type { FromSearchIndexWorker, ToSearchIndexWorker } from './search-index-worker';
 import type { BackupInfo } from './backups';
@@ -24,7 +25,7 @@ function rebuild(message: Extract<FromSearchIndexWorker, { type: 'failed' }>): E
   return Object.assign(new Error(message.message), message.code ? { code: message.code } : {});
 }
 
-type Answer = SearchSnapshot | BuiltOrder | CheckResult | BackupInfo | BookOverview | number[] | null;
+type Answer = SearchSnapshot | BuiltOrder | CheckResult | BackupInfo | BookOverview | ChannelIds | number[] | null;
 type Waiting = { resolve(answer: Answer): void; reject(error: Error): void };
 
 const IDLE_MS = 5_000;
@@ -62,6 +63,7 @@ function sharedWorker(role: Role): SharedWorker {
     else if (message.type === 'backed_up') waiting.resolve(message.info);
     else if (message.type === 'overviewed') waiting.resolve(message.overview);
     else if (message.type === 'counted') waiting.resolve(message.totals);
+    else if (message.type === 'listed') waiting.resolve(message.ids);
     else waiting.reject(rebuild(message));
     if (state.pending.size === 0) {
       state.idle = setTimeout(() => {
@@ -166,6 +168,20 @@ export class SearchIndexWorker implements SnapshotBuilder {
       profileId,
       queries: [...queries],
     }))) as number[];
+  }
+
+  /** A list's ids and clients (select-all), off this thread. */
+  async ids(profileId: string, query: ChannelQuery, max: number, listed: ListedRids | null): Promise<ChannelIds> {
+    return (await this.ask((id) => ({
+      type: 'ids',
+      id,
+      databaseFile: this.options.databaseFile,
+      nativeBinding: this.options.nativeBinding ?? null,
+      profileId,
+      query,
+      max,
+      listed,
+    }))) as ChannelIds;
   }
 
   /** The core closes: the worker lets go of this database. */

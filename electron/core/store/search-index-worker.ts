@@ -4,18 +4,18 @@
  * main, so reading and sorting 50,000 rows never holds up the thread that answers the window. It
  * also checkpoints a database's WAL when asked (see database.ts: no connection checkpoints as part
  * of a commit), runs the integrity check (`PRAGMA quick_check`) and takes backups, each of which
- * reads the whole file, computes the Overview of a book (book-queries.ts) and counts saved views
- * (channel-queries.ts) the search copy cannot answer. One worker serves the
+ * reads the whole file, computes the Overview of a book (book-queries.ts), counts saved views the
+ * search copy cannot answer and reads the ids select-all selects (channel-queries.ts). One worker serves the
  * whole process; main tells it when a database is closed.
  */
 import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '@shared/errors';
-import type { ChannelQuery, ChannelSort } from '@shared/accounts';
+import type { ChannelIds, ChannelQuery, ChannelSort } from '@shared/accounts';
 import type { BookOverview } from '@shared/book';
 import { takeBackup, type BackupInfo } from './backups';
 import { BookQueries } from './book-queries';
-import { ChannelQueries } from './channel-queries';
+import { ChannelQueries, type ListedRids } from './channel-queries';
 import { readDamageMarker } from './store-guard';
 import { quickCheck, type CheckResult } from './store-health';
 import { buildSearchSnapshot, buildSnapshotOrder, snapshotTransfers, type BuiltOrder, type SearchSnapshot } from './search-snapshot';
@@ -28,7 +28,17 @@ export type ToSearchIndexWorker =
   | { type: 'quick_check'; id: number; databaseFile: string; nativeBinding: string | null }
   | { type: 'backup'; id: number; databaseFile: string; nativeBinding: string | null; reason: string }
   | { type: 'overview'; id: number; databaseFile: string; nativeBinding: string | null; profileId: string; asOf: string | null }
-  | { type: 'totals'; id: number; databaseFile: string; nativeBinding: string | null; profileId: string; queries: ChannelQuery[] };
+  | { type: 'totals'; id: number; databaseFile: string; nativeBinding: string | null; profileId: string; queries: ChannelQuery[] }
+  | {
+      type: 'ids';
+      id: number;
+      databaseFile: string;
+      nativeBinding: string | null;
+      profileId: string;
+      query: ChannelQuery;
+      max: number;
+      listed: ListedRids | null;
+    };
 export type FromSearchIndexWorker =
   | { type: 'built'; id: number; snapshot: SearchSnapshot }
   | { type: 'ordered'; id: number; built: BuiltOrder }
@@ -37,6 +47,7 @@ export type FromSearchIndexWorker =
   | { type: 'backed_up'; id: number; info: BackupInfo }
   | { type: 'overviewed'; id: number; overview: BookOverview }
   | { type: 'counted'; id: number; totals: number[] }
+  | { type: 'listed'; id: number; ids: ChannelIds }
   | { type: 'failed'; id: number; message: string; code: string | null; appCode: string | null };
 
 const port = parentPort;
@@ -74,6 +85,12 @@ port.on('message', (message: ToSearchIndexWorker) => {
     return;
   }
   try {
+    if (message.type === 'ids') {
+      const db = connection(message.databaseFile, message.nativeBinding);
+      const ids = new ChannelQueries(db).readIds(message.profileId, message.query, message.max, message.listed);
+      port.postMessage({ type: 'listed', id: message.id, ids } satisfies FromSearchIndexWorker);
+      return;
+    }
     if (message.type === 'totals') {
       const db = connection(message.databaseFile, message.nativeBinding);
       const totals = new ChannelQueries(db).countBySql(message.profileId, message.queries);

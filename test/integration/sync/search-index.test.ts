@@ -207,3 +207,32 @@ describe('counting saved views', () => {
     expect(await failing.totals(f.profileId, queries)).toEqual(totals);
   });
 });
+
+describe('select-all', () => {
+  it('takes the order from the search copy and reads the ids elsewhere (a worker), the same as in place and as the list', async () => {
+    const asked: Array<number[] | null> = [];
+    const reading = new ChannelQueries(f.core.db, {
+      searchIndex: inlineSnapshotBuilder(f.core.db),
+      idsElsewhere: async (profileId, query, max, listed) => {
+        asked.push(listed ? [...listed.rids] : null);
+        return sql.readIds(profileId, query, max, listed);
+      },
+    });
+    await reading.searchIndex!.ready(f.profileId, ChannelSort.options);
+    const byCopy = ChannelQuery.parse({ search: 'a', sort: 'display_name' });
+    const bySql = ChannelQuery.parse({ actionRequired: true });
+    for (const query of [byCopy, bySql]) {
+      const ids = await reading.ids(f.profileId, query, 1000);
+      const page = sql.list(f.profileId, { ...query, limit: 1000 });
+      expect(ids.total).toBe(page.total);
+      expect(ids.items.map(([id]) => id)).toEqual(page.items.map((c) => c.id));
+      expect(ids.items.map(([, clientId]) => clientId)).toEqual(page.items.map((c) => c.clientId));
+    }
+    // The copy's order went along for the first; the second, on channel columns, is read by SQL there.
+    expect(asked).toHaveLength(2);
+    expect(asked[0]!.length).toBeGreaterThan(0);
+    expect(asked[1]).toBeNull();
+    const failing = new ChannelQueries(f.core.db, { idsElsewhere: () => Promise.reject(new Error('worker gone')) });
+    expect((await failing.ids(f.profileId, bySql, 1000)).items).toEqual((await reading.ids(f.profileId, bySql, 1000)).items);
+  });
+});
