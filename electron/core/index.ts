@@ -220,13 +220,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.outboxSettleMs !== undefined ? { settleMs: options.outboxSettleMs } : {}),
   });
   const channelQueries = new ChannelQueries(db, {
-    ...(searchIndex
-      ? {
-          searchIndex,
-          countElsewhere: (profileId, queries) => searchIndex.totals(profileId, queries),
-          idsElsewhere: (profileId, query, max, listed) => searchIndex.ids(profileId, query, max, listed),
-        }
-      : {}),
+    ...(searchIndex ? { searchIndex, offThread: searchIndex } : {}),
     log: (message, fields) => log.warn(message, fields),
   });
   const sync = new SyncEngine({

@@ -22,6 +22,7 @@ import {
 const QUALITY_ORDER = [...new Set(Object.values(QUALITY_RATINGS).map((rule) => rule.label))];
 const LIMIT_ORDER = Object.values(MESSAGING_LIMITS);
 import { parseJsonOr } from './json-column';
+import { onWorkerOrHere } from '../workers/off-thread';
 
 const DayCounts = BookDay.omit({ day: true });
 type DayCounts = z.infer<typeof DayCounts>;
@@ -101,12 +102,7 @@ export class BookQueries {
   async overview(profileId: string, asOf: string | null, elsewhere?: OverviewComputer): Promise<BookOverview> {
     const key = this.versionOf(profileId, asOf);
     if (this.cached?.key === key) return this.cached.value;
-    let value: BookOverview;
-    try {
-      value = elsewhere ? await elsewhere(profileId, asOf) : this.computeOverview(profileId, asOf);
-    } catch {
-      value = this.computeOverview(profileId, asOf);
-    }
+    const value = await onWorkerOrHere(elsewhere ? () => elsewhere(profileId, asOf) : null, () => this.computeOverview(profileId, asOf));
     this.cached = { key, value };
     return value;
   }

@@ -7,7 +7,8 @@
  * streams from SQL).
  */
 import type Database from 'better-sqlite3';
-import { type ChannelListItem, type ChannelPage, type ChannelQuery } from '@shared/accounts';
+import { type ChannelIds, type ChannelListItem, type ChannelPage, type ChannelQuery } from '@shared/accounts';
+import { onWorkerOrHere } from '../workers/off-thread';
 import { searchTerms } from '@shared/search-text';
 import { parseJsonOr } from './json-column';
 import { ChannelSearchIndex, type IndexedPage, type SnapshotBuilder } from './channel-search-index';
@@ -75,16 +76,11 @@ export interface ListedRids {
   total: number;
 }
 
-/** Reads a list's ids somewhere else than this thread (search-index-host.ts). */
-export type IdsReader = (
-  profileId: string,
-  query: ChannelQuery,
-  max: number,
-  listed: ListedRids | null,
-) => Promise<{ total: number; items: Array<[string, string | null]> }>;
-
-/** Counts queries somewhere else than this thread (search-index-host.ts). */
-export type TotalsCounter = (profileId: string, queries: readonly ChannelQuery[]) => Promise<number[]>;
+/** The reads a worker thread does for this class, on its own connection (SearchIndexWorker). */
+export interface OffThreadChannelReads {
+  totals(profileId: string, queries: readonly ChannelQuery[]): Promise<number[]>;
+  ids(profileId: string, query: ChannelQuery, max: number, listed: ListedRids | null): Promise<ChannelIds>;
+}
 
 export class ChannelQueries {
   /** Null: every query goes to SQL (the reference path the index is tested against). */
@@ -95,20 +91,16 @@ export class ChannelQueries {
     private readonly db: Database.Database,
     options: {
       searchIndex?: SnapshotBuilder;
-      /** Where counts the search copy cannot answer are made (a worker thread); absent, here. */
-      countElsewhere?: TotalsCounter;
-      /** Where a list's ids are read (a worker thread); absent, here. */
-      idsElsewhere?: IdsReader;
+      /** Who reads whole lists off this thread (counts the copy cannot answer, select-all); absent, done here. */
+      offThread?: OffThreadChannelReads;
       log?: (message: string, fields: Record<string, unknown>) => void;
     } = {},
   ) {
     this.index = options.searchIndex ? new ChannelSearchIndex(db, options.searchIndex, options.log) : null;
-    this.countElsewhere = options.countElsewhere ?? null;
-    this.idsElsewhere = options.idsElsewhere ?? null;
+    this.offThread = options.offThread ?? null;
   }
 
-  private readonly countElsewhere: TotalsCounter | null;
-  private readonly idsElsewhere: IdsReader | null;
+  private readonly offThread: OffThreadChannelReads | null;
 
   /** The in-memory copy, when there is one (tests and benchmarks wait for it to be current). */
   get searchIndex(): ChannelSearchIndex | null {
@@ -127,10 +119,7 @@ export class ChannelQueries {
 
   list(profileId: string, query: ChannelQuery): ChannelPage {
     const where = channelWhere(profileId, query, true);
-    // The in-memory copy holds the search table alone: filters on other channel columns go to SQL,
-    // as does every query while the copy is being (re)built.
-    const indexed = this.index && !where.needsChannel ? this.index.page(profileId, query, where.terms) : null;
-    const { rids, total, countsByState } = indexed ?? this.pageWithSql(profileId, query, where);
+    const { rids, total, countsByState } = this.fromCopy(profileId, query, where) ?? this.pageWithSql(profileId, query, where);
     // Only the page's wide rows and raw JSON are read.
     const rowByRid = new Map<number, ItemRow & { rid: number }>();
     if (rids.length > 0) {
@@ -139,7 +128,7 @@ export class ChannelQueries {
         .all(...rids) as Array<ItemRow & { rid: number }>;
       for (const row of rows) rowByRid.set(row.rid, row);
     }
-    const confirmedAt = this.confirmedAt(profileId);
+    const confirmedAt = lastConfirmedAt(this.db, profileId);
     const items = rids.flatMap((rid) => {
       const row = rowByRid.get(rid);
       return row ? [toChannelItem(row, confirmedAt)] : [];
@@ -174,8 +163,12 @@ export class ChannelQueries {
       : 'channel_search s JOIN channels c ON c.rid = s.rid';
   }
 
-  private confirmedAt(profileId: string): string | null {
-    return lastConfirmedAt(this.db, profileId);
+  /**
+   * The page from the in-memory copy, or null: it holds the search table alone, so filters on other
+   * channel columns go to SQL, as does every query while the copy is being (re)built.
+   */
+  private fromCopy(profileId: string, query: ChannelQuery, where: Where): IndexedPage | null {
+    return this.index && !where.needsChannel ? this.index.page(profileId, query, where.terms) : null;
   }
 
   /** Counts per state (the state filter left out) and the total for the wanted states. */
@@ -196,26 +189,17 @@ export class ChannelQueries {
   }
 
   /**
-   * Every id of the filtered list in its order, with each channel's client (select all). From the
-   * in-memory copy's order when it can answer, else one SQL scan of the narrow columns.
-   */
-  /**
    * Every id (with its client) of the channels a query finds, in the list's order, up to `max`: what
-   * select-all selects. The order comes from the search copy where it can answer; reading 50,000 ids
-   * and clients (~300 ms) happens on the worker, here without one or if it fails.
+   * select-all selects. The order comes from the in-memory copy where it can answer, else from one SQL
+   * scan of the narrow columns; reading 50,000 ids and clients (~300 ms) happens off this thread.
    */
-  async ids(profileId: string, query: ChannelQuery, max: number): Promise<{ total: number; items: Array<[string, string | null]> }> {
-    const where = channelWhere(profileId, query, true);
-    const indexed = this.index && !where.needsChannel ? this.index.page(profileId, { ...query, offset: 0, limit: max }, where.terms) : null;
+  async ids(profileId: string, query: ChannelQuery, max: number): Promise<ChannelIds> {
+    const indexed = this.fromCopy(profileId, { ...query, offset: 0, limit: max }, channelWhere(profileId, query, true));
     const listed = indexed ? { rids: indexed.rids, total: indexed.total } : null;
-    if (this.idsElsewhere) {
-      try {
-        return await this.idsElsewhere(profileId, query, max, listed);
-      } catch {
-        // Read here instead.
-      }
-    }
-    return this.readIds(profileId, query, max, listed);
+    const offThread = this.offThread;
+    return onWorkerOrHere(offThread && (() => offThread.ids(profileId, query, max, listed)), () =>
+      this.readIds(profileId, query, max, listed),
+    );
   }
 
   /** `ids` on this connection's thread (the worker calls this): for the rids the search copy listed, or by SQL. */
@@ -271,20 +255,16 @@ export class ChannelQueries {
    * for ten views of 50,000 channels that would block the window's thread), here if it fails.
    */
   async totals(profileId: string, queries: readonly ChannelQuery[]): Promise<number[]> {
-    const totals = queries.map((query) => {
-      const where = channelWhere(profileId, query, true);
-      const indexed = this.index && !where.needsChannel ? this.index.page(profileId, { ...query, offset: 0, limit: 1 }, where.terms) : null;
-      return indexed ? indexed.total : null;
-    });
+    const totals = queries.map(
+      (query) => this.fromCopy(profileId, { ...query, offset: 0, limit: 1 }, channelWhere(profileId, query, true))?.total ?? null,
+    );
     const missing = totals.flatMap((total, i) => (total === null ? [i] : []));
     if (missing.length > 0) {
       const asked = missing.map((i) => queries[i]!);
-      let counted: number[];
-      try {
-        counted = this.countElsewhere ? await this.countElsewhere(profileId, asked) : this.countBySql(profileId, asked);
-      } catch {
-        counted = this.countBySql(profileId, asked);
-      }
+      const offThread = this.offThread;
+      const counted = await onWorkerOrHere(offThread && (() => offThread.totals(profileId, asked)), () =>
+        this.countBySql(profileId, asked),
+      );
       missing.forEach((i, k) => (totals[i] = counted[k] ?? 0));
     }
     return totals as number[];
@@ -303,7 +283,7 @@ export class ChannelQueries {
   *iterate(profileId: string, query: ChannelQuery): Generator<ChannelListItem> {
     const where = channelWhere(profileId, query, true);
     const statement = this.db.prepare(`${CHANNEL_ITEM_SELECT} WHERE ${where.sql} ORDER BY ${orderBy(query)}`);
-    const confirmedAt = this.confirmedAt(profileId);
+    const confirmedAt = lastConfirmedAt(this.db, profileId);
     for (const row of statement.iterate(...where.params) as Iterable<ItemRow>) yield toChannelItem(row, confirmedAt);
   }
 
@@ -311,6 +291,6 @@ export class ChannelQueries {
     const row = this.db.prepare(`${CHANNEL_ITEM_SELECT} WHERE c.profile_id = ? AND c.id = ?`).get(profileId, channelId) as
       ItemRow | undefined;
     if (!row) return null;
-    return { item: toChannelItem(row, this.confirmedAt(profileId)), raw: parseJsonOr(row.raw, row.raw) };
+    return { item: toChannelItem(row, lastConfirmedAt(this.db, profileId)), raw: parseJsonOr(row.raw, row.raw) };
   }
 }

@@ -92,8 +92,7 @@ export class SearchIndexWorker implements SnapshotBuilder {
     return this.ask((id) => ({
       type: 'build',
       id,
-      databaseFile: this.options.databaseFile,
-      nativeBinding: this.options.nativeBinding ?? null,
+      ...this.target(),
       profileId,
     })) as Promise<SearchSnapshot>;
   }
@@ -102,8 +101,7 @@ export class SearchIndexWorker implements SnapshotBuilder {
     return this.ask((id) => ({
       type: 'order',
       id,
-      databaseFile: this.options.databaseFile,
-      nativeBinding: this.options.nativeBinding ?? null,
+      ...this.target(),
       profileId,
       sort,
     })) as Promise<BuiltOrder>;
@@ -114,9 +112,13 @@ export class SearchIndexWorker implements SnapshotBuilder {
     await this.ask((id) => ({
       type: 'checkpoint',
       id,
-      databaseFile: this.options.databaseFile,
-      nativeBinding: this.options.nativeBinding ?? null,
+      ...this.target(),
     }));
+  }
+
+  /** Which database a message is about, and the native binding to open it with. */
+  private target(): { databaseFile: string; nativeBinding: string | null } {
+    return { databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null };
   }
 
   private ask(message: (id: number) => ToSearchIndexWorker, role: Role = 'search'): Promise<Answer> {
@@ -132,18 +134,12 @@ export class SearchIndexWorker implements SnapshotBuilder {
 
   /** `PRAGMA quick_check` of the whole file, off this thread. */
   async quickCheck(): Promise<CheckResult> {
-    return (await this.ask(
-      (id) => ({ type: 'quick_check', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null }),
-      'upkeep',
-    )) as CheckResult;
+    return (await this.ask((id) => ({ type: 'quick_check', id, ...this.target() }), 'upkeep')) as CheckResult;
   }
 
   /** An online backup of the file (backups.ts), off this thread. */
   async backup(reason: string): Promise<BackupInfo> {
-    return (await this.ask(
-      (id) => ({ type: 'backup', id, databaseFile: this.options.databaseFile, nativeBinding: this.options.nativeBinding ?? null, reason }),
-      'upkeep',
-    )) as BackupInfo;
+    return (await this.ask((id) => ({ type: 'backup', id, ...this.target(), reason }), 'upkeep')) as BackupInfo;
   }
 
   /** The Overview of a profile's book (book-queries.ts), off this thread. */
@@ -151,8 +147,7 @@ export class SearchIndexWorker implements SnapshotBuilder {
     return (await this.ask((id) => ({
       type: 'overview',
       id,
-      databaseFile: this.options.databaseFile,
-      nativeBinding: this.options.nativeBinding ?? null,
+      ...this.target(),
       profileId,
       asOf,
     }))) as BookOverview;
@@ -163,8 +158,7 @@ export class SearchIndexWorker implements SnapshotBuilder {
     return (await this.ask((id) => ({
       type: 'totals',
       id,
-      databaseFile: this.options.databaseFile,
-      nativeBinding: this.options.nativeBinding ?? null,
+      ...this.target(),
       profileId,
       queries: [...queries],
     }))) as number[];
@@ -175,8 +169,7 @@ export class SearchIndexWorker implements SnapshotBuilder {
     return (await this.ask((id) => ({
       type: 'ids',
       id,
-      databaseFile: this.options.databaseFile,
-      nativeBinding: this.options.nativeBinding ?? null,
+      ...this.target(),
       profileId,
       query,
       max,

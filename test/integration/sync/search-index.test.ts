@@ -179,14 +179,20 @@ describe('the in-memory channel search index', () => {
   });
 });
 
+/** A worker that has stopped: every read fails, so the class must do it in place. */
+const goneWorker = { totals: () => Promise.reject(new Error('worker gone')), ids: () => Promise.reject(new Error('worker gone')) };
+
 describe('counting saved views', () => {
   it('answers from the search copy where it can and sends only the rest elsewhere (a worker), equal to SQL', async () => {
     const asked: ChannelQuery[][] = [];
     const counting = new ChannelQueries(f.core.db, {
       searchIndex: inlineSnapshotBuilder(f.core.db),
-      countElsewhere: async (profileId, queries) => {
-        asked.push([...queries]);
-        return sql.countBySql(profileId, queries);
+      offThread: {
+        totals: async (profileId, queries) => {
+          asked.push([...queries]);
+          return sql.countBySql(profileId, queries);
+        },
+        ids: () => Promise.reject(new Error('not asked here')),
       },
     });
     await counting.searchIndex!.ready(f.profileId, ChannelSort.options);
@@ -203,7 +209,7 @@ describe('counting saved views', () => {
     // Only the two that filter on channel columns left the search copy.
     expect(asked).toEqual([[queries[2], queries[4]]]);
     // A worker that fails: counted here instead, the same numbers.
-    const failing = new ChannelQueries(f.core.db, { countElsewhere: () => Promise.reject(new Error('worker gone')) });
+    const failing = new ChannelQueries(f.core.db, { offThread: goneWorker });
     expect(await failing.totals(f.profileId, queries)).toEqual(totals);
   });
 });
@@ -213,9 +219,12 @@ describe('select-all', () => {
     const asked: Array<number[] | null> = [];
     const reading = new ChannelQueries(f.core.db, {
       searchIndex: inlineSnapshotBuilder(f.core.db),
-      idsElsewhere: async (profileId, query, max, listed) => {
-        asked.push(listed ? [...listed.rids] : null);
-        return sql.readIds(profileId, query, max, listed);
+      offThread: {
+        totals: () => Promise.reject(new Error('not asked here')),
+        ids: async (profileId, query, max, listed) => {
+          asked.push(listed ? [...listed.rids] : null);
+          return sql.readIds(profileId, query, max, listed);
+        },
       },
     });
     await reading.searchIndex!.ready(f.profileId, ChannelSort.options);
@@ -232,7 +241,7 @@ describe('select-all', () => {
     expect(asked).toHaveLength(2);
     expect(asked[0]!.length).toBeGreaterThan(0);
     expect(asked[1]).toBeNull();
-    const failing = new ChannelQueries(f.core.db, { idsElsewhere: () => Promise.reject(new Error('worker gone')) });
+    const failing = new ChannelQueries(f.core.db, { offThread: goneWorker });
     expect((await failing.ids(f.profileId, bySql, 1000)).items).toEqual((await reading.ids(f.profileId, bySql, 1000)).items);
   });
 });
