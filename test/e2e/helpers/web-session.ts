@@ -43,13 +43,13 @@ export async function startWebSession(name: string, options: Omit<WebAppOptions,
     await stop();
     throw error;
   }
-  const started = { browser, tab };
   return {
     get app() {
       if (!app) throw new Error('the app is stopped: restartApp() first');
       return app;
     },
-    ...started,
+    browser,
+    tab,
     dataDir,
     async stopApp() {
       await app?.stop();
