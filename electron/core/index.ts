@@ -20,6 +20,7 @@ import { createDemoConnector, type DemoConnector } from './session/demo-connecto
 import { syncConnectionEvent } from './session/connection-machine';
 import { SessionService } from './session/session-service';
 import { openStore, repairDatabase, startStoreUpkeep, storeStatus } from './store/open-store';
+import { repairMessage } from './store/repair';
 import type { StoreGuard } from './store/store-guard';
 import { AppError } from '@shared/errors';
 import type { RepairResult, StoreStatus } from '@shared/store';
@@ -368,15 +369,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const report = repairDatabase(databaseFile, { ...nativeBinding, now });
     log.info('database repaired', { movedTo: report.movedTo, restored: report.restored, rejected: report.rejected });
     const restarting = options.restart?.() ?? false;
-    const kept = `${report.restored.outbox} queued or past action${report.restored.outbox === 1 ? '' : 's'} and ${report.restored.channel_keys} key record${report.restored.channel_keys === 1 ? '' : 's'}`;
     return {
       movedTo: report.movedTo,
       restored: report.restored,
       rejected: report.rejected,
       restarting,
-      message:
-        `Repaired: ${kept} were kept; the damaged file is now ${report.movedTo}. Clients and channels are downloaded again at the next sync. ` +
-        (restarting ? 'Partner Desk restarts now.' : 'Start Partner Desk again to use the repaired database.'),
+      message: repairMessage(report, restarting),
     };
   };
 

@@ -353,3 +353,13 @@ export function repairDatabase(file: string, options: { nativeBinding?: string; 
   updateHealth(file, { lastCheck: { at: new Date(now()).toISOString(), ok: true, appVersion: 'repair', reason: 'repaired' } });
   return { movedTo, restored, rejected, summary };
 }
+
+/** What the user is told after a repair: what was kept, where the damaged file went, what happens next. */
+export function repairMessage(report: RepairReport, restarting: boolean): string {
+  const { outbox, channel_keys: keys } = report.restored;
+  const kept = `${outbox} queued or past action${outbox === 1 ? '' : 's'} and ${keys} key record${keys === 1 ? '' : 's'}`;
+  return (
+    `Repaired: ${kept} were kept; the damaged file is now ${report.movedTo}. Clients and channels are downloaded again at the next sync. ` +
+    (restarting ? 'Partner Desk restarts now.' : 'Start Partner Desk again to use the repaired database.')
+  );
+}
