@@ -4,15 +4,13 @@
  *   and remember it (who, when, its state, how it was shared);
  * - read the redirect back (pasted), tie it to its link by the state, record which channels the
  *   client granted or revoked, announce them, and sync so they can be given API keys;
- * - after a sync, recognise what a link brought even without a redirect: new channels of the client
+ * - after a sync, recognise what a link brought even without a redirect (link-reconciler.ts): new channels of the client
  *   it was made for, or a new client with the link's email or tag.
  * Everything works on the local copy; only the sync it starts needs the network.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { ClientListItem } from '@shared/accounts';
 import { AppError } from '@shared/errors';
-import { formatPhone } from '@shared/format';
 import type {
   GrantedChannel,
   LinkResult,
@@ -30,20 +28,17 @@ import type { LocalRecords } from '../outbox/local-records';
 import { targetKey } from '../outbox/outbox-rows';
 import type { OutboxStore } from '../outbox/outbox-store';
 import type { ProfileRow } from '../profiles/profile-repository';
-import type { NewNotification, NotificationStore } from '../store/notification-store';
+import type { NotificationStore } from '../store/notification-store';
 import { mailtoUrl } from './email-draft';
+import { LinkReconciler } from './link-reconciler';
 import { LinkStore, type StoredLink } from './link-store';
+import { localChannel, localClient } from './local-records-lookup';
 import type { PartnerSettingsService } from './partner-settings';
 import { buildPermissionLink } from './permission-link';
 import { matchRedirect, parseRedirect } from './redirect';
 
 /** The partner settings are read again after a sync when the copy is older than this. */
 const SETTINGS_STALE_MS = 15 * 60_000;
-/**
- * How much earlier than a link a record may say it was created and still be the link's: the Hub
- * stamps to the second, and its clock and this machine's differ a little.
- */
-const CLOCK_MARGIN_MS = 60_000;
 
 export interface OnboardingDeps {
   db: Database.Database;
@@ -70,9 +65,11 @@ export function newState(): string {
 
 export class OnboardingService {
   private readonly store: LinkStore;
+  private readonly reconciler: LinkReconciler;
 
   constructor(private readonly deps: OnboardingDeps) {
     this.store = new LinkStore(deps.db);
+    this.reconciler = new LinkReconciler({ ...deps, store: this.store });
   }
 
   private iso(): string {
@@ -87,15 +84,6 @@ export class OnboardingService {
 
   private changed(profileId: string): void {
     this.deps.events.emit('onboarding.changed', { profileId });
-  }
-
-  private clientItem(clientId: string | null): ClientListItem | null {
-    if (!clientId) return null;
-    try {
-      return this.deps.accounts.client(clientId);
-    } catch {
-      return null;
-    }
   }
 
   /** What the partner's settings mean for a new link: refusals throw, the rest are warnings. */
@@ -151,7 +139,7 @@ export class OnboardingService {
       url: link.url,
       origin: link.origin,
       clientId: link.clientId,
-      clientName: this.clientItem(link.result?.clientId ?? link.clientId)?.name ?? null,
+      clientName: localClient(this.deps.accounts, link.result?.clientId ?? link.clientId)?.name ?? null,
       email: link.email,
       name: link.name,
       number: link.number,
@@ -178,17 +166,13 @@ export class OnboardingService {
     };
   }
 
-  private localChannel(channelId: string): GrantedChannel['channel'] {
-    try {
-      return this.deps.accounts.channelDetails(channelId).channel;
-    } catch {
-      return null;
-    }
-  }
-
   private channelsOf(profileId: string, ids: readonly string[]): GrantedChannel[] {
     return ids.map((channelId) => {
-      return { channelId, channel: this.localChannel(channelId), keyPresent: this.deps.keys.meta(profileId, channelId) !== null };
+      return {
+        channelId,
+        channel: localChannel(this.deps.accounts, channelId),
+        keyPresent: this.deps.keys.meta(profileId, channelId) !== null,
+      };
     });
   }
 
@@ -198,7 +182,7 @@ export class OnboardingService {
     const granted = this.channelsOf(profile.id, result?.granted ?? []);
     const revoked = this.channelsOf(profile.id, result?.revoked ?? []);
     const added = this.channelsOf(profile.id, result?.added ?? []);
-    const client = this.clientItem(result?.clientId ?? link.clientId);
+    const client = localClient(this.deps.accounts, result?.clientId ?? link.clientId);
     const waitingForSync = (result !== null && client === null) || [...granted, ...added].some((g) => g.channel === null);
     return { ...base, client, granted, revoked, added, waitingForSync };
   }
@@ -309,7 +293,7 @@ export class OnboardingService {
       added: link.result?.added ?? [],
     };
     link = this.store.recordResult(profile.id, link.id, result, 'redirect', at);
-    this.announce(profile, link);
+    this.reconciler.announce(profile, link);
     let details = this.details(profile, link);
     if (details.waitingForSync) this.deps.startSync?.();
     details = this.details(profile, this.store.require(profile.id, link.id));
@@ -337,6 +321,12 @@ export class OnboardingService {
     return { link: details, matchedBy, message };
   }
 
+  /** Ties open links to what the local copy shows now and announces what became visible (link-reconciler.ts). */
+  private reconcile(profileId: string): boolean {
+    const profile = this.deps.profile();
+    return profile !== null && profile.id === profileId && this.reconciler.reconcile(profile);
+  }
+
   /** After a sync: tie new records to open links, announce what became visible, refresh stale settings. */
   afterSync(profileId: string): void {
     const profile = this.deps.profile();
@@ -349,109 +339,6 @@ export class OnboardingService {
         .refresh()
         .catch((error: unknown) => this.deps.log.info('partner settings not refreshed after sync', { error: String(error) }));
     }
-  }
-
-  /** Matches open links to what the local copy shows now; announces channels that became visible. Returns whether anything changed. */
-  private reconcile(profileId: string): boolean {
-    const profile = this.deps.profile();
-    if (!profile || profile.id !== profileId) return false;
-    let changed = false;
-    for (const link of this.store.open(profileId)) {
-      const found = this.matchBySync(profileId, link);
-      if (!found) continue;
-      this.store.recordResult(
-        profileId,
-        link.id,
-        { clientId: found.clientId, granted: [], revoked: [], added: found.channels },
-        'sync',
-        this.iso(),
-      );
-      changed = true;
-    }
-    for (const link of this.store.list(profileId, 200)) {
-      if (link.result && this.announce(profile, link) > 0) changed = true;
-    }
-    return changed;
-  }
-
-  /** New records a sync shows for a link: channels of its client made after it, or a new client with its email or tag. */
-  private matchBySync(profileId: string, link: StoredLink): { clientId: string; channels: string[] } | null {
-    const since = new Date(Date.parse(link.createdAt) - CLOCK_MARGIN_MS).toISOString();
-    const channelsAfter = (clientId: string): string[] =>
-      (
-        this.deps.db
-          .prepare(
-            'SELECT id FROM channels WHERE profile_id = ? AND client_id = ? AND removed_at IS NULL AND julianday(created_at) > julianday(?) ORDER BY created_at',
-          )
-          .all(profileId, clientId, since) as Array<{ id: string }>
-      ).map((r) => r.id);
-    if (link.clientId) {
-      const channels = channelsAfter(link.clientId);
-      return channels.length > 0 ? { clientId: link.clientId, channels } : null;
-    }
-    if (!link.email && !link.partnerPayload) return null;
-    const client = this.deps.db
-      .prepare(
-        `SELECT id FROM clients WHERE profile_id = ? AND removed_at IS NULL AND julianday(created_at) > julianday(?)
-           AND ((? IS NOT NULL AND lower(email) = lower(?)) OR (? IS NOT NULL AND json_extract(raw, '$.partner_payload') = ?))
-         ORDER BY created_at LIMIT 1`,
-      )
-      .get(profileId, since, link.email, link.email, link.partnerPayload, link.partnerPayload) as { id: string } | undefined;
-    return client ? { clientId: client.id, channels: channelsAfter(client.id) } : null;
-  }
-
-  /** Notifies every granted, revoked or added channel of a link that is in the local copy and not yet announced; returns how many. */
-  private announce(profile: ProfileRow, link: StoredLink): number {
-    const result = link.result;
-    if (!result) return 0;
-    const company = (clientName: string | null) => clientName ?? `Client ${result.clientId}`;
-    const owner = this.clientItem(result.clientId);
-    const name = company(owner ? (owner.organisation ?? owner.name) : null);
-    const news: Array<{ id: string; notification: NewNotification }> = [];
-    const consider = (ids: readonly string[], word: (number: string) => NewNotification) => {
-      for (const id of ids) {
-        if (link.notified.includes(id) || news.some((n) => n.id === id)) continue;
-        const item = this.localChannel(id);
-        if (!item) continue; // not synced yet: announced when it is
-        news.push({ id, notification: word(formatPhone({ raw: item.phoneNumber, e164: item.phoneE164 }) ?? `channel ${id}`) });
-      }
-    };
-    consider(result.granted, (number) => ({
-      clientId: result.clientId,
-      channelId: null,
-      title: `${name} granted access to ${number}`,
-      body: 'Its API key can be generated: open the channel, Actions, Generate API key.',
-      // No field changes: the list then shows the body, which says what to do.
-      changes: [],
-    }));
-    consider(result.revoked, (number) => ({
-      clientId: result.clientId,
-      channelId: null,
-      title: `${name} revoked access to ${number}`,
-      body: 'The Hub no longer lets you generate an API key for it.',
-      changes: [],
-    }));
-    consider(result.added, (number) => ({
-      clientId: result.clientId,
-      channelId: null,
-      title: `${name} added ${number}`,
-      body: `Through your permission link of ${link.createdAt.slice(0, 10)}. If the client granted access, its API key can be generated.`,
-      changes: [],
-    }));
-    if (news.length === 0) return 0;
-    const at = this.iso();
-    this.deps.db
-      .transaction(() => {
-        for (const item of news) this.deps.notifications.add(profile.id, at, { ...item.notification, channelId: item.id });
-        this.store.markNotified(
-          profile.id,
-          link.id,
-          news.map((n) => n.id),
-        );
-      })
-      .immediate();
-    this.deps.events.emit('notifications.changed', { profileId: profile.id });
-    return news.length;
   }
 }
 
