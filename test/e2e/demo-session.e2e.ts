@@ -37,6 +37,8 @@ describe('demo session', () => {
     const { page } = tab;
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Explore with demo data' }).click();
+    // The workspace first: main knows the demo partner once it shows (asked earlier, a slow start says signed out).
+    await page.getByRole('heading', { level: 1, name: 'WhatsApp accounts' }).waitFor();
     await expectWorkspaceOf(page, await demoPartnerName(app));
     // Never synced before: the workspace syncs at once, then shows the channels.
     await page
